@@ -1,0 +1,3 @@
+from kernkompas.cli import main
+
+main()

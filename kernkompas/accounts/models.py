@@ -1,0 +1,167 @@
+"""Users, organisations and the memberships that give them a role in a municipality."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    """Roles a membership gives. Every registered user is also a ``lid`` (member) without a membership."""
+
+    GEMEENTE = "gemeente", _("municipal staff")
+    BEGELEIDER = "begeleider", _("facilitator")
+    REDACTIE = "redactie", _("editor")
+    BEHEERDER = "beheerder", _("administrator")
+
+
+# Roles that only make sense for a municipality; the others are platform-wide.
+SCOPED_ROLES = {Role.GEMEENTE, Role.BEGELEIDER}
+
+
+class MemberType(models.TextChoices):
+    ONDERNEMER = "ondernemer", _("entrepreneur")
+    VASTGOED = "vastgoed", _("property owner")
+    INVESTEERDER = "investeerder", _("investor")
+    ONTWIKKELAAR = "ontwikkelaar", _("developer")
+    BEWONER = "bewoner", _("resident")
+    OVERHEID = "overheid", _("government")
+    ADVISEUR = "adviseur", _("consultant")
+    ANDERS = "anders", _("other")
+
+
+class Interest(models.TextChoices):
+    """Themes a member can follow; the Vitrine's themes (seed 001) plus the monitor's main topics."""
+
+    BELEID = "beleid-visie", _("policy & vision")
+    MOBILITEIT = "mobiliteit", _("mobility")
+    RUIMTE = "ruimtelijke-ordening", _("spatial planning")
+    DUURZAAMHEID = "duurzaamheid", _("sustainability")
+    SAMENWERKING = "samenwerking", _("cooperation")
+    BELEVING = "beleving-aantrekking", _("experience & attraction")
+    TRENDS = "trends-ontwikkelingen", _("trends & developments")
+    DATA = "data", _("data")
+    LEEGSTAND = "leegstand", _("vacancy")
+
+
+class User(AbstractUser):
+    email = models.EmailField(_("e-mail address"), unique=True)
+    member_type = models.CharField(_("I am a(n)"), max_length=20, choices=MemberType.choices, blank=True)
+    home_gemeente = models.ForeignKey(
+        "places.Gemeente",
+        verbose_name=_("my municipality"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    interests = models.JSONField(_("interests"), default=list, blank=True)
+    organisation_name = models.CharField(_("organisation"), max_length=200, blank=True)
+
+    class Meta(AbstractUser.Meta):
+        swappable = "AUTH_USER_MODEL"
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+
+    def clean(self):
+        super().clean()
+        self.email = self.email.strip().lower()
+        unknown = [i for i in self.interests if i not in Interest.values]
+        if unknown:
+            raise ValidationError(
+                {"interests": _("Unknown interest(s): %(items)s") % {"items": ", ".join(unknown)}}
+            )
+
+    def display_name(self) -> str:
+        return self.get_full_name() or self.email or self.username
+
+
+class OrganisationKind(models.TextChoices):
+    GEMEENTE = "gemeente", _("municipality")
+    ADVIESBUREAU = "adviesbureau", _("consultancy")
+    ONDERNEMERSVERENIGING = "ondernemersvereniging", _("business association")
+    PROVINCIE = "provincie", _("province")
+    KENNISINSTELLING = "kennisinstelling", _("knowledge institution")
+    ANDERS = "anders", _("other")
+
+
+class Organisation(models.Model):
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    kind = models.CharField(_("kind"), max_length=30, choices=OrganisationKind.choices)
+    gemeente = models.ForeignKey(
+        "places.Gemeente",
+        verbose_name=_("municipality"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        help_text=_("For a municipal organisation: which municipality it is."),
+    )
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Membership(models.Model):
+    """Gives a user a role; for municipal staff and facilitators, within one municipality."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE, related_name="memberships"
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    gemeente = models.ForeignKey(
+        "places.Gemeente",
+        verbose_name=_("municipality"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+    )
+    organisation = models.ForeignKey(
+        Organisation, verbose_name=_("organisation"), null=True, blank=True, on_delete=models.SET_NULL
+    )
+    granted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("granted by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("since"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        ordering = ["user", "role"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "role", "gemeente"], name="membership_unique"),
+            models.UniqueConstraint(
+                fields=["user", "role"],
+                condition=models.Q(gemeente__isnull=True),
+                name="membership_unique_global",
+            ),
+        ]
+        indexes = [
+            # The permission helper's question on every request: "which roles does this user have where?"
+            models.Index(fields=["user", "role"], name="membership_user_role_idx"),
+        ]
+
+    def __str__(self):
+        where = f" — {self.gemeente}" if self.gemeente_id else ""
+        return f"{self.user} · {self.get_role_display()}{where}"
+
+    def clean(self):
+        if self.role in SCOPED_ROLES and not self.gemeente_id:
+            raise ValidationError({"gemeente": _("This role needs a municipality.")})
+        if self.role not in SCOPED_ROLES and self.gemeente_id:
+            raise ValidationError(
+                {"gemeente": _("This role applies to the whole platform; leave the municipality empty.")}
+            )

@@ -1,0 +1,46 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class AuditEvent(models.Model):
+    """One change made through a named operation: who did what to which object, and when."""
+
+    created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("who"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    # Kept as text so the log still says who it was after the account is deleted.
+    actor_label = models.CharField(_("who (as recorded)"), max_length=200, blank=True)
+    action = models.CharField(_("action"), max_length=80)
+    target_type = models.CharField(_("object type"), max_length=100, blank=True)
+    target_id = models.CharField(_("object id"), max_length=64, blank=True)
+    target_label = models.CharField(_("object"), max_length=300, blank=True)
+    gemeente = models.ForeignKey(
+        "places.Gemeente",
+        verbose_name=_("municipality"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    changes = models.JSONField(_("changes"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("audit event")
+        verbose_name_plural = _("audit log")
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            # "What happened to this object?" on the object's history page.
+            models.Index(fields=["target_type", "target_id", "-created_at"], name="audit_target_idx"),
+            # "What happened in my municipality?" for the municipality's staff.
+            models.Index(fields=["gemeente", "-created_at"], name="audit_gemeente_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_label} {self.action} {self.target_label}"

@@ -1,0 +1,72 @@
+"""Geometry helpers on GeoJSON dicts (WGS84), built on shapely and pyproj."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pyproj import Geod
+from shapely.geometry import mapping, shape
+from shapely.validation import explain_validity, make_valid
+
+_GEOD = Geod(ellps="WGS84")
+_ACCEPTED = {"Point", "MultiPoint", "Polygon", "MultiPolygon", "LineString", "MultiLineString"}
+
+
+class GeometryError(ValueError):
+    """The geometry cannot be used; the message says why in plain words."""
+
+
+@dataclass(frozen=True)
+class GeometryInfo:
+    bbox: tuple[float, float, float, float]  # west, south, east, north
+    point: tuple[float, float]  # lon, lat of a point guaranteed inside (or on) the geometry
+    area_km2: float
+
+
+def check_geometry(geometry: dict) -> dict:
+    """Validate a GeoJSON geometry in WGS84 and return it, repaired if it self-intersects.
+
+    Raises GeometryError for a missing type, an unsupported type, coordinates outside WGS84 ranges (a sign of a
+    projected file such as Lambert 72 or RD New), or an empty geometry.
+    """
+    if not isinstance(geometry, dict) or "type" not in geometry:
+        raise GeometryError("geometry has no type")
+    if geometry["type"] not in _ACCEPTED:
+        raise GeometryError(f"geometry type {geometry['type']} is not supported")
+    try:
+        geom = shape(geometry)
+    except Exception as exc:  # shapely raises several types for malformed coordinates
+        raise GeometryError(f"coordinates are malformed ({exc})") from exc
+    if geom.is_empty:
+        raise GeometryError("geometry is empty")
+    west, south, east, north = geom.bounds
+    if west < -180 or east > 180 or south < -90 or north > 90:
+        raise GeometryError(
+            "coordinates are not longitude/latitude (WGS84); the file is probably in a projected system "
+            "such as Lambert 72 or RD New"
+        )
+    if not geom.is_valid:
+        reason = explain_validity(geom)
+        geom = make_valid(geom)
+        if geom.is_empty:
+            raise GeometryError(f"geometry is invalid ({reason})")
+        return mapping(geom)
+    return geometry
+
+
+def describe_geometry(geometry: dict) -> GeometryInfo:
+    geom = shape(geometry)
+    point = geom.representative_point()
+    area_m2 = abs(_GEOD.geometry_area_perimeter(geom)[0]) if geom.geom_type.endswith("Polygon") else 0.0
+    return GeometryInfo(bbox=tuple(geom.bounds), point=(point.x, point.y), area_km2=area_m2 / 1_000_000)
+
+
+def round_coordinates(geometry: dict, digits: int = 6) -> dict:
+    """Round coordinates (6 decimals is about 10 cm) so stored geometry stays compact and comparable."""
+
+    def _round(value):
+        if isinstance(value, (list, tuple)):
+            return [_round(v) for v in value]
+        return round(float(value), digits)
+
+    return {"type": geometry["type"], "coordinates": _round(geometry["coordinates"])}

@@ -1,0 +1,22 @@
+"""Text helpers for names: folding for search, slugs that keep Dutch and French names readable."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+
+
+def fold(text: str | None) -> str:
+    """Lower-case, strip accents and collapse punctuation to single spaces: "Liège-Luik" -> "liege luik"."""
+    if not text:
+        return ""
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _NON_WORD.sub(" ", stripped.lower().replace("ß", "ss")).strip()
+
+
+def slugify_name(text: str) -> str:
+    """A URL slug from a place name: "'s-Hertogenbosch" -> "s-hertogenbosch", "Liège" -> "liege"."""
+    return fold(text).replace(" ", "-")

@@ -1,0 +1,109 @@
+"""The cast every test reuses: a small, named set of people and places.
+
+- Maasdijk (BE, 28,400 inhabitants) with core Maasdijk-Centrum and area Marktplein.
+- Ellen: economy officer of Maasdijk (role gemeente).
+- Bram: entrepreneur in Maasdijk, registered member without a role.
+- Sofie: officer of Veldrode, another municipality; must see nothing unpublished of Maasdijk.
+- Femke: facilitator (begeleider) invited by Maasdijk.
+- Eva: editor (redactie).
+- Anton: platform administrator (beheerder).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kernkompas.accounts.models import Membership, Role, User
+from kernkompas.places.models import Country, Gebied, GebiedKind, Gemeente, Kern, KernKind
+
+PASSWORD = "correct-horse-battery-staple"
+
+SQUARE_MAASDIJK = {
+    "type": "Polygon",
+    "coordinates": [[[5.30, 51.10], [5.42, 51.10], [5.42, 51.18], [5.30, 51.18], [5.30, 51.10]]],
+}
+SQUARE_VELDRODE = {
+    "type": "Polygon",
+    "coordinates": [[[5.45, 51.10], [5.55, 51.10], [5.55, 51.17], [5.45, 51.17], [5.45, 51.10]]],
+}
+
+
+@dataclass
+class Cast:
+    maasdijk: Gemeente
+    veldrode: Gemeente
+    centrum: Kern
+    markt: Gebied
+    ellen: User
+    bram: User
+    sofie: User
+    femke: User
+    eva: User
+    anton: User
+
+    def by_role(self) -> dict[str, User | None]:
+        """One person per role, for tests that walk every role; ``bezoeker`` is the anonymous visitor."""
+        return {
+            "bezoeker": None,
+            "lid": self.bram,
+            "gemeente": self.ellen,
+            "gemeente_andere": self.sofie,
+            "begeleider": self.femke,
+            "redactie": self.eva,
+            "beheerder": self.anton,
+        }
+
+
+def make_gemeente(
+    code: str, name: str, population: int, geometry=None, country: str = "BE", **extra
+) -> Gemeente:
+    gemeente = Gemeente(
+        code=code,
+        country=Country.objects.get(code=country),
+        name_nl=name,
+        slug=name.lower().replace(" ", "-"),
+        population=population,
+        population_year=2024,
+        area_km2=extra.pop("area_km2", 60.0),
+        **extra,
+    )
+    gemeente.set_geometry(geometry)
+    gemeente.refresh_derived()
+    gemeente.save()
+    return gemeente
+
+
+def make_user(
+    username: str, first_name: str, role: str | None = None, gemeente: Gemeente | None = None
+) -> User:
+    user = User.objects.create_user(
+        username=username, email=f"{username}@example.org", password=PASSWORD, first_name=first_name
+    )
+    if role:
+        Membership.objects.create(user=user, role=role, gemeente=gemeente)
+    return user
+
+
+def make_cast() -> Cast:
+    maasdijk = make_gemeente("99001", "Maasdijk", 28_400, SQUARE_MAASDIJK)
+    veldrode = make_gemeente("99002", "Veldrode", 14_900, SQUARE_VELDRODE)
+    centrum = Kern(
+        gemeente=maasdijk, code="99001_1", name="Maasdijk-Centrum", slug="centrum", kind=KernKind.HOOFDKERN
+    )
+    centrum.refresh_derived()
+    centrum.save()
+    markt = Gebied.objects.create(
+        kern=centrum, name="Marktplein", slug="marktplein", kind=GebiedKind.KERNWINKELGEBIED
+    )
+    return Cast(
+        maasdijk=maasdijk,
+        veldrode=veldrode,
+        centrum=centrum,
+        markt=markt,
+        ellen=make_user("ellen", "Ellen", Role.GEMEENTE, maasdijk),
+        bram=make_user("bram", "Bram"),
+        sofie=make_user("sofie", "Sofie", Role.GEMEENTE, veldrode),
+        femke=make_user("femke", "Femke", Role.BEGELEIDER, maasdijk),
+        eva=make_user("eva", "Eva", Role.REDACTIE),
+        anton=make_user("anton", "Anton", Role.BEHEERDER),
+    )

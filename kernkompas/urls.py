@@ -1,0 +1,27 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.urls import include, path, re_path
+from django.views.static import serve as serve_static
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+urlpatterns = [
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("beheer/", include(wagtailadmin_urls)),
+    path("documenten/", include(wagtaildocs_urls)),
+]
+
+if settings.SERVE_MEDIA:
+    urlpatterns += [
+        re_path(r"^media/(?P<path>.*)$", serve_static, {"document_root": settings.MEDIA_ROOT}),
+    ]
+
+# Dutch lives at the root, English under /en/.
+urlpatterns += i18n_patterns(
+    path("", include("kernkompas.core.urls")),
+    path("account/", include("kernkompas.accounts.urls")),
+    path("plaatsen/", include("kernkompas.places.urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)
