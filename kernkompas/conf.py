@@ -22,9 +22,7 @@ def _raw(name: str) -> str | None:
         try:
             return Path(file_name).read_text(encoding="utf-8").strip()
         except OSError as exc:
-            raise ImproperlyConfigured(
-                f"{name}_FILE points to {file_name!r}, which cannot be read: {exc}"
-            ) from exc
+            raise ImproperlyConfigured(f"{name}_FILE points to {file_name!r}, which cannot be read: {exc}") from exc
     return os.environ.get(name)
 
 

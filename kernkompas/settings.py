@@ -108,9 +108,7 @@ if DATABASE_URL:
     try:
         DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60, conn_health_checks=True)}
     except Exception as exc:  # dj_database_url raises several types for a malformed URL
-        raise ImproperlyConfigured(
-            f"DATABASE_URL is not a database address that Kernkompas understands: {exc}"
-        )
+        raise ImproperlyConfigured(f"DATABASE_URL is not a database address Kernkompas understands: {exc}") from exc
     if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         DATABASES["default"].setdefault("OPTIONS", {})
 else:

@@ -54,9 +54,7 @@ class Cast:
         }
 
 
-def make_gemeente(
-    code: str, name: str, population: int, geometry=None, country: str = "BE", **extra
-) -> Gemeente:
+def make_gemeente(code: str, name: str, population: int, geometry=None, country: str = "BE", **extra) -> Gemeente:
     gemeente = Gemeente(
         code=code,
         country=Country.objects.get(code=country),
@@ -73,9 +71,7 @@ def make_gemeente(
     return gemeente
 
 
-def make_user(
-    username: str, first_name: str, role: str | None = None, gemeente: Gemeente | None = None
-) -> User:
+def make_user(username: str, first_name: str, role: str | None = None, gemeente: Gemeente | None = None) -> User:
     user = User.objects.create_user(
         username=username, email=f"{username}@example.org", password=PASSWORD, first_name=first_name
     )
@@ -87,14 +83,10 @@ def make_user(
 def make_cast() -> Cast:
     maasdijk = make_gemeente("99001", "Maasdijk", 28_400, SQUARE_MAASDIJK)
     veldrode = make_gemeente("99002", "Veldrode", 14_900, SQUARE_VELDRODE)
-    centrum = Kern(
-        gemeente=maasdijk, code="99001_1", name="Maasdijk-Centrum", slug="centrum", kind=KernKind.HOOFDKERN
-    )
+    centrum = Kern(gemeente=maasdijk, code="99001_1", name="Maasdijk-Centrum", slug="centrum", kind=KernKind.HOOFDKERN)
     centrum.refresh_derived()
     centrum.save()
-    markt = Gebied.objects.create(
-        kern=centrum, name="Marktplein", slug="marktplein", kind=GebiedKind.KERNWINKELGEBIED
-    )
+    markt = Gebied.objects.create(kern=centrum, name="Marktplein", slug="marktplein", kind=GebiedKind.KERNWINKELGEBIED)
     return Cast(
         maasdijk=maasdijk,
         veldrode=veldrode,

@@ -71,9 +71,7 @@ class User(AbstractUser):
         self.email = self.email.strip().lower()
         unknown = [i for i in self.interests if i not in Interest.values]
         if unknown:
-            raise ValidationError(
-                {"interests": _("Unknown interest(s): %(items)s") % {"items": ", ".join(unknown)}}
-            )
+            raise ValidationError({"interests": _("Unknown interest(s): %(items)s") % {"items": ", ".join(unknown)}})
 
     def display_name(self) -> str:
         return self.get_full_name() or self.email or self.username

@@ -24,9 +24,7 @@ personal_data.register(
         "last_login",
     ),
 )
-personal_data.register(
-    Membership, owner="user", fields=("role", "gemeente_id", "organisation_id", "created_at")
-)
+personal_data.register(Membership, owner="user", fields=("role", "gemeente_id", "organisation_id", "created_at"))
 personal_data.register(
     AuditEvent,
     owner="actor",

@@ -31,14 +31,10 @@ class SizeClass(models.TextChoices):
 class GeoMixin(models.Model):
     """GeoJSON geometry plus derived columns (bounding box, representative point)."""
 
-    geometry = models.JSONField(
-        _("boundary"), null=True, blank=True, help_text=_("GeoJSON geometry in WGS84.")
-    )
+    geometry = models.JSONField(_("boundary"), null=True, blank=True, help_text=_("GeoJSON geometry in WGS84."))
     point_lat = models.FloatField(_("latitude"), null=True, blank=True)
     point_lon = models.FloatField(_("longitude"), null=True, blank=True)
-    bbox = models.JSONField(
-        _("bounding box"), null=True, blank=True, help_text=_("[west, south, east, north]")
-    )
+    bbox = models.JSONField(_("bounding box"), null=True, blank=True, help_text=_("[west, south, east, north]"))
 
     class Meta:
         abstract = True
@@ -73,9 +69,7 @@ class Country(models.Model):
 
 class Province(models.Model):
     country = models.ForeignKey(Country, verbose_name=_("country"), on_delete=models.PROTECT)
-    code = models.CharField(
-        _("code"), max_length=10, unique=True, help_text=_("NIS code (BE) or CBS PVxx (NL).")
-    )
+    code = models.CharField(_("code"), max_length=10, unique=True, help_text=_("NIS code (BE) or CBS PVxx (NL)."))
     name_nl = models.CharField(_("name (Dutch)"), max_length=100)
     name_fr = models.CharField(_("name (French)"), max_length=100, blank=True)
 
@@ -105,9 +99,7 @@ class Gemeente(GeoMixin):
 
     code = models.CharField(_("official code"), max_length=12, unique=True)
     country = models.ForeignKey(Country, verbose_name=_("country"), on_delete=models.PROTECT)
-    province = models.ForeignKey(
-        Province, verbose_name=_("province"), null=True, blank=True, on_delete=models.SET_NULL
-    )
+    province = models.ForeignKey(Province, verbose_name=_("province"), null=True, blank=True, on_delete=models.SET_NULL)
     name_nl = models.CharField(_("name (Dutch)"), max_length=150)
     name_fr = models.CharField(_("name (French)"), max_length=150, blank=True)
     slug = models.SlugField(_("slug"), max_length=160, unique=True)
@@ -247,9 +239,7 @@ class Gebied(GeoMixin):
     kern = models.ForeignKey(Kern, verbose_name=_("core"), on_delete=models.CASCADE, related_name="gebieden")
     name = models.CharField(_("name"), max_length=150)
     slug = models.SlugField(_("slug"), max_length=160)
-    kind = models.CharField(
-        _("kind"), max_length=20, choices=GebiedKind.choices, default=GebiedKind.WINKELGEBIED
-    )
+    kind = models.CharField(_("kind"), max_length=20, choices=GebiedKind.choices, default=GebiedKind.WINKELGEBIED)
     description = models.TextField(_("description"), blank=True)
     is_public = models.BooleanField(
         _("public"),
@@ -278,9 +268,7 @@ class Regio(models.Model):
     name = models.CharField(_("name"), max_length=150)
     slug = models.SlugField(_("slug"), max_length=160, unique=True)
     description = models.TextField(_("description"), blank=True)
-    gemeenten = models.ManyToManyField(
-        Gemeente, verbose_name=_("municipalities"), blank=True, related_name="regios"
-    )
+    gemeenten = models.ManyToManyField(Gemeente, verbose_name=_("municipalities"), blank=True, related_name="regios")
     kernen = models.ManyToManyField(Kern, verbose_name=_("cores"), blank=True, related_name="regios")
     is_demo = models.BooleanField(_("demo data"), default=False)
 

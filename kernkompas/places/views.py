@@ -4,9 +4,7 @@ from kernkompas.places.models import Gemeente, Kern
 
 
 def index(request):
-    return render(
-        request, "places/index.html", {"results": Gemeente.objects.search(request.GET.get("q", ""))}
-    )
+    return render(request, "places/index.html", {"results": Gemeente.objects.search(request.GET.get("q", ""))})
 
 
 def gemeente_detail(request, slug):
