@@ -11,7 +11,10 @@ def main(argv: list[str] | None = None) -> None:
     from django.core.exceptions import ImproperlyConfigured
     from django.core.management import execute_from_command_line
 
-    args = sys.argv[1:] if argv is None else argv
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args and "-" in args[0] and not args[0].startswith("-"):
+        # The README spells commands with hyphens (kernkompas import-places); Django's use underscores.
+        args[0] = args[0].replace("-", "_")
     try:
         execute_from_command_line(["kernkompas", *args])
     except ImproperlyConfigured as exc:
