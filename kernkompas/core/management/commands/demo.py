@@ -1,0 +1,60 @@
+"""``kernkompas demo``: one command from ``pip install`` to a working site with a fictional region and log-ins."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
+
+from kernkompas.core.demo import DemoSummary, load_demo_data
+from kernkompas.core.management.commands.serve import resolve_server_settings, serve_site, site_url
+
+
+class Command(BaseCommand):
+    help = _(
+        "Set up the data folder and database, load the fictional demo region with a user for every role, "
+        "print the log-ins and serve the site. Running it again restores the demo data."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--host", default=None, help=_("Address to listen on (default 127.0.0.1)."))
+        parser.add_argument("--port", type=int, default=None, help=_("Port to listen on (default 8000)."))
+        parser.add_argument(
+            "--no-serve", action="store_true", help=_("Only prepare the database and demo data; do not serve.")
+        )
+
+    def handle(self, *args, **options):
+        # Resolve first, so that a bad --port stops the command before anything is written.
+        host, port, workers, threads = resolve_server_settings(options)
+        settings.DATA_DIR.mkdir(parents=True, exist_ok=True)
+        self.stdout.write(_("Data folder: %(path)s") % {"path": settings.DATA_DIR})
+        call_command("migrate", interactive=False, verbosity=0)
+        summary = load_demo_data()
+        self._report(summary)
+        if options["no_serve"]:
+            self.stdout.write(
+                _("Start the site with “kernkompas serve --port %(port)s” and open %(url)s")
+                % {"port": port, "url": site_url(host, port)}
+            )
+            return
+        self.stdout.write(_("Open %(url)s in your browser.") % {"url": site_url(host, port)})
+        serve_site(self.stdout, host, port, workers, threads)
+
+    def _report(self, summary: DemoSummary) -> None:
+        if summary.changed:
+            self.stdout.write(
+                _("Demo region “Demoregio Kempenland” loaded (fictional municipalities, marked as demo).")
+            )
+        else:
+            self.stdout.write(_("Demo region “Demoregio Kempenland” was already loaded; nothing changed."))
+        self.stdout.write("")
+        self.stdout.write(_("Demo log-ins (the same password for everyone, for trying out only):"))
+        rows = [(_("user"), _("role"), _("municipality"), _("password"))]
+        rows += [(login.username, login.role, login.gemeente or "—", summary.password) for login in summary.logins]
+        widths = [max(len(str(row[i])) for row in rows) for i in range(4)]
+        for row in rows:
+            self.stdout.write(
+                "  " + "  ".join(str(cell).ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+            )
+        self.stdout.write("")

@@ -1,0 +1,114 @@
+"""``kernkompas serve``: the production web server (gunicorn with threaded workers, static files by WhiteNoise)."""
+
+from __future__ import annotations
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connections
+from django.utils.translation import gettext as _
+from gunicorn.app.base import BaseApplication
+
+from kernkompas.conf import env_int, env_str
+
+# Each worker process answers requests on several threads; 2 × 4 suits a small server and SQLite, whose single
+# writer makes more processes no faster. Larger installations on PostgreSQL raise KERNKOMPAS_WORKERS.
+DEFAULT_WORKERS = 2
+DEFAULT_THREADS = 4
+
+
+class KernkompasServer(BaseApplication):
+    """gunicorn run from Python, so that ``serve`` needs no separate configuration file."""
+
+    def __init__(self, options: dict):
+        self.options = options
+        super().__init__(prog="kernkompas serve")
+
+    def load_config(self):
+        for key, value in self.options.items():
+            self.cfg.set(key, value)
+
+    def load(self):
+        from kernkompas.wsgi import application
+
+        return application
+
+
+def server_options(host: str, port: int, workers: int, threads: int) -> dict:
+    return {
+        "bind": f"[{host}]:{port}" if ":" in host else f"{host}:{port}",
+        "workers": workers,
+        "threads": threads,
+        "worker_class": "gthread",
+        "proc_name": "kernkompas",
+        "accesslog": "-",
+        "errorlog": "-",
+        "timeout": 60,
+        "graceful_timeout": 20,
+        # gunicorn's control socket lives at one fixed path per user; two sites on one machine would fight over it.
+        "control_socket_disable": True,
+    }
+
+
+def serve_site(stdout, host: str, port: int, workers: int, threads: int, collect_static: bool = True) -> None:
+    """Collect static files and serve the site until stopped (Ctrl+C or SIGTERM). ``demo`` ends here too."""
+    if collect_static:
+        # WhiteNoise serves only collected files; collecting each start keeps a fresh install or upgrade working.
+        call_command("collectstatic", interactive=False, verbosity=0)
+    stdout.write(
+        _("Kernkompas is being served at %(url)s (%(workers)d × %(threads)d threads). Stop with Ctrl+C.")
+        % {"url": site_url(host, port), "workers": workers, "threads": threads}
+    )
+    stdout.flush()
+    # Migrate and collectstatic may have opened database connections; forked workers must not share them.
+    connections.close_all()
+    KernkompasServer(server_options(host, port, workers, threads)).run()
+
+
+class Command(BaseCommand):
+    help = _(
+        "Serve Kernkompas with gunicorn (threaded workers); static files are collected first and served by "
+        "WhiteNoise. Defaults come from KERNKOMPAS_HOST, KERNKOMPAS_PORT, KERNKOMPAS_WORKERS, KERNKOMPAS_THREADS."
+    )
+    requires_migrations_checks = True
+
+    def add_arguments(self, parser):
+        parser.add_argument("--host", default=None, help=_("Address to listen on (default 127.0.0.1)."))
+        parser.add_argument("--port", type=int, default=None, help=_("Port to listen on (default 8000)."))
+        parser.add_argument("--workers", type=int, default=None, help=_("Number of worker processes (default 2)."))
+        parser.add_argument("--threads", type=int, default=None, help=_("Threads per worker process (default 4)."))
+        parser.add_argument(
+            "--no-collectstatic",
+            action="store_true",
+            help=_("Do not collect static files first (when a deployment step already did)."),
+        )
+
+    def handle(self, *args, **options):
+        host, port, workers, threads = resolve_server_settings(options)
+        serve_site(self.stdout, host, port, workers, threads, collect_static=not options["no_collectstatic"])
+
+
+def resolve_server_settings(options: dict) -> tuple[str, int, int, int]:
+    """Command-line options win over the environment, which wins over the defaults."""
+    host = _given(options, "host", lambda: env_str("KERNKOMPAS_HOST", "127.0.0.1"))
+    port = _given(options, "port", lambda: env_int("KERNKOMPAS_PORT", 8000, minimum=1))
+    workers = _given(options, "workers", lambda: env_int("KERNKOMPAS_WORKERS", DEFAULT_WORKERS, minimum=1))
+    threads = _given(options, "threads", lambda: env_int("KERNKOMPAS_THREADS", DEFAULT_THREADS, minimum=1))
+    for name, value in (("--port", port), ("--workers", workers), ("--threads", threads)):
+        if value < 1:
+            raise CommandError(_("%(option)s must be at least 1, not %(value)s.") % {"option": name, "value": value})
+    if port > 65535:
+        raise CommandError(_("--port must be at most 65535, not %(value)s.") % {"value": port})
+    return host, port, workers, threads
+
+
+def _given(options: dict, name: str, fallback):
+    # Read the environment only when the option is absent, so a bad variable does not stop an explicit option.
+    value = options.get(name)
+    return fallback() if value is None else value
+
+
+def site_url(host: str, port: int) -> str:
+    shown = "127.0.0.1" if host in {"0.0.0.0", "::", ""} else host
+    if ":" in shown:
+        shown = f"[{shown}]"
+    return f"http://{shown}:{port}/"
