@@ -39,6 +39,12 @@ ROLE_LABELS = {
     SMALLER: gettext_lazy("smaller municipality in its province"),
 }
 
+# One sentence per country rather than "also in %(country)s": English needs "the Netherlands".
+COUNTRY_SENTENCES = {
+    CountryCode.BE: gettext_lazy("also in Belgium"),
+    CountryCode.NL: gettext_lazy("also in the Netherlands"),
+}
+
 SIMILAR_LIMIT = 6
 
 
@@ -129,7 +135,7 @@ def describe_reason(reason: Reason, gemeente: Gemeente) -> str:
     if code == "same_province":
         return _("also in the province of %(name)s") % {"name": gemeente.province.name_nl}
     if code == "same_country":
-        return _("also in %(country)s") % {"country": CountryCode(reason.target).label}
+        return str(COUNTRY_SENTENCES.get(reason.target, reason.target))
     return code
 
 
