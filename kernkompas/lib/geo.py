@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pyproj import Geod
-from shapely.geometry import mapping, shape
+from shapely.geometry import MultiPolygon, Polygon, mapping, shape
+from shapely.ops import unary_union
 from shapely.validation import explain_validity, make_valid
 
 _GEOD = Geod(ellps="WGS84")
@@ -70,3 +71,60 @@ def round_coordinates(geometry: dict, digits: int = 6) -> dict:
         return round(float(value), digits)
 
     return {"type": geometry["type"], "coordinates": _round(geometry["coordinates"])}
+
+
+def check_area_geometry(geometry: dict) -> dict:
+    """:func:`check_geometry` for boundaries (Polygon/MultiPolygon), tolerant of quantised TopoJSON.
+
+    Quantisation (TopoJSON) and simplification collapse small rings to lines or points; when GEOS cannot repair a
+    polygon that mixes such rings with real ones, they are dropped and the check is tried again. A repair can also
+    turn a polygon into a collection of polygons and stray lines: only the polygons are kept, as a MultiPolygon.
+    """
+    try:
+        checked = check_geometry(geometry)
+    except GeometryError:
+        raise
+    except Exception as exc:  # GEOS raises for geometries it cannot repair, e.g. "mixed-dimension" input
+        if not isinstance(geometry, dict) or geometry.get("type") not in ("Polygon", "MultiPolygon"):
+            raise GeometryError(f"geometry cannot be repaired ({exc})") from exc
+        try:
+            checked = check_geometry(_without_collapsed_rings(geometry))
+        except GeometryError:
+            raise
+        except Exception as again:
+            raise GeometryError(f"geometry cannot be repaired ({again})") from again
+    if checked["type"] == "GeometryCollection":
+        checked = _polygon_parts(checked)
+    return checked
+
+
+def _without_collapsed_rings(geometry: dict) -> dict:
+    polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+    kept = []
+    for rings in polygons:
+        if not isinstance(rings, list) or not rings:
+            return geometry  # malformed: let check_geometry say so
+        if not _has_area(rings[0]):
+            continue
+        kept.append([rings[0], *[ring for ring in rings[1:] if _has_area(ring)]])
+    if not kept:
+        raise GeometryError("geometry is empty (every ring has collapsed to a line or a point)")
+    if len(kept) == 1:
+        return {"type": "Polygon", "coordinates": kept[0]}
+    return {"type": "MultiPolygon", "coordinates": kept}
+
+
+def _has_area(ring) -> bool:
+    try:
+        return len(ring) >= 4 and Polygon(ring).area > 0
+    except Exception:  # malformed positions: keep the ring so check_geometry names the problem
+        return True
+
+
+def _polygon_parts(collection: dict) -> dict:
+    geom = shape(collection)
+    polygons = [part for part in getattr(geom, "geoms", [geom]) if part.geom_type in ("Polygon", "MultiPolygon")]
+    if not polygons:
+        raise GeometryError("geometry has no area after repair")
+    merged = unary_union(polygons)
+    return mapping(merged if merged.geom_type == "MultiPolygon" else MultiPolygon([merged]))
