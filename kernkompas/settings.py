@@ -142,7 +142,11 @@ else:
 
 # --- Accounts ----------------------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
-AUTHENTICATION_BACKENDS = ["kernkompas.accounts.backends.EmailOrUsernameBackend"]
+AUTHENTICATION_BACKENDS = [
+    "kernkompas.accounts.backends.EmailOrUsernameBackend",
+    # Model permissions come from roles (one table in accounts/backends.py), not from per-user rows.
+    "kernkompas.accounts.backends.RoleBackend",
+]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "accounts:profile"
 LOGOUT_REDIRECT_URL = "core:home"

@@ -1,5 +1,18 @@
+"""Authentication backends: log-in by e-mail or user name, and model permissions that come from roles.
+
+Permissions are not stored per user (no permission rows to forget when someone changes job): a role gives a
+fixed set of model permissions, listed in ``ROLE_PERMISSIONS`` below. *Which objects* a permission applies
+to (only the own municipality's areas) is decided by the scoped permission policies in
+``kernkompas.accounts.policies``, which ask ``kernkompas.accounts.permissions``.
+"""
+
+from __future__ import annotations
+
 from django.contrib.auth import get_user_model
-from django.contrib.auth.backends import ModelBackend
+from django.contrib.auth.backends import BaseBackend, ModelBackend
+
+from kernkompas.accounts import permissions
+from kernkompas.accounts.models import Role
 
 
 class EmailOrUsernameBackend(ModelBackend):
@@ -18,3 +31,78 @@ class EmailOrUsernameBackend(ModelBackend):
         if user.check_password(password) and self.user_can_authenticate(user):
             return user
         return None
+
+
+# What each role may do, as Django permission names ("app_label.action_model"). Entering the back office is
+# ``wagtailadmin.access_admin``. Administrators (beheerder) may do everything and are not listed.
+# Add a line here when a new model gets a back-office screen; keep the municipality scope in its policy.
+ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
+    Role.GEMEENTE: frozenset(
+        {
+            "wagtailadmin.access_admin",
+            # Their municipality: see it and correct its descriptive fields; create/delete is for administrators.
+            "places.view_gemeente",
+            "places.change_gemeente",
+            # Their cores: see and describe them; the list of cores comes from Statbel/CBS.
+            "places.view_kern",
+            "places.change_kern",
+            # Their areas: the unit the monitor counts in, drawn and published by the municipality itself.
+            "places.view_gebied",
+            "places.add_gebied",
+            "places.change_gebied",
+            # Who works for the municipality, and what happened there.
+            "accounts.view_membership",
+            "accounts.add_membership",
+            "accounts.delete_membership",
+            "core.view_auditevent",
+        }
+    ),
+    Role.BEGELEIDER: frozenset(
+        {
+            "wagtailadmin.access_admin",
+            # Facilitators read the places of the municipalities that invited them; they change nothing there.
+            "places.view_gemeente",
+            "places.view_kern",
+            "places.view_gebied",
+        }
+    ),
+    Role.REDACTIE: frozenset(
+        {
+            "wagtailadmin.access_admin",
+        }
+    ),
+}
+
+
+class RoleBackend(BaseBackend):
+    """Grants the model permissions of the user's roles (``ROLE_PERMISSIONS``); never authenticates anyone.
+
+    Object-level questions (``has_perm(perm, obj)``) are answered by the scoped permission policies, so this
+    backend answers only model-level ones.
+    """
+
+    def authenticate(self, request, **credentials):
+        return None
+
+    def get_all_permissions(self, user_obj, obj=None):
+        if obj is not None or not user_obj.is_active:
+            return set()
+        roles = permissions.roles_of(user_obj)
+        found: set[str] = set()
+        for role in roles:
+            found |= ROLE_PERMISSIONS.get(role, frozenset())
+        return found
+
+    def has_perm(self, user_obj, perm, obj=None):
+        if obj is not None or not user_obj.is_active:
+            return False
+        if permissions.is_beheerder(user_obj):
+            return True
+        return perm in self.get_all_permissions(user_obj)
+
+    def has_module_perms(self, user_obj, app_label):
+        if not user_obj.is_active:
+            return False
+        if permissions.is_beheerder(user_obj):
+            return True
+        return any(perm.startswith(f"{app_label}.") for perm in self.get_all_permissions(user_obj))

@@ -156,6 +156,16 @@ class Membership(models.Model):
         where = f" — {self.gemeente}" if self.gemeente_id else ""
         return f"{self.user} · {self.get_role_display()}{where}"
 
+    def describe(self) -> str:
+        """The membership as a person reads it on their profile: "Medewerker gemeente Maasdijk"."""
+        if self.role == Role.GEMEENTE:
+            return _("Staff of municipality %(gemeente)s") % {"gemeente": self.gemeente}
+        if self.role == Role.BEGELEIDER:
+            return _("Facilitator for %(gemeente)s") % {"gemeente": self.gemeente}
+        if self.role == Role.REDACTIE:
+            return _("Editor of the platform")
+        return _("Administrator of the platform")
+
     def clean(self):
         if self.role in SCOPED_ROLES and not self.gemeente_id:
             raise ValidationError({"gemeente": _("This role needs a municipality.")})

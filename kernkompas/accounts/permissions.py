@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from kernkompas.accounts.models import Role
@@ -100,6 +100,15 @@ def scope_queryset(user, queryset: QuerySet, gemeente_path: str = "gemeente") ->
     return queryset.filter(**{lookup: ids})
 
 
+def visible_queryset(user, queryset: QuerySet, gemeente_path: str = "gemeente", public_field: str = "is_public"):
+    """Public rows, plus the unpublished rows of the municipalities the user works for (all for administrators)."""
+    ids = staff_gemeente_ids(user)
+    if ids is None:
+        return queryset
+    lookup = f"{gemeente_path}__in" if gemeente_path else "pk__in"
+    return queryset.filter(Q(**{public_field: True}) | Q(**{lookup: ids}))
+
+
 def get_gemeente_for_staff(request, slug: str):
     """The municipality with this slug if the user may manage it; 404 if it does not exist, 403 otherwise."""
     from kernkompas.places.models import Gemeente
@@ -114,3 +123,41 @@ def require_any_role(user, roles: Iterable[str]) -> None:
     found = roles_of(user)
     if not any(role in found for role in roles):
         raise PermissionDenied
+
+
+# --- Back office, memberships and the audit log ---------------------------------------------------------------
+
+
+def can_enter_backoffice(user) -> bool:
+    """Anyone with a role may open the back office (/beheer/); members without a role may not."""
+    return bool(roles_of(user))
+
+
+def member_gemeente_ids(user) -> frozenset[int] | None:
+    """Ids of the municipalities whose staff the user manages. None means all (administrator)."""
+    found = roles_of(user)
+    if Role.BEHEERDER in found:
+        return None
+    return frozenset(i for i in found.get(Role.GEMEENTE, ()) if i is not None)
+
+
+def can_grant_role(user, role: str, gemeente=None) -> bool:
+    """May the user give (or take away) this role? Scoped roles per municipality; platform roles only by admins."""
+    from kernkompas.accounts.models import SCOPED_ROLES
+
+    if role in SCOPED_ROLES:
+        return gemeente is not None and can_manage_members(user, gemeente)
+    return is_beheerder(user)
+
+
+def can_view_audit_log(user) -> bool:
+    """Administrators see the whole log; municipal staff see their municipality's events."""
+    return member_gemeente_ids(user) != frozenset()
+
+
+def scope_audit_queryset(user, queryset: QuerySet) -> QuerySet:
+    """The audit events the user may read: all for administrators, their municipalities' for staff."""
+    ids = member_gemeente_ids(user)
+    if ids is None:
+        return queryset
+    return queryset.filter(gemeente__in=ids)

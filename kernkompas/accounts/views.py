@@ -1,11 +1,134 @@
+"""Public account pages: sign-up, log-in and -out, password reset and change, profile.
+
+Views parse input and call the named operations in ``operations.py``. Sign-up, log-in and password reset are
+rate-limited per client address (``kernkompas.core.ratelimit``).
+"""
+
+from __future__ import annotations
+
+import json
+
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+from django.core.exceptions import ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET
+
+from kernkompas.accounts import forms, operations, permissions
+from kernkompas.accounts.models import Role
+from kernkompas.core import personal_data
+from kernkompas.core.ratelimit import ratelimit
+
+# A freshly registered member is logged in by this backend (there are two in settings).
+_LOGIN_BACKEND = "kernkompas.accounts.backends.EmailOrUsernameBackend"
 
 
+@ratelimit("signup")
 def signup(request):
-    return render(request, "accounts/signup.html", {})
+    if request.user.is_authenticated:
+        return redirect("accounts:profile")
+    form = forms.SignupForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            user = operations.register_member(
+                email=data["email"],
+                password=data["password1"],
+                first_name=data["first_name"],
+                last_name=data["last_name"],
+                member_type=data["member_type"],
+                home_gemeente=data["home_gemeente"],
+                interests=data["interests"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            login(request, user, backend=_LOGIN_BACKEND)
+            messages.success(request, _("Welcome, %(name)s. Your account is ready.") % {"name": user.first_name})
+            return redirect("accounts:profile")
+    return render(request, "accounts/signup.html", {"form": form})
+
+
+class LoginView(auth_views.LoginView):
+    form_class = forms.LoginForm
+    template_name = "accounts/login.html"
+    redirect_authenticated_user = True
+
+
+class LogoutView(auth_views.LogoutView):
+    """Log out with POST (a link could be forged by another site); GET shows a button that does it."""
+
+    http_method_names = ["get", "post", "options"]
+
+    def get(self, request, *args, **kwargs):
+        return render(request, "accounts/logout.html")
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    form_class = forms.PasswordResetForm
+    template_name = "accounts/password_reset_form.html"
+    email_template_name = "accounts/email/password_reset.txt"
+    subject_template_name = "accounts/email/password_reset_subject.txt"
+    extra_email_context = {"site_name": "Kernkompas"}
+    success_url = reverse_lazy("accounts:password_reset_done")
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    form_class = forms.SetPasswordForm
+    template_name = "accounts/password_reset_confirm.html"
+    success_url = reverse_lazy("accounts:password_reset_complete")
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    form_class = forms.PasswordChangeForm
+    template_name = "accounts/password_change.html"
+    success_url = reverse_lazy("accounts:profile")
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        messages.success(self.request, gettext_lazy("Your password has been changed."))
+        return response
+
+
+def _role_descriptions(user) -> list[str]:
+    found = [m.describe() for m in user.memberships.select_related("gemeente").order_by("role", "gemeente__name_nl")]
+    # A superuser made with "kernkompas createsuperuser" is an administrator without a membership row.
+    if user.is_superuser and not user.memberships.filter(role=Role.BEHEERDER).exists():
+        found.append(_("Administrator of the platform"))
+    return found
 
 
 @login_required
 def profile(request):
-    return render(request, "accounts/profile.html", {})
+    form = forms.ProfileForm.for_user(request.user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            changed = operations.update_profile(request.user, form.cleaned_data, by=request.user)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Your profile has been saved.") if changed else _("Nothing was changed."))
+            return redirect("accounts:profile")
+    context = {
+        "form": form,
+        "role_descriptions": _role_descriptions(request.user),
+        "can_enter_backoffice": permissions.can_enter_backoffice(request.user),
+    }
+    return render(request, "accounts/profile.html", context)
+
+
+@login_required
+@require_GET
+def my_data(request):
+    """Everything the platform holds about the logged-in person, as a JSON download."""
+    payload = json.dumps(personal_data.export_for(request.user), cls=DjangoJSONEncoder, indent=2, ensure_ascii=False)
+    response = HttpResponse(payload, content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="kernkompas-mijn-gegevens.json"'
+    return response

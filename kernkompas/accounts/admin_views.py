@@ -1,0 +1,255 @@
+"""The "Medewerkers" screens of the back office: who works for a municipality, and the platform roles.
+
+Municipal staff see and change the staff and facilitators of their own municipality; administrators see all
+municipalities and also give the platform roles (editor, administrator). Every change goes through
+``accounts.operations``; every check through ``accounts.permissions``.
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import TemplateView
+from wagtail.admin import messages
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from kernkompas.accounts import operations, permissions
+from kernkompas.accounts.models import SCOPED_ROLES, Membership, Role
+from kernkompas.places.models import Gemeente
+
+SCOPED_CHOICES = [
+    (Role.GEMEENTE.value, gettext_lazy("Municipal staff")),
+    (Role.BEGELEIDER.value, Role.BEGELEIDER.label),
+]
+PLATFORM_CHOICES = [(Role.REDACTIE.value, Role.REDACTIE.label), (Role.BEHEERDER.value, Role.BEHEERDER.label)]
+
+
+class GrantForm(forms.Form):
+    email = forms.EmailField(
+        label=gettext_lazy("E-mail address"),
+        help_text=gettext_lazy("The person needs an account on this site already (they can sign up themselves)."),
+    )
+    role = forms.ChoiceField(label=gettext_lazy("Role"), widget=forms.RadioSelect)
+
+    def __init__(self, *args, roles, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["role"].choices = roles
+        self.fields["role"].initial = roles[0][0]
+
+    def clean_email(self):
+        email = operations.normalise_email(self.cleaned_data["email"])
+        user = get_user_model().objects.filter(email__iexact=email, is_active=True).first()
+        if user is None:
+            raise ValidationError(
+                _("No account uses %(email)s. Ask the person to sign up first, then try again."),
+                params={"email": email},
+                code="unknown_user",
+            )
+        self.user = user
+        return email
+
+
+class MunicipalitySearchForm(forms.Form):
+    q = forms.CharField(
+        label=gettext_lazy("Find a municipality"),
+        required=False,
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
+
+
+def _manageable_gemeenten(user):
+    ids = permissions.member_gemeente_ids(user)
+    queryset = Gemeente.objects.all()
+    return queryset if ids is None else queryset.filter(pk__in=ids)
+
+
+class MembersBaseView(WagtailAdminTemplateMixin, TemplateView):
+    header_icon = "group"
+    page_title = gettext_lazy("Staff")
+
+    def dispatch(self, request, *args, **kwargs):
+        if permissions.member_gemeente_ids(request.user) == frozenset():
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": reverse("kk_members:index"), "label": _("Staff")}]
+
+
+class MembersIndexView(MembersBaseView):
+    """Which municipalities' staff the user manages. Staff of one municipality go straight to it."""
+
+    template_name = "accounts/admin/members_index.html"
+
+    def get(self, request, *args, **kwargs):
+        gemeenten = _manageable_gemeenten(request.user)
+        if not permissions.is_beheerder(request.user) and gemeenten.count() == 1:
+            return redirect("kk_members:gemeente", slug=gemeenten.get().slug)
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        search_form = MunicipalitySearchForm(self.request.GET or None)
+        query = search_form.cleaned_data["q"].strip() if search_form.is_valid() else ""
+        gemeenten = _manageable_gemeenten(self.request.user).annotate(
+            staff_count=Count("memberships", filter=Q(memberships__role=Role.GEMEENTE)),
+            facilitator_count=Count("memberships", filter=Q(memberships__role=Role.BEGELEIDER)),
+        )
+        if query:
+            gemeenten = gemeenten.search(query)
+        elif permissions.is_beheerder(self.request.user):
+            # All ~900 municipalities is too long a list: show those with people, find others by name.
+            gemeenten = gemeenten.filter(Q(staff_count__gt=0) | Q(facilitator_count__gt=0))
+        context.update(
+            gemeenten=gemeenten.order_by("name_nl")[:200],
+            query=query,
+            search_form=search_form,
+            is_beheerder=permissions.is_beheerder(self.request.user),
+        )
+        return context
+
+
+class GrantMixin:
+    """Shows the memberships of one scope and handles the grant form on POST."""
+
+    template_name = "accounts/admin/members_list.html"
+    roles: list = []
+
+    def memberships(self):
+        raise NotImplementedError
+
+    def grant(self, user, role):
+        raise NotImplementedError
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.setdefault("form", GrantForm(roles=self.roles))
+        memberships = (
+            self.memberships().select_related("user", "granted_by", "gemeente").order_by("role", "user__email")
+        )
+        context["memberships"] = memberships
+        return context
+
+    def post(self, request, *args, **kwargs):
+        form = GrantForm(request.POST, roles=self.roles)
+        if form.is_valid():
+            try:
+                membership = self.grant(form.user, form.cleaned_data["role"])
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(
+                    request,
+                    _("%(person)s now has the role: %(role)s.")
+                    % {"person": form.user.display_name(), "role": membership.describe()},
+                )
+                return redirect(request.path)
+        messages.validation_error(request, _("The role could not be given; see the form below."), form)
+        return self.render_to_response(self.get_context_data(form=form))
+
+
+class GemeenteMembersView(GrantMixin, MembersBaseView):
+    roles = SCOPED_CHOICES
+
+    def dispatch(self, request, *args, **kwargs):
+        self.gemeente = get_object_or_404(Gemeente, slug=kwargs["slug"])
+        if not permissions.can_manage_members(request.user, self.gemeente):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_subtitle(self):
+        return str(self.gemeente)
+
+    def get_breadcrumbs_items(self):
+        return [*super().get_breadcrumbs_items(), {"url": "", "label": str(self.gemeente)}]
+
+    def memberships(self):
+        return Membership.objects.filter(gemeente=self.gemeente, role__in=SCOPED_ROLES)
+
+    def grant(self, user, role):
+        return operations.grant_membership(user, role, self.gemeente, by=self.request.user)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            scope_label=_("Staff and facilitators of %(gemeente)s") % {"gemeente": self.gemeente},
+            grant_heading=_("Give someone a role in %(gemeente)s") % {"gemeente": self.gemeente},
+        )
+        return context
+
+
+class PlatformMembersView(GrantMixin, MembersBaseView):
+    roles = PLATFORM_CHOICES
+
+    def dispatch(self, request, *args, **kwargs):
+        if not permissions.is_beheerder(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_subtitle(self):
+        return _("Platform roles")
+
+    def get_breadcrumbs_items(self):
+        return [*super().get_breadcrumbs_items(), {"url": "", "label": _("Platform roles")}]
+
+    def memberships(self):
+        return Membership.objects.filter(role__in=[Role.REDACTIE, Role.BEHEERDER])
+
+    def grant(self, user, role):
+        return operations.grant_membership(user, role, None, by=self.request.user)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            scope_label=_("Editors and administrators of the platform"),
+            grant_heading=_("Give someone a platform role"),
+        )
+        return context
+
+
+class RevokeView(MembersBaseView):
+    """Asks to confirm, then takes the role away."""
+
+    template_name = "accounts/admin/members_revoke.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.membership = get_object_or_404(Membership.objects.select_related("user", "gemeente"), pk=kwargs["pk"])
+        if not permissions.can_grant_role(request.user, self.membership.role, self.membership.gemeente):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def back_url(self):
+        if self.membership.gemeente_id:
+            return reverse("kk_members:gemeente", kwargs={"slug": self.membership.gemeente.slug})
+        return reverse("kk_members:platform")
+
+    def get_page_subtitle(self):
+        return _("Take a role away")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(membership=self.membership, back_url=self.back_url())
+        return context
+
+    def post(self, request, *args, **kwargs):
+        person, description = self.membership.user.display_name(), self.membership.describe()
+        try:
+            operations.revoke_membership(self.membership, by=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request,
+                _("%(person)s no longer has the role: %(role)s.")
+                % {
+                    "person": person,
+                    "role": description,
+                },
+            )
+        return redirect(self.back_url())

@@ -1,0 +1,33 @@
+"""Back-office screens of the accounts app: "Medewerkers" (staff and roles per municipality)."""
+
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from kernkompas.accounts import admin_views, permissions
+
+members_urls = (
+    [
+        path("", admin_views.MembersIndexView.as_view(), name="index"),
+        path("platform/", admin_views.PlatformMembersView.as_view(), name="platform"),
+        path("intrekken/<int:pk>/", admin_views.RevokeView.as_view(), name="revoke"),
+        path("<slug:slug>/", admin_views.GemeenteMembersView.as_view(), name="gemeente"),
+    ],
+    "kk_members",
+)
+
+
+@hooks.register("register_admin_urls")
+def register_members_urls():
+    return [path("medewerkers/", include(members_urls))]
+
+
+class MembersMenuItem(MenuItem):
+    def is_shown(self, request):
+        return permissions.member_gemeente_ids(request.user) != frozenset()
+
+
+@hooks.register("register_admin_menu_item")
+def register_members_menu_item():
+    return MembersMenuItem(_("Staff"), reverse("kk_members:index"), name="medewerkers", icon_name="group", order=900)
