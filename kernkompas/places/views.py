@@ -33,10 +33,11 @@ ROLE_SENTENCES = {
     SMALLER: gettext_lazy("both a smaller municipality in their province"),
 }
 
+# Shown under the heading "Role in the province", so the province need not be repeated.
 ROLE_LABELS = {
-    REGIONAL_CENTRE: gettext_lazy("regional centre in its province"),
-    MEDIUM: gettext_lazy("medium-sized municipality for its province"),
-    SMALLER: gettext_lazy("smaller municipality in its province"),
+    REGIONAL_CENTRE: gettext_lazy("regional centre"),
+    MEDIUM: gettext_lazy("medium-sized municipality"),
+    SMALLER: gettext_lazy("smaller municipality"),
 }
 
 # One sentence per country rather than "also in %(country)s": English needs "the Netherlands".

@@ -106,14 +106,25 @@
     return fitBounds;
   }
 
-  function show(map, bounds) {
+  function show(map, bounds, labelled) {
     if (!bounds.isValid()) {
       map.setView([50.9, 4.6], 7); // between Flanders and the Netherlands
     } else if (bounds.getNorthEast().equals(bounds.getSouthWest())) {
       map.setView(bounds.getCenter(), 13);
     } else {
-      map.fitBounds(bounds, { padding: [16, 16], maxZoom: 16 });
+      // Names are drawn to the right of their dot: leave room for them on that side.
+      map.fitBounds(bounds, {
+        paddingTopLeft: [16, 16],
+        paddingBottomRight: [labelled ? 150 : 16, labelled ? 24 : 16],
+        maxZoom: 16
+      });
     }
+  }
+
+  function hasLabels(data) {
+    return (data.features || []).some(function (feature) {
+      return feature.properties && feature.properties.label;
+    });
   }
 
   function initMap(element) {
@@ -125,13 +136,14 @@
     element.classList.add("map-ready");
     var map = L.map(element, {
       keyboard: true,
+      zoomSnap: 0.25, // fit the shapes snugly instead of jumping a whole zoom level out
       scrollWheelZoom: false, // scrolling the page should not zoom the map by surprise
       attributionControl: true
     });
     map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
     element.setAttribute("tabindex", "0");
     addTiles(map, element);
-    show(map, drawLayers(map, data));
+    show(map, drawLayers(map, data), hasLabels(data));
   }
 
   function initAll() {
