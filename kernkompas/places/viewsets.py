@@ -264,6 +264,7 @@ class GemeenteViewSet(PlaceViewSet):
     model = Gemeente
     icon = "site"
     menu_label = _("Municipalities")
+    menu_name = "gemeenten"  # stable in every language (tests and hooks use it)
     url_prefix = "plaatsen/gemeenten"
     list_display = ["name_nl", "code", "province", "population", "size_class"]
     list_filter = ["country", "size_class"]
@@ -315,6 +316,7 @@ class KernViewSet(PlaceViewSet):
     model = Kern
     icon = "home"
     menu_label = _("Cores")
+    menu_name = "kernen"  # stable in every language (tests and hooks use it)
     url_prefix = "plaatsen/kernen"
     list_display = ["name", "gemeente", "kind", "population"]
     list_filter = ["kind"]
@@ -346,6 +348,7 @@ class GebiedViewSet(PlaceViewSet):
     model = Gebied
     icon = "group"
     menu_label = _("Areas")
+    menu_name = "gebieden"  # stable in every language (tests and hooks use it)
     url_prefix = "plaatsen/gebieden"
     list_display = ["name", "kern", "kind", "is_public"]
     list_filter = ["kind", "is_public"]
@@ -369,6 +372,7 @@ class RegioViewSet(PlaceViewSet):
     model = Regio
     icon = "list-ul"
     menu_label = _("Regions")
+    menu_name = "regios"  # stable in every language (tests and hooks use it)
     url_prefix = "plaatsen/regios"
     list_display = ["name", "slug"]
     search_fields = ["name"]
@@ -386,6 +390,7 @@ class ProvinceViewSet(PlaceViewSet):
     model = Province
     icon = "folder-open-1"
     menu_label = _("Provinces")
+    menu_name = "provincies"  # stable in every language (tests and hooks use it)
     url_prefix = "plaatsen/provincies"
     list_display = ["name_nl", "code", "country"]
     search_fields = ["name_nl", "name_fr", "code"]
@@ -397,6 +402,7 @@ class CountryViewSet(PlaceViewSet):
     model = Country
     icon = "globe"
     menu_label = _("Countries")
+    menu_name = "landen"  # stable in every language (tests and hooks use it)
     url_prefix = "plaatsen/landen"
     list_display = ["name_nl", "code"]
     search_fields = ["name_nl", "code"]
@@ -407,5 +413,6 @@ class CountryViewSet(PlaceViewSet):
 class PlacesViewSetGroup(snippet_views.SnippetViewSetGroup):
     items = (GemeenteViewSet, KernViewSet, GebiedViewSet, RegioViewSet, ProvinceViewSet, CountryViewSet)
     menu_label = _("Places")
+    menu_name = "plaatsen"  # stable in every language (tests and hooks use it)
     menu_icon = "site"
     menu_order = 200
