@@ -97,7 +97,8 @@ def regional_roles(places: Iterable[Place]) -> dict[str, RegionalRole]:
     """The role of each place among the places of its province (grouped by country and province)."""
     groups: dict[tuple[str, str | None], list[Place]] = defaultdict(list)
     for place in places:
-        if place.population:
+        # Without a province (Brussels, or data not yet linked) there is no province to have a role in.
+        if place.population and place.province:
             groups[(place.country, place.province)].append(place)
     roles: dict[str, RegionalRole] = {}
     for members in groups.values():

@@ -61,6 +61,11 @@ def test_a_province_with_fewer_than_three_municipalities_gives_no_roles():
     assert regional_roles([place("a", 10_000), place("b", 20_000)]) == {}
 
 
+def test_municipalities_without_a_province_get_no_role():
+    roles = regional_roles([place(f"b{i}", 10_000 * i, province=None) for i in range(1, 6)])
+    assert roles == {}
+
+
 def test_municipalities_without_population_get_no_role():
     roles = regional_roles([*limburg(), place("empty", None)])
     assert "empty" not in roles

@@ -175,7 +175,7 @@ def test_demo_data_carries_a_banner(client, cast):
     assert "demo-banner" not in page(client)
     cast.maasdijk.is_demo = True
     cast.maasdijk.save()
-    assert '<p class="demo-banner wrap">' in page(client)
+    assert '<div class="demo-banner"><p class="wrap">Demo data:' in page(client, MAASDIJK_EN)
 
 
 def test_an_unknown_municipality_is_a_404(client, cast):

@@ -124,7 +124,7 @@ def test_a_core_is_found_only_under_its_own_municipality(client, core):
 def test_a_demo_core_carries_a_banner(client, core):
     core.centrum.is_demo = True
     core.centrum.save()
-    assert '<p class="demo-banner wrap">' in page(client)
+    assert '<div class="demo-banner"><p class="wrap">Demo data:' in page(client, CENTRUM_EN)
 
 
 def test_queries_do_not_grow_with_the_number_of_sibling_cores_and_areas(client, core, django_assert_max_num_queries):
