@@ -32,7 +32,7 @@ class FileReport:
     skipped: Counter = field(default_factory=Counter)
 
     def lines(self) -> list[str]:
-        lines = [_("%(file)s (%(format)s)") % {"file": self.path.name, "format": self.format.label}]
+        lines = [_("%(file)s — %(format)s") % {"file": self.path.name, "format": self.format.label}]
         for category, label in CATEGORIES.items():
             counts = self.counts.get(category)
             if counts:
@@ -86,7 +86,10 @@ def import_places(paths: Iterable[str | Path], *, year: int | None = None, by=No
     (municipalities before the cores that refer to them), with one audit event. ``year`` is the year of population
     files that do not state it. ``by`` is the user who imports (None: the system, e.g. the command line).
     """
-    parsed, problems = _read_all([Path(p) for p in paths], Options(year=year))
+    paths = [Path(p) for p in paths]
+    if not paths:
+        raise ValueError("import_places needs at least one file")
+    parsed, problems = _read_all(paths, Options(year=year))
     if problems:
         raise ImportRejected(problems)
     parsed.sort(key=lambda item: item[1].order)

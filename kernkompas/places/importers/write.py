@@ -82,7 +82,9 @@ class Register:
     """The places tables in memory, keyed by official code, with links kept as codes until saving."""
 
     def __init__(self):
-        self.countries = {c.code: c for c in Country.objects.all()}
+        # Locking the country rows makes two imports on PostgreSQL take turns instead of inserting the same codes
+        # at once (SQLite's immediate transactions already serialise writers).
+        self.countries = {c.code: c for c in Country.objects.select_for_update()}
         self.provinces = {p.code: p for p in Province.objects.all()}
         gemeenten = list(Gemeente.objects.all())
         codes = {g.pk: g.code for g in gemeenten}

@@ -30,12 +30,12 @@ def test_it_prints_a_summary_per_file(files):
     output = _run(files.topojson, files.mergers)
 
     assert output.splitlines()[:4] == [
-        "belgium_municipalities.topojson (Belgian municipalities 2020 (TopoJSON, Statbel))",
+        "belgium_municipalities.topojson — Belgian municipalities 2020 (TopoJSON, Statbel)",
         "  municipalities: 581 new, 0 changed, 0 unchanged",
         "  provinces: 10 new, 0 changed, 0 unchanged",
         "  population figures: 581 new, 0 changed, 0 unchanged",
     ]
-    assert "be_municipal_mergers_2025.csv (Belgian municipal mergers (CSV))" in output
+    assert "be_municipal_mergers_2025.csv — Belgian municipal mergers (CSV)" in output
 
 
 def test_a_second_run_says_that_nothing_changed(files):
