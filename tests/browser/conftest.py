@@ -50,7 +50,23 @@ def unavailable_reason() -> str | None:
 
 
 @pytest.fixture(scope="session")
-def browser():
+def migrated_data(django_db_setup, django_db_blocker) -> str:
+    """What the migrations put into the test database (countries, Wagtail's root page and site), serialized.
+
+    Taken before Playwright starts: from then on an event loop runs in this thread, so Django hands the tests
+    a connection per async context and the one that holds pytest-django's serialized copy is out of reach.
+    """
+    from django.db import connection
+
+    saved = getattr(connection, "_test_serialized_contents", None)
+    if saved is None:
+        with django_db_blocker.unblock():
+            saved = connection.creation.serialize_db_to_string()
+    return saved
+
+
+@pytest.fixture(scope="session")
+def browser(migrated_data):
     reason = unavailable_reason()
     if reason:
         skip_or_fail(reason)
@@ -66,13 +82,55 @@ def browser():
 
 
 @pytest.fixture
-def page(browser, live_server, transactional_db):
+def browser_db(transactional_db, django_db_serialized_rollback, migrated_data):
+    """Real transactions, because the live server reads only committed data; and the migrations' data back.
+
+    Every transactional test ends by emptying the tables, which also removes what data migrations created.
+    Requesting ``django_db_serialized_rollback`` makes pytest-django serialize that data when it creates the
+    test database; this fixture empties the tables and loads it again, whatever ran before (Django's own
+    restore cannot see it, see ``migrated_data``).
+    """
+    from django.apps import apps
+    from django.core.management import call_command
+    from django.core.management.color import no_style
+    from django.db import connection
+
+    call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True)
+    connection.creation.deserialize_db_from_string(migrated_data)
+    # The rows came back with their ids; move PostgreSQL's sequences past them so new rows get fresh ids.
+    statements = connection.ops.sequence_reset_sql(no_style(), apps.get_models(include_auto_created=True))
+    with connection.cursor() as cursor:
+        for statement in statements:
+            cursor.execute(statement)
+
+
+@pytest.fixture
+def demo_region(browser_db):
+    from kernkompas.core.demo import load_demo_data
+
+    return load_demo_data()
+
+
+@pytest.fixture
+def page(browser, live_server, browser_db):
     """A fresh browser tab (own cookies) on the live server; relative URLs such as page.goto("/") work."""
     context = browser.new_context(base_url=live_server.url, locale="nl-BE", viewport={"width": 1280, "height": 900})
     context.set_default_timeout(15_000)
     tab = context.new_page()
     yield tab
     context.close()
+
+
+@pytest.fixture
+def dutch():
+    """The Dutch the site shows for an English msgid, from the same catalogue the server reads."""
+    from django.utils import translation
+
+    def translate(text: str) -> str:
+        with translation.override("nl"):
+            return translation.gettext(text)
+
+    return translate
 
 
 @pytest.fixture

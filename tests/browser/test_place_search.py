@@ -7,14 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from kernkompas.core.demo import load_demo_data
-
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture
-def demo_region(transactional_db):
-    load_demo_data()
 
 
 def test_a_visitor_finds_maasdijk_with_the_search_box_and_sees_its_boundary_on_the_map(

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 import pytest
-from django.utils import translation
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
@@ -13,13 +12,7 @@ pytestmark = pytest.mark.browser
 ENGLISH_TITLE = "A compass for the future of your town centre"
 
 
-def dutch(text: str) -> str:
-    """The Dutch the site shows for an English msgid, from the same catalogue the server reads."""
-    with translation.override("nl"):
-        return translation.gettext(text)
-
-
-def test_a_new_visitor_reads_the_home_page_in_dutch_and_can_switch_to_english_and_back(page, assert_accessible):
+def test_a_new_visitor_reads_the_home_page_in_dutch_and_can_switch_to_english_and_back(page, assert_accessible, dutch):
     page.goto("/")
 
     expect(page.locator("html")).to_have_attribute("lang", "nl")
