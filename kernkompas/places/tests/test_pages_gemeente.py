@@ -142,6 +142,16 @@ def test_a_former_municipality_says_since_when_it_is_part_of_its_successor(clien
     assert "Similar municipalities" not in html  # it no longer exists, so it is compared with nothing
 
 
+def test_a_municipality_that_kept_its_code_lists_the_ones_it_absorbed(client, merger):
+    # Like Antwerpen absorbing Borsbeek in 2025: the successor has no "exists since" of its own.
+    merger[0].merged_into.valid_from = None
+    merger[0].merged_into.save()
+    html = page(client, MAASDIJK_EN)
+    assert "Former municipalities that are now part of Maasdijk:" in html
+    assert "Formed on" not in html
+    assert 'Since 1 January 2025 part of <a href="/en/plaatsen/maasdijk/">' in page(client, "/en/plaatsen/heide/")
+
+
 def test_the_dutch_page_writes_the_merger_date_in_dutch(client, merger):
     html = page(client, "/plaatsen/oud-maasdijk/")
     assert "1 januari 2025" in html
