@@ -7,3 +7,13 @@ def cast(db):
     from kernkompas.testing import make_cast
 
     return make_cast()
+
+
+@pytest.fixture(autouse=True)
+def _dutch_by_default():
+    """Each test starts in Dutch: a request under /en/ must not leave English active for the next test."""
+    from django.utils import translation
+
+    translation.activate("nl")
+    yield
+    translation.activate("nl")
