@@ -16,8 +16,7 @@ import math
 from dataclasses import dataclass
 
 DEMO_PASSWORD = "kernkompas-demo"
-DEMO_SOURCE = "Kernkompas demo data (fictional)"
-DEMO_NOTE = "Verzonnen demogegevens om Kernkompas uit te proberen; geen echte gemeente. (Fictional demo data.)"
+DEMO_SOURCE = "Demogegevens, verzonnen (fictional demo data)"
 POPULATION_YEAR = 2024
 
 

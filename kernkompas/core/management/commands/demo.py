@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import logging
+from contextlib import contextmanager
+
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
 from kernkompas.core.demo import DemoSummary, load_demo_data
-from kernkompas.core.management.commands.serve import resolve_server_settings, serve_site, site_url
+from kernkompas.core.management.commands.serve import LOOPBACK, resolve_server_settings, serve_site, site_url
 
 
 class Command(BaseCommand):
@@ -29,8 +32,9 @@ class Command(BaseCommand):
         host, port, workers, threads = resolve_server_settings(options)
         settings.DATA_DIR.mkdir(parents=True, exist_ok=True)
         self.stdout.write(_("Data folder: %(path)s") % {"path": settings.DATA_DIR})
-        call_command("migrate", interactive=False, verbosity=0)
-        summary = load_demo_data()
+        with quiet_logger("django_tasks"):
+            call_command("migrate", interactive=False, verbosity=0)
+            summary = load_demo_data()
         self._report(summary)
         if options["no_serve"]:
             self.stdout.write(
@@ -38,6 +42,8 @@ class Command(BaseCommand):
                 % {"port": port, "url": site_url(host, port)}
             )
             return
+        if host not in LOOPBACK:
+            self.stderr.write(_("Warning: everyone who can reach this address can log in with the demo password."))
         self.stdout.write(_("Open %(url)s in your browser.") % {"url": site_url(host, port)})
         serve_site(self.stdout, host, port, workers, threads)
 
@@ -58,3 +64,15 @@ class Command(BaseCommand):
                 "  " + "  ".join(str(cell).ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
             )
         self.stdout.write("")
+
+
+@contextmanager
+def quiet_logger(name: str):
+    """Wagtail queues a task per saved object and django_tasks logs each one; the log-ins would drown in them."""
+    logger = logging.getLogger(name)
+    previous = logger.level
+    logger.setLevel(logging.WARNING)
+    try:
+        yield
+    finally:
+        logger.setLevel(previous)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connections
@@ -14,6 +15,7 @@ from kernkompas.conf import env_int, env_str
 # writer makes more processes no faster. Larger installations on PostgreSQL raise KERNKOMPAS_WORKERS.
 DEFAULT_WORKERS = 2
 DEFAULT_THREADS = 4
+LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 
 
 class KernkompasServer(BaseApplication):
@@ -58,6 +60,11 @@ def serve_site(stdout, host: str, port: int, workers: int, threads: int, collect
         _("Kernkompas is being served at %(url)s (%(workers)d × %(threads)d threads). Stop with Ctrl+C.")
         % {"url": site_url(host, port), "workers": workers, "threads": threads}
     )
+    if host not in LOOPBACK:
+        stdout.write(
+            _("Visitors must use a host name listed in KERNKOMPAS_ALLOWED_HOSTS (now: %(hosts)s).")
+            % {"hosts": ", ".join(settings.ALLOWED_HOSTS)}
+        )
     stdout.flush()
     # Migrate and collectstatic may have opened database connections; forked workers must not share them.
     connections.close_all()
