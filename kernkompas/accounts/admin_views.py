@@ -13,6 +13,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
@@ -23,11 +24,9 @@ from kernkompas.accounts import operations, permissions
 from kernkompas.accounts.models import SCOPED_ROLES, Membership, Role
 from kernkompas.places.models import Gemeente
 
-SCOPED_CHOICES = [
-    (Role.GEMEENTE.value, gettext_lazy("Municipal staff")),
-    (Role.BEGELEIDER.value, Role.BEGELEIDER.label),
-]
-PLATFORM_CHOICES = [(Role.REDACTIE.value, Role.REDACTIE.label), (Role.BEHEERDER.value, Role.BEHEERDER.label)]
+# The roles each screen gives; their labels come from the Role choices.
+SCOPED_CHOICES = [Role.GEMEENTE, Role.BEGELEIDER]
+PLATFORM_CHOICES = [Role.REDACTIE, Role.BEHEERDER]
 
 
 class GrantForm(forms.Form):
@@ -39,8 +38,8 @@ class GrantForm(forms.Form):
 
     def __init__(self, *args, roles, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["role"].choices = roles
-        self.fields["role"].initial = roles[0][0]
+        self.fields["role"].choices = [(role.value, capfirst(role.label)) for role in roles]
+        self.fields["role"].initial = roles[0].value
 
     def clean_email(self):
         email = operations.normalise_email(self.cleaned_data["email"])

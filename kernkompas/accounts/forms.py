@@ -22,8 +22,10 @@ class AccessibleFormMixin:
     def error_summary(self) -> list[dict]:
         """Errors for the summary at the top of the page: message plus the id of the input to jump to."""
         summary = [{"anchor": "", "message": message} for message in self.non_field_errors()]
-        for name, errors in self.errors.items():
-            if name == NON_FIELD_ERRORS or name not in self.fields:
+        # In the order of the fields on the page, whatever order the checks ran in.
+        for name in self.fields:
+            errors = self.errors.get(name)
+            if not errors:
                 continue
             bound = self[name]
             anchor = bound.auto_id
@@ -39,7 +41,7 @@ def gemeente_choices_field(required: bool = False) -> forms.ModelChoiceField:
         label=_("My municipality"),
         queryset=Gemeente.objects.current().select_related("country").order_by("name_nl"),
         required=required,
-        empty_label=_("— choose your municipality (optional) —"),
+        empty_label=_("— choose —"),
         help_text=_("We use it to show examples and sessions that fit your place."),
     )
 
@@ -50,7 +52,7 @@ def interests_field() -> forms.MultipleChoiceField:
         choices=Interest.choices,
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text=_("Optional. You can change them at any time on your profile."),
+        help_text=_("You can change them at any time on your profile."),
     )
 
 

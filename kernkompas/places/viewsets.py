@@ -17,11 +17,15 @@ import json
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import Count, Q
 from django.http import Http404
+from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
+from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.permissions import policy_registry
 from wagtail.snippets.views import chooser as chooser_views
 from wagtail.snippets.views import snippets as snippet_views
@@ -350,7 +354,7 @@ class GebiedViewSet(PlaceViewSet):
     menu_label = _("Areas")
     menu_name = "gebieden"  # stable in every language (tests and hooks use it)
     url_prefix = "plaatsen/gebieden"
-    list_display = ["name", "kern", "kind", "is_public"]
+    list_display = ["name", "kern", "kind", BooleanColumn("is_public", label=_("Public"), sort_key="is_public")]
     list_filter = ["kind", "is_public"]
     search_fields = ["name"]
     inspect_view_fields = ["name", "kern", "kind", "is_public", "description"]
@@ -416,3 +420,34 @@ class PlacesViewSetGroup(snippet_views.SnippetViewSetGroup):
     menu_name = "plaatsen"  # stable in every language (tests and hooks use it)
     menu_icon = "site"
     menu_order = 200
+
+
+# --- Dashboard ---------------------------------------------------------------------------------------------
+
+
+class MyMunicipalitiesPanel(Component):
+    """On the back office's home: the municipalities the user works for, with their cores and areas."""
+
+    name = "kk_my_municipalities"
+    template_name = "places/admin/home_panel.html"
+    order = 50
+
+    def get_context_data(self, parent_context):
+        user = parent_context["request"].user
+        gemeenten = permissions.scope_queryset(user, Gemeente.objects.all(), "").annotate(
+            kern_count=Count("kernen", distinct=True),
+            gebied_count=Count("kernen__gebieden", distinct=True),
+            public_count=Count("kernen__gebieden", filter=Q(kernen__gebieden__is_public=True), distinct=True),
+        )
+        rows = [
+            {"gemeente": gemeente, "can_manage_members": permissions.can_manage_members(user, gemeente)}
+            for gemeente in gemeenten.order_by("name_nl")
+        ]
+        return {"rows": rows, "areas_url": reverse(Gebied.snippet_viewset.get_url_name("list"))}
+
+
+def add_home_panel(request, panels):
+    # Administrators work for every municipality; a list of ~900 helps nobody, so they get none.
+    ids = permissions.staff_gemeente_ids(request.user)
+    if ids:
+        panels.append(MyMunicipalitiesPanel())

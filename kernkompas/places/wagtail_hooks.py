@@ -1,12 +1,13 @@
 """Registers the places screens of the back office. The permission policies come first: Wagtail refuses a
 policy registered after it has made its own fallback for the model."""
 
+from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
 from kernkompas.accounts.policies import RolePermissionPolicy, ScopedPermissionPolicy
 from kernkompas.places.models import Country, Gebied, Gemeente, Kern, Province, Regio
-from kernkompas.places.viewsets import PlacesViewSetGroup
+from kernkompas.places.viewsets import PlacesViewSetGroup, add_home_panel
 
 register_permission_policy(Gemeente, ScopedPermissionPolicy(Gemeente, gemeente_path=""))
 register_permission_policy(Kern, ScopedPermissionPolicy(Kern, gemeente_path="gemeente"))
@@ -17,3 +18,8 @@ register_permission_policy(Province, RolePermissionPolicy(Province, actions={"vi
 register_permission_policy(Country, RolePermissionPolicy(Country, actions={"view"}))
 
 register_snippet(PlacesViewSetGroup)
+
+
+@hooks.register("construct_homepage_panels")
+def add_my_municipalities_panel(request, panels):
+    add_home_panel(request, panels)
