@@ -17,3 +17,13 @@ def _dutch_by_default():
     translation.activate("nl")
     yield
     translation.activate("nl")
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: rate-limit counters (kernkompas.core.ratelimit) live there, and
+    log-ins from earlier tests on 127.0.0.1 must not push a later test over the limit."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
