@@ -257,6 +257,9 @@ class PlaceViewSet(snippet_views.SnippetViewSet):
     chooser_viewset_class = ScopedChooserViewSet
     copy_view_enabled = False
     inspect_view_enabled = True
+    # Wagtail's reference index would re-scan a place on every save (thousands per import) to fill the "usage"
+    # screen, which places do not need: their links are plain foreign keys.
+    add_to_reference_index = False
     search_backend_name = None  # search the database directly; these models are not in the search index
 
     def get_queryset(self, request):
