@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
+from django.views.generic import RedirectView
 from django.views.static import serve as serve_static
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -10,6 +11,10 @@ from kernkompas.core import views as core_views
 
 urlpatterns = [
     path("i18n/setlang/", core_views.set_language, name="set_language"),
+    # One log-in for the whole site: the back office's own log-in and password-reset forms send people to ours,
+    # which are rate-limited (kernkompas.core.ratelimit).
+    path("beheer/login/", RedirectView.as_view(pattern_name="accounts:login", query_string=True)),
+    path("beheer/password_reset/", RedirectView.as_view(pattern_name="accounts:password_reset")),
     path("beheer/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
 ]

@@ -16,7 +16,7 @@ from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
@@ -60,6 +60,17 @@ class LoginView(auth_views.LoginView):
     form_class = forms.LoginForm
     template_name = "accounts/login.html"
     redirect_authenticated_user = True
+
+    def dispatch(self, request, *args, **kwargs):
+        # The back office sends a logged-in member without a role here with next=/beheer/...; sending them
+        # back would loop. Show the form instead, under the back office's "no permission" message.
+        if (
+            request.user.is_authenticated
+            and self.get_redirect_url().startswith(reverse("wagtailadmin_home"))
+            and not permissions.can_enter_backoffice(request.user)
+        ):
+            self.redirect_authenticated_user = False
+        return super().dispatch(request, *args, **kwargs)
 
 
 class LogoutView(auth_views.LogoutView):

@@ -104,3 +104,25 @@ def test_a_member_changes_their_password_with_the_current_one(client, cast):
     cast.bram.refresh_from_db()
     assert cast.bram.check_password(NEW_PASSWORD)
     assert "_auth_user_id" in client.session  # still logged in after the change
+
+
+def test_the_back_office_log_in_is_the_sites_rate_limited_log_in(client, cast):
+    response = client.get("/beheer/", follow=True)
+    assert response.redirect_chain[-1][0] == reverse("accounts:login") + "?next=%2Fbeheer%2F"
+    assert client.get("/beheer/password_reset/")["Location"] == reverse("accounts:password_reset")
+
+
+def test_a_member_without_a_role_is_not_sent_round_in_circles_by_the_back_office(client, cast):
+    client.force_login(cast.bram)
+    response = client.get("/beheer/", follow=True)
+    assert response.status_code == 200
+    assert response.templates[0].name == "accounts/login.html"
+    assert len(response.redirect_chain) == 2
+
+
+def test_staff_log_in_and_land_in_the_back_office(client, cast):
+    response = client.post(
+        reverse("accounts:login") + "?next=/beheer/", {"username": "ellen", "password": PASSWORD, "next": "/beheer/"}
+    )
+    assert response["Location"] == "/beheer/"
+    assert client.get("/beheer/").status_code == 200
