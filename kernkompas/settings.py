@@ -212,6 +212,10 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# No avatars from gravatar.com: it would leak e-mail hashes to a third party and break offline.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# E-mail addresses change on our profile page only, where the user name (the address) follows along.
+WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
 
 # --- Maps --------------------------------------------------------------------------------------------------
 # The tile server is a setting; empty means no background tiles. The vector layers show either way.
@@ -229,5 +233,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("KERNKOMPAS_LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    # Wagtail's reference-index tasks log a line per object at INFO: too chatty for migrate and imports.
+    "loggers": {"django.db.backends": {"level": "WARNING"}, "django_tasks": {"level": "WARNING"}},
 }

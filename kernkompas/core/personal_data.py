@@ -61,7 +61,8 @@ def erase_for(user, *, by=None) -> dict[str, int]:
     from kernkompas.core import audit
 
     counts: dict[str, int] = {}
-    label = user.get_username()
+    # The log records that an erasure happened, not whose data it was: the address itself is personal data.
+    label = f"user #{user.pk}"
     with transaction.atomic():
         # The user model itself last: other entries look rows up by the user's id.
         ordered = sorted(_REGISTRY, key=lambda e: e.model is type(user))
