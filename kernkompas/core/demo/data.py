@@ -16,7 +16,7 @@ import math
 from dataclasses import dataclass
 
 DEMO_PASSWORD = "kernkompas-demo"
-DEMO_SOURCE = "Demogegevens, verzonnen (fictional demo data)"
+DEMO_SOURCE = "Demogegevens (fictief)"
 POPULATION_YEAR = 2024
 
 
@@ -373,7 +373,7 @@ REGIO_SLUG = "demoregio-kempenland"
 REGIO_NAME = "Demoregio Kempenland"
 REGIO_DESCRIPTION = (
     "Verzonnen regio van vier Kempense gemeenten om Kernkompas uit te proberen. Bremhout is het regionale "
-    "centrum; Maasdijk, Veldrode en Lindeloo versterken het met hun eigen kernen. (Fictional demo region.)"
+    "centrum; Maasdijk, Veldrode en Lindeloo versterken het met hun eigen kernen."
 )
 
 USERS = (
