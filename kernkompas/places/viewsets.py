@@ -353,7 +353,7 @@ class KernViewSet(PlaceViewSet):
 
 class GebiedViewSet(PlaceViewSet):
     model = Gebied
-    icon = "group"
+    icon = "crosshairs"
     menu_label = _("Areas")
     menu_name = "gebieden"  # stable in every language (tests and hooks use it)
     url_prefix = "plaatsen/gebieden"

@@ -100,7 +100,7 @@ def test_every_demo_place_is_marked_as_demo_and_has_a_code_no_real_place_can_hav
     assert all(code.startswith("DEMO") for code in Kern.objects.values_list("code", flat=True))
     for model in (Gemeente, Kern, Gebied, Regio):
         assert not model.objects.filter(is_demo=False).exists(), model.__name__
-    assert "fictional" in Gemeente.objects.get(code="DEMO3").source.lower()
+    assert "fictief" in Gemeente.objects.get(code="DEMO3").source.lower()
     assert "Demoregio" in Regio.objects.get().name
 
 
