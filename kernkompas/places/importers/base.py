@@ -44,13 +44,20 @@ class Problem:
     where: str = ""  # "feature 12 (nis 71004)", "line 7"
     field: str = ""
 
-    def __str__(self) -> str:
+    def __post_init__(self) -> None:
+        # Word the whole message now, in the language active while the file is checked, so the place ("regel 7,
+        # veld …") and the reason never end up in two languages.
         parts = [self.file]
         if self.where:
             parts.append(self.where)
         if self.field:
             parts.append(_("field “%(field)s”") % {"field": self.field})
-        return _("%(place)s: %(reason)s") % {"place": ", ".join(parts), "reason": self.reason}
+        object.__setattr__(
+            self, "text", _("%(place)s: %(reason)s") % {"place": ", ".join(parts), "reason": self.reason}
+        )
+
+    def __str__(self) -> str:
+        return self.text
 
 
 class ImportRejected(Exception):

@@ -103,7 +103,7 @@ def test_a_geojson_feature_is_accepted_as_its_geometry(client, cast):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ('{"type": "Polygon", "coordinates": [[[5.3, 51.1],', "line 1"),
+        ('{"type": "Polygon", "coordinates": [[[5.3, 51.1],', "regel 1"),
         (
             json.dumps(
                 {
