@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from kernkompas.lib.geo import GeometryError, check_area_geometry, round_coordinates
 
@@ -88,7 +88,11 @@ class Problems:
     def as_list(self) -> list[Problem]:
         if not self.hidden:
             return list(self.items)
-        more = Problem(self.file, _("and %(count)s more problems in this file") % {"count": self.hidden})
+        more = Problem(
+            self.file,
+            ngettext("and %(count)s more problem in this file", "and %(count)s more problems in this file", self.hidden)
+            % {"count": self.hidden},
+        )
         return [*self.items, more]
 
 
@@ -128,6 +132,12 @@ class Document:
 def read_document(path: Path, problems: Problems) -> Document:
     try:
         raw = path.read_bytes()
+    except FileNotFoundError:
+        problems.add(_("the file does not exist (check the name and the folder)"))
+        return Document(path, "unreadable")
+    except PermissionError:
+        problems.add(_("you have no permission to read this file"))
+        return Document(path, "unreadable")
     except OSError as exc:
         problems.add(_("the file cannot be read (%(reason)s)") % {"reason": exc.strerror or exc})
         return Document(path, "unreadable")

@@ -38,7 +38,7 @@ class FileReport:
             if counts:
                 lines.append("  " + _count_line(label, counts))
         for reason, number in self.skipped.items():
-            lines.append("  " + _("left out: %(number)s %(reason)s") % {"number": number, "reason": reason})
+            lines.append("  " + _("left out (%(number)s): %(reason)s") % {"number": number, "reason": reason})
         return lines
 
 

@@ -10,6 +10,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
+from kernkompas.accounts.models import Role
 from kernkompas.core.demo import DemoSummary, load_demo_data
 from kernkompas.core.management.commands.serve import LOOPBACK, resolve_server_settings, serve_site, site_url
 
@@ -57,7 +58,10 @@ class Command(BaseCommand):
         self.stdout.write("")
         self.stdout.write(_("Demo log-ins (the same password for everyone, for trying out only):"))
         rows = [(_("user"), _("role"), _("municipality"), _("password"))]
-        rows += [(login.username, login.role, login.gemeente or "—", summary.password) for login in summary.logins]
+        rows += [
+            (login.username, _role_label(login.role), login.gemeente or "—", summary.password)
+            for login in summary.logins
+        ]
         widths = [max(len(str(row[i])) for row in rows) for i in range(4)]
         for row in rows:
             self.stdout.write(
@@ -76,3 +80,8 @@ def quiet_logger(name: str):
         yield
     finally:
         logger.setLevel(previous)
+
+
+def _role_label(role: str) -> str:
+    """The role as people read it ("gemeentemedewerker"), not its code ("gemeente", which reads as a place)."""
+    return str(Role(role).label) if role in Role.values else _("member")
