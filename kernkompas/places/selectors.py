@@ -171,9 +171,14 @@ class Candidates:
     places: dict[str, Place]
 
 
-def load_candidates() -> Candidates:
-    """All current municipalities in one query; the comparison itself runs in Python."""
-    rows = {row["code"]: row for row in Gemeente.objects.current().values(*_CANDIDATE_FIELDS).order_by()}
+def load_candidates(*, demo: bool = False) -> Candidates:
+    """All current municipalities in one query; the comparison itself runs in Python.
+
+    Demo municipalities are compared only with each other: a real town must never be told that a made-up one is
+    like it, nor shown one as its neighbour.
+    """
+    current = Gemeente.objects.current().filter(is_demo=demo)
+    rows = {row["code"]: row for row in current.values(*_CANDIDATE_FIELDS).order_by()}
     places = assign_roles([_place_of(row) for row in rows.values()])
     return Candidates(rows=rows, places={p.code: p for p in places})
 

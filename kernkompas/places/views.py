@@ -81,7 +81,7 @@ def gemeente_detail(request, slug):
     can_manage = permissions.can_manage_gemeente(request.user, gemeente)
     kernen = list(gemeente.kernen.all())
     gebieden = list(selectors.visible_gebieden(request.user, gemeente))
-    candidates = selectors.load_candidates()
+    candidates = selectors.load_candidates(demo=gemeente.is_demo)
     similar = selectors.similar_gemeenten(gemeente, candidates, limit=SIMILAR_LIMIT) if gemeente.is_current else []
     neighbours = selectors.neighbours(gemeente, candidates)
     own_place = selectors.place_for(gemeente, candidates)

@@ -173,3 +173,11 @@ def test_the_page_does_not_query_more_with_more_candidates(client, towns, django
     assert len(cards(html)) == 6
     with django_assert_max_num_queries(12):
         client.get(MAASDIJK_EN)
+
+
+def test_a_real_municipality_is_never_compared_with_demo_data(towns):
+    make_gemeente("DEMO9", "Verzonnendorp", 28_400, area_km2=75.0, is_demo=True)
+    real = [item.row["name_nl"] for item in similar_gemeenten(towns.maasdijk, load_candidates(), limit=20)]
+    assert "Verzonnendorp" not in real
+    demo = load_candidates(demo=True)
+    assert set(demo.rows) == {"DEMO9"}
