@@ -20,3 +20,11 @@ def fold(text: str | None) -> str:
 def slugify_name(text: str) -> str:
     """A URL slug from a place name: "'s-Hertogenbosch" -> "s-hertogenbosch", "Liège" -> "liege"."""
     return fold(text).replace(" ", "-")
+
+
+_DIGITS = re.compile(r"(\d+)")
+
+
+def natural_key(text: str) -> tuple:
+    """Sort key that puts "kern 2" before "kern 10": numbers compare as numbers, the rest folded."""
+    return tuple(int(part) if part.isdigit() else part for part in _DIGITS.split(fold(text)))

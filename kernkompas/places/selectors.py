@@ -14,7 +14,7 @@ from shapely.geometry import shape
 
 from kernkompas.accounts import permissions
 from kernkompas.lib.similarity import Match, Place, assign_roles, regional_roles, similar_places
-from kernkompas.lib.text import fold
+from kernkompas.lib.text import fold, natural_key
 from kernkompas.places.models import CountryCode, Gebied, Gemeente, Kern
 
 SEARCH_LIMIT = 50
@@ -52,7 +52,7 @@ def _ranked(items, folded_query: str, names_of) -> list:
     # Current municipalities before merged ones at the same rank: the one a visitor most likely means.
     def key(item):
         gemeente = item if isinstance(item, Gemeente) else item.gemeente
-        return (match_rank(folded_query, names_of(item)), not gemeente.is_current, fold(names_of(item)[0]))
+        return (match_rank(folded_query, names_of(item)), not gemeente.is_current, natural_key(names_of(item)[0]))
 
     return sorted(items, key=key)
 

@@ -16,8 +16,9 @@ from django.utils.translation import gettext_lazy
 
 from kernkompas.accounts import permissions
 from kernkompas.lib.similarity import MEDIUM, REGIONAL_CENTRE, SMALLER, Reason
+from kernkompas.lib.text import natural_key
 from kernkompas.places import selectors
-from kernkompas.places.models import CountryCode, Gemeente, Kern, SizeClass
+from kernkompas.places.models import CountryCode, Gemeente, Kern, KernKind, SizeClass
 
 URBANITY_LABELS = {
     1: gettext_lazy("very strongly urban"),
@@ -79,7 +80,7 @@ def gemeente_detail(request, slug):
         slug=slug,
     )
     can_manage = permissions.can_manage_gemeente(request.user, gemeente)
-    kernen = list(gemeente.kernen.all())
+    kernen = sorted(gemeente.kernen.all(), key=core_order)
     gebieden = list(selectors.visible_gebieden(request.user, gemeente))
     candidates = selectors.load_candidates(demo=gemeente.is_demo)
     similar = selectors.similar_gemeenten(gemeente, candidates, limit=SIMILAR_LIMIT) if gemeente.is_current else []
@@ -148,6 +149,11 @@ def _similar_item(item: selectors.SimilarGemeente, gemeente: Gemeente) -> dict:
     }
 
 
+def core_order(kern: Kern) -> tuple:
+    """The main core first, then the others in natural order ("kern 2" before "kern 10")."""
+    return (kern.kind != KernKind.HOOFDKERN, natural_key(kern.name))
+
+
 # --- Core --------------------------------------------------------------------------------------------------
 
 
@@ -159,7 +165,7 @@ def kern_detail(request, gemeente, slug):
     )
     owner = kern.gemeente
     gebieden = list(selectors.visible_gebieden(request.user, owner, kern=kern))
-    others = [other for other in owner.kernen.all() if other.pk != kern.pk]
+    others = sorted((other for other in owner.kernen.all() if other.pk != kern.pk), key=core_order)
     context = {
         "kern": kern,
         "gemeente": owner,

@@ -2,7 +2,7 @@ import pytest
 
 from kernkompas.lib.geo import GeometryError, check_geometry, describe_geometry
 from kernkompas.lib.sizeclass import neighbour_classes, size_class_for
-from kernkompas.lib.text import fold, slugify_name
+from kernkompas.lib.text import fold, natural_key, slugify_name
 
 
 @pytest.mark.parametrize(
@@ -64,3 +64,13 @@ def test_the_area_of_a_square_degree_near_the_equator_is_about_12300_km2():
     info = describe_geometry(square)
     assert 12_200 < info.area_km2 < 12_400
     assert info.bbox == (0.0, 0.0, 1.0, 1.0)
+
+
+def test_natural_order_puts_core_2_before_core_10():
+    names = ["Tongeren – kern 10", "Tongeren – kern 2", "Borgloon – kern 1", "tongeren – kern 1"]
+    assert sorted(names, key=natural_key) == [
+        "Borgloon – kern 1",
+        "tongeren – kern 1",
+        "Tongeren – kern 2",
+        "Tongeren – kern 10",
+    ]
