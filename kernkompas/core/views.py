@@ -1,5 +1,4 @@
 from django.conf import settings
-from django.db.models import Count, Q
 from django.shortcuts import render
 from django.utils import translation
 from django.views.i18n import set_language as django_set_language
@@ -10,12 +9,7 @@ from kernkompas.places.models import Gemeente, Kern
 def home(request):
     current = Gemeente.objects.current()
     context = {
-        "counts": current.aggregate(
-            gemeenten=Count("pk"),
-            be=Count("pk", filter=Q(country__code="BE")),
-            nl=Count("pk", filter=Q(country__code="NL")),
-        )
-        | {"kernen": Kern.objects.count()},
+        "counts": {"gemeenten": current.count(), "kernen": Kern.objects.count()},
         "demo_gemeenten": current.filter(is_demo=True).order_by("name_nl")[:6],
     }
     return render(request, "core/home.html", context)
