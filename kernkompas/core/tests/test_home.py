@@ -1,12 +1,27 @@
-def test_the_home_page_is_dutch_by_default_and_explains_the_product(client, db):
+def test_the_home_page_is_dutch_by_default_and_explains_the_product(client, cast):
     response = client.get("/")
     assert response.status_code == 200
     html = response.content.decode()
     assert '<html lang="nl">' in html
-    assert 'href="#main"' in html
+    assert 'href="#main"' in html and '<main id="main"' in html
+    assert "Een kompas voor de toekomst van je kern" in html
+    # The live part is linked and counted; the parts still being built are not links.
+    assert "2 gemeenten en 1 kernen" in html
+    assert 'action="/plaatsen/"' in html
+    assert 'href="/vitrine/' not in html
 
 
 def test_the_home_page_is_english_under_en(client, db):
     response = client.get("/en/")
     assert response.status_code == 200
-    assert '<html lang="en">' in response.content.decode()
+    html = response.content.decode()
+    assert '<html lang="en">' in html
+    assert "A compass for the future of your town centre" in html
+
+
+def test_the_demo_region_is_offered_only_when_it_is_there(client, cast):
+    assert "Probeer de demoregio" not in client.get("/").content.decode()
+    cast.veldrode.is_demo = True
+    cast.veldrode.save(update_fields=["is_demo"])
+    html = client.get("/").content.decode()
+    assert "Probeer de demoregio" in html and 'href="/plaatsen/veldrode/"' in html
