@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.images.models import AbstractImage, AbstractRendition
 
 
 class AuditEvent(models.Model):
@@ -44,3 +45,40 @@ class AuditEvent(models.Model):
 
     def __str__(self):
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_label} {self.action} {self.target_label}"
+
+
+class SiteImage(AbstractImage):
+    """Wagtail's image with a required alternative text: every image on a public page must be described."""
+
+    alt_text = models.CharField(
+        _("alternative text"),
+        max_length=255,
+        help_text=_("What the image shows, for people who cannot see it (read aloud by screen readers)."),
+    )
+
+    admin_form_fields = (
+        "title",
+        "alt_text",
+        "file",
+        "collection",
+        "tags",
+        "focal_point_x",
+        "focal_point_y",
+        "focal_point_width",
+        "focal_point_height",
+    )
+
+    class Meta(AbstractImage.Meta):
+        verbose_name = _("image")
+        verbose_name_plural = _("images")
+
+    @property
+    def default_alt_text(self):
+        return self.alt_text or self.title
+
+
+class SiteRendition(AbstractRendition):
+    image = models.ForeignKey(SiteImage, on_delete=models.CASCADE, related_name="renditions")
+
+    class Meta:
+        unique_together = (("image", "filter_spec", "focal_point_key"),)
