@@ -69,6 +69,12 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
     Role.REDACTIE: frozenset(
         {
             "wagtailadmin.access_admin",
+            # The Vitrine's vocabularies; pages, images and documents are granted through the "Redactie" group.
+            *(
+                f"vitrine.{action}_{model}"
+                for action in ("add", "change", "delete", "view")
+                for model in ("theme", "audience", "synonym")
+            ),
         }
     ),
 }
