@@ -1,0 +1,227 @@
+"""A small Dutch text analyser for search: words, stopwords, stems, compounds and typos. No Django.
+
+``analyse("Leegstaande panden in de binnenstad")`` gives ``["legstand", "pand", "binnenstad"]``: folded (no accents,
+no capitals), stopwords out, each word reduced to a stem that its other forms share.
+
+Why the classic Snowball Dutch stemmer (``dutch_porter``, the one PostgreSQL's ``dutch`` configuration uses) and not
+the newer ``dutch``: the newer one strips the prefix ``ge-`` ("gebied" -> "bied", "gemeente" -> "meen"), which
+breaks compound splitting ("kernwinkelgebied" no longer ends in a known word) and turns "management" into
+"manamen". On top of the stemmer we collapse double vowels and a final double consonant, and a final s after a
+consonant, so that "leegstaande" and "leegstand" meet ("legstand"), as do "terrassen" and "terras" ("terras"),
+"plaats" and "plaatsen" ("plat").
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+import snowballstemmer
+
+from kernkompas.lib.text import fold
+
+STOPWORDS = frozenset(
+    """
+    aan al alle als ben bij dan dat de deze die dit doen door dus een en er heb hebben heeft het hier hij hoe hun
+    ik in is je jij kan kon maar me meer men met mij na naar niet nog nu of om omdat onder ons ook op over te tot
+    u uit van veel voor waar wat we wel werd wie wij worden wordt zal ze zei zich zij zijn zo zonder zou
+    """.split()
+)
+
+# A word: letters and digits, possibly joined by hyphens or an apostrophe ("pop-up", "café's", "e-commerce").
+WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+_POSSESSIVE_S = re.compile(r"['’]s$", re.IGNORECASE)
+_ACCENTED_PLURAL = re.compile(r"(?<=[éèêëáàóò])s$", re.IGNORECASE)  # "cafés" -> "café", like "café's"
+_NOT_ALNUM = re.compile(r"[^a-z0-9]")
+_DOUBLE_VOWEL = re.compile(r"(aa|ee|oo|uu)")
+_FINAL_DOUBLE_CONSONANT = re.compile(r"([bcdfgklmnprstvz])\1$")
+_FINAL_S_AFTER_CONSONANT = re.compile(r"[bcdfgklmnprtvz]s$")
+
+MIN_PART = 3  # shortest part of a compound ("kern", "pand", "weg"; "op" and "af" are too short to trust)
+MIN_SPLIT = 7  # shortest word worth splitting
+LINKS = ("", "s", "e", "en")  # Dutch linking letters: leegstand-s-beheer, passant-en-telling, bed-e-huis
+
+_stemmer = snowballstemmer.stemmer("dutch_porter")
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """The search stem of one folded word ("panden" -> "pand", "leegstaande" -> "legstand")."""
+    if len(word) <= 2 or not word.isalpha():
+        return word
+    stemmed = _stemmer.stemWord(word)
+    stemmed = _DOUBLE_VOWEL.sub(lambda m: m.group(1)[0], stemmed)
+    stemmed = _FINAL_DOUBLE_CONSONANT.sub(r"\1", stemmed)
+    # Snowball takes one ending off: "plaats" -> "plaat" but "plaatsen" -> "plaats". Take the s off the second too.
+    if len(stemmed) >= 4 and _FINAL_S_AFTER_CONSONANT.search(stemmed):
+        stemmed = stemmed[:-1]
+    return stemmed
+
+
+def normalise_word(word: str) -> str:
+    """One written word as a folded word without punctuation ("Pop-up" -> "popup", "cafés" -> "cafe")."""
+    word = _ACCENTED_PLURAL.sub("", _POSSESSIVE_S.sub("", word))
+    return _NOT_ALNUM.sub("", fold(word))
+
+
+def analyse_word(word: str) -> str | None:
+    """The stem of one written word, or None for a stopword or a single character."""
+    folded = normalise_word(word)
+    if len(folded) < 2 or folded in STOPWORDS:
+        return None
+    return stem(folded)
+
+
+def iter_words(text: str) -> Iterator[tuple[int, int, str | None]]:
+    """(start, end, stem or None) for every written word, so a highlighter can find what the analyser matched."""
+    for match in WORD.finditer(text or ""):
+        yield match.start(), match.end(), analyse_word(match.group())
+
+
+def analyse(text: str | None) -> list[str]:
+    """Dutch search tokens of a text: folded, stopwords out, stemmed. Order kept, repeats kept."""
+    return [token for _start, _end, token in iter_words(text or "") if token]
+
+
+def folded_words(text: str | None) -> list[str]:
+    """The words of a text folded but not stemmed, stopwords out: the input of :func:`split_compound`."""
+    words = (normalise_word(match.group()) for match in WORD.finditer(text or ""))
+    return [word for word in words if len(word) >= 2 and word not in STOPWORDS]
+
+
+def split_compound(word: str, vocabulary: set[str] | frozenset[str]) -> list[str]:
+    """The stems of the known parts of a compound word, or [] if it is not a compound of known words.
+
+    ``word`` is a folded word as written ("leegstandsbeheer"); ``vocabulary`` a set of stems ("legstand",
+    "beher"). Parts are at least MIN_PART letters, the last part is stemmed as a whole word, earlier parts may be
+    followed by a linking s, e or en. Fewest parts win: "leegstandsbeheer" -> ["legstand", "beher"].
+    """
+    if len(word) < MIN_SPLIT or not word.isalpha():
+        return []
+    best = _split_from(word, 0, vocabulary, {})
+    return best if best and len(best) >= 2 else []
+
+
+def _split_from(word: str, start: int, vocabulary, memo: dict) -> list[str] | None:
+    # Fewest parts covering word[start:], as stems; None if impossible. Memoised per start position.
+    if start in memo:
+        return memo[start]
+    best: list[str] | None = None
+    rest = word[start:]
+    if len(rest) >= MIN_PART and stem(rest) in vocabulary:
+        best = [stem(rest)]
+    for end in range(start + MIN_PART, len(word) - MIN_PART + 1):
+        part = word[start:end]
+        part_stem = _known_part(part, vocabulary)
+        if part_stem is None:
+            continue
+        for link in LINKS:
+            if not word.startswith(link, end) or len(word) - end - len(link) < MIN_PART:
+                continue
+            tail = _split_from(word, end + len(link), vocabulary, memo)
+            if tail is not None and (best is None or len(tail) + 1 < len(best)):
+                best = [part_stem, *tail]
+    memo[start] = best
+    return best
+
+
+def _known_part(part: str, vocabulary) -> str | None:
+    # A first part appears as written ("parkeer" in "parkeerplaats"); its stem is the stem of "parkeren".
+    part_stem = stem(part)
+    return part_stem if part_stem in vocabulary else None
+
+
+def compound_tails(word: str, parts: list[str]) -> list[str]:
+    """The stems of the heads of a compound: "kernwinkelgebied" -> ["winkelgebied", "gebied"].
+
+    In Dutch the last part names the kind of thing, so a "winkelgebied" is found as a "gebied" too.
+    """
+    tails = []
+    for cut in range(1, len(word) - MIN_PART + 1):
+        tail_stem = stem(word[cut:])
+        if tail_stem in parts[1:] or (len(word) - cut >= MIN_SPLIT and _ends_in_parts(tail_stem, parts)):
+            tails.append(tail_stem)
+    return list(dict.fromkeys(tails))
+
+
+def _ends_in_parts(tail_stem: str, parts: list[str]) -> bool:
+    # A tail made of the last two or more parts ("winkelgebied" of kern + winkel + gebied).
+    return any(tail_stem.endswith(parts[-1]) and tail_stem.startswith(part) for part in parts[1:-1])
+
+
+def edit_distance(a: str, b: str, limit: int) -> int:
+    """Damerau–Levenshtein distance (adjacent swaps count one), or limit + 1 as soon as it is larger."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        current = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        if min(current) > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+def typo_limit(token: str) -> int:
+    """How many typing errors a token may contain: one, two for long words, none for very short ones."""
+    if len(token) < 4:
+        return 0
+    return 2 if len(token) >= 8 else 1
+
+
+class Vocabulary:
+    """The distinct stems of an index, arranged for prefix, suffix and typo look-ups without a database."""
+
+    def __init__(self, terms: Iterable[str]):
+        self.terms = frozenset(terms)
+        self._sorted = sorted(self.terms)
+        self._reversed = sorted(term[::-1] for term in self.terms)
+        self._by_length: dict[int, list[str]] = {}
+        for term in self.terms:
+            self._by_length.setdefault(len(term), []).append(term)
+
+    def __contains__(self, term: str) -> bool:
+        return term in self.terms
+
+    def __len__(self) -> int:
+        return len(self.terms)
+
+    def starting_with(self, prefix: str, limit: int = 50) -> list[str]:
+        """Longer terms that begin with ``prefix`` ("legstand" -> "legstandsbeher"), shortest first."""
+        found = _scan(self._sorted, prefix)
+        return sorted((term for term in found if term != prefix), key=len)[:limit]
+
+    def ending_with(self, suffix: str, limit: int = 50) -> list[str]:
+        """Longer terms that end in ``suffix`` ("legstand" -> "winkellegstand"), shortest first."""
+        found = [term[::-1] for term in _scan(self._reversed, suffix[::-1])]
+        return sorted((term for term in found if term != suffix), key=len)[:limit]
+
+    def near(self, token: str, limit: int = 20) -> list[tuple[str, int]]:
+        """(term, distance) for terms within :func:`typo_limit` edits of ``token``, closest first."""
+        most = typo_limit(token)
+        if most == 0:
+            return []
+        found = []
+        for length in range(len(token) - most, len(token) + most + 1):
+            for term in self._by_length.get(length, ()):
+                distance = edit_distance(token, term, most)
+                if 0 < distance <= most:
+                    found.append((term, distance))
+        return sorted(found, key=lambda pair: (pair[1], pair[0]))[:limit]
+
+
+def _scan(sorted_terms: list[str], prefix: str) -> list[str]:
+    found = []
+    for index in range(bisect_left(sorted_terms, prefix), len(sorted_terms)):
+        if not sorted_terms[index].startswith(prefix):
+            break
+        found.append(sorted_terms[index])
+    return found
