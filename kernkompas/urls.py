@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 from django.views.static import serve as serve_static
@@ -8,9 +9,11 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from kernkompas.core import views as core_views
+from kernkompas.vitrine.sitemaps import SITEMAPS
 
 urlpatterns = [
     path("i18n/setlang/", core_views.set_language, name="set_language"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     # One log-in for the whole site: the back office's own log-in and password-reset forms send people to ours,
     # which are rate-limited (kernkompas.core.ratelimit).
     path("beheer/login/", RedirectView.as_view(pattern_name="accounts:login", query_string=True)),
@@ -29,6 +32,7 @@ urlpatterns += i18n_patterns(
     path("", include("kernkompas.core.urls")),
     path("account/", include("kernkompas.accounts.urls")),
     path("plaatsen/", include("kernkompas.places.urls")),
+    path("vitrine/", include("kernkompas.vitrine.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -4,12 +4,17 @@ from django.utils import translation
 from django.views.i18n import set_language as django_set_language
 
 from kernkompas.places.models import Gemeente, Kern
+from kernkompas.vitrine.models import CasePage
 
 
 def home(request):
     current = Gemeente.objects.current()
     context = {
-        "counts": {"gemeenten": current.count(), "kernen": Kern.objects.count()},
+        "counts": {
+            "gemeenten": current.count(),
+            "kernen": Kern.objects.count(),
+            "cases": CasePage.objects.live().public().count(),
+        },
         "demo_gemeenten": current.filter(is_demo=True).order_by("name_nl")[:6],
     }
     return render(request, "core/home.html", context)

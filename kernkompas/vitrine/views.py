@@ -1,5 +1,120 @@
-from django.shortcuts import render
+"""The Vitrine's public pages: the list with facets, theme pages, the feed and the print view of a case.
+
+The case page itself is a Wagtail page (template vitrine/case_page.html); what it needs beyond the page's own
+fields comes from the template tags in templatetags/vitrine_tags.py.
+"""
+
+from __future__ import annotations
+
+from django.db.models import F
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.html import strip_tags
+from django.utils.translation import gettext as _
+
+from kernkompas.vitrine.models import CasePage, Theme, VitrineIndexPage
+from kernkompas.vitrine.selectors import CaseQuery, find_cases, live_cases, parse_query, vocabularies
+
+PER_PAGE = 12
+SORT_LABELS = {"relevance": "Best match", "newest": "Newest first", "views": "Most viewed"}
+
+
+def index(request):
+    """/vitrine/ by name (``vitrine:index``): the one Vitrine index page, served as Wagtail would."""
+    page = VitrineIndexPage.objects.live().first()
+    if page is None:
+        raise Http404(_("The Vitrine has not been set up yet."))
+    return case_list(request, page)
 
 
 def case_list(request, page):
-    return render(request, "vitrine/case_list.html", {"page": page})
+    vocab = vocabularies()
+    query = parse_query(request.GET, vocab=vocab)
+    results = find_cases(query, per_page=PER_PAGE, vocab=vocab)
+    if query.q:
+        add_highlights(results.page.object_list, query.q)
+    context = {
+        "page": page,
+        "self": page,
+        "results": results,
+        "query": query,
+        "facets": list(results.facets.values()),
+        "selected": [v for facet in results.facets.values() for v in facet.selected],
+        "sorts": sort_options(query),
+        "pages": page_links(query, results.page),
+        "feed_url": feed_url(query),
+    }
+    return render(request, "vitrine/case_list.html", context)
+
+
+def theme_detail(request, slug):
+    """A theme with its description and its cases: the list's selector with only this theme chosen."""
+    theme = get_object_or_404(Theme, slug=slug)
+    vocab = vocabularies()
+    asked = parse_query(request.GET, vocab=vocab)
+    sort = "newest" if asked.sort == "relevance" else asked.sort
+    query = CaseQuery(themes=[theme.slug], sort=sort, page=asked.page)
+    results = find_cases(query, per_page=PER_PAGE, vocab=vocab)
+    context = {
+        "theme": theme,
+        "results": results,
+        "query": query,
+        "sorts": sort_options(query),
+        "pages": page_links(query, results.page),
+        "feed_url": feed_url(query),
+        "list_url": reverse("vitrine:index") + "?" + query.filter_urlencode(),
+    }
+    return render(request, "vitrine/theme.html", context)
+
+
+def case_print(request, slug):
+    """A case on paper: no navigation, with a QR code back to the page."""
+    case = get_object_or_404(live_cases().select_related("hero_image"), slug=slug)
+    return render(request, "vitrine/case_print.html", {"page": case, "self": case})
+
+
+def feed(request):
+    from kernkompas.vitrine.feeds import CaseFeed
+
+    return CaseFeed(parse_query(request.GET))(request)
+
+
+def add_highlights(cases, q: str) -> None:
+    """The passage of each result that matches the search, with the matching words marked."""
+    try:
+        from kernkompas.vitrine.search import highlight
+    except ImportError:  # built by the search helper; without it the cards show their summary only
+        return
+    for case in cases:
+        text = " ".join([case.summary, strip_tags(case.concept), strip_tags(case.approach), strip_tags(case.results)])
+        case.highlight = highlight(text, q)
+
+
+def sort_options(query: CaseQuery) -> list[dict]:
+    sorts = ["relevance", "newest", "views"] if query.q else ["newest", "views"]
+    return [{"value": s, "label": _(SORT_LABELS[s]), "selected": s == query.sort} for s in sorts]
+
+
+def page_links(query: CaseQuery, page) -> dict:
+    def url(number):
+        return "?" + query.urlencode(page=number)
+
+    return {
+        "previous": url(page.previous_page_number()) if page.has_previous() else None,
+        "next": url(page.next_page_number()) if page.has_next() else None,
+        "numbers": [
+            {"number": n, "url": url(n), "current": n == page.number, "gap": not isinstance(n, int)}
+            for n in page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
+        ],
+    }
+
+
+def feed_url(query: CaseQuery) -> str:
+    encoded = query.filter_urlencode()
+    return reverse("vitrine:feed") + (f"?{encoded}" if encoded else "")
+
+
+def record_view(page: CasePage) -> None:
+    """Count one view of a published case: no cookie, no personal data, no race (F() in the database)."""
+    CasePage.objects.filter(pk=page.pk).update(view_count=F("view_count") + 1)

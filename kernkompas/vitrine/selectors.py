@@ -1,0 +1,332 @@
+"""Reading the Vitrine: filters, facet counts, pages of cases and related cases (contract 2 of the Vitrine brief).
+
+Every filter state is a query string, so a list can be shared, bookmarked, followed as a feed and saved as a
+search. Within one facet the chosen values are alternatives (theme A or B); across facets they narrow down
+(theme A and country NL). A facet's counts are computed with every filter applied except its own, so each count
+says how many cases the visitor gets by also ticking that box.
+
+Only published, public cases are ever read here: ``CasePage.objects.live().public()``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from urllib.parse import urlencode
+
+from django.core.paginator import Page as PaginatorPage
+from django.core.paginator import Paginator
+from django.db.models import Count, Prefetch, Q
+from django.utils.translation import gettext as _
+
+from kernkompas.places.models import CountryCode, SizeClass
+from kernkompas.vitrine.models import Audience, CasePage, CoreType, CostClass, Theme
+
+SORTS = ("relevance", "newest", "views")
+# Renditions of the hero image on a result card (srcset: 1x and 2x); prefetched so a page costs the same
+# number of queries whatever its size.
+CARD_RENDITIONS = ("fill-480x300", "fill-960x600")
+MAX_QUERY_LENGTH = 200
+
+
+@dataclass(frozen=True)
+class Dimension:
+    attr: str  # field of CaseQuery
+    param: str  # name in the query string
+    label: str  # msgid, translated when shown
+
+
+DIMENSIONS = (
+    Dimension("themes", "theme", "Theme"),
+    Dimension("audiences", "audience", "Audience"),
+    Dimension("size_classes", "size", "Size of the municipality"),
+    Dimension("core_types", "core", "Type of core"),
+    Dimension("countries", "country", "Country"),
+    Dimension("cost_classes", "cost", "Cost"),
+)
+# The CasePage field behind each fixed-vocabulary facet.
+FIELD_OF = {
+    "size_classes": "size_class",
+    "core_types": "core_type",
+    "countries": "country",
+    "cost_classes": "cost_class",
+}
+FIXED_CHOICES = {"size_classes": SizeClass, "core_types": CoreType, "countries": CountryCode, "cost_classes": CostClass}
+
+
+@dataclass
+class CaseQuery:
+    q: str = ""
+    themes: list[str] = field(default_factory=list)
+    audiences: list[str] = field(default_factory=list)
+    size_classes: list[str] = field(default_factory=list)
+    core_types: list[str] = field(default_factory=list)
+    countries: list[str] = field(default_factory=list)
+    cost_classes: list[str] = field(default_factory=list)
+    sort: str = "newest"
+    page: int = 1
+
+    @property
+    def default_sort(self) -> str:
+        return "relevance" if self.q else "newest"
+
+    @property
+    def is_filtered(self) -> bool:
+        return bool(self.q) or any(getattr(self, d.attr) for d in DIMENSIONS)
+
+    def params(self, **changes) -> list[tuple[str, str]]:
+        """The query string as pairs, in a fixed order; defaults (sort, page 1) are left out to keep URLs short."""
+        query = replace(self, **changes) if changes else self
+        pairs: list[tuple[str, str]] = [("q", query.q)] if query.q else []
+        for dimension in DIMENSIONS:
+            pairs += [(dimension.param, value) for value in getattr(query, dimension.attr)]
+        if query.sort != query.default_sort:
+            pairs.append(("sort", query.sort))
+        if query.page > 1:
+            pairs.append(("page", str(query.page)))
+        return pairs
+
+    def urlencode(self, **changes) -> str:
+        return urlencode(self.params(**changes))
+
+    def filter_urlencode(self) -> str:
+        """Only what selects cases (no sort, no page): for feeds and saved searches."""
+        return self.urlencode(sort=self.default_sort, page=1)
+
+    def toggled(self, attr: str, value: str) -> CaseQuery:
+        """The same query with one facet value switched on or off, back on the first page."""
+        values = list(getattr(self, attr))
+        values = [v for v in values if v != value] if value in values else [*values, value]
+        return replace(self, **{attr: values, "page": 1})
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    selected: bool
+    url: str  # "?…" toggling this value
+
+
+@dataclass
+class Facet:
+    dimension: Dimension
+    values: list[FacetValue]
+
+    @property
+    def name(self) -> str:
+        return self.dimension.param
+
+    @property
+    def label(self) -> str:
+        return _(self.dimension.label)
+
+    @property
+    def selected(self) -> list[FacetValue]:
+        return [v for v in self.values if v.selected]
+
+    @property
+    def visible_values(self) -> list[FacetValue]:
+        """Values worth a checkbox: those that would give results, and those already chosen."""
+        return [v for v in self.values if v.count or v.selected]
+
+
+@dataclass
+class CaseResults:
+    page: PaginatorPage
+    total: int
+    facets: dict[str, Facet]
+    query: CaseQuery
+    scores: dict[int, float] = field(default_factory=dict)
+
+
+def vocabularies() -> dict[str, list[tuple[str, str]]]:
+    """Every facet's values as (value, label), in display order. Two small queries (themes, audiences)."""
+    vocab = {
+        "themes": [(t.slug, t.name) for t in Theme.objects.only("slug", "name")],
+        "audiences": [(a.slug, a.name) for a in Audience.objects.only("slug", "name")],
+    }
+    for attr, choices in FIXED_CHOICES.items():
+        vocab[attr] = list(choices.choices)
+    return vocab
+
+
+def parse_query(querydict, *, vocab: dict | None = None) -> CaseQuery:
+    """A CaseQuery from request.GET (or any QueryDict). Unknown values, sorts and pages are ignored."""
+    vocab = vocab if vocab is not None else vocabularies()
+    q = " ".join((querydict.get("q") or "").split())[:MAX_QUERY_LENGTH]
+    chosen = {}
+    for dimension in DIMENSIONS:
+        known = {value for value, _label in vocab[dimension.attr]}
+        # dict.fromkeys: keep the visitor's order, drop repeats.
+        chosen[dimension.attr] = [v for v in dict.fromkeys(querydict.getlist(dimension.param)) if v in known]
+    query = CaseQuery(q=q, **chosen)
+    sort = querydict.get("sort") or query.default_sort
+    if sort not in SORTS or (sort == "relevance" and not q):
+        sort = query.default_sort
+    return replace(query, sort=sort, page=_positive_int(querydict.get("page")))
+
+
+def _positive_int(value) -> int:
+    try:
+        return max(1, int(value))
+    except (TypeError, ValueError):
+        return 1
+
+
+def live_cases():
+    return CasePage.objects.live().public()
+
+
+def find_cases(query: CaseQuery, *, per_page: int = 12, vocab: dict | None = None) -> CaseResults:
+    """One page of cases for a filter state, with facet counts. A fixed number of queries whatever per_page."""
+    vocab = vocab if vocab is not None else vocabularies()
+    base = live_cases()
+    scores: dict[int, float] = {}
+    if query.q:
+        scores = dict(_search(query.q))
+        base = base.filter(pk__in=list(scores))
+    conditions = {d.attr: _condition(d.attr, getattr(query, d.attr)) for d in DIMENSIONS if getattr(query, d.attr)}
+    facets = {d.param: _facet(d, base, conditions, query, vocab) for d in DIMENSIONS}
+    matching = base.filter(*conditions.values())
+    if query.sort == "relevance":
+        page = _page_by_relevance(matching, scores, query.page, per_page)
+    else:
+        page = _page_by_order(matching, query.sort, query.page, per_page)
+    return CaseResults(page=page, total=page.paginator.count, facets=facets, query=query, scores=scores)
+
+
+def _search(q: str) -> list[tuple[int, float]]:
+    try:
+        from kernkompas.vitrine.search import search_case_ids
+    except ImportError:  # the search module is built by another helper; until then, a plain substring match
+        ids = live_cases().filter(Q(title__icontains=q) | Q(summary__icontains=q)).values_list("pk", flat=True)
+        return [(pk, 1.0) for pk in ids]
+    return search_case_ids(q)
+
+
+def _condition(attr: str, values: list[str]) -> Q:
+    if attr in FIELD_OF:
+        return Q(**{f"{FIELD_OF[attr]}__in": values})
+    # Themes and audiences: a subquery rather than a join, so a case with two chosen themes is listed once.
+    through = getattr(CasePage, attr).through
+    related = "theme" if attr == "themes" else "audience"
+    return Q(pk__in=through.objects.filter(**{f"{related}__slug__in": values}).values("casepage_id"))
+
+
+def _facet(dimension: Dimension, base, conditions: dict[str, Q], query: CaseQuery, vocab: dict) -> Facet:
+    others = [c for attr, c in conditions.items() if attr != dimension.attr]
+    counts = _counts(dimension.attr, base.filter(*others))
+    selected = set(getattr(query, dimension.attr))
+    values = [
+        FacetValue(
+            value=value,
+            label=str(label),
+            count=counts.get(value, 0),
+            selected=value in selected,
+            url="?" + query.toggled(dimension.attr, value).urlencode(),
+        )
+        for value, label in vocab[dimension.attr]
+    ]
+    return Facet(dimension=dimension, values=values)
+
+
+def _counts(attr: str, cases) -> dict[str, int]:
+    """Cases per facet value in one grouped query."""
+    if attr in FIELD_OF:
+        column = FIELD_OF[attr]
+        rows = cases.order_by().values(column).annotate(n=Count("pk"))
+        return {row[column]: row["n"] for row in rows}
+    through = getattr(CasePage, attr).through
+    slug = ("theme" if attr == "themes" else "audience") + "__slug"
+    rows = (
+        through.objects.filter(casepage_id__in=cases.order_by().values("pk"))
+        .values(slug)
+        .annotate(n=Count("casepage_id", distinct=True))
+        .order_by()
+    )
+    return {row[slug]: row["n"] for row in rows}
+
+
+def with_card_data(cases):
+    """Everything a result card shows, fetched in a fixed number of queries."""
+    rendition_model = CasePage._meta.get_field("hero_image").related_model.get_rendition_model()
+    renditions = rendition_model.objects.filter(filter_spec__in=CARD_RENDITIONS)
+    return cases.select_related("hero_image").prefetch_related(
+        "themes", "audiences", Prefetch("hero_image__renditions", queryset=renditions)
+    )
+
+
+def _page_by_order(matching, sort: str, number: int, per_page: int) -> PaginatorPage:
+    order = ["-view_count", "-first_published_at", "-pk"] if sort == "views" else ["-first_published_at", "-pk"]
+    return Paginator(with_card_data(matching.order_by(*order)), per_page).get_page(number)
+
+
+def _page_by_relevance(matching, scores: dict[int, float], number: int, per_page: int) -> PaginatorPage:
+    # Scores come from our own index, not the database: rank the matching ids in Python, then fetch one page.
+    ids = sorted(matching.values_list("pk", flat=True), key=lambda pk: (-scores.get(pk, 0.0), -pk))
+    page = Paginator(ids, per_page).get_page(number)
+    by_id = {case.pk: case for case in with_card_data(CasePage.objects.filter(pk__in=list(page.object_list)))}
+    page.object_list = [by_id[pk] for pk in page.object_list if pk in by_id]
+    return page
+
+
+# --- Related cases on a case page ---------------------------------------------------------------------------
+
+
+@dataclass
+class RelatedCase:
+    case: CasePage
+    reasons: list[str]
+
+
+def related_cases(page: CasePage, *, limit: int = 6) -> list[RelatedCase]:
+    """The editors' choice first, then cases sharing themes or text, each with the reason it is shown."""
+    reasons: dict[int, list[str]] = {}
+    scores: dict[int, float] = {}
+    chosen = list(page.related_cases.live().public().exclude(pk=page.pk).values_list("pk", flat=True))
+    for rank, pk in enumerate(chosen):
+        reasons[pk] = [_("chosen by the editors")]
+        scores[pk] = 1000.0 - rank
+    _add_shared_themes(page, reasons, scores)
+    _add_similar_text(page, reasons, scores)
+    best = sorted(scores, key=lambda pk: (-scores[pk], -pk))[:limit]
+    cases = {c.pk: c for c in with_card_data(live_cases().filter(pk__in=best))}
+    return [RelatedCase(cases[pk], reasons[pk]) for pk in best if pk in cases]
+
+
+def _add_shared_themes(page: CasePage, reasons: dict, scores: dict) -> None:
+    themes = {t.pk: t.name for t in page.themes.all()}
+    if not themes:
+        return
+    through = CasePage.themes.through
+    rows = (
+        through.objects.filter(theme_id__in=themes, casepage_id__in=live_cases().exclude(pk=page.pk).values("pk"))
+        .values_list("casepage_id", "theme_id")
+        .order_by("theme__order", "theme__name")
+    )
+    shared: dict[int, list[str]] = {}
+    for case_id, theme_id in rows:
+        shared.setdefault(case_id, []).append(themes[theme_id])
+    for case_id, names in shared.items():
+        reasons.setdefault(case_id, []).append(_("same themes: %(themes)s") % {"themes": ", ".join(names)})
+        scores[case_id] = scores.get(case_id, 0.0) + len(names)
+
+
+def _add_similar_text(page: CasePage, reasons: dict, scores: dict) -> None:
+    try:
+        from kernkompas.vitrine.search import similar_by_text
+    except ImportError:  # built by the search helper
+        return
+    similar = [(pk, score) for pk, score in similar_by_text(page, limit=5) if pk != page.pk]
+    top = max((score for _pk, score in similar), default=0.0) or 1.0
+    for pk, score in similar:
+        reasons.setdefault(pk, []).append(_("similar text"))
+        # Normalised to at most one shared theme's worth, so the text never outranks a real theme match.
+        scores[pk] = scores.get(pk, 0.0) + score / top
+
+
+def cases_by_ids(ids: Iterable[int]):
+    """Live cases with card data, for other parts of the Vitrine that hold a list of ids."""
+    return with_card_data(live_cases().filter(pk__in=list(ids)))

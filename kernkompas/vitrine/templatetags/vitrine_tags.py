@@ -1,0 +1,134 @@
+"""What the Vitrine's templates need beyond a page's own fields: sharing, QR code, structured data, video, related
+cases and the view counter. Case pages are plain Wagtail pages (the models belong to the lead), so their extra
+context comes from here rather than from a ``get_context`` on the model.
+"""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import quote, urlencode
+
+import qrcode
+import qrcode.image.svg
+from django import template
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+
+from kernkompas.lib.video import parse_video_url
+from kernkompas.vitrine import selectors
+
+register = template.Library()
+
+OG_RENDITION = "fill-1200x630"
+
+
+@register.filter
+def lines(page, field: str) -> list[str]:
+    """The non-empty lines of a one-per-line text field: ``{{ page|lines:"dos" }}``."""
+    return page.lines(field)
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, page) -> str:
+    """The page's permanent address, with scheme and host, as shared and printed."""
+    request = context["request"]
+    return request.build_absolute_uri(page.get_url(request))
+
+
+@register.simple_tag
+def share_links(page, url: str) -> list[dict]:
+    """Plain links to share a case: no third-party script, nothing loads from these sites until clicked."""
+    text = f"{page.title} {url}"
+    mail = urlencode({"subject": page.title, "body": f"{page.summary}\n\n{url}"}, quote_via=quote)
+    return [
+        {"name": "email", "label": _("E-mail"), "href": f"mailto:?{mail}"},
+        {
+            "name": "linkedin",
+            "label": "LinkedIn",
+            "href": "https://www.linkedin.com/sharing/share-offsite/?" + urlencode({"url": url}),
+        },
+        {"name": "whatsapp", "label": "WhatsApp", "href": "https://wa.me/?" + urlencode({"text": text})},
+        {"name": "x", "label": "X", "href": "https://x.com/intent/post?" + urlencode({"url": url, "text": page.title})},
+        {"name": "bluesky", "label": "Bluesky", "href": "https://bsky.app/intent/compose?" + urlencode({"text": text})},
+    ]
+
+
+@register.simple_tag
+def qr_svg(url: str, label: str = "") -> str:
+    """A QR code of ``url`` as inline SVG, drawn on the server (no image request, no external service)."""
+    svg = qrcode.make(url, image_factory=qrcode.image.svg.SvgPathImage, border=2).to_string(encoding="unicode")
+    title = escape(label or _("QR code to this page"))
+    head, rest = svg.split(">", 1)
+    head = head.replace("<svg ", '<svg class="qr-code" role="img" focusable="false" ', 1)
+    return mark_safe(f"{head}><title>{title}</title>{rest}")  # noqa: S308 — generated here, label escaped
+
+
+def _og_rendition(page):
+    """The sharing image (1200×630), made once per page object and reused by every tag that needs it."""
+    if not page.hero_image_id:
+        return None
+    if not hasattr(page, "_og_rendition"):
+        page._og_rendition = page.hero_image.get_rendition(OG_RENDITION)
+    return page._og_rendition
+
+
+@register.simple_tag(takes_context=True)
+def og_image_url(context, page) -> str:
+    rendition = _og_rendition(page)
+    return context["request"].build_absolute_uri(rendition.url) if rendition else ""
+
+
+@register.simple_tag(takes_context=True)
+def case_json_ld(context, page) -> str:
+    """schema.org Article as JSON-LD, escaped so that no field can close the script element."""
+    url = absolute_url(context, page)
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Article",
+        "headline": page.title,
+        "description": page.summary,
+        "url": url,
+        "mainEntityOfPage": url,
+        "inLanguage": "nl",
+        "about": [{"@type": "Thing", "name": theme.name} for theme in page.themes.all()],
+        "contentLocation": {"@type": "Place", "name": page.place_name},
+    }
+    image = og_image_url(context, page)
+    if image:
+        data["image"] = [image]
+    if page.first_published_at:
+        data["datePublished"] = page.first_published_at.isoformat()
+    if page.last_published_at:
+        data["dateModified"] = page.last_published_at.isoformat()
+    payload = json.dumps(data, ensure_ascii=False)
+    payload = payload.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return mark_safe(f'<script type="application/ld+json">{payload}</script>')  # noqa: S308 — escaped above
+
+
+@register.simple_tag
+def video_link(url: str):
+    return parse_video_url(url) if url else None
+
+
+@register.simple_tag
+def related_cases(page, limit: int = 6):
+    return selectors.related_cases(page, limit=limit)
+
+
+@register.simple_tag(takes_context=True)
+def count_view(context, page) -> str:
+    """Count a view of the published page; previews and other methods than GET do not count."""
+    request = context.get("request")
+    if request is None or request.method != "GET" or getattr(request, "is_preview", False) or not page.live:
+        return ""
+    from kernkompas.vitrine.views import record_view
+
+    record_view(page)
+    return ""
+
+
+@register.simple_tag
+def query_url(query, **changes) -> str:
+    """The list's query string with some values changed: ``{% query_url query page=2 %}``."""
+    return "?" + query.urlencode(**changes)
