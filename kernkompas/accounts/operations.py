@@ -116,6 +116,8 @@ def grant_membership(user: User, role: str, gemeente=None, *, by) -> Membership:
         if role == Role.BEHEERDER and not user.is_superuser:
             user.is_superuser = True
             user.save(update_fields=["is_superuser"])
+        if role == Role.REDACTIE:
+            _join_editorial_group(user)
         audit.record(
             by,
             "membership.granted",
@@ -126,6 +128,13 @@ def grant_membership(user: User, role: str, gemeente=None, *, by) -> Membership:
         )
     permissions.forget_roles(user)
     return membership
+
+
+def _join_editorial_group(user: User) -> None:
+    # Wagtail's page rights are group-based: editors get theirs on the Vitrine from the "Redactie" group.
+    from kernkompas.vitrine.operations import join_editorial_group
+
+    join_editorial_group(user)
 
 
 def _is_last_administrator(membership: Membership) -> bool:
@@ -152,5 +161,9 @@ def revoke_membership(membership: Membership, *, by) -> None:
         if membership.role == Role.BEHEERDER and user.is_superuser:
             user.is_superuser = False
             user.save(update_fields=["is_superuser"])
+        if membership.role == Role.REDACTIE:
+            from kernkompas.vitrine.operations import leave_editorial_group
+
+            leave_editorial_group(user)
         membership.delete()
     permissions.forget_roles(user)

@@ -36,6 +36,8 @@ DEFAULT_RATES: dict[str, Rate] = {
     "login": Rate(20, 10 * 60),
     "signup": Rate(5, 60 * 60),
     "password_reset": Rate(5, 60 * 60),
+    # "Deel je voorbeeld": a few cases an hour from one address is plenty for people, useless for spam.
+    "vitrine_submit": Rate(5, 60 * 60),
 }
 
 

@@ -17,7 +17,9 @@ class VitrineConfig(AppConfig):
 
 def _ensure_index(sender, using="default", **kwargs):
     # Create the /vitrine/ page once the page tree exists (after Wagtail's own initial data).
-    from kernkompas.vitrine.operations import ensure_vitrine_index
+    from kernkompas.vitrine.operations import ensure_editorial_workflow, ensure_vitrine_index
 
     if using == "default":
         ensure_vitrine_index()
+        # The editors' group and the review workflow on /vitrine/ (needs the index page).
+        ensure_editorial_workflow()

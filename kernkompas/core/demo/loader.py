@@ -174,7 +174,16 @@ def _load_user(person: data.DemoUser, gemeenten: dict[str, Gemeente], summary: D
         _, created = Membership.objects.get_or_create(user=user, role=person.role, gemeente=gemeente)
         if created:
             summary.created[Membership._meta.label] += 1
+        if person.role == "redactie":
+            _join_editorial_group(user)
     return DemoLogin(person.username, person.role or "lid", gemeente.name_nl if gemeente else "", person.description)
+
+
+def _join_editorial_group(user: User) -> None:
+    # Wagtail's page rights are group-based: the demo editor needs the "Redactie" group to work on the Vitrine.
+    from kernkompas.vitrine.operations import join_editorial_group
+
+    join_editorial_group(user)
 
 
 # --- Generic ---------------------------------------------------------------------------------------------------

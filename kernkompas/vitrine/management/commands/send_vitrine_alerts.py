@@ -1,0 +1,20 @@
+"""kernkompas send_vitrine_alerts: e-mail members the new cases that match their saved searches.
+
+Run it from cron or a systemd timer (docs/vitrine.md), e.g. once an hour; a second run sends nothing new.
+"""
+
+from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
+
+from kernkompas.vitrine.alerts import send_alerts
+
+
+class Command(BaseCommand):
+    help = "E-mail members the new Vitrine cases that match their saved searches (one e-mail per person)."
+
+    def handle(self, *args, **options):
+        summary = send_alerts()
+        self.stdout.write(
+            _("%(emails)d e-mail(s) sent with %(cases)d case(s), for %(people)d member(s) with alerts.")
+            % {"emails": summary.emails, "cases": summary.cases, "people": summary.people}
+        )

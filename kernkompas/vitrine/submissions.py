@@ -1,0 +1,209 @@
+"""What the public "Deel je voorbeeld" form needs besides the form itself: plain-text cleaning, the photo check,
+the signed start time against bots, and turning a submission into the fields of a draft case.
+
+Nothing here writes to the database except :func:`store_photo`, which the named operation
+``kernkompas.vitrine.operations.submit_case`` calls inside its transaction.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core import signing
+from django.utils.html import strip_tags
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+MAX_PHOTO_BYTES = 5 * 1024 * 1024
+# Pillow's names for the formats we accept, and the extension a stored file gets.
+PHOTO_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
+# A person needs more than a few seconds to fill in a case; a bot posts at once. Settable for tests and demos.
+DEFAULT_MIN_FILL_SECONDS = 8
+# A form left open longer than this is stale (and its token could have been harvested).
+MAX_FORM_AGE_SECONDS = 24 * 60 * 60
+_TOKEN_SALT = "kernkompas.vitrine.submit"
+
+
+class PhotoError(ValueError):
+    """A photo we refuse, with a message for the visitor."""
+
+
+@dataclass
+class Submission:
+    """A submission after the form's checks: plain text everywhere, never HTML from the visitor."""
+
+    title: str
+    summary: str
+    place_name: str
+    country: str
+    size_class: str
+    core_type: str
+    concept: str
+    approach: str
+    results: str = ""
+    learnings: str = ""
+    themes: list = field(default_factory=list)
+    contact_name: str = ""
+    contact_email: str = ""
+    photo: object | None = None  # an UploadedFile already checked by check_photo()
+    photo_format: str = ""
+    photo_description: str = ""
+
+
+# --- Text ------------------------------------------------------------------------------------------------------
+
+
+def plain_text(value: str) -> str:
+    """The visitor's text without any markup: tags (and the content of script and style elements) removed,
+    entities decoded, line breaks normalised. Stored as text; templates escape it when showing it."""
+    value = re.sub(r"(?is)<(script|style)\b.*?</\1\s*>", "", value or "")
+    value = html.unescape(strip_tags(value))
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    return "\n".join(line.rstrip() for line in value.split("\n")).strip()
+
+
+def one_line(value: str) -> str:
+    return " ".join(plain_text(value).split())
+
+
+def paragraphs_html(value: str) -> str:
+    """Plain text as simple escaped paragraphs for a rich-text field: blank lines separate paragraphs,
+    single line breaks become <br>. Everything the visitor typed is escaped, so no markup of theirs survives."""
+    text = plain_text(value)
+    blocks = [block.strip() for block in re.split(r"\n\s*\n", text) if block.strip()]
+    return "".join("<p>" + "<br>".join(html.escape(line) for line in block.split("\n")) + "</p>" for block in blocks)
+
+
+# --- Photo -----------------------------------------------------------------------------------------------------
+
+
+def check_photo(upload) -> str:
+    """Check an uploaded photo by its content, not its name; return the extension to store it with.
+
+    Raises PhotoError with a message that says what is wrong with the file.
+    """
+    from PIL import Image, UnidentifiedImageError
+
+    if upload.size > MAX_PHOTO_BYTES:
+        raise PhotoError(
+            _("The photo “%(name)s” is %(size)s MB; the maximum is 5 MB. Choose a smaller photo or make it smaller.")
+            % {"name": upload.name, "size": f"{upload.size / 1048576:.1f}"}
+        )
+    try:
+        upload.seek(0)
+        with Image.open(upload) as image:
+            found = image.format
+            image.verify()
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
+        raise PhotoError(
+            _("The file “%(name)s” is not a photo we can read. Upload a JPG, PNG or WebP image.")
+            % {"name": upload.name}
+        ) from exc
+    finally:
+        upload.seek(0)
+    if found not in PHOTO_FORMATS:
+        raise PhotoError(
+            _("The file “%(name)s” is a %(format)s image; upload a JPG, PNG or WebP image.")
+            % {"name": upload.name, "format": found or "?"}
+        )
+    return PHOTO_FORMATS[found]
+
+
+def store_photo(submission: Submission):
+    """Save the checked photo as a site image in the root collection, described by the submitter."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from wagtail.images import get_image_model
+    from wagtail.models import Collection
+
+    upload = submission.photo
+    upload.seek(0)
+    name = f"{slugify(submission.title)[:60] or 'voorbeeld'}.{submission.photo_format}"
+    image_model = get_image_model()
+    image = image_model(
+        title=submission.title[:255],
+        alt_text=(submission.photo_description or submission.title)[:255],
+        file=SimpleUploadedFile(name, upload.read()),
+        collection=Collection.get_first_root_node(),
+    )
+    image._set_image_file_metadata()
+    image.save()
+    return image
+
+
+# --- The signed start time -------------------------------------------------------------------------------------
+
+
+def min_fill_seconds() -> int:
+    return int(getattr(settings, "VITRINE_SUBMIT_MIN_SECONDS", DEFAULT_MIN_FILL_SECONDS))
+
+
+def form_token() -> str:
+    """A signed token that records when the form was shown (TimestampSigner: the time is part of the signature)."""
+    return signing.TimestampSigner(salt=_TOKEN_SALT).sign("vitrine-submit")
+
+
+def check_form_token(token: str) -> str | None:
+    """None when the form was filled in at a human pace; otherwise a message for the visitor."""
+    signer = signing.TimestampSigner(salt=_TOKEN_SALT)
+    try:
+        signer.unsign(token or "", max_age=MAX_FORM_AGE_SECONDS)
+    except signing.SignatureExpired:
+        return _("This form was open for more than a day. Check your text and send it again.")
+    except signing.BadSignature:
+        return _("The form could not be checked. Send it again, please.")
+    try:
+        signer.unsign(token, max_age=min_fill_seconds())
+    except signing.SignatureExpired:
+        return None  # older than the minimum: a human pace
+    seconds = min_fill_seconds()
+    return ngettext(
+        "The form was sent less than %(seconds)d second after it was opened. Check your text and send it again.",
+        "The form was sent less than %(seconds)d seconds after it was opened. Check your text and send it again.",
+        seconds,
+    ) % {"seconds": seconds}
+
+
+# --- From submission to case fields ----------------------------------------------------------------------------
+
+
+def page_fields(submission: Submission) -> dict:
+    return {
+        "title": submission.title,
+        "summary": submission.summary,
+        "place_name": submission.place_name,
+        "country": submission.country,
+        "size_class": submission.size_class,
+        "core_type": submission.core_type,
+        "concept": paragraphs_html(submission.concept),
+        "approach": paragraphs_html(submission.approach),
+        "results": paragraphs_html(submission.results),
+        "learnings": paragraphs_html(submission.learnings),
+        "submitter_name": submission.contact_name,
+        "submitter_email": submission.contact_email,
+        "has_unpublished_changes": True,
+    }
+
+
+def unique_slug(parent, title: str) -> str:
+    """A slug not yet used under ``parent``: "title", then "title-2", "title-3", …"""
+    from wagtail.models import Page
+
+    base = slugify(title)[:240] or "voorbeeld"
+    taken = set(Page.objects.child_of(parent).filter(slug__startswith=base).values_list("slug", flat=True))
+    slug, number = base, 2
+    while slug in taken:
+        slug, number = f"{base}-{number}", number + 1
+    return slug
+
+
+def token_is_usable(token: str) -> bool:
+    """Whether a posted token can be kept when the form is shown again (so a person need not wait again)."""
+    try:
+        signing.TimestampSigner(salt=_TOKEN_SALT).unsign(token or "", max_age=MAX_FORM_AGE_SECONDS)
+    except signing.BadSignature:
+        return False
+    return True
