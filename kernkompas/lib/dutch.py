@@ -24,9 +24,10 @@ from kernkompas.lib.text import fold
 
 STOPWORDS = frozenset(
     """
-    aan al alle als ben bij dan dat de deze die dit doen door dus een en er heb hebben heeft het hier hij hoe hun
-    ik in is je jij kan kon maar me meer men met mij na naar niet nog nu of om omdat onder ons ook op over te tot
-    u uit van veel voor waar wat we wel werd wie wij worden wordt zal ze zei zich zij zijn zo zonder zou
+    aan al alle als ben bij daar dan dat de deze die dit doen door dus een elk elke en er geen had heb hebben heeft
+    het hier hij hoe hun ik in is je jij kan kon kunnen maar me meer men met mij moet moeten na naar niet nog nu of
+    om omdat onder ons ook op over te tegen toe tot u uit van veel voor waar wat was we wel werd wie wij worden wordt
+    zal ze zei zich zij zijn zo zoals zonder zou
     """.split()
 )
 

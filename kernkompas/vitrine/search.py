@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import Case, Count, F, FloatField, Q, Sum, Value, When
+from django.db.models import Case, Count, F, FloatField, Max, Q, Sum, Value, When
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import SafeString, mark_safe
 
@@ -51,8 +51,9 @@ PART_FACTOR = 0.5  # a part of a compound ("leegstand" in "winkelleegstand") cou
 EXACT = 1.0
 SYNONYM = 0.9
 HEAD = 0.8  # the query word is the last part of a longer compound: "winkelleegstand" is a kind of "leegstand"
+PREFIX = 0.7  # the query word begins a longer compound: "leegstandsbeheer" is about "leegstand"
 TYPO = 0.7
-PREFIX = 0.6  # the query word begins a longer compound: "leegstandsbeheer" is about "leegstand"
+PHRASE = 0.6  # each word of a synonym phrase: "lege panden" for "leegstand" (the words need not be adjacent)
 TYPO_2 = 0.5
 PART = 0.5  # a part of a compound query word
 
@@ -256,7 +257,11 @@ def _alternatives(stem: str, known: dutch.Vocabulary) -> Requirement:
             found.setdefault(term, PREFIX)
     if stem not in known:
         for term, distance in known.near(stem):
-            found.setdefault(term, TYPO if distance == 1 else TYPO_2)
+            quality = TYPO if distance == 1 else TYPO_2
+            found.setdefault(term, quality)
+            # "leegstnad" -> "leegstand", and so to "winkelleegstand" as well.
+            for compound in [*known.ending_with(term, limit=10), *known.starting_with(term, limit=10)]:
+                found.setdefault(compound, quality * PREFIX)
     return found
 
 
@@ -268,10 +273,10 @@ def _add_synonyms(stems: list[str], words: list[QueryWord]) -> None:
                 for other in group:
                     if other == phrase:
                         continue
-                    way = [{term: SYNONYM} for term in other]
+                    way = [{term: PHRASE} for term in other]
                     for word in words[start : start + len(phrase)]:
                         if len(other) == 1:
-                            word.ways[0].setdefault(other[0], SYNONYM)
+                            word.ways[0][0].setdefault(other[0], SYNONYM)
                         else:
                             word.ways.append(way)
 
@@ -285,70 +290,77 @@ def _occurrences(stems: list[str], phrase: tuple[str, ...]) -> list[int]:
 
 
 def search_case_ids(query: str) -> list[tuple[int, float]]:
-    """Live, public cases matching the query as (page id, score), best first. Empty query: []."""
+    """Live, public cases matching the query as (page id, score), best first. Empty query: [].
+
+    A case scores, for each query word, the best of the ways it matches that word (a way with several
+    requirements, such as the parts of a compound, scores their average), summed over the words.
+    """
     words = understand(query or "")
     if not words:
         return []
-    requirements, satisfied = _requirements(words)
-    rows = _matching_rows(words, requirements)
-    found = rows.filter(satisfied).order_by("-score", "-page_id").values_list("page_id", "score")
-    results = [(page_id, float(score)) for page_id, score in found]
-    return results or _partial_matches(rows, words, requirements)
+    names, every_word = _requirements(words)
+    rows = _matching_rows(names)
+    ranked = _rank(rows.filter(every_word), words, names)
+    return ranked or _rank(rows, words, names, partial=True)
 
 
 def _requirements(words: list[QueryWord]) -> tuple[dict[frozenset, str], Q]:
-    # One counted annotation per distinct requirement; a case satisfies a word through any one of its ways.
+    # One annotation per distinct requirement; a case satisfies a word through any one of its ways.
     names: dict[frozenset, str] = {}
-    satisfied = Q()
+    every_word = Q()
     for word in words:
         either = Q()
         for way in word.ways:
             both = Q()
             for requirement in way:
-                name = names.setdefault(frozenset(requirement), f"r{len(names)}")
+                name = names.setdefault(frozenset(requirement.items()), f"r{len(names)}")
                 both &= Q(**{f"{name}__gt": 0})
             either |= both
-        satisfied &= either
-    return names, satisfied
+        every_word &= either
+    return names, every_word
 
 
-def _matching_rows(words: list[QueryWord], requirements: dict[frozenset, str]):
-    quality: dict[str, float] = {}
-    for word in words:
-        for term, value in word.terms().items():
-            quality[term] = max(value, quality.get(term, 0.0))
-    by_quality: dict[float, list[str]] = defaultdict(list)
-    for term, value in quality.items():
-        by_quality[value].append(term)
-    score = Sum(
-        Case(
-            *[When(term__in=terms, then=F("weight") * Value(value)) for value, terms in by_quality.items()],
-            default=Value(0.0),
-            output_field=FloatField(),
-        )
-    )
-    counts = {name: Count("pk", filter=Q(term__in=sorted(terms))) for terms, name in requirements.items()}
+def _matching_rows(names: dict[frozenset, str]):
+    """Per live, public case: for each requirement its best matching term's weight × quality (NULL: no match)."""
+    best = {name: Max(_weighted(dict(requirement))) for requirement, name in names.items()}
+    terms = sorted({term for requirement in names for term, _quality in requirement})
     live = CasePage.objects.live().public().values("pk")
     return (
-        SearchTerm.objects.filter(page_id__in=live, term__in=sorted(quality))
+        SearchTerm.objects.filter(page_id__in=live, term__in=terms)
         .values("page_id")
-        .annotate(score=score, **counts)
+        .annotate(**best)
+        .values("page_id", *names.values())
+        .order_by()
     )
 
 
-def _partial_matches(rows, words, requirements) -> list[tuple[int, float]]:
-    """Cases that match some query words, most words first, then by score."""
+def _weighted(qualities: dict[str, float]) -> Case:
+    by_quality: dict[float, list[str]] = defaultdict(list)
+    for term, quality in qualities.items():
+        by_quality[quality].append(term)
+    whens = [When(term__in=sorted(terms), then=F("weight") * Value(q)) for q, terms in sorted(by_quality.items())]
+    return Case(*whens, default=None, output_field=FloatField())
+
+
+def _rank(rows, words: list[QueryWord], names: dict[frozenset, str], partial=False) -> list[tuple[int, float]]:
+    """(page id, score) best first; ``partial`` ranks cases that match more of the words before the others."""
     ranked = []
-    for row in rows.order_by():
-        matched = sum(1 for word in words if _word_matched(word, row, requirements))
+    for row in rows:
+        scores = [_word_score(word, row, names) for word in words]
+        matched = sum(1 for score in scores if score > 0)
         if matched:
-            ranked.append((matched, float(row["score"]), row["page_id"]))
+            ranked.append((matched if partial else 0, round(sum(scores), 3), row["page_id"]))
     ranked.sort(key=lambda item: (-item[0], -item[1], -item[2]))
     return [(page_id, score) for _matched, score, page_id in ranked]
 
 
-def _word_matched(word: QueryWord, row: dict, requirements: dict[frozenset, str]) -> bool:
-    return any(all(row[requirements[frozenset(req)]] > 0 for req in way) for way in word.ways)
+def _word_score(word: QueryWord, row: dict, names: dict[frozenset, str]) -> float:
+    best = 0.0
+    for way in word.ways:
+        values = [row[names[frozenset(requirement.items())]] for requirement in way]
+        if all(value for value in values):
+            best = max(best, sum(values) / len(values))
+    return best
 
 
 def similar_by_text(page: CasePage, limit: int = 5) -> list[tuple[int, float]]:
