@@ -20,6 +20,7 @@ urlpatterns = [
     path("beheer/password_reset/", RedirectView.as_view(pattern_name="accounts:password_reset")),
     path("beheer/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
+    path("api/v1/", include("kernkompas.api.urls")),
 ]
 
 if settings.SERVE_MEDIA:
