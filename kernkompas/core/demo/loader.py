@@ -13,6 +13,7 @@ from kernkompas.core import audit
 from kernkompas.core.demo import data
 from kernkompas.lib.geo import describe_geometry
 from kernkompas.places.models import Country, Gebied, Gemeente, Kern, PopulationFigure, Regio
+from kernkompas.vitrine.demo import load_demo_cases
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,10 @@ def load_demo_data(by=None) -> DemoSummary:
         regio = _load_regio(gemeenten, summary)
         for person in data.USERS:
             summary.logins.append(_load_user(person, gemeenten, summary))
+        # The Vitrine's demo cases, linked to the demo municipalities above; their counts join this summary.
+        cases = load_demo_cases()
+        summary.created.update(cases.created)
+        summary.updated.update(cases.updated)
         if summary.changed:
             audit.record(
                 by,
