@@ -42,6 +42,7 @@ _FINAL_S_AFTER_CONSONANT = re.compile(r"[bcdfgklmnprtvz]s$")
 
 MIN_PART = 3  # shortest part of a compound ("kern", "pand", "weg"; "op" and "af" are too short to trust)
 MIN_SPLIT = 7  # shortest word worth splitting
+MIN_LEAD = 4  # shortest unknown first part, and shortest known rest after it
 LINKS = ("", "s", "e", "en")  # Dutch linking letters: leegstand-s-beheer, passant-en-telling, bed-e-huis
 
 _stemmer = snowballstemmer.stemmer("dutch_porter")
@@ -97,12 +98,29 @@ def split_compound(word: str, vocabulary: set[str] | frozenset[str]) -> list[str
 
     ``word`` is a folded word as written ("leegstandsbeheer"); ``vocabulary`` a set of stems ("legstand",
     "beher"). Parts are at least MIN_PART letters, the last part is stemmed as a whole word, earlier parts may be
-    followed by a linking s, e or en. Fewest parts win: "leegstandsbeheer" -> ["legstand", "beher"].
+    followed by a linking s, e or en. Fewest parts win: "leegstandsbeheer" -> ["legstand", "beher"]. If no split
+    into known words exists, an unknown first part is allowed before known ones ("kern" + "winkel" + "gebied").
     """
     if len(word) < MIN_SPLIT or not word.isalpha():
         return []
-    best = _split_from(word, 0, vocabulary, {})
-    return best if best and len(best) >= 2 else []
+    memo: dict = {}
+    best = _split_from(word, 0, vocabulary, memo)
+    if best and len(best) >= 2:
+        return best
+    return _split_after_unknown_lead(word, vocabulary, memo)
+
+
+def _split_after_unknown_lead(word: str, vocabulary, memo: dict) -> list[str]:
+    # The last part names the thing, the first only qualifies it: "kern" in "kernwinkelgebied" may be a word the
+    # index has not seen yet, as long as the rest is made of known words. The lead is kept as written (folded).
+    for cut in range(MIN_LEAD, len(word) - MIN_LEAD + 1):
+        for link in LINKS:
+            if not word.startswith(link, cut) or len(word) - cut - len(link) < MIN_LEAD:
+                continue
+            tail = _split_from(word, cut + len(link), vocabulary, memo)
+            if tail:
+                return [stem(word[:cut]), *tail]
+    return []
 
 
 def _split_from(word: str, start: int, vocabulary, memo: dict) -> list[str] | None:
@@ -217,6 +235,23 @@ class Vocabulary:
                 if 0 < distance <= most:
                     found.append((term, distance))
         return sorted(found, key=lambda pair: (pair[1], pair[0]))[:limit]
+
+    def near_ending(self, token: str, limit: int = 10) -> list[str]:
+        """Compounds whose last letters are within the typo allowance of ``token`` ("leegstnad" -> "winkelleegstand").
+
+        Only same-length endings are compared (swaps and wrong letters, not missing ones), which keeps it one
+        comparison per longer term; used only when :meth:`near` finds nothing.
+        """
+        most = typo_limit(token)
+        if most == 0:
+            return []
+        size = len(token)
+        found = []
+        for length, terms in self._by_length.items():
+            if length <= size + MIN_PART - 1:
+                continue
+            found += [term for term in terms if 0 < edit_distance(token, term[-size:], most) <= most]
+        return sorted(found, key=len)[:limit]
 
 
 def _scan(sorted_terms: list[str], prefix: str) -> list[str]:

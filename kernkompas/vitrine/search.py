@@ -256,7 +256,11 @@ def _alternatives(stem: str, known: dutch.Vocabulary) -> Requirement:
         for term in known.starting_with(stem):
             found.setdefault(term, PREFIX)
     if stem not in known:
-        for term, distance in known.near(stem):
+        near = known.near(stem)
+        if not near:
+            for term in known.near_ending(stem):
+                found.setdefault(term, TYPO * HEAD)
+        for term, distance in near:
             quality = TYPO if distance == 1 else TYPO_2
             found.setdefault(term, quality)
             # "leegstnad" -> "leegstand", and so to "winkelleegstand" as well.
@@ -433,7 +437,8 @@ def _highlight_terms(query: str) -> tuple[frozenset, tuple]:
     if remembered and time.monotonic() - remembered[0] < MEMO_SECONDS:
         return remembered[1], remembered[2]
     words = understand(query)
-    terms = frozenset(term for word in words for term in word.terms())
+    # Not the words of a synonym phrase on their own: "winkel" is no match for "leegstand".
+    terms = frozenset(term for word in words for term, quality in word.terms().items() if quality != PHRASE)
     stems = tuple(word.stem for word in words)
     if len(_highlight_memo) > 256:
         _highlight_memo.clear()
