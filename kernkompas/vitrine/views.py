@@ -104,7 +104,13 @@ def page_links(query: CaseQuery, page) -> dict:
         "previous": url(page.previous_page_number()) if page.has_previous() else None,
         "next": url(page.next_page_number()) if page.has_next() else None,
         "numbers": [
-            {"number": n, "url": url(n), "current": n == page.number, "gap": not isinstance(n, int)}
+            # The elided range holds "…" (a lazy string) between the numbers: a gap has no address.
+            {
+                "number": n,
+                "url": url(n) if isinstance(n, int) else None,
+                "current": n == page.number,
+                "gap": not isinstance(n, int),
+            }
             for n in page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
         ],
     }
