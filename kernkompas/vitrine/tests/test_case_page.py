@@ -75,7 +75,7 @@ def test_every_part_of_the_case_is_shown_in_a_teaching_layout(client, db):
     ]:
         assert text in html, text
     dos = re.search(r'<div class="dos"><h3>Do</h3><ul>(.*?)</ul>', html).group(1)
-    donts = re.search(r'<div class="donts"><h3>Don't</h3><ul>(.*?)</ul>', html).group(1)
+    donts = re.search(r"<div class=\"donts\"><h3>Don't</h3><ul>(.*?)</ul>", html).group(1)
     assert dos == "<li>Bel eigenaars persoonlijk</li><li>Geef starters een proefperiode</li>"
     assert donts == "<li>Geen premies zonder voorwaarden</li>"
     assert '<a href="/en/vitrine/thema/samenwerking/">Samenwerking</a>' in html
