@@ -8,6 +8,7 @@ by the next run, and a case published later goes out exactly once.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field, replace
 
 from django.conf import settings
@@ -20,6 +21,8 @@ from django.utils import timezone, translation
 
 from kernkompas.core import audit
 from kernkompas.vitrine.models import CasePage, SavedSearch
+
+logger = logging.getLogger(__name__)
 
 # Newest first; more new cases than this for one search in one run is not an alert but a flood.
 MAX_CASES_PER_SEARCH = 20
@@ -36,6 +39,7 @@ class RunSummary:
     people: int = 0
     emails: int = 0
     cases: int = 0
+    failed: int = 0
 
 
 def matching_new_cases(search: SavedSearch, since, until) -> list[CasePage]:
@@ -70,8 +74,15 @@ def send_alerts(now=None) -> RunSummary:
         .order_by("user_id")
     )
     for user_id in list(user_ids):
-        sent_cases = _send_for_user(user_id, now)
         summary.people += 1
+        try:
+            sent_cases = _send_for_user(user_id, now)
+        except Exception:
+            # One unreachable address or a mail server hiccup must not stop the others; this person's searches
+            # were rolled back, so the next run tries again.
+            logger.exception("Vitrine alerts for user #%s could not be sent", user_id)
+            summary.failed += 1
+            continue
         if sent_cases:
             summary.emails += 1
             summary.cases += sent_cases

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 
@@ -208,6 +209,37 @@ class CasePage(Page):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     is_demo = models.BooleanField(_("demo content"), default=False)
+
+    # The back-office form, in the order a case is read. Without these panels Wagtail shows only the title.
+    content_panels = [
+        *Page.content_panels,
+        "summary",
+        "hero_image",
+        MultiFieldPanel(
+            ["place_name", "country", "size_class", "core_type", "year_started", "gemeenten"],
+            heading=_("Where it happened: the kind of place it fits"),
+        ),
+        MultiFieldPanel(["themes", "audiences"], heading=_("Themes and audiences")),
+        "concept",
+        "context",
+        "approach",
+        "results",
+        "key_figures",
+        "learnings",
+        "tips",
+        "dos",
+        "donts",
+        MultiFieldPanel(["cost_class", "cost_note", "duration", "partners"], heading=_("Cost, duration, partners")),
+        "contact",
+        "sources",
+        MultiFieldPanel(["video_url", "video_file"], heading=_("Video")),
+        InlinePanel("gallery", label=_("photos")),
+        "related_cases",
+        MultiFieldPanel(
+            [FieldPanel("submitter_name", read_only=True), FieldPanel("submitter_email", read_only=True)],
+            heading=_("Submitted through “Share your example” (never shown on the site)"),
+        ),
+    ]
 
     parent_page_types = ["vitrine.VitrineIndexPage"]
     subpage_types: list[str] = []

@@ -61,7 +61,11 @@ def plain_text(value: str) -> str:
     """The visitor's text without any markup: tags (and the content of script and style elements) removed,
     entities decoded, line breaks normalised. Stored as text; templates escape it when showing it."""
     value = re.sub(r"(?is)<(script|style)\b.*?</\1\s*>", "", value or "")
-    value = html.unescape(strip_tags(value))
+    # Line and paragraph breaks written as markup keep their meaning as plain line breaks.
+    value = re.sub(r"(?i)<br\s*/?>", "\n", value)
+    value = re.sub(r"(?i)</p\s*>", "\n\n", value)
+    # Twice: markup written as entities ("&lt;script&gt;") must not come back as markup after decoding.
+    value = strip_tags(html.unescape(strip_tags(value)))
     value = value.replace("\r\n", "\n").replace("\r", "\n")
     return "\n".join(line.rstrip() for line in value.split("\n")).strip()
 

@@ -5,7 +5,7 @@ kernkompas.accounts.backends, the policies are registered in wagtail_hooks.py.
 """
 
 from django.utils.translation import gettext_lazy as _
-from wagtail.snippets import views as snippet_views
+from wagtail.snippets.views import snippets as snippet_views
 
 from kernkompas.vitrine.models import Audience, Synonym, Theme
 

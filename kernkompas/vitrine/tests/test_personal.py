@@ -1,4 +1,4 @@
-""""Voor jou": recommendations that fit a place like yours, with the reasons, kept in the session only."""
+""" "Voor jou": recommendations that fit a place like yours, with the reasons, kept in the session only."""
 
 from __future__ import annotations
 
@@ -107,7 +107,10 @@ def test_without_any_choice_there_is_nothing_to_recommend(places):
 def test_a_role_and_interests_work_without_a_municipality(places, english):
     case("Voor ondernemers", size_class="25k-50k", themes=["beleving-aantrekking"], audiences=["ondernemers"])
     found = recommend(make_profile(themes=["beleving-aantrekking"], audience="ondernemers"))
-    assert reasons_of(found, "Voor ondernemers") == ["because you follow the theme Beleving & aantrekking", "for ondernemers"]
+    assert reasons_of(found, "Voor ondernemers") == [
+        "because you follow the theme Beleving & aantrekking",
+        "for ondernemers",
+    ]
 
 
 # --- The page ------------------------------------------------------------------------------------------------------
@@ -157,7 +160,10 @@ def test_a_member_sees_examples_for_their_home_municipality_and_followed_themes(
     assert f'<option value="{places["veldrode"].pk}" selected>' in page
 
 
-@pytest.mark.parametrize("role", ["bezoeker", "lid", "gemeente", "gemeente_andere", "begeleider", "redactie", "beheerder"])
+ALL_ROLES = ["bezoeker", "lid", "gemeente", "gemeente_andere", "begeleider", "redactie", "beheerder"]
+
+
+@pytest.mark.parametrize("role", ALL_ROLES)
 def test_every_role_can_use_voor_jou(client, cast, places, role):
     user = cast.by_role()[role]
     if user is not None:

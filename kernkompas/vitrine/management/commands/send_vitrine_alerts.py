@@ -3,7 +3,7 @@
 Run it from cron or a systemd timer (docs/vitrine.md), e.g. once an hour; a second run sends nothing new.
 """
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from kernkompas.vitrine.alerts import send_alerts
@@ -18,3 +18,9 @@ class Command(BaseCommand):
             _("%(emails)d e-mail(s) sent with %(cases)d case(s), for %(people)d member(s) with alerts.")
             % {"emails": summary.emails, "cases": summary.cases, "people": summary.people}
         )
+        if summary.failed:
+            # A non-zero exit makes cron and systemd report it; the failed ones are retried on the next run.
+            raise CommandError(
+                _("%(failed)d e-mail(s) could not be sent; they are tried again on the next run.")
+                % {"failed": summary.failed}
+            )
