@@ -179,3 +179,19 @@ def test_a_logged_in_member_is_remembered_as_the_submitter(client, cast):
 def test_plain_text_helpers_keep_no_markup():
     assert plain_text("<p>Hallo<br>wereld</p><style>p{}</style>") == "Hallo\nwereld"
     assert paragraphs_html("Regel 1\nRegel 2\n\n<b>Twee</b>") == "<p>Regel 1<br>Regel 2</p><p>Twee</p>"
+
+
+def test_erasing_a_members_data_removes_them_as_submitter_but_keeps_the_case(client, cast):
+    from wagtail.models import Revision
+
+    from kernkompas.core import personal_data
+
+    client.force_login(cast.bram)
+    client.post(URL, form_data())
+    case = CasePage.objects.get()
+    assert personal_data.export_for(cast.bram)["vitrine.CasePage"][0]["submitter_name"] == "Karel Peeters"
+    personal_data.erase_for(cast.bram, by=cast.anton)
+    case.refresh_from_db()
+    assert (case.submitter_name, case.submitter_email, case.submitter_user) == ("", "", None)
+    revision = Revision.objects.page_revisions().get(object_id=str(case.pk))
+    assert revision.content["submitter_email"] == ""
