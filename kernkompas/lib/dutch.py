@@ -53,21 +53,25 @@ def stem(word: str) -> str:
     """The search stem of one folded word ("panden" -> "pand", "leegstaande" -> "legstand")."""
     if len(word) <= 2 or not word.isalpha():
         return word
-    stemmed = _stemmer.stemWord(word)
-    stemmed = _DOUBLE_VOWEL.sub(lambda m: m.group(1)[0], stemmed)
-    stemmed = _FINAL_DOUBLE_CONSONANT.sub(r"\1", stemmed)
+    stemmed = _collapse(_stemmer.stemWord(word))
     # Snowball takes one ending off: "plaats" -> "plaat" but "plaatsen" -> "plaats". Take the s off the second too.
     if len(stemmed) >= 4 and _FINAL_S_AFTER_CONSONANT.search(stemmed):
         stemmed = stemmed[:-1]
     return stemmed
 
 
+def _collapse(word: str) -> str:
+    return _FINAL_DOUBLE_CONSONANT.sub(r"\1", _DOUBLE_VOWEL.sub(lambda m: m.group(1)[0], word))
+
+
+@lru_cache(maxsize=200_000)
 def normalise_word(word: str) -> str:
     """One written word as a folded word without punctuation ("Pop-up" -> "popup", "cafés" -> "cafe")."""
     word = _ACCENTED_PLURAL.sub("", _POSSESSIVE_S.sub("", word))
     return _NOT_ALNUM.sub("", fold(word))
 
 
+@lru_cache(maxsize=200_000)
 def analyse_word(word: str) -> str | None:
     """The stem of one written word, or None for a stopword or a single character."""
     folded = normalise_word(word)
@@ -129,7 +133,7 @@ def _split_from(word: str, start: int, vocabulary, memo: dict) -> list[str] | No
         return memo[start]
     best: list[str] | None = None
     rest = word[start:]
-    if len(rest) >= MIN_PART and stem(rest) in vocabulary:
+    if len(rest) >= MIN_PART and _may_be_known(rest, vocabulary) and stem(rest) in vocabulary:
         best = [stem(rest)]
     for end in range(start + MIN_PART, len(word) - MIN_PART + 1):
         part = word[start:end]
@@ -148,8 +152,17 @@ def _split_from(word: str, start: int, vocabulary, memo: dict) -> list[str] | No
 
 def _known_part(part: str, vocabulary) -> str | None:
     # A first part appears as written ("parkeer" in "parkeerplaats"); its stem is the stem of "parkeren".
+    if not _may_be_known(part, vocabulary):
+        return None
     part_stem = stem(part)
     return part_stem if part_stem in vocabulary else None
+
+
+def _may_be_known(text: str, vocabulary) -> bool:
+    # Stemming is slow and a split tries every substring. A stem is (nearly always) the word with an ending of
+    # at most six letters taken off, so a substring whose beginnings are all unknown need not be stemmed.
+    collapsed = _collapse(text)
+    return any(collapsed[:size] in vocabulary for size in range(max(2, len(collapsed) - 6), len(collapsed) + 1))
 
 
 def compound_tails(word: str, parts: list[str]) -> list[str]:
@@ -158,7 +171,10 @@ def compound_tails(word: str, parts: list[str]) -> list[str]:
     In Dutch the last part names the kind of thing, so a "winkelgebied" is found as a "gebied" too.
     """
     tails = []
+    head = parts[-1][:MIN_PART]
     for cut in range(1, len(word) - MIN_PART + 1):
+        if head not in _collapse(word[cut:]):
+            continue  # a tail without the last part in it is no head of this compound; skip the slow stemmer
         tail_stem = stem(word[cut:])
         if tail_stem in parts[1:] or (len(word) - cut >= MIN_SPLIT and _ends_in_parts(tail_stem, parts)):
             tails.append(tail_stem)

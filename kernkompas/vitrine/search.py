@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Case, Count, F, FloatField, Max, Q, Sum, Value, When
+from django.db.models.functions import Greatest
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import SafeString, mark_safe
 
@@ -297,15 +298,24 @@ def search_case_ids(query: str) -> list[tuple[int, float]]:
     """Live, public cases matching the query as (page id, score), best first. Empty query: [].
 
     A case scores, for each query word, the best of the ways it matches that word (a way with several
-    requirements, such as the parts of a compound, scores their average), summed over the words.
+    requirements, such as the parts of a compound, scores their average), summed over the words. Scored and
+    sorted in the database: one query, two when no case matches every word.
     """
     words = understand(query or "")
     if not words:
         return []
     names, every_word = _requirements(words)
-    rows = _matching_rows(names)
-    ranked = _rank(rows.filter(every_word), words, names)
-    return ranked or _rank(rows, words, names, partial=True)
+    scored = _matching_rows(names).annotate(
+        **{f"w{number}": _word_score(word, names) for number, word in enumerate(words)}
+    )
+    word_scores = [F(f"w{number}") for number in range(len(words))]
+    found = scored.filter(every_word).annotate(score=sum(word_scores[1:], word_scores[0]))
+    results = list(found.order_by("-score", "-page_id").values_list("page_id", "score"))
+    if not results:
+        matched = [Case(When(**{f"w{n}__gt": 0}, then=Value(1)), default=Value(0)) for n in range(len(words))]
+        partial = scored.annotate(score=sum(word_scores[1:], word_scores[0]), matched=sum(matched[1:], matched[0]))
+        results = list(partial.order_by("-matched", "-score", "-page_id").values_list("page_id", "score"))
+    return [(page_id, round(float(score), 3)) for page_id, score in results]
 
 
 def _requirements(words: list[QueryWord]) -> tuple[dict[frozenset, str], Q]:
@@ -329,13 +339,7 @@ def _matching_rows(names: dict[frozenset, str]):
     best = {name: Max(_weighted(dict(requirement))) for requirement, name in names.items()}
     terms = sorted({term for requirement in names for term, _quality in requirement})
     live = CasePage.objects.live().public().values("pk")
-    return (
-        SearchTerm.objects.filter(page_id__in=live, term__in=terms)
-        .values("page_id")
-        .annotate(**best)
-        .values("page_id", *names.values())
-        .order_by()
-    )
+    return SearchTerm.objects.filter(page_id__in=live, term__in=terms).values("page_id").annotate(**best)
 
 
 def _weighted(qualities: dict[str, float]) -> Case:
@@ -346,25 +350,15 @@ def _weighted(qualities: dict[str, float]) -> Case:
     return Case(*whens, default=None, output_field=FloatField())
 
 
-def _rank(rows, words: list[QueryWord], names: dict[frozenset, str], partial=False) -> list[tuple[int, float]]:
-    """(page id, score) best first; ``partial`` ranks cases that match more of the words before the others."""
-    ranked = []
-    for row in rows:
-        scores = [_word_score(word, row, names) for word in words]
-        matched = sum(1 for score in scores if score > 0)
-        if matched:
-            ranked.append((matched if partial else 0, round(sum(scores), 3), row["page_id"]))
-    ranked.sort(key=lambda item: (-item[0], -item[1], -item[2]))
-    return [(page_id, score) for _matched, score, page_id in ranked]
-
-
-def _word_score(word: QueryWord, row: dict, names: dict[frozenset, str]) -> float:
-    best = 0.0
+def _word_score(word: QueryWord, names: dict[frozenset, str]):
+    """The best of the ways a case matches the word: the average of a way's requirements if it meets them all."""
+    ways = []
     for way in word.ways:
-        values = [row[names[frozenset(requirement.items())]] for requirement in way]
-        if all(value for value in values):
-            best = max(best, sum(values) / len(values))
-    return best
+        columns = [names[frozenset(requirement.items())] for requirement in way]
+        average = sum((F(column) for column in columns[1:]), F(columns[0])) / Value(float(len(columns)))
+        met = Q(**{f"{column}__gt": 0 for column in columns})
+        ways.append(Case(When(met, then=average), default=Value(0.0), output_field=FloatField()))
+    return ways[0] if len(ways) == 1 else Greatest(*ways, output_field=FloatField())
 
 
 def similar_by_text(page: CasePage, limit: int = 5) -> list[tuple[int, float]]:
