@@ -229,7 +229,7 @@ def _case_summary(request, case: CasePage) -> dict:
         "id": case.pk,
         "title": case.title,
         "summary": case.summary,
-        "url": case.get_full_url(request) or "",
+        "url": _page_url(request, case),
         "api_url": request.build_absolute_uri(reverse("api-v1:vitrine_case", kwargs={"case_id": case.pk})),
         "place_name": case.place_name,
         "country": _code_label(case.country, CasePage._meta.get_field("country").choices),
@@ -271,6 +271,12 @@ def _case_detail(request, case: CasePage) -> dict:
     }
 
 
+def _page_url(request, page) -> str:
+    # On the host the API was asked on, like api_url, rather than the host configured on the Wagtail site.
+    relative = page.get_url(request)
+    return request.build_absolute_uri(relative) if relative else ""
+
+
 def _municipality(request, gemeente: Gemeente) -> dict:
     return {
         "code": gemeente.code,
@@ -288,7 +294,7 @@ def _related(request, case: CasePage) -> list[dict]:
         {
             "id": r.pk,
             "title": r.title,
-            "url": r.get_full_url(request) or "",
+            "url": _page_url(request, r),
             "api_url": request.build_absolute_uri(reverse("api-v1:vitrine_case", kwargs={"case_id": r.pk})),
         }
         for r in related
