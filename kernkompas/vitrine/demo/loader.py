@@ -188,7 +188,7 @@ def _image(case: DemoCase, n: int, collection: Collection, summary: CaseLoadSumm
     status = "created" if image is None else "updated"
     image = image or SiteImage(title=title, collection=collection)
     image.alt_text = drawing.alt_text
-    image.file.save(f"demo-{case.slug}-{n + 1}.jpg", ContentFile(drawing.jpeg), save=False)
+    image.file.save(f"{case.slug}-{n + 1}.jpg", ContentFile(drawing.jpeg), save=False)
     image.width, image.height = WIDTH, HEIGHT  # known: no need to read the file back
     image._set_image_file_metadata()
     image.save()
