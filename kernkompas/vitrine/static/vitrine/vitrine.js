@@ -6,10 +6,17 @@
   document.querySelectorAll("form[data-autosubmit]").forEach(function (form) {
     form.classList.add("js-autosubmit");
     form.querySelectorAll(".autosubmit-note").forEach(function (note) { note.hidden = false; });
+    // Leave an empty search box out of the address, so shared links stay short.
+    function submit() {
+      form.querySelectorAll("input[type=search]").forEach(function (box) { box.disabled = !box.value.trim(); });
+      form.submit();
+    }
     form.addEventListener("change", function (event) {
-      if (event.target.matches("input[type=checkbox], select")) {
-        form.submit();
-      }
+      if (event.target.matches("input[type=checkbox], select")) { submit(); }
+    });
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      submit();
     });
   });
 
