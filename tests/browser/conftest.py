@@ -108,7 +108,7 @@ def browser_db(transactional_db, django_db_serialized_rollback, migrated_data):
 def demo_region(browser_db):
     from kernkompas.core.demo import load_demo_data
 
-    return load_demo_data()
+    return load_demo_data(with_cases=False)
 
 
 @pytest.fixture

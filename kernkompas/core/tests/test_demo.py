@@ -52,13 +52,14 @@ def snapshot() -> dict:
 
 @pytest.fixture
 def demo(db):
-    return load_demo_data()
+    # The region only: the Vitrine's demo cases have their own tests (kernkompas/vitrine/tests/test_demo_cases.py).
+    return load_demo_data(with_cases=False)
 
 
 def test_a_second_load_creates_and_changes_nothing(demo):
     before = snapshot()
 
-    second = load_demo_data()
+    second = load_demo_data(with_cases=False)
 
     assert not second.changed
     assert snapshot() == before
@@ -84,7 +85,7 @@ def test_a_load_puts_changed_demo_values_back_and_leaves_added_rows_alone(demo):
     ellen.set_password("something-else-entirely")
     ellen.save()
 
-    summary = load_demo_data()
+    summary = load_demo_data(with_cases=False)
 
     maasdijk.refresh_from_db()
     assert maasdijk.population == 28_400
