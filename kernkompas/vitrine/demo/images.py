@@ -105,10 +105,18 @@ def _draw_cached(scene: Scene) -> Drawing:
     return Drawing(out.getvalue(), _alt_text(scene, canvas))
 
 
+ALT_TEXT_MAX = 250  # SiteImage.alt_text holds 255; a screen reader user is served by short texts anyway
+
+
 def _alt_text(scene: Scene, canvas: _Canvas) -> str:
     parts = list(dict.fromkeys(canvas.seen))  # keep order, drop repeats
-    listed = ", ".join(parts[:-1]) + f" en {parts[-1]}" if len(parts) > 1 else "".join(parts)
-    return f"Getekende illustratie (fictief demobeeld): {listed}, in {canvas.palette.name}."
+    # Name the main things drawn, as many as fit: the scene first, then details in the order they were drawn.
+    while True:
+        listed = ", ".join(parts[:-1]) + f" en {parts[-1]}" if len(parts) > 1 else "".join(parts)
+        text = f"Getekende illustratie (fictief demobeeld): {listed}, in {canvas.palette.name}."
+        if len(text) <= ALT_TEXT_MAX or len(parts) == 1:
+            return text[:ALT_TEXT_MAX]
+        parts = parts[:-1]
 
 
 # --- Layouts per kind of core ---------------------------------------------------------------------------------
