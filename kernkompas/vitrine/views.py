@@ -12,12 +12,17 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from kernkompas.vitrine.models import CasePage, Theme, VitrineIndexPage
 from kernkompas.vitrine.selectors import CaseQuery, find_cases, live_cases, parse_query, vocabularies
 
 PER_PAGE = 12
-SORT_LABELS = {"relevance": "Best match", "newest": "Newest first", "views": "Most viewed"}
+SORT_LABELS = {
+    "relevance": gettext_lazy("Best match"),
+    "newest": gettext_lazy("Newest first"),
+    "views": gettext_lazy("Most viewed"),
+}
 
 
 def index(request):
@@ -92,8 +97,13 @@ def add_highlights(cases, q: str) -> None:
 
 
 def sort_options(query: CaseQuery) -> list[dict]:
+    """The sort menu. The default order has the empty value, so a new search typed on a list sorted by "newest"
+    (the default without words) gets the default with words: best match."""
     sorts = ["relevance", "newest", "views"] if query.q else ["newest", "views"]
-    return [{"value": s, "label": _(SORT_LABELS[s]), "selected": s == query.sort} for s in sorts]
+    return [
+        {"value": "" if s == query.default_sort else s, "label": SORT_LABELS[s], "selected": s == query.sort}
+        for s in sorts
+    ]
 
 
 def page_links(query: CaseQuery, page) -> dict:
