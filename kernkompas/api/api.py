@@ -14,7 +14,7 @@ from django.db.models import Count, Prefetch, Q
 from django.http import QueryDict
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from ninja import Field, NinjaAPI, Query, Router, Schema
+from ninja import Field, NinjaAPI, Query, Router, Schema, Status
 from ninja.openapi.docs import Swagger
 from wagtail.rich_text import expand_db_html
 
@@ -142,8 +142,8 @@ def get_case(request, case_id: int):
         .first()
     )
     if case is None:
-        return 404, {"detail": _("There is no published case with number %(id)s.") % {"id": case_id}}
-    return 200, _case_detail(request, case)
+        return Status(404, {"detail": _("There is no published case with number %(id)s.") % {"id": case_id}})
+    return Status(200, _case_detail(request, case))
 
 
 @vitrine.get("/themes", response=list[schemas.ThemeOut], url_name="vitrine_themes", summary="Themes")
