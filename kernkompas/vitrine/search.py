@@ -129,12 +129,14 @@ def index_case(page: CasePage) -> int:
     new_terms = set(weights) - known.terms
     if new_terms:
         _store_vocabulary(known.terms | new_terms)
+    _bump_index_version()
     return len(weights)
 
 
 def remove_case(page_id: int) -> None:
     """Take a case out of the index (unpublished or deleted)."""
     SearchTerm.objects.filter(page_id=page_id).delete()
+    _bump_index_version()
 
 
 def rebuild_index() -> int:
@@ -158,6 +160,7 @@ def rebuild_index() -> int:
                 batch = []
         SearchTerm.objects.bulk_create(batch)
     cache.delete(VOCABULARY_STAMP)
+    _bump_index_version()
     return len(pages)
 
 
@@ -179,6 +182,26 @@ def vocabulary() -> dutch.Vocabulary:
     found = dutch.Vocabulary(terms)
     _memo["vocabulary"] = (stamp, found)
     return found
+
+
+INDEX_STAMP = "vitrine:search:index-stamp"
+
+
+def index_version() -> str:
+    """A stamp that changes whenever the index changes (a case published, changed, unpublished or deleted).
+
+    Results derived from the index, such as a case's related cases, can be cached under it.
+    """
+    stamp = cache.get(INDEX_STAMP)
+    if stamp is None:
+        stamp = _bump_index_version()
+    return stamp
+
+
+def _bump_index_version() -> str:
+    stamp = uuid.uuid4().hex
+    cache.set(INDEX_STAMP, stamp, None)
+    return stamp
 
 
 def _store_vocabulary(terms: set[str]) -> str:

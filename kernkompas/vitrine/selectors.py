@@ -14,9 +14,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlencode
 
+from django.core.cache import cache
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from kernkompas.places.models import CountryCode, SizeClass
@@ -283,6 +285,20 @@ class RelatedCase:
 
 def related_cases(page: CasePage, *, limit: int = 6) -> list[RelatedCase]:
     """The editors' choice first, then cases sharing themes or text, each with the reason it is shown."""
+    from kernkompas.vitrine.search import index_version
+
+    # Related cases only change when a case is (un)published, which changes the index: cache the choice (not the
+    # cases themselves, which are read fresh so a case taken offline since never shows) under the index version.
+    key = f"vitrine:related:{page.pk}:{limit}:{get_language()}:{index_version()}"
+    ranked = cache.get(key)
+    if ranked is None:
+        ranked = _rank_related(page, limit)
+        cache.set(key, ranked, 24 * 60 * 60)
+    cases = {c.pk: c for c in with_card_data(live_cases().filter(pk__in=[pk for pk, _reasons in ranked]))}
+    return [RelatedCase(cases[pk], reasons) for pk, reasons in ranked if pk in cases]
+
+
+def _rank_related(page: CasePage, limit: int) -> list[tuple[int, list[str]]]:
     reasons: dict[int, list[str]] = {}
     scores: dict[int, float] = {}
     chosen = list(page.related_cases.live().public().exclude(pk=page.pk).values_list("pk", flat=True))
@@ -292,8 +308,7 @@ def related_cases(page: CasePage, *, limit: int = 6) -> list[RelatedCase]:
     _add_shared_themes(page, reasons, scores)
     _add_similar_text(page, reasons, scores)
     best = sorted(scores, key=lambda pk: (-scores[pk], -pk))[:limit]
-    cases = {c.pk: c for c in with_card_data(live_cases().filter(pk__in=best))}
-    return [RelatedCase(cases[pk], reasons[pk]) for pk in best if pk in cases]
+    return [(pk, [str(reason) for reason in reasons[pk]]) for pk in best]
 
 
 def _add_shared_themes(page: CasePage, reasons: dict, scores: dict) -> None:

@@ -206,3 +206,19 @@ def test_the_print_view_has_the_case_and_a_qr_code_but_no_navigation(client, db)
 def test_the_case_page_links_to_its_print_view(client, db, slug):
     html = page_html(client, full_case())
     assert f'href="/en/vitrine/{slug}/print/"' in html
+
+
+def test_related_cases_follow_an_editors_choice_at_once_despite_the_cache(client, db):
+    from kernkompas.vitrine.search import index_version
+
+    cases = make_eight_cases()
+    lommel = cases["lommel"]
+    before = page_html(client, CasePage.objects.get(pk=lommel.pk))  # ranks and caches the related cases
+    assert "chosen by the editors" not in before.split('id="related-title"')[1]
+    version = index_version()
+    lommel.related_cases = [cases["mol"]]
+    lommel.save_revision().publish()
+    assert index_version() != version
+    related = page_html(client, CasePage.objects.get(pk=lommel.pk)).split('id="related-title"')[1]
+    assert re.findall(r'<a href="/en/vitrine/([a-z]+)/">', related)[0] == "mol"
+    assert "chosen by the editors" in related
