@@ -18,7 +18,7 @@ from django.core.cache import cache
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
 from kernkompas.places.models import CountryCode, SizeClass
@@ -35,16 +35,16 @@ MAX_QUERY_LENGTH = 200
 class Dimension:
     attr: str  # field of CaseQuery
     param: str  # name in the query string
-    label: str  # msgid, translated when shown
+    label: str  # translated when shown (a lazy string)
 
 
 DIMENSIONS = (
-    Dimension("themes", "theme", "Theme"),
-    Dimension("audiences", "audience", "Audience"),
-    Dimension("size_classes", "size", "Size of the municipality"),
-    Dimension("core_types", "core", "Type of core"),
-    Dimension("countries", "country", "Country"),
-    Dimension("cost_classes", "cost", "Cost"),
+    Dimension("themes", "theme", gettext_lazy("Theme")),
+    Dimension("audiences", "audience", gettext_lazy("Audience")),
+    Dimension("size_classes", "size", gettext_lazy("Size of the municipality")),
+    Dimension("core_types", "core", gettext_lazy("Type of core")),
+    Dimension("countries", "country", gettext_lazy("Country")),
+    Dimension("cost_classes", "cost", gettext_lazy("Cost")),
 )
 # The CasePage field behind each fixed-vocabulary facet.
 FIELD_OF = {
@@ -122,7 +122,7 @@ class Facet:
 
     @property
     def label(self) -> str:
-        return _(self.dimension.label)
+        return str(self.dimension.label)
 
     @property
     def selected(self) -> list[FacetValue]:
