@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "kernkompas.accounts",
     "kernkompas.places",
     "kernkompas.vitrine",
+    "kernkompas.monitor",
     "kernkompas.api",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
