@@ -19,6 +19,7 @@ from ninja.openapi.docs import Swagger
 from wagtail.rich_text import expand_db_html
 
 from kernkompas.api import schemas
+from kernkompas.api.monitor_api import router as monitor_router
 from kernkompas.places.models import Gemeente
 from kernkompas.vitrine import selectors
 from kernkompas.vitrine.models import Audience, CaseGalleryImage, CasePage, CoreType, CostClass, Theme
@@ -161,6 +162,7 @@ def list_audiences(request):
 
 
 api.add_router("/vitrine", vitrine)
+api.add_router("/monitor", monitor_router)
 
 
 # --- Helpers ----------------------------------------------------------------------------------------------------

@@ -1,0 +1,378 @@
+"""The upload wizard: an officer brings a file of units or footfall into an area's register, in four steps.
+
+1. upload: what the file holds, the count date and the file (kept as a :class:`PendingUpload`);
+2. columns (CSV and Excel of units only): a preview of the first rows and, for each of our fields, the column
+   that holds it, proposed from the headers (misspelt ones too) and changeable;
+3. check: the file is read with that mapping and checked completely; every problem is listed with its line and
+   field, and a corrected file can be uploaded with the same mapping;
+4. import: the operation writes everything in one transaction, and the officer lands on the area's dashboard.
+
+Only staff of the area's municipality and administrators may upload; an unpublished area does not exist for
+anyone else (404). A pending upload belongs to the person who uploaded it and is removed after a day.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from datetime import timedelta
+from pathlib import Path
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from kernkompas.accounts.permissions import can_manage_gemeente
+from kernkompas.monitor.models import ImportKind, PendingUpload
+from kernkompas.monitor.upload_forms import MappingForm, ReplaceFileForm, UploadForm, file_suffix, is_tabular
+from kernkompas.places.importers.base import ImportRejected, Problem
+from kernkompas.places.models import Gebied
+
+PREVIEW_ROWS = 10
+PENDING_LIFETIME = timedelta(days=1)
+FORMATS = {
+    ".csv": "csv",
+    ".txt": "csv",
+    ".xlsx": "xlsx",
+    ".geojson": "geojson",
+    ".json": "geojson",
+    ".osm": "osm",
+    ".osm.pbf": "osm-pbf",
+    ".pbf": "osm-pbf",
+}
+
+
+# --- Permission and look-up helpers -----------------------------------------------------------------------------
+
+
+def _area_for_upload(request, gemeente: str, kern: str, gebied: str) -> Gebied:
+    """The area if the user may bring data into it; 404 when it is unpublished and not theirs, 403 otherwise."""
+    area = get_object_or_404(
+        Gebied.objects.select_related("kern__gemeente"), kern__gemeente__slug=gemeente, kern__slug=kern, slug=gebied
+    )
+    if can_manage_gemeente(request.user, area.gemeente):
+        return area
+    if not area.is_public:
+        raise Http404
+    if not request.user.is_authenticated:
+        raise _LoginNeeded
+    raise PermissionDenied
+
+
+class _LoginNeeded(Exception):
+    pass
+
+
+def _pending_for(request, area: Gebied, pk: int) -> PendingUpload:
+    """A pending upload of this area, only for the person who uploaded it."""
+    return get_object_or_404(PendingUpload, pk=pk, gebied=area, created_by=request.user)
+
+
+def _area_view(view):
+    """Look up the area (with its permission check) and hand it to the view instead of the three slugs."""
+
+    def wrapped(request, gemeente, kern, gebied, **kwargs):
+        try:
+            area = _area_for_upload(request, gemeente, kern, gebied)
+        except _LoginNeeded:
+            return redirect_to_login(request.get_full_path())
+        return view(request, area, **kwargs)
+
+    wrapped.__name__ = view.__name__
+    wrapped.__doc__ = view.__doc__
+    return wrapped
+
+
+def _slugs(area: Gebied) -> dict:
+    return {"gemeente": area.kern.gemeente.slug, "kern": area.kern.slug, "gebied": area.slug}
+
+
+def _step_url(name: str, area: Gebied, pending: PendingUpload | None = None) -> str:
+    kwargs = _slugs(area)
+    if pending is not None:
+        kwargs["pk"] = pending.pk
+    return reverse(f"monitor:{name}", kwargs=kwargs)
+
+
+def dashboard_url(area: Gebied) -> str:
+    """The area's dashboard (the dashboard's own URL name), or the core page while the dashboard is missing."""
+    for name in ("monitor:gebied", "monitor:area", "monitor:dashboard"):
+        try:
+            return reverse(name, kwargs=_slugs(area))
+        except NoReverseMatch:
+            continue
+    return area.kern.get_absolute_url()
+
+
+# --- Pending uploads --------------------------------------------------------------------------------------------
+
+
+def cleanup_pending_uploads(now=None) -> int:
+    """Remove pending uploads (and their files) older than a day; returns how many went."""
+    cutoff = (now or timezone.now()) - PENDING_LIFETIME
+    old = list(PendingUpload.objects.filter(created_at__lt=cutoff))
+    for pending in old:
+        _remove(pending)
+    return len(old)
+
+
+def _remove(pending: PendingUpload) -> None:
+    pending.file.delete(save=False)
+    pending.delete()
+
+
+def _store(pending: PendingUpload, upload) -> None:
+    """Keep the file under a random name: MEDIA_ROOT may be served, and the file may hold owner contacts."""
+    pending.file_name = Path(upload.name).name[:300]
+    pending.file.save(f"{uuid.uuid4().hex}{file_suffix(upload.name)}", upload, save=True)
+
+
+def _sha256(pending: PendingUpload) -> str:
+    digest = hashlib.sha256()
+    with pending.file.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _format(pending: PendingUpload) -> str:
+    return FORMATS.get(file_suffix(pending.file_name), "csv")
+
+
+# --- Reading with the readers, writing with the operations ------------------------------------------------------
+
+
+def _read(pending: PendingUpload):
+    """Records (and counting points for footfall) of the file, or ImportRejected with every problem."""
+    path = Path(pending.file.path)
+    if pending.kind == ImportKind.FOOTFALL:
+        from kernkompas.monitor.importers.footfall import read_footfall
+
+        return read_footfall(path, file_name=pending.file_name)
+    from kernkompas.monitor.importers.detect import read_units
+
+    records = read_units(
+        path, gemeente=pending.gebied.gemeente, mapping=pending.mapping or None, file_name=pending.file_name
+    )
+    return records, []
+
+
+def _write(pending: PendingUpload, records, points, *, by, dry_run: bool = False):
+    from kernkompas.monitor import operations
+
+    common = {"by": by, "file_name": pending.file_name, "sha256": _sha256(pending), "format": _format(pending)}
+    if dry_run:
+        common["dry_run"] = True
+    if pending.kind == ImportKind.FOOTFALL:
+        return operations.import_footfall(pending.gebied, records, points, **common)
+    return operations.import_units(pending.gebied, records, count_date=pending.count_date, **common)
+
+
+def _check(pending: PendingUpload, *, by) -> tuple[list, list[Problem], object | None]:
+    """Read the file and let the operation check it against the database without writing anything."""
+    try:
+        records, points = _read(pending)
+        result = _write(pending, records, points, by=by, dry_run=True)
+    except ImportRejected as rejected:
+        return [], list(rejected.problems), None
+    return records, [], result
+
+
+def _table(pending: PendingUpload):
+    from kernkompas.monitor.importers.tabular import read_table
+
+    return read_table(Path(pending.file.path), file_name=pending.file_name)
+
+
+def _mapping_fields():
+    from kernkompas.monitor.importers.mapping import FIELDS
+
+    return FIELDS
+
+
+def _propose(headers: list[str]) -> dict:
+    from kernkompas.monitor.importers.mapping import propose
+
+    return propose(headers)
+
+
+# --- Views ------------------------------------------------------------------------------------------------------
+
+
+def _page(request, area, template, step, **context):
+    return render(
+        request,
+        f"monitor/{template}",
+        {
+            "gebied": area,
+            "kern": area.kern,
+            "gemeente": area.kern.gemeente,
+            "step": step,
+            "dashboard_url": dashboard_url(area),
+            **context,
+        },
+    )
+
+
+@_area_view
+def upload(request, area: Gebied):
+    """Step 1: the file, what it holds and (for units) the count date."""
+    cleanup_pending_uploads()
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        pending = PendingUpload(
+            gebied=area,
+            kind=form.cleaned_data["kind"],
+            count_date=form.cleaned_data["count_date"],
+            created_by=request.user,
+        )
+        _store(pending, form.cleaned_data["file"])
+        if is_tabular(pending.kind, pending.file_name):
+            return redirect(_step_url("upload_columns", area, pending))
+        return redirect(_step_url("upload_check", area, pending))
+    return _page(request, area, "upload.html", 1, form=form)
+
+
+@_area_view
+def columns(request, area: Gebied, pk: int):
+    """Step 2: which column holds what, with the first rows of the file to see it."""
+    pending = _pending_for(request, area, pk)
+    if not is_tabular(pending.kind, pending.file_name):
+        return redirect(_step_url("upload_check", area, pending))
+    try:
+        table = _table(pending)
+    except ImportRejected as rejected:
+        return _page(
+            request,
+            area,
+            "upload_check.html",
+            3,
+            pending=pending,
+            problems=rejected.problems,
+            replace_form=ReplaceFileForm(kind=pending.kind),
+            can_map=False,
+        )
+    fields = _mapping_fields()
+    initial = pending.mapping or _propose(table.headers)
+    form = MappingForm(
+        request.POST or None,
+        fields=fields,
+        headers=table.headers,
+        initial={MappingForm.PREFIX + name: header for name, header in initial.items() if header in table.headers},
+    )
+    if request.method == "POST" and form.is_valid():
+        pending.mapping = form.mapping()
+        pending.save(update_fields=["mapping"])
+        return redirect(_step_url("upload_check", area, pending))
+    return _page(
+        request,
+        area,
+        "upload_columns.html",
+        2,
+        pending=pending,
+        form=form,
+        table=table,
+        preview=table.rows[:PREVIEW_ROWS],
+        proposed=initial,
+    )
+
+
+@_area_view
+def check(request, area: Gebied, pk: int):
+    """Step 3: the whole file checked with the chosen mapping; the problems, or what an import will do."""
+    pending = _pending_for(request, area, pk)
+    records, problems, result = _check(pending, by=request.user)
+    return _page(
+        request,
+        area,
+        "upload_check.html",
+        3,
+        pending=pending,
+        problems=problems,
+        records=records,
+        result=result,
+        replace_form=ReplaceFileForm(kind=pending.kind),
+        can_map=is_tabular(pending.kind, pending.file_name),
+    )
+
+
+@require_POST
+@_area_view
+def replace(request, area: Gebied, pk: int):
+    """Step 3 again with a corrected file: same kind, count date and column mapping."""
+    pending = _pending_for(request, area, pk)
+    form = ReplaceFileForm(request.POST, request.FILES, kind=pending.kind)
+    if not form.is_valid():
+        records, problems, result = _check(pending, by=request.user)
+        return _page(
+            request,
+            area,
+            "upload_check.html",
+            3,
+            pending=pending,
+            problems=problems,
+            records=records,
+            result=result,
+            replace_form=form,
+            can_map=is_tabular(pending.kind, pending.file_name),
+        )
+    old_name = pending.file.name
+    _store(pending, form.cleaned_data["file"])
+    pending.file.storage.delete(old_name)
+    return redirect(_step_url("upload_check", area, pending))
+
+
+@require_POST
+@_area_view
+def confirm(request, area: Gebied, pk: int):
+    """Step 4: import, then show the dashboard with what changed."""
+    pending = _pending_for(request, area, pk)
+    try:
+        records, points = _read(pending)
+        result = _write(pending, records, points, by=request.user)
+    except ImportRejected as rejected:
+        return _page(
+            request,
+            area,
+            "upload_check.html",
+            3,
+            pending=pending,
+            problems=rejected.problems,
+            replace_form=ReplaceFileForm(kind=pending.kind),
+            can_map=is_tabular(pending.kind, pending.file_name),
+        )
+    messages.success(request, result_message(pending, result))
+    for remark in result.messages:
+        messages.info(request, remark)
+    _remove(pending)
+    return redirect(dashboard_url(area))
+
+
+@require_POST
+@_area_view
+def cancel(request, area: Gebied, pk: int):
+    """Throw the pending upload away and start again."""
+    _remove(_pending_for(request, area, pk))
+    messages.info(request, _("The uploaded file was removed; nothing was imported."))
+    return redirect(_step_url("upload", area))
+
+
+def result_message(pending: PendingUpload, result) -> str:
+    """What the import did, in one sentence for the dashboard."""
+    if result.rows and not result.created and not result.updated:
+        if pending.kind == ImportKind.FOOTFALL:
+            return _("These footfall figures were imported before; nothing has changed.")
+        return _("This count was imported before; nothing has changed.")
+    numbers = {"created": result.created, "updated": result.updated, "unchanged": result.unchanged}
+    if pending.kind == ImportKind.FOOTFALL:
+        return _("Footfall imported: %(created)s new figures, %(updated)s changed, %(unchanged)s unchanged.") % numbers
+    return _("Count of %(date)s imported: %(created)s units new, %(updated)s updated, %(unchanged)s unchanged.") % {
+        "date": formats.date_format(pending.count_date, "SHORT_DATE_FORMAT"),
+        **numbers,
+    }
