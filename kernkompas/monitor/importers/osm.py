@@ -1,0 +1,363 @@
+"""OpenStreetMap extracts (``.osm.pbf`` and ``.osm`` XML) → units, read with pyosmium.
+
+Which objects become units
+    Nodes and closed ways (premises drawn as a building outline) that carry one of the keys in :data:`KEYS`
+    with a value this module knows, or a vacancy tag. Only what has a shop front or a public counter counts:
+    ``amenity=restaurant`` does, ``amenity=bench``, ``parking``, ``toilets`` or ``waste_basket`` do not;
+    ``tourism=hotel`` does, ``tourism=information`` or ``viewpoint`` does not; ``leisure=fitness_centre`` does,
+    ``leisure=park`` or ``pitch`` does not. Every ``shop=*`` and ``craft=*`` and ``office=*`` counts (a value
+    that is not in the table falls back to the key's catch-all). Multipolygon relations are left out: premises
+    are nodes or simple outlines in practice, and a relation's shops are nodes inside it.
+
+How tags become a function group and branch
+    :data:`TAG_TABLE` maps ``key → value → (group code, branch code)`` with the codes of
+    :data:`kernkompas.monitor.taxonomy.DEFAULT_TAXONOMY`; the value ``"*"`` is the catch-all of a key (a key
+    without one accepts only the values listed). When an object carries several keys, the first key of
+    :data:`KEYS` that maps wins (a pharmacy drawn as ``shop=chemist`` + ``amenity=pharmacy`` is a drugstore).
+
+Vacancy
+    ``shop=vacant``, ``vacant=yes`` on a shop-like object, and the lifecycle prefixes ``disused:shop``,
+    ``abandoned:shop`` (and ``disused:``/``abandoned:`` of the other keys with a value that would map) make the
+    unit ``leegstand`` — unless the object also carries a live key that maps (``shop=bakery`` beside an old
+    ``disused:shop=clothes`` is a bakery). A vacant unit has no occupant and no chain status: its ``name`` is
+    the former occupant's.
+
+Other fields
+    Own id ``node/123`` or ``way/456`` (stable across extracts, so a later extract matches the same units);
+    occupant = ``name``; chain = True when ``brand`` or ``brand:wikidata`` is set, else unknown (None: OSM does
+    not say that a shop is independent); address from ``addr:street``, ``addr:housenumber``, ``addr:postcode``
+    and ``addr:city`` (``addr:place`` when there is no street); location = the node, or the centroid of the
+    outline, whose GeoJSON polygon is kept as the unit's geometry.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import osmium
+from django.utils.translation import gettext as _
+
+from kernkompas.monitor.importers.records import UnitRecord
+from kernkompas.places.importers.base import ImportRejected, Problems
+
+# The keys that make an object a unit, in order of precedence.
+KEYS = ("shop", "amenity", "craft", "office", "tourism", "leisure")
+
+LEEGSTAND = ("leegstand", "")
+
+_D = "dagelijks"
+_M = "mode-luxe"
+_V = "vrije-tijd"
+_H = "in-om-huis"
+_O = "detailhandel-overig"
+_L = "leisure"
+_S = "diensten"
+_W = "werken"
+
+
+def _values(group: str, branch: str, *values: str) -> dict[str, tuple[str, str]]:
+    return dict.fromkeys(values, (group, branch))
+
+
+TAG_TABLE: dict[str, dict[str, tuple[str, str]]] = {
+    "shop": {
+        **_values(_D, "supermarkt", "supermarket", "convenience", "grocery", "general"),
+        **_values(_D, "bakker", "bakery", "pastry"),
+        **_values(_D, "slager", "butcher"),
+        **_values(_D, "groente-fruit", "greengrocer", "farm"),
+        **_values(
+            _D,
+            "speciaalzaak-food",
+            "cheese",
+            "deli",
+            "wine",
+            "alcohol",
+            "beverages",
+            "chocolate",
+            "confectionery",
+            "coffee",
+            "tea",
+            "seafood",
+            "spices",
+            "health_food",
+            "organic",
+            "frozen_food",
+            "dairy",
+            "pasta",
+            "food",
+            "nuts",
+        ),
+        **_values(_D, "drogist", "chemist"),
+        **_values(_D, "apotheek", "pharmacy"),
+        **_values(_D, "bloemen", "florist"),
+        **_values(_D, "dierenspeciaalzaak", "pet"),
+        **_values(_M, "kleding", "clothes", "boutique", "fashion", "fashion_accessories", "baby_goods"),
+        **_values(_M, "schoenen", "shoes", "leather", "bag"),
+        **_values(_M, "juwelier", "jewelry", "watches"),
+        **_values(_M, "optiek", "optician"),
+        **_values(_M, "parfumerie", "perfumery", "cosmetics"),
+        **_values(_M, "warenhuis", "department_store", "variety_store", "mall"),
+        **_values(_V, "boeken", "books", "newsagent", "kiosk", "stationery"),
+        **_values(_V, "sport", "sports", "outdoor", "fishing", "hunting", "ski"),
+        **_values(_V, "speelgoed", "toys", "games", "hobby", "craft", "art", "model", "frame", "photo", "gift"),
+        **_values(_V, "muziek", "music", "musical_instrument", "video", "video_games"),
+        **_values(_V, "fietsen", "bicycle"),
+        **_values(
+            _H,
+            "woninginrichting",
+            "furniture",
+            "interior_decoration",
+            "bed",
+            "kitchen",
+            "lighting",
+            "carpet",
+            "curtain",
+            "bathroom_furnishing",
+            "flooring",
+        ),
+        **_values(_H, "doe-het-zelf", "doityourself", "hardware", "paint", "trade", "building_materials"),
+        **_values(_H, "huishoudelijk", "houseware", "household_linen", "fabric", "sewing"),
+        **_values(_H, "elektronica", "electronics", "computer", "mobile_phone", "appliance", "hifi", "camera"),
+        **_values(_H, "tuin", "garden_centre"),
+        **_values(_O, "tweedehands", "second_hand", "charity", "antiques"),
+        **_values(_O, "auto-motor", "car", "car_parts", "motorcycle", "tyres", "car_repair"),
+        **_values(_S, "kapper", "hairdresser", "beauty", "massage", "tattoo", "nails", "hairdresser_supply"),
+        **_values(_S, "reisbureau", "travel_agency"),
+        **_values(_S, "ambachtelijk", "tailor", "shoe_repair", "locksmith", "key_cutter"),
+        **_values(_S, "overige-dienst", "dry_cleaning", "laundry", "copyshop", "funeral_directors", "rental"),
+        **_values(_S, "zorg", "hearing_aids", "medical_supply"),
+        "*": (_O, "overig"),
+    },
+    "amenity": {
+        **_values(_L, "restaurant", "restaurant"),
+        **_values(_L, "lunchroom", "cafe", "ice_cream"),
+        **_values(_L, "cafe", "bar", "pub", "biergarten", "nightclub"),
+        **_values(_L, "fastservice", "fast_food", "food_court"),
+        **_values(_L, "cultuur", "cinema", "theatre", "arts_centre", "library"),
+        **_values(_L, "ontspanning", "casino", "gambling"),
+        **_values(_S, "bank", "bank", "bureau_de_change", "money_transfer"),
+        **_values(_D, "apotheek", "pharmacy"),
+        **_values(_S, "zorg", "doctors", "dentist", "clinic", "veterinary"),
+        **_values(_S, "publieke-dienst", "post_office", "townhall"),
+        **_values(_S, "overige-dienst", "car_rental", "internet_cafe", "driving_school"),
+    },
+    "craft": {
+        **_values(_D, "bakker", "bakery", "confectionery"),
+        **_values(_D, "slager", "butcher"),
+        **_values(_S, "kapper", "hairdresser"),
+        **_values(
+            _S,
+            "ambachtelijk",
+            "shoemaker",
+            "tailor",
+            "dressmaker",
+            "watchmaker",
+            "jeweller",
+            "key_cutter",
+            "locksmith",
+            "photographer",
+            "optician",
+            "upholsterer",
+            "bookbinder",
+            "goldsmith",
+        ),
+        "*": (_W, "bedrijf"),
+    },
+    "office": {
+        **_values(_S, "makelaar", "estate_agent"),
+        **_values(_S, "bank", "insurance", "financial", "financial_advisor"),
+        **_values(_S, "reisbureau", "travel_agent"),
+        **_values(
+            _S, "overige-dienst", "lawyer", "notary", "tax_advisor", "employment_agency", "accountant", "moving_company"
+        ),
+        "*": (_W, "kantoor"),
+    },
+    "tourism": {
+        **_values(_L, "hotel", "hotel", "motel", "guest_house", "hostel", "apartment", "chalet"),
+        **_values(_L, "cultuur", "museum", "gallery"),
+        **_values(_L, "ontspanning", "attraction", "theme_park", "zoo", "aquarium"),
+    },
+    "leisure": {
+        **_values(
+            _L,
+            "ontspanning",
+            "fitness_centre",
+            "sports_centre",
+            "bowling_alley",
+            "dance",
+            "escape_game",
+            "amusement_arcade",
+            "adult_gaming_centre",
+            "sauna",
+            "water_park",
+            "ice_rink",
+            "miniature_golf",
+            "trampoline_park",
+            "tanning_salon",
+        ),
+    },
+}
+
+# The lifecycle prefixes that mean "there used to be one here".
+VACANCY_PREFIXES = ("disused:", "abandoned:")
+# Every key an object must carry one of to be looked at (osmium filters on these in C++ before Python sees it).
+FILTER_KEYS = (
+    *KEYS,
+    *(prefix + key for prefix in VACANCY_PREFIXES for key in KEYS),
+    "vacant",
+)
+
+
+def classify(tags) -> tuple[str, str] | None:
+    """(group code, branch code) for an object's tags, ``LEEGSTAND`` for a vacant unit, None when it is none."""
+    for key in KEYS:
+        value = tags.get(key)
+        if value is None:
+            continue
+        if key == "shop" and value == "vacant":
+            return LEEGSTAND
+        if value == "no":
+            continue
+        mapped = TAG_TABLE[key].get(value) or TAG_TABLE[key].get("*")
+        if mapped is not None:
+            return LEEGSTAND if tags.get("vacant") == "yes" else mapped
+    for prefix in VACANCY_PREFIXES:
+        for key in KEYS:
+            value = tags.get(prefix + key)
+            if value is not None and (value in TAG_TABLE[key] or "*" in TAG_TABLE[key] or value == "vacant"):
+                return LEEGSTAND
+    if tags.get("vacant") == "yes" and tags.get("building") in ("retail", "commercial"):
+        return LEEGSTAND
+    return None
+
+
+def read_osm(
+    path: Path, *, file_name: str | None = None, bbox: tuple[float, float, float, float] | None = None
+) -> list[UnitRecord]:
+    """The units in an OSM extract (optionally only inside ``bbox`` = west, south, east, north in WGS84).
+
+    Raises :class:`ImportRejected` with problems in the user's language when the file cannot be read or
+    holds nothing that becomes a unit.
+    """
+    path = Path(path)
+    name = file_name or path.name
+    problems = Problems(name)
+    osm_format = _sniff(path, problems)
+    if osm_format is None:
+        raise ImportRejected(problems.as_list())
+    records: list[UnitRecord] = []
+    try:
+        processor = (
+            osmium.FileProcessor(osmium.io.File(str(path), osm_format), osmium.osm.NODE | osmium.osm.WAY)
+            .with_locations()
+            .with_filter(osmium.filter.KeyFilter(*FILTER_KEYS))
+        )
+        for obj in processor:
+            record = _record(obj)
+            if record is not None and _inside(record, bbox):
+                records.append(record)
+    except RuntimeError as exc:
+        message = str(exc)
+        if osm_format == "pbf" and "unexpected EOF" in message:
+            problems.add(_("the file stops in the middle of the data: it is probably incomplete (cut off)"))
+        elif osm_format == "pbf":
+            problems.add(_("the file is not a readable OpenStreetMap PBF file (%(reason)s)") % {"reason": message})
+        else:
+            problems.add(_("the file is not a readable OpenStreetMap XML file (%(reason)s)") % {"reason": message})
+        raise ImportRejected(problems.as_list()) from exc
+    if not records:
+        if bbox is None:
+            problems.add(_("no shops, cafés, restaurants or services were found"))
+        else:
+            problems.add(_("no shops, cafés, restaurants or services were found inside the chosen area"))
+        raise ImportRejected(problems.as_list())
+    return records
+
+
+def _sniff(path: Path, problems: Problems) -> str | None:
+    """ "pbf" or "osm" (XML) from the first bytes, whatever the file is called; reports and returns None if not."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(64)
+    except FileNotFoundError:
+        problems.add(_("the file does not exist (check the name and the folder)"))
+        return None
+    except OSError as exc:
+        problems.add(_("the file cannot be read (%(reason)s)") % {"reason": exc.strerror or exc})
+        return None
+    if not head.strip():
+        problems.add(_("the file is empty"))
+        return None
+    # A PBF file starts with the length of its first block header, then the block type "OSMHeader".
+    if len(head) > 13 and head[:2] == b"\x00\x00" and b"OSMHeader" in head[:20]:
+        return "pbf"
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if text.startswith(b"<?xml") or text.startswith(b"<osm"):
+        return "osm"
+    problems.add(_("this is not an OpenStreetMap file (.osm.pbf or .osm)"))
+    return None
+
+
+def _record(obj) -> UnitRecord | None:
+    tags = obj.tags
+    mapped = classify(tags)
+    if mapped is None:
+        return None
+    geometry = None
+    if obj.is_node():
+        if not obj.location.valid():
+            return None
+        lon, lat = obj.location.lon, obj.location.lat
+        own_id = f"node/{obj.id}"
+    else:
+        ring = [(node.lon, node.lat) for node in obj.nodes if node.location.valid()]
+        if not ring:
+            return None  # none of its nodes is in the extract
+        own_id = f"way/{obj.id}"
+        if len(ring) >= 4 and ring[0] == ring[-1]:
+            lon, lat = _centroid(ring)
+            geometry = {"type": "Polygon", "coordinates": [[[round(x, 7), round(y, 7)] for x, y in ring]]}
+        else:
+            lon = sum(x for x, _y in ring) / len(ring)
+            lat = sum(y for _x, y in ring) / len(ring)
+    group, branch = mapped
+    vacant = mapped is LEEGSTAND
+    street = tags.get("addr:street") or tags.get("addr:place") or ""
+    return UnitRecord(
+        where=_("OSM object %(id)s") % {"id": own_id},
+        external_id=own_id,
+        street=street,
+        house_number=tags.get("addr:housenumber", ""),
+        postcode=tags.get("addr:postcode", ""),
+        place=tags.get("addr:city", ""),
+        lat=round(lat, 7),
+        lon=round(lon, 7),
+        geometry=geometry,
+        group=group,
+        branch=branch,
+        occupant="" if vacant else tags.get("name", ""),
+        is_chain=None if vacant or not ("brand" in tags or "brand:wikidata" in tags) else True,
+    )
+
+
+def _centroid(ring: list[tuple[float, float]]) -> tuple[float, float]:
+    """The area centroid of a closed ring (planar in degrees: exact enough for a building); the mean of the
+    corners when the ring has no area."""
+    x0, y0 = ring[0]
+    area = cx = cy = 0.0
+    for (x1, y1), (x2, y2) in zip(ring, ring[1:], strict=False):
+        a = (x1 - x0) * (y2 - y0) - (x2 - x0) * (y1 - y0)
+        area += a
+        cx += (x1 + x2 - 2 * x0) * a
+        cy += (y1 + y2 - 2 * y0) * a
+    if abs(area) < 1e-18:
+        corners = ring[:-1]
+        return sum(x for x, _y in corners) / len(corners), sum(y for _x, y in corners) / len(corners)
+    return x0 + cx / (3 * area), y0 + cy / (3 * area)
+
+
+def _inside(record: UnitRecord, bbox) -> bool:
+    if bbox is None:
+        return True
+    west, south, east, north = bbox
+    return west <= record.lon <= east and south <= record.lat <= north
