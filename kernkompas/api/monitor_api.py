@@ -13,7 +13,6 @@ import datetime
 from typing import Any, Literal
 
 from django.http import HttpRequest
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 from ninja.security import HttpBearer
@@ -125,7 +124,15 @@ class FootfallCountIn(Schema):
 
 
 class FootfallIn(Schema):
-    counts: list[FootfallCountIn] = Field(description="One or more counts; the same point and hour again replaces.")
+    counts: list[FootfallCountIn] = Field(
+        min_length=1, description="One or more counts; the same point and hour again replaces."
+    )
+
+
+class FootfallItemOut(Schema):
+    point: str
+    start: str = Field(description="Start of the hour or day as stored (local time).")
+    status: Literal["created", "updated", "unchanged"]
 
 
 class FootfallOut(Schema):
@@ -133,6 +140,7 @@ class FootfallOut(Schema):
     created: int = Field(description="Counts new to the register.")
     updated: int = Field(description="Counts that replaced another value for the same point and hour.")
     unchanged: int = Field(description="Counts that were already there with this value.")
+    items: list[FootfallItemOut] = Field(description="What happened to each point and hour, in request order.")
 
 
 class FootfallErrorOut(Schema):
@@ -253,25 +261,23 @@ def post_footfall(request, payload: FootfallIn):
     and hour again replaces the value, so a counter may safely send a count twice.
     """
     from kernkompas.monitor import operations
-    from kernkompas.places.importers.base import ImportRejected
 
-    token = request.auth
     key = request.headers.get("Authorization", "").partition(" ")[2].strip()
+    counts = [{**count.dict(), "start": count.start.isoformat()} for count in payload.counts]
     try:
-        result = operations.post_footfall(key, payload.dict())
-    except ImportRejected as rejected:
-        return Status(
-            400,
-            {"detail": _("The counts were not saved."), "problems": [str(p) for p in rejected.problems]},
-        )
-    CounterToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
+        result = operations.post_footfall(key, counts)
+    except operations.CounterKeyInvalid as invalid:  # revoked between the check above and now
+        return Status(401, {"detail": str(invalid)})
+    except operations.FootfallPostRejected as rejected:
+        return Status(400, {"detail": _("The counts were not saved."), "problems": list(rejected.problems)})
     return Status(
         200,
         {
             "received": len(payload.counts),
-            "created": result.created,
-            "updated": result.updated,
-            "unchanged": result.unchanged,
+            "created": result["created"],
+            "updated": result["updated"],
+            "unchanged": result["unchanged"],
+            "items": result["items"],
         },
     )
 
