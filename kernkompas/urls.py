@@ -34,6 +34,7 @@ urlpatterns += i18n_patterns(
     path("account/", include("kernkompas.accounts.urls")),
     path("plaatsen/", include("kernkompas.places.urls")),
     path("vitrine/", include("kernkompas.vitrine.urls")),
+    path("monitor/", include("kernkompas.monitor.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -1,0 +1,257 @@
+"""Charts drawn on the server as inline SVG: no chart library, no CDN, readable without JavaScript.
+
+Each chart is an ``<svg role="img">`` with a ``<title>`` and ``<desc>`` (what it shows, in words) and the page puts
+the same numbers in a table in a ``<details>`` next to it. A value that is missing (``None``) is a gap in a line,
+never a zero and never interpolated.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+WIDTH, HEIGHT = 640, 260
+LEFT, RIGHT, TOP, BOTTOM = 56, 16, 16, 44
+_ids = itertools.count(1)
+
+
+@dataclass
+class Series:
+    name: str
+    colour: str
+    values: list[float | None]
+    dash: str = ""  # a dash pattern, so two lines differ by more than colour
+
+
+def _tag(template: str, *args) -> SafeString:
+    """Fill an SVG snippet: numbers rounded to a tenth, everything else escaped."""
+    values = []
+    for arg in args:
+        if isinstance(arg, bool) or isinstance(arg, int):
+            values.append(str(arg))
+        elif isinstance(arg, float):
+            values.append(f"{arg:.1f}")
+        else:
+            values.append(escape(str(arg)))
+    return mark_safe(template.format(*values))
+
+
+def _id(prefix: str) -> str:
+    return f"{prefix}-{next(_ids)}"
+
+
+def _nice_max(value: float) -> float:
+    """A round upper bound for the y axis (1, 2, 2.5 or 5 times a power of ten)."""
+    if value <= 0:
+        return 1.0
+    magnitude = 10 ** len(str(int(value))) / 10 if value >= 1 else 0.1
+    while magnitude * 10 < value:
+        magnitude *= 10
+    while magnitude > value * 10:
+        magnitude /= 10
+    for step in (1, 2, 2.5, 5, 10):
+        if step * magnitude >= value:
+            return step * magnitude
+    return 10 * magnitude
+
+
+def _frame(title: str, desc: str, body: list[str], *, height: int = HEIGHT) -> SafeString:
+    title_id, desc_id = _id("chart-title"), _id("chart-desc")
+    head = _tag(
+        '<svg class="chart" viewBox="0 0 {} {}" role="img" aria-labelledby="{} {}" '
+        'preserveAspectRatio="xMidYMid meet" xmlns="http://www.w3.org/2000/svg">'
+        '<title id="{}">{}</title><desc id="{}">{}</desc>',
+        WIDTH,
+        height,
+        title_id,
+        desc_id,
+        title_id,
+        title,
+        desc_id,
+        desc,
+    )
+    return mark_safe(head + "".join(body) + "</svg>")
+
+
+def _y_axis(top_value: float, fmt, *, height: int = HEIGHT) -> list[str]:
+    parts = []
+    plot_h = height - TOP - BOTTOM
+    for i in range(5):
+        value = top_value * i / 4
+        y = height - BOTTOM - plot_h * i / 4
+        parts.append(
+            _tag(
+                '<line class="grid" x1="{}" x2="{}" y1="{}" y2="{}"/>'
+                '<text class="tick" x="{}" y="{}" text-anchor="end">{}</text>',
+                LEFT,
+                WIDTH - RIGHT,
+                y,
+                y,
+                LEFT - 6,
+                y + 4,
+                fmt(value),
+            )
+        )
+    return parts
+
+
+def _x_labels(labels: list[str], xs: list[float], *, height: int = HEIGHT, every: int = 1) -> list[str]:
+    return [
+        _tag('<text class="tick" x="{}" y="{}" text-anchor="middle">{}</text>', x, height - BOTTOM + 18, label)
+        for i, (label, x) in enumerate(zip(labels, xs, strict=True))
+        if i % every == 0
+    ]
+
+
+def line_chart(labels: list[str], series: list[Series], *, title: str, desc: str, fmt=str, markers=True) -> SafeString:
+    """Lines over ``labels``; a None breaks the line (a gap stays a gap)."""
+    values = [v for s in series for v in s.values if v is not None]
+    top = _nice_max(max(values) if values else 0)
+    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+    n = len(labels)
+    xs = [LEFT + (plot_w * (i + 0.5) / n if n else 0) for i in range(n)]
+
+    def y_of(v):
+        return HEIGHT - BOTTOM - plot_h * v / top
+
+    body = _y_axis(top, fmt)
+    every = max(1, n // 8)
+    body += _x_labels(labels, xs, every=every)
+    for s in series:
+        segments, current = [], []
+        for x, v in zip(xs, s.values, strict=True):
+            if v is None:
+                if current:
+                    segments.append(current)
+                current = []
+            else:
+                current.append((x, y_of(v)))
+        if current:
+            segments.append(current)
+        for segment in segments:
+            points = " ".join(f"{x:.1f},{y:.1f}" for x, y in segment)
+            body.append(
+                _tag(
+                    '<polyline class="line" points="{}" stroke="{}" stroke-dasharray="{}" fill="none"/>',
+                    points,
+                    s.colour,
+                    s.dash or "none",
+                )
+            )
+            if markers and n <= 40:
+                body += [_tag('<circle cx="{}" cy="{}" r="3.5" fill="{}"/>', x, y, s.colour) for x, y in segment]
+    body.append(_legend(series))
+    return _frame(title, desc, body)
+
+
+def bar_chart(
+    labels: list[str], values: list[float | None], *, title: str, desc: str, colour: str, fmt=str
+) -> SafeString:
+    """One bar per label; a missing value draws no bar."""
+    present = [v for v in values if v is not None]
+    top = _nice_max(max(present) if present else 0)
+    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+    n = max(len(labels), 1)
+    slot = plot_w / n
+    xs = [LEFT + slot * (i + 0.5) for i in range(len(labels))]
+    body = _y_axis(top, fmt)
+    body += _x_labels(labels, xs, every=max(1, len(labels) // 12))
+    for x, v in zip(xs, values, strict=True):
+        if v is None:
+            continue
+        h = plot_h * v / top
+        body.append(
+            _tag(
+                '<rect x="{}" y="{}" width="{}" height="{}" fill="{}"/>',
+                x - slot * 0.35,
+                HEIGHT - BOTTOM - h,
+                slot * 0.7,
+                h,
+                colour,
+            )
+        )
+    return _frame(title, desc, body)
+
+
+def stacked_bars(rows: list[tuple[str, list[tuple[str, str, float]]]], *, title: str, desc: str) -> SafeString:
+    """Horizontal 100% bars, one per row, split into coloured parts (name, colour, value); legend below."""
+    bar_h, gap, label_w = 26, 12, 90
+    legend_items = []
+    for _label, parts in rows:
+        for name, colour, _value in parts:
+            if (name, colour) not in legend_items:
+                legend_items.append((name, colour))
+    legend_rows = (len(legend_items) + 2) // 3
+    height = TOP + len(rows) * (bar_h + gap) + 12 + legend_rows * 20 + 8
+    plot_w = WIDTH - label_w - RIGHT
+    body = []
+    for i, (label, parts) in enumerate(rows):
+        y = TOP + i * (bar_h + gap)
+        body.append(
+            _tag('<text class="tick" x="{}" y="{}" text-anchor="end">{}</text>', label_w - 8, y + bar_h / 2 + 4, label)
+        )
+        total = sum(v for _n, _c, v in parts) or 1
+        x = label_w
+        for name, colour, value in parts:
+            w = plot_w * value / total
+            if w <= 0:
+                continue
+            body.append(
+                _tag(
+                    '<rect x="{}" y="{}" width="{}" height="{}" fill="{}" stroke="#fff" stroke-width="1">'
+                    "<title>{}: {}</title></rect>",
+                    x,
+                    y,
+                    w,
+                    bar_h,
+                    colour,
+                    name,
+                    value,
+                )
+            )
+            x += w
+    y0 = TOP + len(rows) * (bar_h + gap) + 12
+    for i, (name, colour) in enumerate(legend_items):
+        col, row = i % 3, i // 3
+        x, y = label_w + col * plot_w / 3, y0 + row * 20
+        body.append(
+            _tag(
+                '<rect x="{}" y="{}" width="12" height="12" fill="{}"/><text class="legend" x="{}" y="{}">{}</text>',
+                x,
+                y,
+                colour,
+                x + 17,
+                y + 11,
+                name,
+            )
+        )
+    return _frame(title, desc, body, height=height)
+
+
+def _legend(series: list[Series]) -> str:
+    parts = []
+    x = LEFT
+    for s in series:
+        parts.append(
+            _tag(
+                '<line x1="{}" x2="{}" y1="{}" y2="{}" stroke="{}" stroke-width="3" stroke-dasharray="{}"/>'
+                '<text class="legend" x="{}" y="{}">{}</text>',
+                x,
+                x + 22,
+                HEIGHT - 10,
+                HEIGHT - 10,
+                s.colour,
+                s.dash or "none",
+                x + 28,
+                HEIGHT - 6,
+                s.name,
+            )
+        )
+        x += 40 + 7 * len(str(s.name))
+    return mark_safe("".join(parts)) if len(series) > 1 else ""
+
+
+__all__ = ["Series", "bar_chart", "escape", "line_chart", "stacked_bars"]

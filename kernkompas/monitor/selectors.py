@@ -1,0 +1,326 @@
+"""Reading the Kernmonitor for its pages and downloads: which areas a user may see, and one page's data.
+
+Scope is a security boundary: an area that is not public exists only for the staff of its municipality and for
+administrators; everyone else gets a 404, so a URL does not even reveal that it exists.
+
+``area_page()`` gathers everything an area dashboard shows with a fixed number of queries, whatever the number of
+units, counts or counting points (tests check this with ``django_assert_max_num_queries``). Indicators are never
+computed here: they are read as :mod:`kernkompas.monitor.indicators` stored them, so the cards, the charts, the
+downloads and the API show the same numbers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+from urllib.parse import urlencode
+
+from django.db.models import Max, OuterRef, Q, Subquery
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy
+
+from kernkompas.accounts import permissions
+from kernkompas.lib import indicators as calc
+from kernkompas.monitor.models import (
+    AreaIndicators,
+    Count,
+    CountingPoint,
+    FunctionGroup,
+    OwnerContact,
+    ThresholdCrossing,
+    UnitState,
+)
+from kernkompas.places.models import Gebied, Kern
+
+# Vacancy duration classes (domain.md): up to 1 year, 1–3 years, more than 3 years.
+DURATIONS = (
+    ("short", gettext_lazy("up to 1 year")),
+    ("long", gettext_lazy("1 to 3 years")),
+    ("structural", gettext_lazy("more than 3 years")),
+)
+DURATION_LABELS = dict(DURATIONS)
+FOOTFALL_DAYS = 365
+
+
+def duration_class(vacant_since: date | None, on: date) -> str | None:
+    """The duration class of a vacancy that started on ``vacant_since``, seen on the count date ``on``."""
+    if vacant_since is None:
+        return None
+    return calc.duration_class(vacant_since, on)
+
+
+# --- Scope ----------------------------------------------------------------------------------------------------
+
+
+def visible_gebieden(user):
+    """The areas the user may see: public ones, plus every area of the municipalities the user works for."""
+    queryset = Gebied.objects.select_related("kern__gemeente")
+    return permissions.visible_queryset(user, queryset, "kern__gemeente")
+
+
+def get_gebied(user, gemeente: str, kern: str, gebied: str) -> Gebied:
+    """The area at this address if the user may see it; 404 otherwise (also when it exists but is not public)."""
+    return get_object_or_404(visible_gebieden(user), kern__gemeente__slug=gemeente, kern__slug=kern, slug=gebied)
+
+
+def get_gebied_for_staff(user, gemeente: str, kern: str, gebied: str) -> Gebied:
+    """The area if the user works for its municipality (or is an administrator); 404 for everyone else."""
+    found = get_gebied(user, gemeente, kern, gebied)
+    if not permissions.can_manage_gemeente(user, found.kern.gemeente):
+        raise Http404
+    return found
+
+
+def get_kern(user, gemeente: str, kern: str) -> tuple[Kern, list[Gebied]]:
+    """The core and its areas the user may see; 404 when the user may see none of its areas."""
+    found = get_object_or_404(Kern.objects.select_related("gemeente"), gemeente__slug=gemeente, slug=kern)
+    gebieden = list(visible_gebieden(user).filter(kern=found).order_by("name"))
+    if not gebieden:
+        raise Http404
+    return found, gebieden
+
+
+# --- Overview -------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class OverviewRow:
+    gebied: Gebied
+    latest: AreaIndicators | None
+
+
+def overview(user) -> list[dict]:
+    """Visible areas grouped by municipality and core, each with its latest indicators (two queries)."""
+    gebieden = list(visible_gebieden(user).order_by("kern__gemeente__name_nl", "kern__name", "name"))
+    latest_date = AreaIndicators.objects.filter(gebied=OuterRef("gebied")).order_by("-date").values("date")[:1]
+    latest = {
+        row.gebied_id: row
+        for row in AreaIndicators.objects.filter(gebied__in=[g.pk for g in gebieden], date=Subquery(latest_date))
+    }
+    groups: list[dict] = []
+    for gebied in gebieden:
+        kern = gebied.kern
+        if not groups or groups[-1]["gemeente"].pk != kern.gemeente_id:
+            groups.append({"gemeente": kern.gemeente, "kernen": []})
+        kernen = groups[-1]["kernen"]
+        if not kernen or kernen[-1]["kern"].pk != kern.pk:
+            kernen.append({"kern": kern, "rows": []})
+        kernen[-1]["rows"].append(OverviewRow(gebied, latest.get(gebied.pk)))
+    return groups
+
+
+# --- Filters --------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class UnitFilters:
+    """What the dashboard's form narrows the units to; every state is a query string (works without JS)."""
+
+    date: date | None = None  # the count; None = the latest
+    group: str = ""  # function group code
+    vacant: bool = False
+    duration: str = ""  # short / long / structural (implies vacant)
+
+    @classmethod
+    def from_query(cls, query) -> UnitFilters:
+        try:
+            when = date.fromisoformat(query.get("telling", ""))
+        except ValueError:
+            when = None
+        duration = query.get("duur", "")
+        return cls(
+            date=when,
+            group=query.get("groep", "")[:40],
+            vacant=query.get("leeg") == "1",
+            duration=duration if duration in DURATION_LABELS else "",
+        )
+
+    @property
+    def is_filtered(self) -> bool:
+        return bool(self.group or self.vacant or self.duration)
+
+    def params(self, **changes) -> list[tuple[str, str]]:
+        state = replace(self, **changes)
+        pairs = []
+        if state.date:
+            pairs.append(("telling", state.date.isoformat()))
+        if state.group:
+            pairs.append(("groep", state.group))
+        if state.vacant:
+            pairs.append(("leeg", "1"))
+        if state.duration:
+            pairs.append(("duur", state.duration))
+        return pairs
+
+    def querystring(self, **changes) -> str:
+        pairs = self.params(**changes)
+        return "?" + urlencode(pairs) if pairs else ""
+
+    def keeps(self, row: UnitRow) -> bool:
+        if self.group and row.group.code != self.group:
+            return False
+        if (self.vacant or self.duration) and not row.state.is_vacant:
+            return False
+        return not (self.duration and row.duration != self.duration)
+
+
+@dataclass
+class UnitRow:
+    """One unit as it was at the selected count."""
+
+    state: UnitState
+    group: FunctionGroup
+    duration: str | None
+
+    @property
+    def unit(self):
+        return self.state.unit
+
+    @property
+    def duration_label(self):
+        return DURATION_LABELS.get(self.duration, "")
+
+
+# --- Area page ------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class AreaPage:
+    gebied: Gebied
+    counts: list[Count]
+    count: Count | None
+    series: list[AreaIndicators]
+    current: AreaIndicators | None
+    previous: AreaIndicators | None
+    groups: list[FunctionGroup]
+    rows: list[UnitRow]  # every unit of the selected count
+    shown: list[UnitRow]  # the units the filters keep
+    crossings: list[ThresholdCrossing]
+    points: list[CountingPoint]
+    filters: UnitFilters
+    comparison: dict = field(default_factory=dict)
+    footfall: dict = field(default_factory=dict)
+
+
+def functiongroups_for(gemeente_id: int) -> list[FunctionGroup]:
+    """The default function groups and the municipality's own, in legend order."""
+    return list(
+        FunctionGroup.objects.filter(Q(gemeente=None) | Q(gemeente_id=gemeente_id)).order_by("position", "name")
+    )
+
+
+def unit_rows(count: Count) -> list[UnitRow]:
+    """Every unit of one count with its group and branch, in address order (one query)."""
+    states = (
+        UnitState.objects.filter(count=count)
+        .select_related("unit", "group", "branch")
+        .order_by("unit__street", "unit__house_number", "unit__pk")
+    )
+    return [UnitRow(s, s.group, duration_class(s.vacant_since, count.date) if s.is_vacant else None) for s in states]
+
+
+def area_page(gebied: Gebied, user, filters: UnitFilters, *, with_footfall: bool = True) -> AreaPage:
+    from kernkompas.monitor import indicators
+
+    counts = list(Count.objects.filter(gebied=gebied).order_by("date"))
+    count = _selected_count(counts, filters.date)
+    series = list(indicators.series(gebied))
+    by_count = {row.count_id: row for row in series}
+    current = by_count.get(count.pk) if count else None
+    previous = None
+    if current is not None:
+        earlier = [row for row in series if row.date < current.date]
+        previous = earlier[-1] if earlier else None
+    rows = unit_rows(count) if count else []
+    page = AreaPage(
+        gebied=gebied,
+        counts=counts,
+        count=count,
+        series=series,
+        current=current,
+        previous=previous,
+        groups=functiongroups_for(gebied.kern.gemeente_id),
+        rows=rows,
+        shown=[row for row in rows if filters.keeps(row)],
+        crossings=open_crossings(gebied),
+        points=list(CountingPoint.objects.filter(gebied=gebied).order_by("name")),
+        filters=filters,
+    )
+    if count is not None:
+        page.comparison = indicators.compare(gebied, count, user)
+    if with_footfall and page.points:
+        page.footfall = footfall_summary(page.points)
+    return page
+
+
+def _selected_count(counts: list[Count], wanted: date | None) -> Count | None:
+    if not counts:
+        return None
+    if wanted is not None:
+        for count in counts:
+            if count.date == wanted:
+                return count
+        raise Http404
+    return counts[-1]
+
+
+def open_crossings(gebied: Gebied) -> list[ThresholdCrossing]:
+    """Thresholds the area is over now: crossings not closed by a later count."""
+    return list(
+        ThresholdCrossing.objects.filter(threshold__gebied=gebied, threshold__is_active=True, closed_count=None)
+        .select_related("threshold", "opened_count")
+        .order_by("-opened_count__date", "threshold__indicator")
+    )
+
+
+def footfall_summary(points: list[CountingPoint]) -> dict:
+    """The last year of footfall of the area's counting points: daily totals, profiles and gaps."""
+    from kernkompas.monitor import footfall
+
+    last = footfall.latest_day(points) if hasattr(footfall, "latest_day") else None
+    if last is None:
+        from kernkompas.monitor.models import FootfallCount
+
+        last = FootfallCount.objects.filter(point__in=points).aggregate(last=Max("start"))["last"]
+        if last is None:
+            return {}
+        last = last.date()
+    first = last - timedelta(days=FOOTFALL_DAYS - 1)
+    return {
+        "date_from": first,
+        "date_to": last,
+        "daily": footfall.daily_totals(points, first, last),
+        "weekday": footfall.weekday_profile(points, first, last),
+        "hour": footfall.hour_profile(points, first, last),
+        "gaps": footfall.gaps(points, first, last),
+    }
+
+
+# --- Kern page ------------------------------------------------------------------------------------------------
+
+
+def kern_page(kern: Kern, gebieden: list[Gebied]) -> dict:
+    """The core's indicators over time (aggregated by the indicators module) and each visible area's latest."""
+    from kernkompas.monitor import indicators
+
+    latest_date = AreaIndicators.objects.filter(gebied=OuterRef("gebied")).order_by("-date").values("date")[:1]
+    latest = {
+        row.gebied_id: row
+        for row in AreaIndicators.objects.filter(gebied__in=[g.pk for g in gebieden], date=Subquery(latest_date))
+    }
+    return {
+        "series": list(indicators.for_kern(kern)),
+        "areas": [OverviewRow(g, latest.get(g.pk)) for g in gebieden],
+    }
+
+
+# --- Register -------------------------------------------------------------------------------------------------
+
+
+def owner_contacts(rows: list[UnitRow]) -> dict[int, list[OwnerContact]]:
+    """Owner contacts of these units, by unit id (one query). Only for the register: never public."""
+    found: dict[int, list[OwnerContact]] = {}
+    for contact in OwnerContact.objects.filter(unit__in=[r.unit.pk for r in rows]).order_by("name"):
+        found.setdefault(contact.unit_id, []).append(contact)
+    return found

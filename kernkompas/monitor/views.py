@@ -1,0 +1,499 @@
+"""The Kernmonitor's pages: overview, core and area dashboards, unit register, downloads, thresholds, visibility.
+
+Views parse the request, ask :mod:`kernkompas.monitor.selectors` (which applies the municipality scope: an area
+that is not public is a 404 for everyone outside its municipality) and turn the result into what a page shows:
+cards with their trend, GeoJSON for the map and inline SVG charts with table alternatives.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.contrib import messages
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.template.defaultfilters import floatformat
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from kernkompas.accounts import permissions
+from kernkompas.monitor import charts, downloads, selectors
+from kernkompas.monitor.forms import ThresholdForm
+from kernkompas.monitor.models import Threshold
+from kernkompas.monitor.visibility import set_area_public
+
+# The indicator cards, in order: (code, label, kind, higher is better). The labels of the indicators module are
+# used when it has one for the code, so a card and a threshold call an indicator the same.
+CARDS = (
+    ("units", gettext_lazy("Commercial units"), "count", None),
+    ("vacancy_rate", gettext_lazy("Vacancy (share of units)"), "share", False),
+    ("vacancy_rate_area", gettext_lazy("Vacancy (share of floor area)"), "share", False),
+    ("diversity", gettext_lazy("Diversity of the retail offer"), "index", True),
+    ("independent_share", gettext_lazy("Independent businesses"), "share", True),
+)
+CHURN = (
+    ("openings", gettext_lazy("openings")),
+    ("closures", gettext_lazy("closures")),
+    ("function_changes", gettext_lazy("changes of function")),
+)
+
+
+# --- Formatting -----------------------------------------------------------------------------------------------
+
+
+def fmt_value(value, kind: str) -> str:
+    if value is None:
+        return _("not known")
+    if kind == "share":
+        return floatformat(value * 100, "1g") + " %"
+    if kind == "index":
+        return floatformat(value, "2g")
+    if kind == "m2":
+        return floatformat(value, "0g") + " m²"
+    return floatformat(value, "0g")
+
+
+def fmt_difference(diff: float, kind: str) -> str:
+    sign = "+" if diff > 0 else ("−" if diff < 0 else "±")
+    size = abs(diff)
+    if kind == "share":
+        return _("%(sign)s%(value)s percentage points") % {"sign": sign, "value": floatformat(size * 100, "1g")}
+    if kind == "index":
+        return f"{sign}{floatformat(size, '2g')}"
+    return f"{sign}{floatformat(size, '0g')}"
+
+
+def trend(current, previous, kind: str, higher_is_better, since) -> dict | None:
+    """The change since the previous count: an arrow and words (never colour alone)."""
+    if current is None or previous is None or since is None:
+        return None
+    diff = current - previous
+    rounded = round(diff * 1000) if kind == "share" else round(diff, 2)
+    if not rounded:
+        arrow, judgement = "→", ""
+    else:
+        arrow = "↑" if diff > 0 else "↓"
+        judgement = "" if higher_is_better is None else ("better" if (diff > 0) == higher_is_better else "worse")
+    return {
+        "arrow": arrow,
+        "text": _("%(difference)s since %(date)s") % {"difference": fmt_difference(diff, kind), "date": since},
+        "judgement": judgement,
+        "judgement_label": {"better": _("improvement"), "worse": _("deterioration")}.get(judgement, ""),
+    }
+
+
+def _date(value) -> str:
+    return value.strftime("%d-%m-%Y") if value else ""
+
+
+def build_cards(current, previous, comparison: dict) -> list[dict]:
+    from kernkompas.monitor import indicators
+
+    if current is None:
+        return []
+    values, before = current.values or {}, (previous.values if previous else None) or {}
+    since = _date(previous.date) if previous else None
+    cards = []
+    for code, label, kind, better in CARDS:
+        meta = indicators.INDICATORS.get(code)
+        cards.append(
+            {
+                "code": code,
+                "label": label,
+                "value": fmt_value(values.get(code), kind),
+                "trend": trend(values.get(code), before.get(code) if previous else None, kind, better, since),
+                "compare": _comparison_for(code, kind, comparison),
+                "description": getattr(meta, "description", "") if meta else "",
+            }
+        )
+    return cards
+
+
+def _comparison_for(code: str, kind: str, comparison: dict) -> list[dict]:
+    """What similar areas and the region show for this indicator, as far as the indicators module gives it."""
+    rows = []
+    for key, label in (("similar", _("similar areas")), ("region", _("the region"))):
+        part = comparison.get(key) or {}
+        value = (part.get("medians") or {}).get(code)
+        if value is None or not part.get("n"):
+            continue
+        if key == "region" and part.get("names"):
+            label = ", ".join(part["names"])
+        rows.append({"label": label, "value": fmt_value(value, kind), "n": part["n"]})
+    return rows
+
+
+def duration_card(current, previous) -> dict | None:
+    if current is None:
+        return None
+    now = (current.values or {}).get("vacancy_duration") or {}
+    before = ((previous.values or {}).get("vacancy_duration") or {}) if previous else {}
+    since = _date(previous.date) if previous else None
+    rows = []
+    for code, label in selectors.DURATIONS:
+        rows.append(
+            {
+                "code": code,
+                "label": label,
+                "value": now.get(code),
+                "trend": trend(now.get(code), before.get(code) if previous else None, "count", False, since),
+            }
+        )
+    return {"rows": rows, "lower_bound": now.get("lower_bound")}
+
+
+def churn_card(current) -> dict | None:
+    churn = (current.values or {}).get("churn") if current else None
+    if not churn or churn.get("previous_date") is None:
+        return None
+    since = churn.get("previous_date")
+    if isinstance(since, str):
+        since = _date(date.fromisoformat(since))
+    return {"since": since, "rows": [(label, churn.get(code)) for code, label in CHURN]}
+
+
+# --- Map ------------------------------------------------------------------------------------------------------
+
+
+def map_data(gebied, rows: list[selectors.UnitRow]) -> dict:
+    """GeoJSON for dashboard.js: the area outline and one point per unit with group colour and vacancy."""
+    features = []
+    if gebied.geometry:
+        features.append({"type": "Feature", "geometry": gebied.geometry, "properties": {"role": "gebied"}})
+    for row in rows:
+        unit = row.unit
+        if unit.lat is None or unit.lon is None:
+            continue
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": {"type": "Point", "coordinates": [unit.lon, unit.lat]},
+                "properties": {
+                    "role": "unit",
+                    "name": str(unit),
+                    "occupant": row.state.occupant,
+                    "group": row.group.name,
+                    "branch": row.state.branch.name if row.state.branch else "",
+                    "colour": row.group.colour,
+                    "vacant": row.state.is_vacant,
+                    "duration": row.duration or "",
+                    "duration_label": str(row.duration_label),
+                },
+            }
+        )
+    return {"type": "FeatureCollection", "features": features}
+
+
+# --- Charts ---------------------------------------------------------------------------------------------------
+
+
+def vacancy_chart(series) -> dict | None:
+    if not series:
+        return None
+    labels = [_date(row.date) for row in series]
+    by_units = [_pct(row.values.get("vacancy_rate")) for row in series]
+    by_area = [_pct(row.values.get("vacancy_rate_area")) for row in series]
+    svg = charts.line_chart(
+        labels,
+        [
+            charts.Series(_("share of units"), "#a8201a", by_units),
+            charts.Series(_("share of floor area"), "#0b5563", by_area, dash="6 4"),
+        ],
+        title=_("Vacancy over time"),
+        desc=_("Vacancy as a percentage of units and of floor area at each count."),
+        fmt=lambda v: floatformat(v, "0g") + " %",
+    )
+    table = [(label, _pct_text(a), _pct_text(b)) for label, a, b in zip(labels, by_units, by_area, strict=True)]
+    return {"svg": svg, "headers": [_("Count"), _("share of units"), _("share of floor area")], "rows": table}
+
+
+def mix_chart(series, groups) -> dict | None:
+    if not series:
+        return None
+    rows, table = [], []
+    for row in series:
+        mix = row.values.get("mix") or {}
+        parts = [(g.name, g.colour, mix.get(g.code, 0)) for g in groups if mix.get(g.code)]
+        rows.append((_date(row.date), parts))
+        table.append([_date(row.date), *(mix.get(g.code, 0) for g in groups)])
+    svg = charts.stacked_bars(
+        rows,
+        title=_("Function mix per count"),
+        desc=_("Share of each function group among all units at each count; the table lists the numbers."),
+    )
+    return {"svg": svg, "headers": [_("Count"), *(g.name for g in groups)], "rows": table}
+
+
+def footfall_charts(summary: dict) -> dict | None:
+
+    if not summary:
+        return None
+    daily = summary["daily"]
+    labels = [_date(item["date"]) for item in daily]
+    values = [item["total"] if item.get("complete", True) else None for item in daily]
+    line = charts.line_chart(
+        labels,
+        [charts.Series(_("passers-by per day"), "#0b5563", values)],
+        title=_("Footfall per day"),
+        desc=_("Passers-by per day over all counting points; days with missing hours are gaps."),
+        fmt=lambda v: floatformat(v, "0g"),
+        markers=False,
+    )
+    weekday = summary["weekday"]
+    weekday_svg = charts.bar_chart(
+        [item["label"] for item in weekday],
+        [item["value"] for item in weekday],
+        title=_("Average footfall per weekday"),
+        desc=_("Average passers-by per day for each day of the week."),
+        colour="#0b5563",
+        fmt=lambda v: floatformat(v, "0g"),
+    )
+    hour = summary["hour"]
+    hour_svg = charts.bar_chart(
+        [str(item["hour"]) for item in hour],
+        [item["value"] for item in hour],
+        title=_("Average footfall per hour"),
+        desc=_("Average passers-by per hour of the day."),
+        colour="#7a4f00",
+        fmt=lambda v: floatformat(v, "0g"),
+    )
+    return {
+        "daily": {"svg": line, "rows": [(_date(i["date"]), i["total"], i.get("complete", True)) for i in daily]},
+        "weekday": {"svg": weekday_svg, "rows": [(i["label"], i["value"]) for i in weekday]},
+        "hour": {"svg": hour_svg, "rows": [(i["hour"], i["value"]) for i in hour]},
+        "gaps": summary["gaps"],
+        "date_from": summary["date_from"],
+        "date_to": summary["date_to"],
+    }
+
+
+def _pct(value):
+    return None if value is None else value * 100
+
+
+def _pct_text(value):
+    return _("not known") if value is None else floatformat(value, "1g") + " %"
+
+
+# --- Pages ----------------------------------------------------------------------------------------------------
+
+
+def index(request):
+    groups = selectors.overview(request.user)
+    for group in groups:
+        for kern in group["kernen"]:
+            _add_vacancy_text(kern["rows"])
+    return render(request, "monitor/index.html", {"groups": groups})
+
+
+def _add_vacancy_text(rows) -> None:
+    for row in rows:
+        row.vacancy_text = fmt_value((row.latest.values or {}).get("vacancy_rate"), "share") if row.latest else ""
+
+
+def threshold_notices(crossings) -> list[dict]:
+    """The open threshold crossings in words: which indicator, which limit, since which count, the value then."""
+    from kernkompas.monitor import indicators
+
+    notices = []
+    for crossing in crossings:
+        threshold = crossing.threshold
+        meta = indicators.INDICATORS.get(threshold.indicator)
+        kind = meta.unit if meta else "count"
+        label = str(meta.label).capitalize() if meta else threshold.indicator
+        if threshold.direction == Threshold.Direction.RISING:
+            limit = _("rose by more than %(value)s") % {"value": fmt_difference(threshold.value, kind).lstrip("+±")}
+        elif threshold.direction == Threshold.Direction.BELOW:
+            limit = _("below %(value)s") % {"value": fmt_value(threshold.value, kind)}
+        else:
+            limit = _("above %(value)s") % {"value": fmt_value(threshold.value, kind)}
+        notices.append(
+            {
+                "label": label,
+                "text": _("%(limit)s since the count of %(date)s (then %(value)s).")
+                % {"limit": limit, "date": _date(crossing.opened_count.date), "value": fmt_value(crossing.value, kind)},
+            }
+        )
+    return notices
+
+
+def kern_dashboard(request, gemeente, kern):
+    found, gebieden = selectors.get_kern(request.user, gemeente, kern)
+    can_manage = permissions.can_manage_gemeente(request.user, found.gemeente)
+    data = selectors.kern_page(found, gebieden)
+    _add_vacancy_text(data["areas"])
+    # The core's totals include every area; outside the municipality they are shown only when all are public.
+    all_public = all(g.is_public for g in found.gebieden.all())
+    series = data["series"] if (can_manage or all_public) else []
+    groups = selectors.functiongroups_for(found.gemeente_id)
+    current = series[-1] if series else None
+    previous = series[-2] if len(series) > 1 else None
+    context = {
+        "kern": found,
+        "gemeente": found.gemeente,
+        "can_manage": can_manage,
+        "areas": data["areas"],
+        "series": series,
+        "totals_hidden": bool(data["series"]) and not series,
+        "cards": build_cards(current, previous, {}),
+        "durations": duration_card(current, previous),
+        "current": current,
+        "vacancy_chart": vacancy_chart(series),
+        "mix_chart": mix_chart(series, groups),
+    }
+    return render(request, "monitor/kern.html", context)
+
+
+def area_dashboard(request, gemeente, kern, gebied):
+    area = selectors.get_gebied(request.user, gemeente, kern, gebied)
+    filters = selectors.UnitFilters.from_query(request.GET)
+    page = selectors.area_page(area, request.user, filters)
+    can_manage = permissions.can_manage_gemeente(request.user, area.kern.gemeente)
+    context = {
+        "gebied": area,
+        "kern": area.kern,
+        "gemeente": area.kern.gemeente,
+        "page": page,
+        "filters": filters,
+        "can_manage": can_manage,
+        "cards": build_cards(page.current, page.previous, page.comparison),
+        "durations": duration_card(page.current, page.previous),
+        "churn": churn_card(page.current),
+        "notices": threshold_notices(page.crossings),
+        "map_data": map_data(area, page.shown),
+        "vacancy_chart": vacancy_chart(page.series),
+        "mix_chart": mix_chart(page.series, page.groups),
+        "footfall": footfall_charts(page.footfall),
+        "duration_choices": selectors.DURATIONS,
+        "download_links": _download_links(area, filters),
+        "count_date": _date(page.count.date) if page.count else "",
+    }
+    return render(request, "monitor/gebied.html", context)
+
+
+def _download_links(area, filters) -> list[dict]:
+    slugs = _slugs(area)
+    links = []
+    for kind, label, formats in (
+        ("indicatoren", _("Indicators for every count"), downloads.KINDS["indicatoren"]),
+        ("panden", _("Units of this count (with the filters)"), downloads.KINDS["panden"]),
+    ):
+        query = filters.querystring() if kind == "panden" else ""
+        links.append(
+            {
+                "label": label,
+                "formats": [
+                    (
+                        {"csv": "CSV", "xlsx": "Excel", "geojson": "GeoJSON"}[fmt],
+                        reverse("monitor:download", kwargs={**slugs, "kind": kind, "fmt": fmt}) + query,
+                    )
+                    for fmt in formats
+                ],
+            }
+        )
+    return links
+
+
+def _slugs(area) -> dict:
+    return {"gemeente": area.kern.gemeente.slug, "kern": area.kern.slug, "gebied": area.slug}
+
+
+def register(request, gemeente, kern, gebied):
+    """The unit register with owner contacts: staff of the municipality and administrators only."""
+    area = selectors.get_gebied_for_staff(request.user, gemeente, kern, gebied)
+    filters = selectors.UnitFilters.from_query(request.GET)
+    page = selectors.area_page(area, request.user, filters, with_footfall=False)
+    contacts = selectors.owner_contacts(page.shown)
+    for row in page.shown:
+        row.contacts = contacts.get(row.unit.pk, [])
+    context = {
+        "gebied": area,
+        "kern": area.kern,
+        "gemeente": area.kern.gemeente,
+        "page": page,
+        "filters": filters,
+        "rows": page.shown,
+        "duration_choices": selectors.DURATIONS,
+        "count_date": _date(page.count.date) if page.count else "",
+    }
+    return render(request, "monitor/register.html", context)
+
+
+def download(request, gemeente, kern, gebied, kind, fmt):
+    area = selectors.get_gebied(request.user, gemeente, kern, gebied)
+    if fmt not in downloads.KINDS.get(kind, ()):
+        raise Http404
+    filters = selectors.UnitFilters.from_query(request.GET)
+    name = f"{area.kern.gemeente.slug}-{area.kern.slug}-{area.slug}-{kind}"
+    if kind == "indicatoren":
+        from kernkompas.monitor import indicators
+
+        groups = selectors.functiongroups_for(area.kern.gemeente_id)
+        headers, rows = downloads.indicator_table(list(indicators.series(area)), [g.code for g in groups])
+    else:
+        page = selectors.area_page(area, request.user, filters, with_footfall=False)
+        if page.count is None:
+            raise Http404
+        name += f"-{page.count.date.isoformat()}"
+        if fmt == "geojson":
+            return _file(downloads.units_geojson(page.shown, gebied=area), fmt, name)
+        headers, rows = downloads.unit_table(page.shown)
+    if fmt == "csv":
+        return _file(downloads.as_csv(headers, rows), fmt, name)
+    return _file(downloads.as_xlsx(headers, rows, sheet=kind), fmt, name)
+
+
+def _file(content: bytes, fmt: str, name: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=downloads.FORMATS[fmt])
+    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
+    return response
+
+
+def thresholds(request, gemeente, kern, gebied):
+    """The area's thresholds: staff of the municipality set them; crossings raise a notice and an e-mail."""
+    from kernkompas.monitor import operations
+
+    area = selectors.get_gebied_for_staff(request.user, gemeente, kern, gebied)
+    existing = list(Threshold.objects.filter(gebied=area).order_by("indicator", "direction"))
+    if request.method == "POST":
+        form = ThresholdForm(request.POST, gebied=area)
+        if form.is_valid():
+            operations.save_threshold(area, by=request.user, **form.operation_kwargs())
+            messages.success(request, _("The threshold was saved."))
+            return redirect("monitor:thresholds", **_slugs(area))
+    else:
+        form = ThresholdForm(gebied=area)
+    labels = form.indicator_labels()
+    crossed = {c.threshold_id for c in selectors.open_crossings(area)}
+    context = {
+        "gebied": area,
+        "kern": area.kern,
+        "gemeente": area.kern.gemeente,
+        "form": form,
+        "rows": [
+            {
+                "threshold": t,
+                "label": labels.get(t.indicator, t.indicator),
+                "value": form.display_value(t),
+                "crossed": t.pk in crossed,
+            }
+            for t in existing
+        ],
+    }
+    return render(request, "monitor/thresholds.html", context)
+
+
+@require_POST
+def visibility(request, gemeente, kern, gebied):
+    area = selectors.get_gebied_for_staff(request.user, gemeente, kern, gebied)
+    make_public = request.POST.get("is_public") == "1"
+    if set_area_public(area, make_public, by=request.user):
+        if make_public:
+            messages.success(request, _("The dashboard of %(name)s is now public.") % {"name": area.name})
+        else:
+            messages.success(
+                request, _("The dashboard of %(name)s is now only visible to your municipality.") % {"name": area.name}
+            )
+    return redirect("monitor:gebied", **_slugs(area))
