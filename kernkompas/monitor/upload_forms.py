@@ -17,8 +17,8 @@ from kernkompas.monitor.models import ImportKind
 # What the readers understand (kernkompas.monitor.importers.detect and .footfall), by the end of the file name.
 UNIT_SUFFIXES = (".csv", ".txt", ".xlsx", ".geojson", ".json", ".osm", ".pbf")
 FOOTFALL_SUFFIXES = (".csv", ".txt", ".xlsx")
-# Files whose columns the officer maps to our fields in step 2.
-TABULAR_SUFFIXES = (".csv", ".txt", ".xlsx")
+# Files whose columns (GeoJSON: properties) the officer maps to our fields in step 2.
+TABULAR_SUFFIXES = (".csv", ".txt", ".xlsx", ".geojson", ".json")
 DEFAULT_MAX_UPLOAD_MB = 50
 
 

@@ -29,23 +29,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kernkompas.accounts.permissions import can_manage_gemeente
-from kernkompas.monitor.models import ImportKind, PendingUpload
+from kernkompas.monitor.models import ImportKind, ImportRun, PendingUpload
 from kernkompas.monitor.upload_forms import MappingForm, ReplaceFileForm, UploadForm, file_suffix, is_tabular
 from kernkompas.places.importers.base import ImportRejected, Problem
 from kernkompas.places.models import Gebied
 
 PREVIEW_ROWS = 10
 PENDING_LIFETIME = timedelta(days=1)
-FORMATS = {
-    ".csv": "csv",
-    ".txt": "csv",
-    ".xlsx": "xlsx",
-    ".geojson": "geojson",
-    ".json": "geojson",
-    ".osm": "osm",
-    ".osm.pbf": "osm-pbf",
-    ".pbf": "osm-pbf",
-}
 
 
 # --- Permission and look-up helpers -----------------------------------------------------------------------------
@@ -142,7 +132,11 @@ def _sha256(pending: PendingUpload) -> str:
 
 
 def _format(pending: PendingUpload) -> str:
-    return FORMATS.get(file_suffix(pending.file_name), "csv")
+    if pending.kind == ImportKind.FOOTFALL:
+        return "xlsx" if file_suffix(pending.file_name) == ".xlsx" else "csv"
+    from kernkompas.monitor.importers.detect import file_format
+
+    return file_format(Path(pending.file.path))
 
 
 # --- Reading with the readers, writing with the operations ------------------------------------------------------
@@ -163,31 +157,46 @@ def _read(pending: PendingUpload):
     return records, []
 
 
-def _write(pending: PendingUpload, records, points, *, by, dry_run: bool = False):
+def _write(pending: PendingUpload, records, points, *, by):
     from kernkompas.monitor import operations
 
     common = {"by": by, "file_name": pending.file_name, "sha256": _sha256(pending), "format": _format(pending)}
-    if dry_run:
-        common["dry_run"] = True
     if pending.kind == ImportKind.FOOTFALL:
         return operations.import_footfall(pending.gebied, records, points, **common)
     return operations.import_units(pending.gebied, records, count_date=pending.count_date, **common)
 
 
-def _check(pending: PendingUpload, *, by) -> tuple[list, list[Problem], object | None]:
-    """Read the file and let the operation check it against the database without writing anything."""
+def _check(pending: PendingUpload) -> tuple[list, list[Problem]]:
+    """Read the whole file and check its units against the database (taxonomy, ids used twice, places far
+    outside the municipality) without writing anything: the records, or every problem."""
+    from kernkompas.monitor import operations
+
     try:
         records, points = _read(pending)
-        result = _write(pending, records, points, by=by, dry_run=True)
+        if pending.kind == ImportKind.UNITS:
+            operations.validate_units(pending.gebied, records, file_name=pending.file_name)
     except ImportRejected as rejected:
-        return [], list(rejected.problems), None
-    return records, [], result
+        return [], list(rejected.problems)
+    return records, []
+
+
+def _imported_before(pending: PendingUpload) -> bool:
+    runs = ImportRun.objects.filter(gebied=pending.gebied, kind=pending.kind, sha256=_sha256(pending))
+    if pending.kind == ImportKind.UNITS:
+        runs = runs.filter(count__date=pending.count_date)
+    return runs.exists()
 
 
 def _table(pending: PendingUpload):
-    from kernkompas.monitor.importers.tabular import read_table
+    from kernkompas.monitor.importers.detect import read_table_of
 
-    return read_table(Path(pending.file.path), file_name=pending.file_name)
+    return read_table_of(Path(pending.file.path), file_name=pending.file_name)
+
+
+def _preview(table) -> list[tuple[int, list[str]]]:
+    """The first rows with their line in the file (or their number, in a GeoJSON file)."""
+    numbers = table.line_numbers or range(1, len(table.rows) + 1)
+    return list(zip(numbers, table.rows[:PREVIEW_ROWS], strict=False))
 
 
 def _mapping_fields():
@@ -278,7 +287,7 @@ def columns(request, area: Gebied, pk: int):
         pending=pending,
         form=form,
         table=table,
-        preview=table.rows[:PREVIEW_ROWS],
+        preview=_preview(table),
         proposed=initial,
     )
 
@@ -287,7 +296,7 @@ def columns(request, area: Gebied, pk: int):
 def check(request, area: Gebied, pk: int):
     """Step 3: the whole file checked with the chosen mapping; the problems, or what an import will do."""
     pending = _pending_for(request, area, pk)
-    records, problems, result = _check(pending, by=request.user)
+    records, problems = _check(pending)
     return _page(
         request,
         area,
@@ -296,7 +305,7 @@ def check(request, area: Gebied, pk: int):
         pending=pending,
         problems=problems,
         records=records,
-        result=result,
+        already_imported=not problems and _imported_before(pending),
         replace_form=ReplaceFileForm(kind=pending.kind),
         can_map=is_tabular(pending.kind, pending.file_name),
     )
@@ -309,7 +318,7 @@ def replace(request, area: Gebied, pk: int):
     pending = _pending_for(request, area, pk)
     form = ReplaceFileForm(request.POST, request.FILES, kind=pending.kind)
     if not form.is_valid():
-        records, problems, result = _check(pending, by=request.user)
+        records, problems = _check(pending)
         return _page(
             request,
             area,
@@ -318,7 +327,6 @@ def replace(request, area: Gebied, pk: int):
             pending=pending,
             problems=problems,
             records=records,
-            result=result,
             replace_form=form,
             can_map=is_tabular(pending.kind, pending.file_name),
         )

@@ -169,10 +169,18 @@ def test_a_csv_of_units_is_kept_under_a_random_name_and_goes_to_the_column_step(
     assert (media / pending.file.name).read_bytes() == CSV
 
 
-def test_a_geojson_file_skips_the_column_step(client, cast):
+def test_a_geojson_file_goes_to_the_column_step_too(client, cast):
     client.force_login(cast.ellen)
     geojson = b'{"type": "FeatureCollection", "features": []}'
     response = upload(client, cast.markt, file=csv_file("panden.geojson", geojson))
+    pending = PendingUpload.objects.get()
+    assert response["Location"] == url("upload_columns", cast.markt, pk=pending.pk)
+
+
+def test_an_openstreetmap_extract_has_no_columns_and_goes_to_the_check(client, cast):
+    client.force_login(cast.ellen)
+    osm = b'<?xml version="1.0"?><osm version="0.6"></osm>'
+    response = upload(client, cast.markt, file=csv_file("centrum.osm", osm))
     pending = PendingUpload.objects.get()
     assert response["Location"] == url("upload_check", cast.markt, pk=pending.pk)
 
