@@ -139,3 +139,172 @@ def ensure_default_taxonomy() -> None:
                 Branch.objects.get_or_create(
                     gemeente=None, code=branch_code, defaults={"group": group, "name": branch_name}
                 )
+
+
+# --- Reading function groups and branches from files (owner: importers) ------------------------------------------
+
+# Words that files use for a group but that are neither its name nor its code (keys as made by _key()).
+GROUP_VARIANTS: dict[str, str] = {
+    "dagelijkseartikelen": "dagelijks",
+    "dagelijksegoederen": "dagelijks",
+    "daily": "dagelijks",
+    "dailygoods": "dagelijks",
+    "food": "dagelijks",
+    "modeluxe": "mode-luxe",
+    "mode": "mode-luxe",
+    "fashion": "mode-luxe",
+    "fashionluxury": "mode-luxe",
+    "vrijetijdsartikelen": "vrije-tijd",
+    "vrijetijd": "vrije-tijd",
+    "leisuregoods": "vrije-tijd",
+    "inomhuis": "in-om-huis",
+    "inhuis": "in-om-huis",
+    "home": "in-om-huis",
+    "homegarden": "in-om-huis",
+    "overigedetailhandel": "detailhandel-overig",
+    "detailhandeloverig": "detailhandel-overig",
+    "overigretail": "detailhandel-overig",
+    "otherretail": "detailhandel-overig",
+    "horeca": "leisure",
+    "leisure": "leisure",
+    "leisurehoreca": "leisure",
+    "horecaleisure": "leisure",
+    "hospitality": "leisure",
+    "vrijetijdhoreca": "leisure",
+    "dienstverlening": "diensten",
+    "diensten": "diensten",
+    "services": "diensten",
+    "zakelijkedienstverlening": "diensten",
+    "consumentgerichtedienstverlening": "diensten",
+    "leeg": "leegstand",
+    "leegstaand": "leegstand",
+    "leegstand": "leegstand",
+    "leegstaandpand": "leegstand",
+    "vacant": "leegstand",
+    "vacancy": "leegstand",
+    "empty": "leegstand",
+    "wonen": "wonen",
+    "woning": "wonen",
+    "woonfunctie": "wonen",
+    "housing": "wonen",
+    "residential": "wonen",
+    "werken": "werken",
+    "kantoren": "werken",
+    "bedrijvigheid": "werken",
+    "work": "werken",
+    "office": "werken",
+}
+_SMALL_WORDS = {"en", "and", "of", "de", "het", "the", "van", "et"}
+
+
+class UnknownFunction(ValueError):
+    """A group or branch text that matches nothing; ``field`` is "group" or "branch", ``str()`` the reason."""
+
+    def __init__(self, reason: str, field: str):
+        super().__init__(reason)
+        self.field = field
+
+
+def _key(text: str | None) -> str:
+    """ "Mode & Luxe", "mode en luxe", "MODE/LUXE", "mode-luxe" all give "modeluxe"."""
+    from kernkompas.lib.text import fold
+
+    return "".join(word for word in fold(text).split() if word not in _SMALL_WORDS)
+
+
+class Resolver:
+    """Group and branch texts of one municipality's files → codes. Build once per file: it reads the taxonomy
+    (the default groups and branches plus the municipality's own, which win on a clash) and caches answers."""
+
+    def __init__(self, gemeente=None):
+        from kernkompas.monitor.models import Branch, FunctionGroup
+
+        own = {"gemeente": gemeente} if gemeente is not None else {"pk__in": []}
+        groups = list(FunctionGroup.objects.filter(gemeente=None)) + list(FunctionGroup.objects.filter(**own))
+        branches = list(Branch.objects.filter(gemeente=None).select_related("group")) + list(
+            Branch.objects.filter(**own).select_related("group")
+        )
+        self.group_names = [group.name for group in sorted(groups, key=lambda g: (g.position, g.name))]
+        self.groups: dict[str, str] = {}
+        for variant, code in GROUP_VARIANTS.items():
+            if any(group.code == code for group in groups):
+                self.groups[variant] = code
+        for group in groups:  # own groups come last and overwrite a default with the same key
+            self.groups[_key(group.code)] = group.code
+            self.groups[_key(group.name)] = group.code
+        self.branches: dict[str, tuple[str, str]] = {}  # key → (group code, branch code)
+        self.branch_names: dict[str, list[str]] = {}  # group code → names, for messages
+        parts: dict[str, set[tuple[str, str]]] = {}
+        for branch in branches:
+            value = (branch.group.code, branch.code)
+            self.branches[_key(branch.code)] = value
+            self.branches[_key(branch.name)] = value
+            self.branch_names.setdefault(branch.group.code, []).append(branch.name)
+            # "Schoenen en lederwaren" is also found as "schoenen" or "lederwaren", when no other branch is.
+            for part in branch.name.replace("/", " en ").split(" en "):
+                if _key(part) and _key(part) != _key(branch.name):
+                    parts.setdefault(_key(part), set()).add(value)
+        for key, values in parts.items():
+            if len(values) == 1 and key not in self.branches:
+                self.branches[key] = next(iter(values))
+        self._cache: dict[tuple[str, str], tuple[str, str]] = {}
+
+    def resolve(self, group_text: str | None, branch_text: str | None) -> tuple[str, str]:
+        cache_key = (group_text or "", branch_text or "")
+        found = self._cache.get(cache_key)
+        if found is None:
+            found = self._cache[cache_key] = self._resolve(*cache_key)
+        return found
+
+    def _resolve(self, group_text: str, branch_text: str) -> tuple[str, str]:
+        from django.utils.translation import gettext as _
+
+        group_key, branch_key = _key(group_text), _key(branch_text)
+        group = self.groups.get(group_key) if group_key else None
+        branch = self.branches.get(branch_key) if branch_key else None
+        if group_key and group is None and not branch_key and group_key in self.branches:
+            branch = self.branches[group_key]  # the group column holds a branch ("Supermarkt")
+        elif group_key and group is None:
+            raise UnknownFunction(
+                _("“%(value)s” is not a function group; known groups are: %(names)s")
+                % {"value": group_text.strip(), "names": ", ".join(self.group_names)},
+                "group",
+            )
+        if branch_key and branch is None:
+            if branch_key in self.groups and (group is None or self.groups[branch_key] == group):
+                return self.groups[branch_key], ""  # the branch column holds a group ("Leegstand", "Horeca")
+            names = self.branch_names.get(group, []) if group else [n for ns in self.branch_names.values() for n in ns]
+            if not names:
+                raise UnknownFunction(
+                    _("“%(value)s” is not a branch; the group %(group)s has no branches")
+                    % {"value": branch_text.strip(), "group": group},
+                    "branch",
+                )
+            raise UnknownFunction(
+                _("“%(value)s” is not a branch; known branches are: %(names)s")
+                % {"value": branch_text.strip(), "names": ", ".join(sorted(set(names)))},
+                "branch",
+            )
+        if branch is not None:
+            if group is not None and branch[0] != group:
+                raise UnknownFunction(
+                    _("the branch “%(branch)s” belongs to another function group than “%(group)s”")
+                    % {"branch": branch_text.strip(), "group": group_text.strip()},
+                    "branch",
+                )
+            return branch
+        if group is None:
+            raise UnknownFunction(_("neither a function group nor a branch is given"), "group")
+        return group, ""
+
+
+def resolve(group_text: str | None, branch_text: str | None, gemeente=None) -> tuple[str, str]:
+    """(group code, branch code or "") for the texts a file has for them, e.g. ("Mode & Luxe", "Kleding") →
+    ("mode-luxe", "kleding"), ("leeg", "") → ("leegstand", ""), ("", "Supermarkt") → ("dagelijks", "supermarkt").
+
+    Case, accents and punctuation do not matter; names and codes of the default taxonomy and of the
+    municipality's own groups and branches are known, and common variants ("horeca", "dienstverlening",
+    "leegstaand"). Raises :class:`UnknownFunction` (with the valid names) for a text that matches nothing.
+    For many rows, build one :class:`Resolver` and call its ``resolve``.
+    """
+    return Resolver(gemeente).resolve(group_text, branch_text)

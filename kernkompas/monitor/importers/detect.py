@@ -1,0 +1,77 @@
+"""Pick the reader for a units file by its content (and, where the content cannot tell, its name)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from django.utils.translation import gettext as _
+
+from kernkompas.monitor.importers.records import UnitRecord
+from kernkompas.places.importers.base import ImportRejected, Problems
+
+OSM_PBF_MARK = b"OSMHeader"
+
+
+def file_format(path: Path) -> str:
+    """ "csv", "xlsx", "geojson", "osm" or "osm.pbf"; CSV when nothing else fits (the CSV reader then says why
+    the file cannot be read)."""
+    path = Path(path)
+    name = path.name.lower()
+    if name.endswith(".pbf"):
+        return "osm.pbf"
+    try:
+        with path.open("rb") as handle:
+            start = handle.read(64)
+    except OSError:
+        return "csv"  # the reader reports the missing or unreadable file in the usual words
+    if OSM_PBF_MARK in start[:32]:
+        return "osm.pbf"
+    if start.startswith(b"PK\x03\x04") or name.endswith((".xlsx", ".xlsm")):
+        return "xlsx"
+    head = start.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head.startswith(b"{") or name.endswith((".geojson", ".json")):
+        return "geojson"
+    if name.endswith(".osm") or (head.startswith(b"<?xml") and b"<osm" in path.read_bytes()[:1024]):
+        return "osm"
+    return "csv"
+
+
+def read_table_of(path: Path, *, file_name: str | None = None, progress: Callable[[int], None] | None = None):
+    """The :class:`~.tabular.Table` of a CSV, Excel or GeoJSON file (for a preview and the mapping step)."""
+    fmt = file_format(path)
+    if fmt == "geojson":
+        from kernkompas.monitor.importers.geojson import read_geojson
+
+        return read_geojson(path, file_name=file_name)
+    if fmt in ("osm", "osm.pbf"):
+        problems = Problems(file_name or Path(path).name)
+        problems.add(_("an OpenStreetMap file has no columns to map"))
+        raise ImportRejected(problems.as_list())
+    from kernkompas.monitor.importers.tabular import read_table
+
+    return read_table(path, file_name=file_name, progress=progress)
+
+
+def read_units(
+    path: Path,
+    *,
+    gemeente,
+    mapping: dict | None = None,
+    file_name: str | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> list[UnitRecord]:
+    """The units of a CSV, Excel, GeoJSON or OpenStreetMap file, or ``ImportRejected`` with every problem.
+
+    ``mapping`` (``{field: header}``) applies to CSV, Excel and GeoJSON; None proposes one from the headers.
+    """
+    path = Path(path)
+    name = file_name or path.name
+    if file_format(path) in ("osm", "osm.pbf"):
+        from kernkompas.monitor.importers.osm import read_osm
+
+        return read_osm(path, file_name=name)
+    from kernkompas.monitor.importers.mapping import apply
+
+    table = read_table_of(path, file_name=name, progress=progress)
+    return apply(table, mapping, gemeente=gemeente, file_name=name, progress=progress)

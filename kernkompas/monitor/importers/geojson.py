@@ -1,0 +1,245 @@
+"""GeoJSON files as QGIS exports them: a FeatureCollection of points or premises outlines, in any common CRS.
+
+The ``crs`` member (``urn:ogc:def:crs:EPSG::28992``, ``EPSG:31370``, ``…CRS84``) says the coordinate reference
+system; without it RFC 7946 means WGS84 longitude/latitude, and coordinates that are clearly not degrees are
+refused rather than guessed. Everything is reprojected to WGS84 with pyproj. A polygon keeps its outline as the
+unit's ``geometry`` and its centroid as its location. Properties become a :class:`~.tabular.Table` (one column per
+property name) that :func:`.mapping.apply` reads like any spreadsheet, with "object N" as the place in messages.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from django.utils.translation import gettext as _
+
+from kernkompas.places.importers.base import ImportRejected, Problems, feature_place
+
+from .tabular import Table, max_rows
+from .values import cell_text
+
+_EPSG = re.compile(r"(?:EPSG|epsg)(?:::?|:[\d.]*:)(\d{4,6})$")
+_WGS84_NAMES = {"crs84", "urn:ogc:def:crs:ogc:1.3:crs84", "urn:ogc:def:crs:ogc::crs84", "wgs84", "wgs 84"}
+_ALIASES = {"rd": 28992, "rd new": 28992, "rdnew": 28992, "amersfoort / rd new": 28992, "lambert72": 31370,
+            "lambert 72": 31370, "belge 1972 / belgian lambert 72": 31370, "lambert 2008": 3812}  # fmt: skip
+_POINTS = {"Point", "MultiPoint"}
+_AREAS = {"Polygon", "MultiPolygon"}
+
+
+def crs_code(text) -> int | None:
+    """The EPSG code of a CRS as files name it: "urn:ogc:def:crs:EPSG::28992", "EPSG:31370", "28992", "CRS84"."""
+    if text is None:
+        return None
+    value = str(text).strip()
+    lowered = value.lower()
+    if lowered in _WGS84_NAMES or lowered.endswith("crs84"):
+        return 4326
+    if lowered in _ALIASES:
+        return _ALIASES[lowered]
+    if value.isdigit():
+        return int(value)
+    match = _EPSG.search(value.rstrip("/"))
+    if match:
+        return int(match[1])
+    match = re.search(r"/EPSG/\d+/(\d+)$", value)  # http://www.opengis.net/def/crs/EPSG/0/28992
+    return int(match[1]) if match else None
+
+
+@lru_cache(maxsize=16)
+def transformer_to_wgs84(code: int):
+    """A transformer from EPSG:``code`` to WGS84 longitude/latitude; ValueError when pyproj does not know it."""
+    from pyproj import CRS, Transformer
+    from pyproj.exceptions import CRSError
+
+    try:
+        source = CRS.from_epsg(code)
+    except CRSError as exc:
+        raise ValueError(str(exc)) from exc
+    return Transformer.from_crs(source, CRS.from_epsg(4326), always_xy=True)
+
+
+def read_geojson(path: Path, *, file_name: str | None = None) -> Table:
+    """A GeoJSON FeatureCollection as a :class:`Table` of its properties with ``locations`` in WGS84."""
+    path = Path(path)
+    problems = Problems(file_name or path.name)
+    raw = path.read_bytes()
+    if not raw.strip():
+        problems.add(_("the file is empty"))
+        raise ImportRejected(problems.as_list())
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        problems.add(_("a GeoJSON file must be UTF-8; this one is not (save it again as GeoJSON from QGIS)"))
+        raise ImportRejected(problems.as_list()) from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        if exc.pos >= len(text.rstrip()) - 1:
+            problems.add(_("the file stops in the middle of the data: it is probably incomplete (cut off)"))
+        else:
+            problems.add(
+                _("the file is not valid JSON at line %(line)s, column %(column)s")
+                % {"line": exc.lineno, "column": exc.colno}
+            )
+        raise ImportRejected(problems.as_list()) from None
+    if (
+        not isinstance(data, dict)
+        or data.get("type") != "FeatureCollection"
+        or not isinstance(data.get("features"), list)
+    ):
+        problems.add(_("this is not a GeoJSON FeatureCollection (a layer exported from QGIS as GeoJSON)"))
+        raise ImportRejected(problems.as_list())
+    features = data["features"]
+    if not features:
+        problems.add(_("the file has no features: there is nothing to import"))
+        raise ImportRejected(problems.as_list())
+    if len(features) > max_rows():
+        problems.add(
+            _("the file has more than %(limit)s features, the most one import may have: split it up")
+            % {"limit": f"{max_rows():,}".replace(",", ".")}
+        )
+        raise ImportRejected(problems.as_list())
+
+    transformer = _file_transformer(data, features, problems)
+    if problems:
+        raise ImportRejected(problems.as_list())
+
+    headers: list[str] = []
+    seen: set[str] = set()
+    for feature in features:
+        props = feature.get("properties") if isinstance(feature, dict) else None
+        if isinstance(props, dict):
+            for name in props:
+                if name not in seen:
+                    seen.add(name)
+                    headers.append(name)
+    rows: list[list[str]] = []
+    locations: list = []
+    for number, feature in enumerate(features, start=1):
+        where = feature_place(number)
+        if not isinstance(feature, dict) or feature.get("type") != "Feature":
+            problems.add(_("this is not a GeoJSON Feature"), where=where)
+            rows.append([""] * len(headers))
+            locations.append(None)
+            continue
+        props = feature.get("properties") if isinstance(feature.get("properties"), dict) else {}
+        rows.append([cell_text(props.get(name)) for name in headers])
+        locations.append(_location(feature.get("geometry"), transformer, where, problems))
+    if problems:
+        raise ImportRejected(problems.as_list())
+    return Table(
+        headers=headers,
+        rows=rows,
+        format="geojson",
+        encoding="utf-8",
+        line_numbers=list(range(1, len(rows) + 1)),
+        locations=locations,
+    )
+
+
+def _file_transformer(data: dict, features: list, problems: Problems):
+    crs = data.get("crs")
+    name = None
+    if isinstance(crs, dict):
+        props = crs.get("properties")
+        if isinstance(props, dict):
+            name = props.get("name") or props.get("code")
+            if crs.get("type") == "EPSG" and props.get("code"):
+                name = f"EPSG:{props['code']}"
+    elif isinstance(crs, str):
+        name = crs
+    if crs is not None and name is None:
+        problems.add(_("the “crs” member of the file cannot be read"), field="crs")
+        return None
+    if name is None:
+        if _looks_projected(features):
+            problems.add(
+                _(
+                    "no coordinate reference system (CRS) is given, and the coordinates are not degrees of longitude "
+                    "and latitude: export the layer from QGIS again as GeoJSON with its CRS (e.g. EPSG:28992, RD "
+                    "New, or EPSG:31370, Belgian Lambert 72), or in WGS84 (EPSG:4326)"
+                ),
+                field="crs",
+            )
+            return None
+        return None  # RFC 7946: longitude/latitude in WGS84
+    code = crs_code(name)
+    if code is None:
+        problems.add(_("the coordinate reference system “%(crs)s” is not known") % {"crs": name}, field="crs")
+        return None
+    if code == 4326:
+        return None
+    try:
+        return transformer_to_wgs84(code)
+    except ValueError:
+        problems.add(_("the coordinate reference system “%(crs)s” is not known") % {"crs": name}, field="crs")
+        return None
+
+
+def _first_position(coordinates):
+    while isinstance(coordinates, list) and coordinates and isinstance(coordinates[0], list):
+        coordinates = coordinates[0]
+    return coordinates if isinstance(coordinates, list) and len(coordinates) >= 2 else None
+
+
+def _looks_projected(features: list) -> bool:
+    for feature in features[:50]:
+        geometry = feature.get("geometry") if isinstance(feature, dict) else None
+        position = _first_position(geometry.get("coordinates")) if isinstance(geometry, dict) else None
+        if position and all(isinstance(v, (int, float)) for v in position[:2]):
+            x, y = position[0], position[1]
+            if not (-180 <= x <= 180 and -90 <= y <= 90):
+                return True
+    return False
+
+
+def _location(geometry, transformer, where: str, problems: Problems):
+    """(lat, lon, outline or None) in WGS84 for a feature's geometry; None when it has none."""
+    from shapely.geometry import mapping, shape
+
+    if geometry is None:
+        return None
+    if not isinstance(geometry, dict) or geometry.get("type") not in _POINTS | _AREAS:
+        kind = geometry.get("type") if isinstance(geometry, dict) else None
+        problems.add(
+            _("a geometry of type “%(kind)s” cannot be a unit: use points or polygons") % {"kind": kind or "?"},
+            where=where,
+            field="geometry",
+        )
+        return None
+    try:
+        shp = shape(geometry)
+    except Exception:  # noqa: BLE001 - shapely raises several kinds for malformed coordinates
+        problems.add(_("the coordinates are malformed"), where=where, field="geometry")
+        return None
+    if shp.is_empty:
+        return None
+    if transformer is not None:
+        import shapely
+
+        shp = shapely.transform(shp, lambda x, y: transformer.transform(x, y), interleaved=False)
+    west, south, east, north = shp.bounds
+    if not (-180 <= west <= east <= 180 and -90 <= south <= north <= 90) or west != west:
+        problems.add(
+            _(
+                "the coordinates are not degrees of longitude and latitude although the file says WGS84: the file "
+                "probably has another coordinate reference system; export it again with its CRS"
+            ),
+            where=where,
+            field="geometry",
+        )
+        return None
+    if geometry["type"] in _AREAS:
+        if not shp.is_valid:
+            from shapely.validation import make_valid
+
+            shp = make_valid(shp)
+        centre = shp.centroid if shp.area else shp.representative_point()
+        from kernkompas.lib.geo import round_coordinates
+
+        return round(centre.y, 7), round(centre.x, 7), round_coordinates(mapping(shp), 7)
+    point = shp if shp.geom_type == "Point" else shp.centroid
+    return round(point.y, 7), round(point.x, 7), None

@@ -1,0 +1,559 @@
+"""Which column of a file holds which field of a unit, and turning a table's rows into unit records.
+
+:data:`FIELDS` lists what a file can say about a unit with the header names files use for it, Dutch and English.
+:func:`propose` matches a file's headers to fields (exact names first, then misspelt ones like "Adress" or
+"Brache"), :func:`apply` reads every row with the value parsers of :mod:`.values` and reports every problem with
+its line and column before anything is written.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from kernkompas.lib.text import fold
+from kernkompas.monitor.importers.records import OwnerRecord, UnitRecord
+from kernkompas.monitor.importers.values import BadValue, area, boolean, date, is_empty, number
+from kernkompas.places.importers.base import ImportRejected, Problems
+
+# From this difflib ratio on a header is taken for a misspelt field name: "Adress"/"address" (0.923),
+# "Brache"/"branche" (0.923), "Huisnumer"/"huisnummer" (0.947) are; "Staat" (state) is not "Straat" (0.909), nor
+# "Plaatz" "plaats" (0.83). Two swapped neighbouring letters ("Brnache") count as a misspelling as well.
+FUZZY_THRESHOLD = 0.92
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    label: object  # translatable
+    required: bool = False
+    synonyms: tuple[str, ...] = ()
+
+
+FIELDS: list[Field] = [
+    Field(
+        "external_id",
+        gettext_lazy("own id"),
+        synonyms=(
+            "id", "eigen id", "pand id", "pandnummer", "pandnr",
+            "pandid", "unit id", "object id", "objectid", "objectnummer", "nummer pand",
+            "bag id", "vbo id", "verblijfsobject id", "verblijfsobjectid", "adresseerbaarobjectid", "crab id",
+            "locatus id", "locatusid", "vkp id", "verkooppunt id", "vestigingsnummer", "code", "ref", "referentie",
+            "identificatie", "external id", "own id", "premises id",
+        ),
+    ),
+    Field(
+        "address",
+        gettext_lazy("address (street and number)"),
+        synonyms=("adres", "address", "straat en huisnummer", "volledig adres", "adresregel", "straat huisnummer"),
+    ),
+    Field(
+        "street",
+        gettext_lazy("street"),
+        synonyms=("straat", "straatnaam", "openbare ruimte", "openbareruimtenaam", "street", "street name", "rue"),
+    ),
+    Field(
+        "house_number",
+        gettext_lazy("house number"),
+        synonyms=(
+            "huisnummer", "huisnr", "huis nr", "nr", "nummer", "number", "house number", "housenumber", "no",
+            "huisnummer en toevoeging",
+        ),
+    ),
+    Field(
+        "addition",
+        gettext_lazy("addition to the house number"),
+        synonyms=(
+            "toevoeging", "huisnummer toevoeging", "huisnummertoevoeging", "huisletter", "toev", "busnummer", "bus",
+            "addition", "suffix", "house number addition", "huisnr toevoeging",
+        ),
+    ),
+    Field(
+        "postcode",
+        gettext_lazy("postcode"),
+        synonyms=("postcode", "pc", "postal code", "zip", "zipcode", "post code"),
+    ),
+    Field(
+        "place",
+        gettext_lazy("place"),
+        synonyms=("plaats", "woonplaats", "plaatsnaam", "deelgemeente", "place", "city", "town", "stad"),
+    ),
+    Field("lat", gettext_lazy("latitude"), synonyms=("lat", "latitude", "breedtegraad", "y wgs84", "lat wgs84")),
+    Field(
+        "lon",
+        gettext_lazy("longitude"),
+        synonyms=("lon", "lng", "long", "longitude", "lengtegraad", "x wgs84", "lon wgs84"),
+    ),
+    Field("x", gettext_lazy("x coordinate (RD or Lambert)"), synonyms=("x", "x coordinaat", "xcoord", "x rd", "rd x")),
+    Field("y", gettext_lazy("y coordinate (RD or Lambert)"), synonyms=("y", "y coordinaat", "ycoord", "y rd", "rd y")),
+    Field(
+        "crs",
+        gettext_lazy("coordinate reference system of x/y"),
+        synonyms=("crs", "epsg", "srid", "coordinatenstelsel", "projectie"),
+    ),
+    Field(
+        "group",
+        gettext_lazy("function group"),
+        required=True,
+        synonyms=(
+            "branchegroep", "branche groep", "functiegroep", "functie", "hoofdfunctie", "hoofdbranche", "groep",
+            "sector", "functie groep", "function group", "group", "function", "category", "categorie", "type",
+        ),
+    ),
+    Field(
+        "branch",
+        gettext_lazy("branch"),
+        synonyms=("branche", "branch", "subbranche", "activiteit", "detailbranche", "sub branche", "activity"),
+    ),
+    Field(
+        "floor_area",
+        gettext_lazy("floor area (WVO, m²)"),
+        synonyms=(
+            "wvo", "winkelvloeroppervlak", "winkelvloeroppervlakte", "wvo m2", "oppervlakte", "oppervlak",
+            "vloeroppervlak", "vloeroppervlakte", "bvo", "m2", "floor area", "sales area", "area", "surface",
+            "oppervlakte wvo", "wvo in m2",
+        ),
+    ),
+    Field(
+        "occupant",
+        gettext_lazy("occupant name"),
+        synonyms=(
+            "naam", "bedrijfsnaam", "handelsnaam", "winkelnaam", "formule", "zaak", "gebruiker", "huurder",
+            "ondernemer", "naam zaak", "name", "occupant", "business", "business name", "tenant", "company",
+        ),
+    ),
+    Field(
+        "is_chain",
+        gettext_lazy("chain store (yes/no)"),
+        synonyms=("keten", "filiaal", "filiaalbedrijf", "formulebedrijf", "ketenbedrijf", "chain", "is chain"),
+    ),
+    Field(
+        "occupied_since",
+        gettext_lazy("occupied since"),
+        synonyms=(
+            "sinds", "gevestigd sinds", "in gebruik sinds", "datum vestiging", "vestigingsdatum", "startdatum",
+            "begindatum", "since", "occupied since", "start date", "opening",
+        ),
+    ),
+    Field(
+        "previous_ids",
+        gettext_lazy("previous ids (merged or split units)"),
+        synonyms=("vorige id", "vorige ids", "oude id", "oude ids", "voorganger", "voorgangers", "previous id",
+                  "previous ids", "ontstaan uit"),
+    ),
+    Field(
+        "owner_name",
+        gettext_lazy("owner name"),
+        synonyms=("eigenaar", "naam eigenaar", "eigenaar naam", "pandeigenaar", "owner", "owner name", "verhuurder"),
+    ),
+    Field(
+        "owner_organisation",
+        gettext_lazy("owner organisation"),
+        synonyms=("organisatie eigenaar", "eigenaar organisatie", "beleggingsmaatschappij", "belegger",
+                  "owner organisation", "owner organization", "organisatie"),
+    ),
+    Field(
+        "owner_email",
+        gettext_lazy("owner e-mail"),
+        synonyms=("e mail eigenaar", "email eigenaar", "eigenaar e mail", "eigenaar email", "owner email",
+                  "owner e mail", "e mail", "email"),
+    ),
+    Field(
+        "owner_phone",
+        gettext_lazy("owner phone"),
+        synonyms=("telefoon eigenaar", "eigenaar telefoon", "tel eigenaar", "owner phone", "telefoon", "tel",
+                  "telefoonnummer", "phone"),
+    ),
+]  # fmt: skip
+FIELDS_BY_NAME = {field.name: field for field in FIELDS}
+
+
+def _header_key(text: str) -> str:
+    return fold(text.replace("²", "2"))
+
+
+def _synonym_index() -> dict[str, str]:
+    index: dict[str, str] = {}
+    for field in FIELDS:
+        for synonym in (field.name.replace("_", " "), *field.synonyms):
+            index.setdefault(_header_key(synonym), field.name)
+    return index
+
+
+SYNONYMS = _synonym_index()
+
+
+def propose(headers: list[str]) -> dict[str, str]:
+    """``{field name: header}`` for the headers that can be matched to a field.
+
+    Exact names first (case, accents, punctuation ignored), then a header that contains a known name as its
+    words ("Oppervlakte WVO (m²)"), then misspelt headers (difflib ratio ≥ :data:`FUZZY_THRESHOLD`). Each header
+    and each field is used once, the best match first.
+    """
+    candidates: list[tuple[float, int, str, str]] = []
+    for position, header in enumerate(headers):
+        key = _header_key(header)
+        if not key:
+            continue
+        if key in SYNONYMS:
+            candidates.append((3.0, -position, SYNONYMS[key], header))
+            continue
+        words = key.split()
+        best: dict[str, float] = {}
+        for synonym, field_name in SYNONYMS.items():
+            synonym_words = synonym.split()
+            n = len(synonym_words)
+            if len(synonym) >= 3 and any(words[i : i + n] == synonym_words for i in range(len(words) - n + 1)):
+                best[field_name] = max(best.get(field_name, 0), 2.0 + len(synonym) / 100)
+                continue
+            ratio = difflib.SequenceMatcher(None, key, synonym).ratio()
+            if _swapped(key, synonym):
+                ratio = max(ratio, FUZZY_THRESHOLD)
+            if ratio >= FUZZY_THRESHOLD:
+                best[field_name] = max(best.get(field_name, 0), ratio)
+        candidates += [(score, -position, field_name, header) for field_name, score in best.items()]
+    mapping: dict[str, str] = {}
+    used: set[str] = set()
+    for _score, _position, field_name, header in sorted(candidates, reverse=True):
+        if field_name in mapping or header in used:
+            continue
+        mapping[field_name] = header
+        used.add(header)
+    # "Huisnummer" already holding the number with its addition makes a separate "address" pointless, and the
+    # other way round: a full address column is only used when there is no street column.
+    if "street" in mapping and "address" in mapping and "house_number" in mapping:
+        del mapping["address"]
+    return {field.name: mapping[field.name] for field in FIELDS if field.name in mapping}
+
+
+def _swapped(a: str, b: str) -> bool:
+    """True when ``a`` is ``b`` with two neighbouring letters swapped ("brnache"/"branche"), for words of 5+."""
+    if len(a) != len(b) or len(a) < 5 or a == b:
+        return False
+    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+
+
+def parse_mapping_option(text: str) -> dict[str, str]:
+    """``"group=Soort,floor_area=Opp."`` (the command line's ``--mapping``) → ``{"group": "Soort", …}``."""
+    mapping: dict[str, str] = {}
+    for part in text.split(","):
+        if not part.strip():
+            continue
+        name, sep, header = part.partition("=")
+        name = name.strip()
+        if not sep or name not in FIELDS_BY_NAME:
+            raise ValueError(
+                _("“%(part)s” is not field=Header with one of the fields %(fields)s")
+                % {"part": part.strip(), "fields": ", ".join(FIELDS_BY_NAME)}
+            )
+        mapping[name] = header.strip()
+    return mapping
+
+
+# --- Applying a mapping ---------------------------------------------------------------------------------------
+
+_ADDRESS = re.compile(r"^(?P<street>.*?\D)\s*,?\s+(?P<number>\d+.*)$")
+_NUMBER = re.compile(r"^\d+")
+_POSTCODE_NL = re.compile(r"^(\d{4})\s?([A-Za-z]{2})$")
+_POSTCODE_BE = re.compile(r"^\d{4}$")
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_CRS_DEFAULTS = {"NL": 28992, "BE": 31370}
+# Plausible ranges (x, y) of the national grids in their countries, to recognise which one a file uses.
+_GRID_RANGES = {28992: ((-7000, 300000), (289000, 629000)), 31370: ((0, 300000), (0, 250000))}
+
+
+def _country_of(gemeente) -> str:
+    if gemeente is None:
+        return ""
+    country = getattr(gemeente, "country", None)
+    return getattr(country, "code", "") or ""
+
+
+def check_mapping(table, mapping: dict[str, str], problems: Problems) -> dict[str, int]:
+    """Column index per field; problems for headers that are not in the file and required fields missing."""
+    columns: dict[str, int] = {}
+    for field_name, header in mapping.items():
+        if field_name not in FIELDS_BY_NAME:
+            problems.add(_("“%(field)s” is not a field of a unit") % {"field": field_name})
+            continue
+        if not header:
+            continue
+        try:
+            columns[field_name] = table.headers.index(header)
+        except ValueError:
+            problems.add(
+                _("the column “%(header)s” (for %(field)s) is not in the file; its columns are: %(headers)s")
+                % {
+                    "header": header,
+                    "field": FIELDS_BY_NAME[field_name].label,
+                    "headers": ", ".join(f"“{h}”" for h in table.headers),
+                }
+            )
+    if problems:
+        return columns
+    headers_found = ", ".join(f"“{h}”" for h in table.headers)
+    if "group" not in columns and "branch" not in columns:
+        problems.add(
+            _(
+                "no column for the function group or the branch (e.g. “Branchegroep”, “Functie” or “Branche”) was "
+                "found; the columns are: %(headers)s"
+            )
+            % {"headers": headers_found}
+        )
+    if "external_id" not in columns and "address" not in columns and not {"street", "house_number"} <= set(columns):
+        problems.add(
+            _(
+                "no column for an own id or for street and house number (e.g. “Id”, “Straat” and “Huisnummer”) was "
+                "found; the columns are: %(headers)s"
+            )
+            % {"headers": headers_found}
+        )
+    if ("x" in columns) != ("y" in columns):
+        problems.add(_("only one of the columns x and y was found: both are needed"))
+    if ("lat" in columns) != ("lon" in columns):
+        problems.add(_("only one of the columns latitude and longitude was found: both are needed"))
+    return columns
+
+
+def apply(
+    table,
+    mapping: dict[str, str] | None,
+    *,
+    gemeente,
+    file_name: str,
+    progress: Callable[[int], None] | None = None,
+) -> list[UnitRecord]:
+    """The rows of ``table`` as unit records, or ``ImportRejected`` with every problem (the first 25 and a count).
+
+    ``mapping`` is ``{field name: header}`` (None: :func:`propose`). Each problem names the line and the column
+    as the file has it: “regel 14, veld “WVO”: “12,5,0” is geen getal”.
+    """
+    from kernkompas.monitor.taxonomy import Resolver, UnknownFunction
+
+    problems = Problems(file_name)
+    if mapping is None:
+        mapping = propose(table.headers)
+    columns = check_mapping(table, mapping, problems)
+    if problems:
+        raise ImportRejected(problems.as_list())
+    if not table.rows:
+        problems.add(_("the file has a header but no rows: there is nothing to import"))
+        raise ImportRejected(problems.as_list())
+
+    resolver = Resolver(gemeente)
+    transformer = None
+    if "x" in columns and "crs" not in columns:
+        transformer = _grid_transformer(table, columns, gemeente, problems)
+        if problems:
+            raise ImportRejected(problems.as_list())
+    transformers: dict[str, object] = {}
+
+    def col(name: str) -> int | None:
+        return columns.get(name)
+
+    c = {field.name: col(field.name) for field in FIELDS}
+    headers = table.headers
+    records: list[UnitRecord] = []
+    for index, row in enumerate(table.rows):
+        where = None
+
+        def bad(reason: str, field_name: str, row_index: int = index) -> None:
+            nonlocal where
+            if where is None:
+                where = table.where(row_index)
+            column = c.get(field_name)
+            problems.add(reason, where=where, field=headers[column] if column is not None else "")
+
+        def text(field_name: str, row: list[str] = row) -> str:
+            column = c[field_name]
+            return row[column] if column is not None else ""
+
+        record = UnitRecord(where="")
+        record.external_id = text("external_id")
+        street, house_number = text("street"), text("house_number")
+        if c["address"] is not None and not street:
+            full = text("address")
+            match = _ADDRESS.match(full)
+            if match:
+                street, house_number = match["street"].strip(" ,"), house_number or match["number"].strip()
+            elif full:
+                street = full
+        addition = text("addition")
+        if addition:
+            house_number = (
+                f"{house_number}{addition}"
+                if addition[:1].isalpha() and len(addition) <= 2
+                else (f"{house_number} {addition}")
+            )
+        record.street, record.house_number = street, house_number.strip()
+        if house_number and not _NUMBER.match(house_number.strip()):
+            bad(_("“%(value)s” is not a house number") % {"value": house_number}, "house_number")
+        if not record.external_id and not (street and house_number):
+            if c["external_id"] is not None and street and not house_number:
+                bad(_("the unit has neither an own id nor a house number"), "house_number")
+            elif c["external_id"] is not None:
+                bad(_("the unit has neither an own id nor a street and house number"), "external_id")
+            elif not street:
+                bad(_("the street is empty"), "street" if c["street"] is not None else "address")
+            else:
+                bad(_("the house number is empty"), "house_number" if c["house_number"] is not None else "address")
+        postcode = text("postcode")
+        if postcode:
+            nl = _POSTCODE_NL.match(postcode)
+            if nl:
+                postcode = f"{nl[1]} {nl[2].upper()}"
+            elif not _POSTCODE_BE.match(postcode):
+                bad(_("“%(value)s” is not a postcode (1234 AB or 1234)") % {"value": postcode}, "postcode")
+        record.postcode = postcode
+        record.place = text("place")
+
+        try:
+            record.group, record.branch = resolver.resolve(text("group"), text("branch"))
+        except UnknownFunction as exc:
+            bad(str(exc), exc.field if c.get(exc.field) is not None else ("branch" if c["group"] is None else "group"))
+
+        for field_name, parse in (("floor_area", area), ("occupied_since", date), ("is_chain", boolean)):
+            if c[field_name] is None:
+                continue
+            try:
+                setattr(record, field_name, parse(row[c[field_name]]))
+            except BadValue as exc:
+                bad(str(exc), field_name)
+        record.occupant = text("occupant")
+        previous = text("previous_ids")
+        if previous:
+            record.previous_ids = tuple(p.strip() for p in re.split(r"[,;|/]", previous) if p.strip())
+
+        if c["lat"] is not None:
+            _read_degrees(record, text("lat"), text("lon"), bad)
+        if record.lat is None and c["x"] is not None and not (is_empty(text("x")) and is_empty(text("y"))):
+            row_transformer = transformer
+            if c["crs"] is not None:
+                crs_text = text("crs")
+                if crs_text not in transformers:
+                    transformers[crs_text] = _transformer_for(crs_text)
+                row_transformer = transformers[crs_text]
+                if isinstance(row_transformer, str):
+                    bad(row_transformer, "crs")
+                    row_transformer = None
+            if row_transformer is not None:
+                _read_grid(record, text("x"), text("y"), row_transformer, bad)
+        if table.locations is not None and record.lat is None and table.locations[index] is not None:
+            record.lat, record.lon, record.geometry = table.locations[index]
+
+        owner_name = text("owner_name")
+        owner_org, email, phone = text("owner_organisation"), text("owner_email"), text("owner_phone")
+        if owner_name or owner_org or email or phone:
+            if email and not _EMAIL.match(email):
+                bad(_("“%(value)s” is not an e-mail address") % {"value": email}, "owner_email")
+            record.owner = OwnerRecord(name=owner_name or owner_org, organisation=owner_org, email=email, phone=phone)
+        record.where = where if where is not None else table.where(index)
+        records.append(record)
+        if progress is not None and (index + 1) % 5000 == 0:
+            progress(index + 1)
+    if progress is not None:
+        progress(len(table.rows))
+    if problems:
+        raise ImportRejected(problems.as_list())
+    return records
+
+
+def _read_degrees(record: UnitRecord, lat_text: str, lon_text: str, bad) -> None:
+    if is_empty(lat_text) and is_empty(lon_text):
+        return
+    try:
+        lat = number(lat_text, point_is_decimal=True)
+        lon = number(lon_text, point_is_decimal=True)
+    except BadValue as exc:
+        bad(str(exc), "lat" if not _is_number(lat_text) else "lon")
+        return
+    if lat is None or lon is None:
+        bad(_("only one of latitude and longitude is filled in"), "lat" if lat is None else "lon")
+        return
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        bad(
+            _("%(lat)s, %(lon)s are not degrees of latitude and longitude (WGS84); are these x/y coordinates?")
+            % {"lat": lat_text, "lon": lon_text},
+            "lat",
+        )
+        return
+    record.lat, record.lon = lat, lon
+
+
+def _is_number(text: str) -> bool:
+    try:
+        number(text, point_is_decimal=True)
+    except BadValue:
+        return False
+    return True
+
+
+def _read_grid(record: UnitRecord, x_text: str, y_text: str, transformer, bad) -> None:
+    try:
+        x = number(x_text, point_is_decimal=True)
+        y = number(y_text, point_is_decimal=True)
+    except BadValue as exc:
+        bad(str(exc), "x" if not _is_number(x_text) else "y")
+        return
+    if x is None or y is None:
+        bad(_("only one of x and y is filled in"), "x" if x is None else "y")
+        return
+    lon, lat = transformer.transform(x, y)
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180) or lat != lat:
+        bad(_("%(x)s, %(y)s cannot be converted to a location") % {"x": x_text, "y": y_text}, "x")
+        return
+    record.lat, record.lon = round(lat, 7), round(lon, 7)
+
+
+def _transformer_for(crs_text: str):
+    """A pyproj transformer to WGS84 for a CRS as written in a file ("EPSG:28992", "28992", "RD"); a problem
+    text (str) when it is not known."""
+    from kernkompas.monitor.importers.geojson import crs_code, transformer_to_wgs84
+
+    code = crs_code(crs_text)
+    if code is None:
+        return _("“%(crs)s” is not a known coordinate reference system") % {"crs": crs_text}
+    try:
+        return transformer_to_wgs84(code)
+    except ValueError:
+        return _("“%(crs)s” is not a known coordinate reference system") % {"crs": crs_text}
+
+
+def _grid_transformer(table, columns: dict[str, int], gemeente, problems: Problems):
+    """x/y without a CRS column: the national grid (RD New in NL, Lambert 72 in BE), when the numbers fit it."""
+    from kernkompas.monitor.importers.geojson import transformer_to_wgs84
+
+    xs, ys = columns["x"], columns["y"]
+    sample = []
+    for row in table.rows[:200]:
+        try:
+            x, y = number(row[xs], point_is_decimal=True), number(row[ys], point_is_decimal=True)
+        except BadValue:
+            continue
+        if x is not None and y is not None:
+            sample.append((x, y))
+    if not sample:
+        return None
+    if all(-180 <= x <= 180 and -90 <= y <= 90 for x, y in sample):
+        return transformer_to_wgs84(4326)  # longitude/latitude in columns named x and y
+    country = _country_of(gemeente)
+    order = [_CRS_DEFAULTS[country]] if country in _CRS_DEFAULTS else []
+    order += [code for code in _GRID_RANGES if code not in order]
+    for code in order:
+        (x0, x1), (y0, y1) = _GRID_RANGES[code]
+        if all(x0 <= x <= x1 and y0 <= y <= y1 for x, y in sample):
+            return transformer_to_wgs84(code)
+    problems.add(
+        _(
+            "the x/y coordinates are neither in RD New (EPSG:28992) nor in Belgian Lambert 72 (EPSG:31370): add a "
+            "column “crs” with the coordinate reference system (e.g. EPSG:3035), or use latitude and longitude"
+        ),
+        field=table.headers[xs],
+    )
+    return None

@@ -1,0 +1,272 @@
+"""CSV and Excel files as municipalities export them, read into a :class:`Table` of text cells.
+
+CSV: ``;``, ``,`` or tab (sniffed from the header line), UTF-8 with or without byte-order mark, else Windows-1252
+(what Excel "CSV (puntkomma-gescheiden)" writes on a Dutch Windows). Excel: ``.xlsx`` (read-only, the first sheet
+that has data). Every cell becomes text as a Dutch spreadsheet shows it (:func:`values.cell_text`), so one set of
+value parsers reads every format. Nothing is interpreted here: :mod:`.mapping` turns the table into records.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.conf import settings
+from django.utils.translation import gettext as _
+
+from kernkompas.places.importers.base import ImportRejected, Problems, feature_place, line_place
+
+from .values import cell_text
+
+DEFAULT_MAX_ROWS = 1_000_000
+ZIP_MAGIC = b"PK\x03\x04"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the old binary Excel format (.xls)
+
+
+def max_rows() -> int:
+    """The most data rows one file may have (setting ``MONITOR_MAX_IMPORT_ROWS``, default one million)."""
+    return int(getattr(settings, "MONITOR_MAX_IMPORT_ROWS", DEFAULT_MAX_ROWS))
+
+
+@dataclass
+class Table:
+    """A file's header and data rows as text, with where each row is in the file."""
+
+    headers: list[str]
+    rows: list[list[str]]
+    format: str  # "csv", "xlsx" or "geojson"
+    encoding: str = ""
+    delimiter: str = ""
+    line_numbers: list[int] = field(default_factory=list)  # per row: its line (CSV, counting the header) or row
+    sheet: str = ""
+    # GeoJSON only: per row, (lat, lon, geometry) already in WGS84, or None.
+    locations: list[tuple[float, float, dict | None] | None] | None = None
+
+    @property
+    def first_line(self) -> int:
+        return self.line_numbers[0] if self.line_numbers else 2
+
+    def where(self, index: int) -> str:
+        """Where row ``index`` is in the file, for messages: "regel 14" (or "object 3" in a GeoJSON file)."""
+        if self.format == "geojson":
+            return feature_place(index + 1)
+        return line_place(self.line_numbers[index])
+
+
+def read_table(path: Path, *, file_name: str | None = None, progress: Callable[[int], None] | None = None) -> Table:
+    """Read a CSV or .xlsx file (recognised by its content) into a :class:`Table`; raise ``ImportRejected``."""
+    path = Path(path)
+    name = file_name or path.name
+    problems = Problems(name)
+    try:
+        with path.open("rb") as handle:
+            start = handle.read(8)
+    except FileNotFoundError:
+        problems.add(_("the file does not exist (check the name and the folder)"))
+        raise ImportRejected(problems.as_list()) from None
+    except OSError as exc:
+        problems.add(_("the file cannot be read (%(reason)s)") % {"reason": exc.strerror or exc})
+        raise ImportRejected(problems.as_list()) from None
+    if start.startswith(ZIP_MAGIC) or path.suffix.lower() in (".xlsx", ".xlsm"):
+        table = _read_xlsx(path, problems, progress)
+    elif start.startswith(OLE_MAGIC) or path.suffix.lower() == ".xls":
+        problems.add(
+            _(
+                "this is an Excel file in the old .xls format, which cannot be read: open it in Excel and save it "
+                "as an Excel workbook (.xlsx) or as CSV"
+            )
+        )
+        table = None
+    else:
+        table = _read_csv(path.read_bytes(), problems, progress)
+    if problems or table is None:
+        raise ImportRejected(problems.as_list())
+    return table
+
+
+# --- CSV -------------------------------------------------------------------------------------------------------
+
+
+def decode(raw: bytes, problems: Problems) -> tuple[str, str] | None:
+    """The text of a CSV file and its encoding: UTF-8 (with or without BOM), else Windows-1252; else a problem."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(raw) > 3 and (raw[1:2] == b"\x00" or raw[:1] == b"\x00")):
+        problems.add(
+            _(
+                "the file is saved as UTF-16 (“Unicode text”), which cannot be read: save it as “CSV UTF-8” or "
+                "“CSV (puntkomma-gescheiden)”"
+            )
+        )
+        return None
+    if b"\x00" in raw:
+        problems.add(_("this is not a text file: choose a CSV file (.csv) or an Excel workbook (.xlsx)"))
+        return None
+    try:
+        return raw.decode("utf-8-sig"), "utf-8-sig" if raw.startswith(b"\xef\xbb\xbf") else "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = raw.decode("cp1252")
+    except UnicodeDecodeError:
+        problems.add(
+            _(
+                "the characters of this file cannot be read (it is neither UTF-8 nor Windows-1252): save it as "
+                "“CSV UTF-8”"
+            )
+        )
+        return None
+    if any(ord(ch) < 32 and ch not in "\t\r\n\x0c" for ch in text[:65536]):
+        problems.add(_("this is not a text file: choose a CSV file (.csv) or an Excel workbook (.xlsx)"))
+        return None
+    return text, "cp1252"
+
+
+def sniff_delimiter(header_line: str) -> str:
+    """``;``, ``,`` or tab: the one that occurs most in the header line outside quotes (``;`` wins a tie)."""
+    outside, quoted = [], False
+    for ch in header_line:
+        if ch == '"':
+            quoted = not quoted
+        elif not quoted:
+            outside.append(ch)
+    bare = "".join(outside)
+    counts = {delimiter: bare.count(delimiter) for delimiter in (";", "\t", ",")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ";"
+
+
+def _read_csv(raw: bytes, problems: Problems, progress) -> Table | None:
+    if not raw.strip():
+        problems.add(_("the file is empty"))
+        return None
+    decoded = decode(raw, problems)
+    if decoded is None:
+        return None
+    text, encoding = decoded
+    first_line = text.lstrip("\r\n").split("\n", 1)[0]
+    delimiter = sniff_delimiter(first_line)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    limit = max_rows()
+    headers: list[str] | None = None
+    rows: list[list[str]] = []
+    lines: list[int] = []
+    previous_end = start = 0
+    try:
+        for values in reader:
+            start, previous_end = previous_end + 1, reader.line_num
+            if not values or not any(value.strip() for value in values):
+                continue  # blank lines (spreadsheet exports end with a few)
+            if headers is None:
+                headers = [value.strip() for value in values]
+                while headers and not headers[-1]:
+                    headers.pop()  # Excel writes a ";" after the last column when a cell further right was used
+                continue
+            if len(rows) >= limit:
+                problems.add(
+                    _("the file has more than %(limit)s rows, the most one import may have: split it up")
+                    % {"limit": f"{limit:,}".replace(",", ".")}
+                )
+                return None
+            rows.append([value.strip() for value in values])
+            lines.append(start)
+            if progress is not None and len(rows) % 5000 == 0:
+                progress(len(rows))
+    except csv.Error as exc:
+        problems.add(_("the file is not a readable CSV file (%(reason)s)") % {"reason": exc}, where=line_place(start))
+        return None
+    if headers is None:
+        problems.add(_("the file is empty"))
+        return None
+    width = len(headers)
+    if rows and not text.endswith(("\n", "\r")) and len(rows[-1]) < width:
+        problems.add(
+            _(
+                "this last line stops halfway (it has %(found)s of the %(width)s columns): the file is probably "
+                "incomplete (cut off); export it again"
+            )
+            % {"found": len(rows[-1]), "width": width},
+            where=line_place(lines[-1]),
+        )
+    for number, values in zip(lines, rows, strict=True):
+        if len(values) > width:
+            if any(values[width:]):
+                problems.add(
+                    _("this line has %(found)s values but the header has %(width)s columns")
+                    % {"found": len(values), "width": width},
+                    where=line_place(number),
+                )
+            del values[width:]
+        elif len(values) < width:
+            values.extend([""] * (width - len(values)))
+    return Table(headers=headers, rows=rows, format="csv", encoding=encoding, delimiter=delimiter, line_numbers=lines)
+
+
+# --- Excel -----------------------------------------------------------------------------------------------------
+
+
+def _read_xlsx(path: Path, problems: Problems, progress) -> Table | None:
+    import openpyxl
+
+    not_excel = _(
+        "this is not a valid Excel file (.xlsx): it may be incomplete or damaged; open it in Excel and save it again"
+    )
+    if not zipfile.is_zipfile(path):
+        problems.add(not_excel)
+        return None
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception:  # noqa: BLE001 - openpyxl raises many kinds (KeyError, BadZipFile, XML errors) for a bad file
+        problems.add(not_excel)
+        return None
+    limit = max_rows()
+    try:
+        for sheet in book.worksheets:
+            table = _read_sheet(sheet, problems, progress, limit)
+            if problems:
+                return None
+            if table is not None:
+                return table
+    except Exception:  # noqa: BLE001 - a sheet cut off halfway fails inside openpyxl's XML parser
+        problems.add(not_excel)
+        return None
+    finally:
+        book.close()
+    problems.add(_("the Excel file has no data: every sheet is empty"))
+    return None
+
+
+def _read_sheet(sheet, problems: Problems, progress, limit: int) -> Table | None:
+    headers: list[str] | None = None
+    rows: list[list[str]] = []
+    lines: list[int] = []
+    for number, cells in enumerate(sheet.iter_rows(min_row=1, values_only=True), start=1):
+        values = [cell_text(cell) for cell in cells]
+        if not any(values):
+            continue
+        if headers is None:
+            headers = values
+            while headers and not headers[-1]:
+                headers.pop()
+            continue
+        if len(rows) >= limit:
+            problems.add(
+                _("the file has more than %(limit)s rows, the most one import may have: split it up")
+                % {"limit": f"{limit:,}".replace(",", ".")}
+            )
+            return None
+        rows.append(values)
+        lines.append(number)
+        if progress is not None and len(rows) % 5000 == 0:
+            progress(len(rows))
+    if headers is None:
+        return None
+    width = len(headers)
+    for values in rows:
+        if len(values) > width:
+            del values[width:]
+        elif len(values) < width:
+            values.extend([""] * (width - len(values)))
+    return Table(headers=headers, rows=rows, format="xlsx", line_numbers=lines, sheet=sheet.title)
