@@ -1,0 +1,562 @@
+"""Footfall counts (passers-by per counting point per hour or per day) from CSV or Excel, long or wide.
+
+Layouts
+    *Long*: one line per point and hour (or day): columns for the point (``point``, ``telpunt``, ``locatie`` …),
+    the date (``date``, ``datum``), optionally the hour (``hour``, ``uur``: without one the figures are daily
+    totals; a date with a time such as ``2024-05-01 09:00`` is hourly too) and the count (``count``, ``aantal``,
+    ``passanten`` …).
+    *Wide*: one line per date (and hour), one column per counting point, as the Auckland export has
+    (``date,hour,year,<point>…``). Columns such as ``year``, ``weekday`` or ``month`` are not points.
+
+Values
+    ``;``, ``,`` or tab separated; UTF-8 (with or without BOM) or Windows-1252; whole numbers, also written
+    ``94.0``, ``94,0`` or ``1.234``. An empty cell is *no data*: no record, never a zero. Negative, fractional or
+    non-numeric counts are problems with line and column. Dates ``2024-12-31``, ``31-12-2024``, ``31/12/2024``;
+    hours ``9``, ``9:00``, ``09:00:00``, ``9:00-9:59``, ``9-10 uur``.
+
+Time
+    Hours are local time and stay naive datetimes. A clock change is not repaired: the missing spring hour has no
+    record, and the same point and hour twice (autumn, or a copy-paste error) is a problem naming both lines.
+    A file whose counting day runs past midnight — the hours of one date go 6:00 … 23:00, 0:00 … 5:00, as in
+    the Auckland export — has the hours after the turn on the next calendar day: within the consecutive lines
+    of one date (and point), an hour earlier than the line before means the day has turned.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import gc
+import io
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from django.utils.translation import gettext as _
+
+from kernkompas.monitor.importers.records import FootfallRecord, PointRecord
+from kernkompas.places.importers.base import ImportRejected, Problems, line_place
+
+POINT_HEADERS = ("point", "telpunt", "locatie", "location", "sensor", "meetpunt", "counting point", "name", "naam")
+DATE_HEADERS = ("date", "datum", "dag", "day", "datetime", "timestamp", "tijdstip", "periode", "period")
+HOUR_HEADERS = ("hour", "uur", "tijd", "time", "tijdvak", "interval")
+COUNT_HEADERS = (
+    "count",
+    "aantal",
+    "passanten",
+    "aantal passanten",
+    "aantal bezoekers",
+    "bezoekers",
+    "footfall",
+    "value",
+    "waarde",
+    "telling",
+    "passages",
+)
+LAT_HEADERS = ("latitude", "lat", "breedtegraad", "y")
+LON_HEADERS = ("longitude", "lon", "lng", "lengtegraad", "x")
+ID_HEADERS = ("id", "code", "external_id", "sensor_id", "telpunt_id")
+# Columns of a wide file that describe the line, not a counting point.
+NOT_POINTS = (
+    "year",
+    "jaar",
+    "month",
+    "maand",
+    "week",
+    "weekday",
+    "weekdag",
+    "day of week",
+    "dag van de week",
+    "weekend",
+    "holiday",
+    "feestdag",
+    "remark",
+    "opmerking",
+    "total",
+    "totaal",
+)
+
+_HOUR = re.compile(
+    r"(\d{1,2})(?:[:.](\d{2}))?(?::\d{2})?\s*(?:(?:-|–|tot)\s*\d{1,2}(?:[:.]\d{2})?(?::\d{2})?)?\s*(?:u|uur|h)?",
+    re.IGNORECASE,
+)
+_DATE_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::\d{2}(?:\.\d+)?)?)?")
+_DATE_NL = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:\s+(\d{1,2}):(\d{2})(?::\d{2})?)?")
+_WHOLE = re.compile(r"-?\d+")
+_WHOLE_WITH_ZEROS = re.compile(r"(-?\d+)[.,]0+")
+_THOUSANDS = re.compile(r"-?\d{1,3}(?:[.\s\u00a0]\d{3})+")
+
+
+def _key(header: str) -> str:
+    return re.sub(r"[\s_]+", " ", header.strip().lower().lstrip("\ufeff"))
+
+
+def _find(headers: list[str], names: tuple[str, ...]) -> int | None:
+    keys = [_key(h) for h in headers]
+    for name in names:
+        if name in keys:
+            return keys.index(name)
+    return None
+
+
+# --- Reading the file into lines ---------------------------------------------------------------------------
+
+
+def _lines(path: Path, problems: Problems) -> Iterator[tuple[int, list]] | None:
+    """(line number, cells) of a CSV or Excel file, the header first; reports and returns None when unreadable."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(4)
+    except FileNotFoundError:
+        problems.add(_("the file does not exist (check the name and the folder)"))
+        return None
+    except OSError as exc:
+        problems.add(_("the file cannot be read (%(reason)s)") % {"reason": exc.strerror or exc})
+        return None
+    if head == b"PK\x03\x04":
+        return _xlsx_lines(path, problems)
+    raw = path.read_bytes()
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            text = raw.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        problems.add(_("the file is not a text file in UTF-8 or Windows-1252, nor an Excel file (.xlsx)"))
+        return None
+    if "\x00" in text:
+        problems.add(_("this is not a CSV or Excel file"))
+        return None
+    if not text.strip():
+        problems.add(_("the file is empty"))
+        return None
+    first = text.lstrip().splitlines()[0]
+    delimiter = max((";", ",", "\t"), key=first.count)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+
+    def rows():
+        try:
+            for cells in reader:
+                yield reader.line_num, cells
+        except csv.Error as exc:
+            problems.add(
+                _("the file is not a readable CSV file (%(reason)s)") % {"reason": exc},
+                where=line_place(reader.line_num),
+            )
+
+    return rows()
+
+
+def _xlsx_lines(path: Path, problems: Problems):
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        problems.add(_("the Excel file cannot be read; it may be damaged (%(reason)s)") % {"reason": exc})
+        return None
+    sheet = workbook.worksheets[0]
+
+    def rows():
+        try:
+            for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+                yield number, ["" if value is None else value for value in values]
+        finally:
+            workbook.close()
+
+    return rows()
+
+
+# --- Values ------------------------------------------------------------------------------------------------
+
+
+def _text(value) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def parse_count(value) -> int | None:
+    """A whole, non-negative-or-not count from a cell; None when it is not a whole number."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        return int(value) if value.is_integer() else None
+    text = str(value).strip()
+    if _WHOLE.fullmatch(text):
+        return int(text)
+    match = _WHOLE_WITH_ZEROS.fullmatch(text)
+    if match:
+        return int(match.group(1))
+    if _THOUSANDS.fullmatch(text):
+        return int(re.sub(r"[.\s\u00a0]", "", text))
+    return None
+
+
+def _fast_count(value) -> int | None:
+    """:func:`parse_count` with a quick path for the usual "94" and "94.0" (a million cells in a year's file)."""
+    if type(value) is str:
+        if value.isdigit():
+            return int(value)
+        if value.endswith(".0") and value[:-2].isdigit():
+            return int(value[:-2])
+    return parse_count(value)
+
+
+def parse_date(value) -> tuple[datetime.date, int | None] | None:
+    """(date, hour or None) from a cell: an Excel date, ``2024-12-31``, ``31-12-2024``, with or without a time."""
+    if isinstance(value, datetime.datetime):
+        if value.minute or value.second:
+            return None
+        return value.date(), (value.hour if value.hour or value.time() != datetime.time(0) else None)
+    if isinstance(value, datetime.date):
+        return value, None
+    text = str(value).strip()
+    match = _DATE_ISO.fullmatch(text)
+    if match:
+        year, month, day, hour, minute = match.groups()
+    else:
+        match = _DATE_NL.fullmatch(text)
+        if not match:
+            return None
+        day, month, year, hour, minute = match.groups()
+    try:
+        date = datetime.date(int(year), int(month), int(day))
+    except ValueError:
+        return None
+    if hour is None:
+        return date, None
+    if int(minute) != 0 or int(hour) > 23:
+        return None
+    return date, int(hour)
+
+
+def parse_hour(value) -> int | None:
+    """The hour a period starts (0–23) from ``9``, ``9:00``, ``09:00:00``, ``9:00-9:59``, ``9-10 uur``."""
+    if isinstance(value, datetime.time):
+        return value.hour if not value.minute and not value.second else None
+    if isinstance(value, datetime.datetime):
+        return value.hour if not value.minute and not value.second else None
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return int(value) if float(value).is_integer() and 0 <= value <= 23 else None
+    match = _HOUR.fullmatch(str(value).strip())
+    if not match:
+        return None
+    hour, minute = int(match.group(1)), int(match.group(2) or 0)
+    if hour > 23 or minute:
+        return None
+    return hour
+
+
+# --- The reader --------------------------------------------------------------------------------------------
+
+
+def read_footfall(
+    path: Path, *, file_name: str | None = None, progress: Callable[[int], None] | None = None
+) -> tuple[list[FootfallRecord], list[PointRecord]]:
+    """The counts and the counting points of a footfall file; raises :class:`ImportRejected` when it is wrong.
+
+    ``progress`` (optional) is called now and then with the number of lines read since the last call.
+    """
+    path = Path(path)
+    problems = Problems(file_name or path.name)
+    lines = _lines(path, problems)
+    if lines is None:
+        raise ImportRejected(problems.as_list())
+    header = None
+    for _number, cells in lines:
+        if any(_text(cell) for cell in cells):
+            header = [_text(cell) for cell in cells]
+            break
+    if header is None:
+        if not problems:
+            problems.add(_("the file is empty"))
+        raise ImportRejected(problems.as_list())
+
+    date_col = _find(header, DATE_HEADERS)
+    point_col = _find(header, POINT_HEADERS)
+    count_col = _find(header, COUNT_HEADERS)
+    if date_col is None:
+        problems.add(
+            _("there is no column with the date (expected a heading such as “datum” or “date”)"), where=line_place(1)
+        )
+        raise ImportRejected(problems.as_list())
+    reader = _Reader(header, date_col, _find(header, HOUR_HEADERS), problems, progress)
+    # A year of hourly counts is a million small records, none of them cyclic: the cycle collector would only
+    # walk them again and again (it doubled the reading time of the Auckland file).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        if point_col is not None and count_col is not None:
+            reader.read_long(lines, point_col, count_col, _find(header, LAT_HEADERS), _find(header, LON_HEADERS))
+        else:
+            reader.read_wide(lines)
+    finally:
+        if collecting:
+            gc.enable()
+    reader.report_duplicates()
+    if progress is not None and reader.pending:
+        progress(reader.pending)
+    if not problems and not reader.records:
+        problems.add(_("the file holds no counts"))
+    if problems:
+        raise ImportRejected(problems.as_list())
+    return reader.records, list(reader.points.values())
+
+
+class _Reader:
+    def __init__(self, header, date_col, hour_col, problems: Problems, progress):
+        self.header = header
+        self.date_col = date_col
+        self.hour_col = hour_col
+        self.problems = problems
+        self.progress = progress
+        self.pending = 0
+        self.records: list[FootfallRecord] = []
+        self.points: dict[str, PointRecord] = {}
+        self.seen: dict[tuple[str, str, datetime.datetime], int] = {}  # (point, resolution, start) → line
+        self.duplicates: dict[tuple[int, int, datetime.datetime], list[str]] = {}
+        # The counting day that runs past midnight: per (point or "", date) the last hour and whether it turned.
+        self.turn: dict[str, tuple[tuple, int, bool]] = {}
+
+    def _tick(self):
+        self.pending += 1
+        if self.pending >= 2000 and self.progress is not None:
+            self.progress(self.pending)
+            self.pending = 0
+
+    def _when(self, cells, number: int, where: str, stream: str) -> tuple[datetime.datetime, str] | None:
+        """(start, resolution) of a line; reports and returns None when the date or hour is unusable."""
+        raw_date = cells[self.date_col] if self.date_col < len(cells) else ""
+        if not _text(raw_date):
+            self.problems.add(_("the date is missing"), where=where, field=self.header[self.date_col])
+            return None
+        parsed = parse_date(raw_date)
+        if parsed is None:
+            self.problems.add(
+                _("“%(value)s” is not a date (write it as 31-12-2024 or 2024-12-31)") % {"value": _text(raw_date)},
+                where=where,
+                field=self.header[self.date_col],
+            )
+            return None
+        date, hour = parsed
+        if self.hour_col is not None:
+            raw_hour = cells[self.hour_col] if self.hour_col < len(cells) else ""
+            if not _text(raw_hour):
+                self.problems.add(_("the hour is missing"), where=where, field=self.header[self.hour_col])
+                return None
+            hour = parse_hour(raw_hour)
+            if hour is None:
+                self.problems.add(
+                    _("“%(value)s” is not an hour (write it as 9, 9:00 or 9:00-9:59)") % {"value": _text(raw_hour)},
+                    where=where,
+                    field=self.header[self.hour_col],
+                )
+                return None
+        if hour is None:
+            return datetime.datetime.combine(date, datetime.time()), "day"
+        # A counting day that runs past midnight: the hours after the turn are on the next calendar day.
+        last = self.turn.get(stream)
+        turned = False
+        if last is not None and last[0] == date:
+            turned = last[2] or hour < last[1]
+        self.turn[stream] = (date, hour, turned)
+        if turned:
+            date += datetime.timedelta(days=1)
+        return datetime.datetime.combine(date, datetime.time(hour)), "hour"
+
+    def _bad_count(self, value, count, where, field):
+        if count is None:
+            self.problems.add(
+                _("“%(value)s” is not a whole number of passers-by") % {"value": _text(value)}, where=where, field=field
+            )
+        else:
+            self.problems.add(
+                _("%(value)s is negative: a count cannot be below zero") % {"value": count}, where=where, field=field
+            )
+
+    def _add(self, point: str, start, resolution, value, number: int, where: str, field: str):
+        count = _fast_count(value)
+        if count is None or count < 0:
+            self._bad_count(value, count, where, field)
+            return
+        key = (point, resolution, start)
+        earlier = self.seen.setdefault(key, number)
+        if earlier != number:
+            self.duplicates.setdefault((number, earlier, start), []).append(point)
+            return
+        self.records.append(FootfallRecord(where=where, point=point, start=start, resolution=resolution, value=count))
+
+    def report_duplicates(self):
+        """One problem per line that repeats an earlier line's point and hour (not one per point)."""
+        for (number, earlier, start), fields in self.duplicates.items():
+            values = {"start": start.strftime("%d-%m-%Y %H:%M"), "line": earlier, "count": len(fields)}
+            if len(fields) == 1:
+                self.problems.add(
+                    _("counting point “%(point)s” already has a count for %(start)s on line %(line)s")
+                    % {**values, "point": fields[0]},
+                    where=line_place(number),
+                )
+            else:
+                self.problems.add(
+                    _(
+                        "the counts for %(start)s are already on line %(line)s (%(count)s counting points); "
+                        "check the date and hour of both lines"
+                    )
+                    % values,
+                    where=line_place(number),
+                )
+
+    def read_wide(self, lines):
+        skip = {self.date_col, self.hour_col}
+        columns = [
+            (index, name)
+            for index, name in enumerate(self.header)
+            if index not in skip and name and _key(name) not in NOT_POINTS
+        ]
+        if not columns:
+            self.problems.add(
+                _(
+                    "no counting points found: give one column per point, or the columns point (telpunt), date "
+                    "(datum), hour (uur) and count (aantal)"
+                ),
+                where=line_place(1),
+            )
+            return
+        for _index, name in columns:
+            self.points.setdefault(name, PointRecord(name=name))
+        rows_seen: dict[tuple[str, datetime.datetime], tuple[int, int]] = {}  # → (first line, mask of points)
+        for number, cells in lines:
+            self._tick()
+            if not any(_text(cell) for cell in cells):
+                continue
+            where = line_place(number)
+            if len(cells) > len(self.header):
+                self.problems.add(_("this line has more values than the header has columns"), where=where)
+                continue
+            when = self._when(cells, number, where, "")
+            if when is None:
+                continue
+            start, resolution = when
+            # A line repeats an earlier one when its date and hour are the same: then every point that has a
+            # value on both lines is a duplicate. (Checked per line, not per cell: a million cells is common.)
+            filled = [(index, name, cells[index]) for index, name in columns if index < len(cells)]
+            filled = [(i, n, v) for i, n, v in filled if v != "" and (type(v) is not str or v.strip())]
+            mask = 0
+            for index, _name, _value in filled:
+                mask |= 1 << index
+            earlier = rows_seen.get((resolution, start))
+            if earlier is not None:
+                for index, name, _value in filled:
+                    if earlier[1] >> index & 1:
+                        self.duplicates.setdefault((number, earlier[0], start), []).append(name)
+                        mask &= ~(1 << index)
+                filled = [item for item in filled if mask >> item[0] & 1]
+                mask |= earlier[1]
+            rows_seen[(resolution, start)] = (earlier[0] if earlier else number, mask)
+            append = self.records.append
+            for _index, name, value in filled:
+                count = _fast_count(value)
+                if count is None or count < 0:
+                    self._bad_count(value, count, where, name)
+                    continue
+                append(FootfallRecord(where=where, point=name, start=start, resolution=resolution, value=count))
+
+    def read_long(self, lines, point_col, count_col, lat_col, lon_col):
+        count_field = self.header[count_col]
+        for number, cells in lines:
+            self._tick()
+            if not any(_text(cell) for cell in cells):
+                continue
+            where = line_place(number)
+            point = _text(cells[point_col]) if point_col < len(cells) else ""
+            if not point:
+                self.problems.add(_("the counting point is missing"), where=where, field=self.header[point_col])
+                continue
+            when = self._when(cells, number, where, point)
+            if when is None:
+                continue
+            if point not in self.points:
+                self.points[point] = PointRecord(
+                    name=point, lat=self._coordinate(cells, lat_col), lon=self._coordinate(cells, lon_col)
+                )
+            value = cells[count_col] if count_col < len(cells) else ""
+            if _text(value) == "":
+                continue  # no data for this hour: no record, never a zero
+            self._add(point, *when, value, number, where, count_field)
+
+    @staticmethod
+    def _coordinate(cells, column) -> float | None:
+        if column is None or column >= len(cells):
+            return None
+        try:
+            return float(_text(cells[column]).replace(",", "."))
+        except ValueError:
+            return None
+
+
+def read_points(path: Path, *, file_name: str | None = None) -> list[PointRecord]:
+    """Counting points with their location from a list such as ``Address,Latitude,Longitude``."""
+    path = Path(path)
+    problems = Problems(file_name or path.name)
+    lines = _lines(path, problems)
+    if lines is None:
+        raise ImportRejected(problems.as_list())
+    header = next((([_text(c) for c in cells]) for _n, cells in lines if any(_text(c) for c in cells)), None)
+    if header is None:
+        problems.add(_("the file is empty"))
+        raise ImportRejected(problems.as_list())
+    name_col = _find(header, (*POINT_HEADERS, "address", "adres"))
+    lat_col = _find(header, LAT_HEADERS)
+    lon_col = _find(header, LON_HEADERS)
+    id_col = _find(header, ID_HEADERS)
+    if name_col is None or lat_col is None or lon_col is None:
+        problems.add(
+            _("expected the columns name (or address), latitude and longitude of each counting point"),
+            where=line_place(1),
+        )
+        raise ImportRejected(problems.as_list())
+    points: dict[str, PointRecord] = {}
+    for number, cells in lines:
+        if not any(_text(cell) for cell in cells):
+            continue
+        where = line_place(number)
+        name = _text(cells[name_col]) if name_col < len(cells) else ""
+        if not name:
+            problems.add(_("the name of the counting point is missing"), where=where, field=header[name_col])
+            continue
+        coordinates = []
+        for column, low, high in ((lat_col, -90, 90), (lon_col, -180, 180)):
+            text = _text(cells[column]).replace(",", ".") if column < len(cells) else ""
+            try:
+                value = float(text)
+            except ValueError:
+                problems.add(
+                    _("“%(value)s” is not a coordinate in degrees") % {"value": text}, where=where, field=header[column]
+                )
+                break
+            if not low <= value <= high:
+                problems.add(
+                    _("%(value)s is outside %(low)s to %(high)s degrees") % {"value": text, "low": low, "high": high},
+                    where=where,
+                    field=header[column],
+                )
+                break
+            coordinates.append(value)
+        if len(coordinates) != 2:
+            continue
+        if name in points:
+            problems.add(_("this counting point is listed twice"), where=where, field=header[name_col])
+            continue
+        external_id = _text(cells[id_col]) if id_col is not None and id_col < len(cells) else ""
+        points[name] = PointRecord(name=name, lat=coordinates[0], lon=coordinates[1], external_id=external_id)
+    if not problems and not points:
+        problems.add(_("the file lists no counting points"))
+    if problems:
+        raise ImportRejected(problems.as_list())
+    return list(points.values())
