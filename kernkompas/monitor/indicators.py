@@ -1,0 +1,481 @@
+"""The Kernmonitor's indicators: one module computes them, every page, download and API answer reads them.
+
+:func:`refresh_area` computes the indicators of every count of an area with three grouped queries (one GROUP BY
+over the unit states, one over the vacant states' start dates, one comparing each state with the unit's state at
+the area's previous count) and stores them in :class:`~kernkompas.monitor.models.AreaIndicators`. The arithmetic
+(shares, Simpson diversity, duration classes, what counts as an opening) is in :mod:`kernkompas.lib.indicators`.
+
+``AreaIndicators.values`` holds, per area and count (None where a value cannot be computed):
+
+- ``units`` commercial units (every sector except wonen and werken, vacant ones included), ``all_units``,
+  ``vacant_units``, ``vacancy_rate`` (0–1), ``floor_area`` / ``vacant_floor_area`` (m² WVO of the commercial units
+  whose area is known), ``vacancy_rate_area``, ``floor_area_coverage`` (share of commercial units with a known
+  area), ``floor_area_known`` (their number);
+- ``vacancy_duration`` {``short`` ≤ 1 year, ``long`` 1–3 years, ``structural`` > 3 years, ``lower_bound`` how many
+  of them were vacant since the unit's first count, so their real duration is "at least"};
+- ``mix`` {group code: units} and ``mix_area`` {group code: m²} over all units, ``sectors`` {sector: units};
+- ``branch_mix`` {branch code: units} of the occupied retail units, ``diversity`` (Simpson 1 − Σp² over those
+  branches), ``branches`` (how many distinct);
+- ``independent_share`` (independents / occupied commercial units whose chain status is known), ``chain_known``
+  (how many are known), ``independent_units``;
+- ``churn`` since the area's previous count {``previous_date``, ``openings``, ``closures``, ``function_changes``,
+  ``occupant_changes``, ``new_units``, ``gone_units``}, all None at an area's first count.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.contrib.auth.models import AnonymousUser
+from django.db import connection, transaction
+from django.db.models import Count as CountOf
+from django.db.models import Q, Sum
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from kernkompas.lib import indicators as calc
+from kernkompas.monitor.models import AreaIndicators, Branch, Count, FunctionGroup, Sector, UnitState
+
+NON_COMMERCIAL = frozenset({Sector.WONEN.value, Sector.WERKEN.value})
+
+
+@dataclass(frozen=True)
+class Indicator:
+    code: str
+    label: object  # translatable
+    unit: str  # "share", "count", "m2", "index"
+    higher_is_better: bool | None
+    description: object
+    path: tuple[str, ...] = ()  # where in AreaIndicators.values; default (code,)
+
+    def value(self, values: dict | None):
+        """This indicator's value in an ``AreaIndicators.values`` dict (None when absent)."""
+        current = values
+        for key in self.path or (self.code,):
+            if not isinstance(current, dict):
+                return None
+            current = current.get(key)
+        return current
+
+
+_ALL = [
+    Indicator(
+        "units", _("commercial units"), "count", None, _("Units in use for retail, leisure or services, or vacant.")
+    ),
+    Indicator("all_units", _("all units"), "count", None, _("All units counted, housing and work included.")),
+    Indicator("vacant_units", _("vacant units"), "count", False, _("Commercial units that stand empty.")),
+    Indicator("vacancy_rate", _("vacancy"), "share", False, _("Vacant units as a share of the commercial units.")),
+    Indicator("floor_area", _("floor area"), "m2", None, _("Sales floor area (WVO) of the commercial units.")),
+    Indicator("vacant_floor_area", _("vacant floor area"), "m2", False, _("Sales floor area that stands empty.")),
+    Indicator(
+        "vacancy_rate_area",
+        _("vacancy by floor area"),
+        "share",
+        False,
+        _("Vacant floor area as a share of the floor area of the commercial units whose area is known."),
+    ),
+    Indicator(
+        "floor_area_coverage",
+        _("floor area known"),
+        "share",
+        True,
+        _("Share of the commercial units whose floor area is known."),
+    ),
+    Indicator(
+        "short_vacancy",
+        _("vacant up to 1 year"),
+        "count",
+        None,
+        _("Units vacant for at most a year (frictional vacancy)."),
+        ("vacancy_duration", "short"),
+    ),
+    Indicator(
+        "long_vacancy",
+        _("vacant 1 to 3 years"),
+        "count",
+        False,
+        _("Units vacant for more than one and at most three years (long-term vacancy)."),
+        ("vacancy_duration", "long"),
+    ),
+    Indicator(
+        "structural_vacancy",
+        _("structural vacancy"),
+        "count",
+        False,
+        _("Units vacant for more than three years."),
+        ("vacancy_duration", "structural"),
+    ),
+    Indicator(
+        "diversity",
+        _("diversity of the retail offer"),
+        "index",
+        True,
+        _("Simpson index over the branches of the occupied shops: 0 = one branch, near 1 = many, evenly spread."),
+    ),
+    Indicator("branches", _("branches"), "count", True, _("Number of different branches among the occupied shops.")),
+    Indicator(
+        "independent_share",
+        _("independents"),
+        "share",
+        None,
+        _("Share of independent businesses among the occupied units whose chain status is known."),
+    ),
+    Indicator(
+        "openings",
+        _("openings"),
+        "count",
+        True,
+        _("Units vacant at the previous count and in use now."),
+        ("churn", "openings"),
+    ),
+    Indicator(
+        "closures",
+        _("closures"),
+        "count",
+        False,
+        _("Units in use at the previous count and vacant now."),
+        ("churn", "closures"),
+    ),
+    Indicator(
+        "function_changes",
+        _("changes of function"),
+        "count",
+        None,
+        _("Units in use at both counts with another function group now."),
+        ("churn", "function_changes"),
+    ),
+    Indicator(
+        "occupant_changes",
+        _("new occupants"),
+        "count",
+        None,
+        _("Units in use at both counts by another occupant now."),
+        ("churn", "occupant_changes"),
+    ),
+]
+
+INDICATORS: dict[str, Indicator] = {indicator.code: indicator for indicator in _ALL}
+
+
+# --- Computing ----------------------------------------------------------------------------------------------------
+
+
+def _empty_churn(previous_date=None, known=False) -> dict:
+    churn = {kind: (0 if known else None) for kind in calc.CHURN_KINDS}
+    churn["previous_date"] = previous_date.isoformat() if previous_date else None
+    return churn
+
+
+class _Bucket:
+    """The additive parts of one count, from which :func:`_finish` derives the values."""
+
+    def __init__(self):
+        self.all_units = 0
+        self.units = 0
+        self.vacant = 0
+        self.area = 0
+        self.area_known = 0
+        self.vacant_area = 0
+        self.mix: dict[str, int] = defaultdict(int)
+        self.mix_area: dict[str, int] = defaultdict(int)
+        self.sectors: dict[str, int] = defaultdict(int)
+        self.branch_mix: dict[str, int] = defaultdict(int)
+        self.chain_known = 0
+        self.independents = 0
+        self.duration = {"short": 0, "long": 0, "structural": 0, "lower_bound": 0}
+        self.churn: dict | None = None
+
+
+def _finish(b: _Bucket) -> dict:
+    return {
+        "units": b.units,
+        "all_units": b.all_units,
+        "vacant_units": b.vacant,
+        "vacancy_rate": calc.share(b.vacant, b.units),
+        "floor_area": b.area if b.area_known else None,
+        "vacant_floor_area": b.vacant_area if b.area_known else None,
+        "vacancy_rate_area": calc.share(b.vacant_area, b.area) if b.area_known else None,
+        "floor_area_coverage": calc.share(b.area_known, b.units),
+        "floor_area_known": b.area_known,
+        "vacancy_duration": dict(b.duration),
+        "mix": dict(sorted(b.mix.items())),
+        "mix_area": dict(sorted(b.mix_area.items())),
+        "sectors": dict(sorted(b.sectors.items())),
+        "branch_mix": dict(sorted(b.branch_mix.items())),
+        "diversity": calc.simpson(b.branch_mix.values()),
+        "branches": len([n for n in b.branch_mix.values() if n]),
+        "independent_share": calc.share(b.independents, b.chain_known),
+        "chain_known": b.chain_known,
+        "independent_units": b.independents,
+        "churn": b.churn if b.churn is not None else _empty_churn(),
+    }
+
+
+_CHURN_SQL = """
+WITH c AS (
+    SELECT id, date, LAG(id) OVER (PARTITION BY gebied_id ORDER BY date) AS prev_id,
+           LAG(date) OVER (PARTITION BY gebied_id ORDER BY date) AS prev_date
+    FROM monitor_count {where}
+)
+SELECT c.id,
+       COUNT(p.id),
+       SUM(CASE WHEN p.is_vacant AND NOT s.is_vacant THEN 1 ELSE 0 END),
+       SUM(CASE WHEN NOT p.is_vacant AND s.is_vacant THEN 1 ELSE 0 END),
+       SUM(CASE WHEN NOT p.is_vacant AND NOT s.is_vacant AND p.group_id <> s.group_id THEN 1 ELSE 0 END),
+       SUM(CASE WHEN NOT p.is_vacant AND NOT s.is_vacant AND TRIM(p.occupant) <> '' AND TRIM(s.occupant) <> ''
+                 AND LOWER(TRIM(p.occupant)) <> LOWER(TRIM(s.occupant)) THEN 1 ELSE 0 END)
+FROM c
+JOIN monitor_unitstate s ON s.count_id = c.id
+LEFT JOIN monitor_unitstate p ON p.count_id = c.prev_id AND p.unit_id = s.unit_id
+WHERE c.prev_id IS NOT NULL
+GROUP BY c.id
+"""
+
+
+def compute(gebied_ids: list[int] | None = None) -> dict[int, dict]:
+    """The values of every count of the given areas (all areas when None), keyed by count id."""
+    counts = Count.objects.all()
+    states = UnitState.objects.all()
+    if gebied_ids is not None:
+        counts = counts.filter(gebied_id__in=gebied_ids)
+        states = states.filter(count__gebied_id__in=gebied_ids)
+    count_rows = list(counts.order_by("gebied_id", "date").values_list("id", "gebied_id", "date"))
+    if not count_rows:
+        return {}
+    groups = {pk: (code, sector) for pk, code, sector in FunctionGroup.objects.values_list("id", "code", "sector")}
+    branches = dict(Branch.objects.values_list("id", "code"))
+    buckets: dict[int, _Bucket] = {pk: _Bucket() for pk, _g, _d in count_rows}
+    dates = {pk: day for pk, _g, day in count_rows}
+    previous: dict[int, tuple[int, datetime.date] | None] = {}
+    last: dict[int, tuple[int, datetime.date]] = {}
+    for pk, gebied_id, day in count_rows:
+        previous[pk] = last.get(gebied_id)
+        last[gebied_id] = (pk, day)
+
+    # 1. One GROUP BY over the states: units, vacancy, floor area, mix, branches, chains.
+    rows = states.values_list("count_id", "group_id", "branch_id", "is_vacant", "is_chain").annotate(
+        n=CountOf("id"), known=CountOf("floor_area"), area=Sum("floor_area")
+    )
+    for count_id, group_id, branch_id, is_vacant, is_chain, n, known, area in rows.order_by():
+        b = buckets[count_id]
+        code, sector = groups[group_id]
+        area = area or 0
+        b.all_units += n
+        b.mix[code] += n
+        b.sectors[sector] += n
+        if known:
+            b.mix_area[code] += area
+        if sector in NON_COMMERCIAL:
+            continue
+        b.units += n
+        b.area_known += known
+        b.area += area
+        if is_vacant:
+            b.vacant += n
+            b.vacant_area += area
+            continue
+        if sector == Sector.DETAILHANDEL and branch_id is not None:
+            b.branch_mix[branches[branch_id]] += n
+        if is_chain is not None:
+            b.chain_known += n
+            if not is_chain:
+                b.independents += n
+
+    # 2. Vacancy duration: the vacant states grouped by their start.
+    vacant = (
+        states.filter(is_vacant=True)
+        .values_list("count_id", "vacant_since", "vacant_since_open")
+        .annotate(n=CountOf("id"))
+        .order_by()
+    )
+    for count_id, since, is_open, n in vacant:
+        on = dates[count_id]
+        b = buckets[count_id]
+        b.duration[calc.duration_class(since or on, on)] += n
+        if is_open:
+            b.duration["lower_bound"] += n
+
+    # 3. Churn: each state against the unit's state at the area's previous count.
+    if gebied_ids is None:
+        where, params = "", []
+    else:
+        where = "WHERE gebied_id IN ({})".format(", ".join(["%s"] * len(gebied_ids)))
+        params = list(gebied_ids)
+    with connection.cursor() as cursor:
+        cursor.execute(_CHURN_SQL.format(where=where), params)
+        churn_rows = {row[0]: row[1:] for row in cursor.fetchall()}
+    for pk, b in buckets.items():
+        before = previous[pk]
+        if before is None:
+            continue
+        prev_id, prev_date = before
+        continuing, openings, closures, function_changes, occupant_changes = churn_rows.get(pk, (0, 0, 0, 0, 0))
+        b.churn = {
+            "previous_date": prev_date.isoformat(),
+            "openings": int(openings or 0),
+            "closures": int(closures or 0),
+            "function_changes": int(function_changes or 0),
+            "occupant_changes": int(occupant_changes or 0),
+            "new_units": b.all_units - int(continuing or 0),
+            "gone_units": buckets[prev_id].all_units - int(continuing or 0),
+        }
+    return {pk: _finish(b) for pk, b in buckets.items()}
+
+
+def _store(values_by_count: dict[int, dict], gebied_ids: list[int] | None) -> None:
+    counts = Count.objects.all() if gebied_ids is None else Count.objects.filter(gebied_id__in=gebied_ids)
+    meta = {pk: (gebied_id, day) for pk, gebied_id, day in counts.values_list("id", "gebied_id", "date")}
+    existing_rows = AreaIndicators.objects.all()
+    if gebied_ids is not None:
+        existing_rows = existing_rows.filter(gebied_id__in=gebied_ids)
+    existing = {row.count_id: row for row in existing_rows.only("id", "count_id", "gebied_id", "date")}
+    now = timezone.now()
+    to_update, to_create = [], []
+    for count_id, values in values_by_count.items():
+        gebied_id, day = meta[count_id]
+        row = existing.get(count_id)
+        if row is None:
+            to_create.append(AreaIndicators(count_id=count_id, gebied_id=gebied_id, date=day, values=values))
+        else:
+            row.values, row.date, row.computed_at = values, day, now
+            to_update.append(row)
+    AreaIndicators.objects.bulk_update(to_update, ["values", "date", "computed_at"], batch_size=500)
+    AreaIndicators.objects.bulk_create(to_create, batch_size=500)
+
+
+def refresh_area(gebied) -> None:
+    """Recompute and store the indicators of every count of the area."""
+    with transaction.atomic():
+        _store(compute([gebied.pk]), [gebied.pk])
+
+
+def refresh_all() -> None:
+    """Recompute the indicators of every area and count (after a taxonomy edit; the national benchmark)."""
+    with transaction.atomic():
+        _store(compute(None), None)
+
+
+# --- Reading ------------------------------------------------------------------------------------------------------
+
+
+def series(gebied) -> list[AreaIndicators]:
+    """The area's indicators at every count, oldest first."""
+    return list(AreaIndicators.objects.filter(gebied=gebied).order_by("date"))
+
+
+@dataclass
+class KernIndicators:
+    """The indicators of a core on one date: the same keys as ``AreaIndicators.values``."""
+
+    date: datetime.date
+    values: dict
+    areas: int  # how many areas contributed
+
+
+def _sum_dicts(target: dict, source: dict | None) -> None:
+    for key, value in (source or {}).items():
+        target[key] = target.get(key, 0) + (value or 0)
+
+
+def combine(rows: list[AreaIndicators | dict], churn_rows: list[dict] | None = None) -> dict:
+    """Values for several areas together: the counts summed, every share recomputed (never averaged).
+
+    ``rows`` are ``AreaIndicators`` or their values; ``churn_rows`` the values whose churn counts (default all).
+    """
+    b = _Bucket()
+    for row in rows:
+        v = row.values if isinstance(row, AreaIndicators) else row
+        b.all_units += v.get("all_units") or 0
+        b.units += v.get("units") or 0
+        b.vacant += v.get("vacant_units") or 0
+        b.area += v.get("floor_area") or 0
+        b.vacant_area += v.get("vacant_floor_area") or 0
+        b.area_known += v.get("floor_area_known") or 0
+        b.chain_known += v.get("chain_known") or 0
+        b.independents += v.get("independent_units") or 0
+        for name in ("mix", "mix_area", "sectors", "branch_mix"):
+            _sum_dicts(getattr(b, name), v.get(name))
+        _sum_dicts(b.duration, v.get("vacancy_duration"))
+    churn_sources = [
+        (r.values if isinstance(r, AreaIndicators) else r) for r in (rows if churn_rows is None else churn_rows)
+    ]
+    known = [v["churn"] for v in churn_sources if (v.get("churn") or {}).get("previous_date")]
+    if known:
+        b.churn = {kind: sum(c[kind] or 0 for c in known) for kind in calc.CHURN_KINDS}
+        b.churn["previous_date"] = max(c["previous_date"] for c in known)
+    return _finish(b)
+
+
+def for_kern(kern) -> list[KernIndicators]:
+    """The core's indicators per count date of any of its areas.
+
+    On each date every area contributes its latest count on or before that date (areas are not always counted on
+    the same day); churn only from the areas counted on that very date.
+    """
+    rows = list(AreaIndicators.objects.filter(gebied__kern=kern).order_by("date", "gebied_id"))
+    by_area: dict[int, list[AreaIndicators]] = defaultdict(list)
+    for row in rows:
+        by_area[row.gebied_id].append(row)
+    result = []
+    for day in sorted({row.date for row in rows}):
+        current = []
+        for area_rows in by_area.values():
+            latest = None
+            for row in area_rows:
+                if row.date <= day:
+                    latest = row
+            if latest is not None:
+                current.append(latest)
+        on_day = [row for row in current if row.date == day]
+        result.append(KernIndicators(date=day, values=combine(current, on_day), areas=len(current)))
+    return result
+
+
+def _latest_on(gebied_ids, day: datetime.date) -> dict[int, AreaIndicators]:
+    latest: dict[int, AreaIndicators] = {}
+    rows = AreaIndicators.objects.filter(gebied_id__in=gebied_ids, date__lte=day).order_by("gebied_id", "date")
+    for row in rows:
+        latest[row.gebied_id] = row
+    return latest
+
+
+def _summary(rows: dict[int, AreaIndicators]) -> dict:
+    return {
+        "n": len(rows),
+        "medians": {code: calc.median(INDICATORS[code].value(r.values) for r in rows.values()) for code in INDICATORS},
+    }
+
+
+def compare(gebied, count, user=None) -> dict:
+    """The area next to similar areas and its region, on the date of ``count``.
+
+    Similar: the same kind of area in a municipality of the same size class. Region: the areas of the cores and
+    municipalities of every ``places.Regio`` that contains this core or municipality. Only areas the user may
+    see (public ones, plus those of the municipalities the user works for). Each area at its latest count on or
+    before the date. Returns ``{"similar": {"n", "medians"}, "region": {"n", "medians", "names"}}``.
+    """
+    from kernkompas.accounts.permissions import visible_queryset
+    from kernkompas.places.models import Gebied, Regio
+
+    visible = visible_queryset(user or AnonymousUser(), Gebied.objects.all(), "kern__gemeente").exclude(pk=gebied.pk)
+    gemeente = gebied.kern.gemeente
+    day = count.date
+    similar_ids = list(
+        visible.filter(kind=gebied.kind, kern__gemeente__size_class=gemeente.size_class).values_list("pk", flat=True)
+    )
+    regios = list(Regio.objects.filter(Q(kernen=gebied.kern) | Q(gemeenten=gemeente)).distinct())
+    region_ids = []
+    if regios:
+        region_ids = list(
+            visible.filter(
+                Q(kern__regios__in=regios) | Q(kern__gemeente__regios__in=regios),
+            )
+            .distinct()
+            .values_list("pk", flat=True)
+        )
+    similar = _summary(_latest_on(similar_ids, day)) if gemeente.size_class else {"n": 0, "medians": {}}
+    region = _summary(_latest_on(region_ids, day)) if region_ids else {"n": 0, "medians": {}}
+    region["names"] = [r.name for r in regios]
+    return {"similar": similar, "region": region}

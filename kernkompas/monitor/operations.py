@@ -1,0 +1,957 @@
+"""Named operations of the Kernmonitor: everything that writes the register goes through here.
+
+Each operation validates first (what only the database knows: taxonomy codes, ids used twice, places far outside
+the municipality), then writes in one transaction and records an audit event. Readers in
+:mod:`kernkompas.monitor.importers` turn files into records; these functions write the records.
+"""
+
+from __future__ import annotations
+
+import datetime
+import logging
+import re
+from collections import defaultdict
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import Q
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from kernkompas.core.audit import record
+from kernkompas.lib.text import fold
+from kernkompas.monitor import indicators
+from kernkompas.monitor.importers.records import FootfallRecord, ImportResult, PointRecord, UnitRecord
+from kernkompas.monitor.models import (
+    AreaIndicators,
+    Branch,
+    Count,
+    CounterToken,
+    CountingPoint,
+    FootfallCount,
+    FunctionGroup,
+    ImportKind,
+    ImportRun,
+    OwnerContact,
+    Resolution,
+    Sector,
+    Threshold,
+    ThresholdCrossing,
+    Unit,
+    UnitLink,
+    UnitState,
+)
+from kernkompas.places.importers.base import ImportRejected, Problems
+
+logger = logging.getLogger(__name__)
+
+BATCH = 2000
+MAX_FLOOR_AREA = 100_000  # m²; the largest shopping centres in the Low Countries have about 100,000 m² in total
+BBOX_MARGIN = 0.05  # degrees (about 5 km) around the municipality's bounding box
+
+
+# --- Addresses ----------------------------------------------------------------------------------------------------
+
+_BUS = re.compile(r"\s*(?:\bbus\b|\bbte\b|\bboite\b|/)\s*", re.IGNORECASE)
+_POSTCODE = re.compile(r"[^0-9a-z]")
+
+
+def normalise_house_number(house_number: str) -> str:
+    """ "12 A", "12-a" and "12a" are the same number; "12 bus 3", "12 bte 3" and "12/3" the same box."""
+    text = fold(house_number)
+    if not text:
+        return ""
+    parts = _BUS.split(" " + re.sub(r"\s+", " ", (house_number or "").strip()).lower() + " ", maxsplit=1)
+    if len(parts) == 2 and parts[1].strip():
+        main, box = fold(parts[0]), fold(parts[1])
+        return main.replace(" ", "") + "/" + box.replace(" ", "")
+    return text.replace(" ", "")
+
+
+def address_key(street: str, house_number: str, postcode: str = "") -> str:
+    """The key by which a unit without an own id is recognised in the next count.
+
+    Street (accents, case and punctuation folded) and house number (additions and boxes normalised); without a
+    street, the postcode and number (a Dutch postcode with a number is a complete address). "" when neither.
+    """
+    number = normalise_house_number(house_number)
+    street_key = fold(street)
+    if street_key:
+        return f"{street_key} {number}".strip()
+    code = _POSTCODE.sub("", (postcode or "").lower())
+    if code and number:
+        return f"{code} {number}"
+    return ""
+
+
+# --- Validation ---------------------------------------------------------------------------------------------------
+
+
+def _taxonomy(gemeente):
+    """Groups and branches a municipality may use: the default taxonomy plus its own (its own win)."""
+    groups: dict[str, FunctionGroup] = {}
+    for group in FunctionGroup.objects.filter(Q(gemeente=None) | Q(gemeente=gemeente)).order_by("gemeente_id"):
+        if group.code not in groups or group.gemeente_id is not None:
+            groups[group.code] = group
+    branches: dict[str, Branch] = {}
+    for branch in Branch.objects.filter(Q(gemeente=None) | Q(gemeente=gemeente)).order_by("gemeente_id"):
+        if branch.code not in branches or branch.gemeente_id is not None:
+            branches[branch.code] = branch
+    return groups, branches
+
+
+def _outside(bbox, lat: float, lon: float) -> bool:
+    if not bbox or len(bbox) != 4:
+        return False
+    west, south, east, north = bbox
+    return not (west - BBOX_MARGIN <= lon <= east + BBOX_MARGIN and south - BBOX_MARGIN <= lat <= north + BBOX_MARGIN)
+
+
+def validate_units(gebied, records: list[UnitRecord], *, file_name: str) -> None:
+    """Raise ImportRejected with every problem the database can see in the records (nothing is written)."""
+    gemeente = gebied.kern.gemeente
+    problems = Problems(file_name)
+    groups, branches = _taxonomy(gemeente)
+    if not records:
+        problems.add(_("the file contains no units"))
+    known_ids = set(Unit.objects.filter(gebied=gebied).exclude(external_id="").values_list("external_id", flat=True))
+    file_ids = {r.external_id.strip() for r in records if r.external_id.strip()}
+    seen_ids: dict[str, str] = {}
+    seen_addresses: dict[str, str] = {}
+    for r in records:
+        own_id = r.external_id.strip()
+        key = address_key(r.street, r.house_number, r.postcode)
+        if not own_id and not key:
+            problems.add(
+                _("this unit has no own id and no street and house number, so it cannot be recognised"),
+                where=r.where,
+            )
+        if own_id:
+            if own_id in seen_ids:
+                problems.add(
+                    _("the own id “%(id)s” is also used at %(other)s; every unit may appear only once")
+                    % {"id": own_id, "other": seen_ids[own_id]},
+                    where=r.where,
+                    field=_("own id"),
+                )
+            else:
+                seen_ids[own_id] = r.where
+        if key:
+            if key in seen_addresses:
+                problems.add(
+                    _("the address %(address)s is also used at %(other)s; every unit may appear only once")
+                    % {"address": f"{r.street} {r.house_number}".strip() or r.postcode, "other": seen_addresses[key]},
+                    where=r.where,
+                    field=_("address"),
+                )
+            else:
+                seen_addresses[key] = r.where
+        group = groups.get(r.group)
+        if not r.group:
+            problems.add(_("the function group is missing"), where=r.where, field=_("function group"))
+        elif group is None:
+            problems.add(
+                _("“%(code)s” is not a known function group (known: %(known)s)")
+                % {"code": r.group, "known": ", ".join(sorted(groups))},
+                where=r.where,
+                field=_("function group"),
+            )
+        if r.branch:
+            branch = branches.get(r.branch)
+            if branch is None:
+                problems.add(
+                    _("“%(code)s” is not a known branch") % {"code": r.branch}, where=r.where, field=_("branch")
+                )
+            elif group is not None and branch.group_id != group.pk:
+                problems.add(
+                    _("the branch “%(branch)s” does not belong to the function group “%(group)s”")
+                    % {"branch": branch.name, "group": group.name},
+                    where=r.where,
+                    field=_("branch"),
+                )
+        if r.lat is not None and r.lon is not None and _outside(gemeente.bbox, r.lat, r.lon):
+            hint = ""
+            if not _outside(gemeente.bbox, r.lon, r.lat):
+                hint = " " + _("(latitude and longitude seem to be swapped)")
+            problems.add(
+                _("the location %(lat)s, %(lon)s lies far outside %(gemeente)s%(hint)s")
+                % {"lat": r.lat, "lon": r.lon, "gemeente": gemeente.name_nl, "hint": hint},
+                where=r.where,
+                field=_("location"),
+            )
+        if r.floor_area is not None and (r.floor_area < 0 or r.floor_area > MAX_FLOOR_AREA):
+            problems.add(
+                _("a floor area of %(area)s m² is not plausible for one unit (at most %(max)s m²)")
+                % {"area": r.floor_area, "max": f"{MAX_FLOOR_AREA:,}".replace(",", ".")},
+                where=r.where,
+                field=_("floor area"),
+            )
+        for previous in r.previous_ids:
+            previous = previous.strip()
+            if previous and previous != own_id and previous not in known_ids and previous not in file_ids:
+                problems.add(
+                    _("the previous unit “%(id)s” is not known in this area") % {"id": previous},
+                    where=r.where,
+                    field=_("previous ids"),
+                )
+    if problems:
+        raise ImportRejected(problems.as_list())
+
+
+# --- Import of units ----------------------------------------------------------------------------------------------
+
+_UNIT_FIELDS = ("external_id", "street", "house_number", "postcode", "place", "address_key", "lat", "lon", "geometry")
+_STATE_FIELDS = ("group_id", "branch_id", "is_vacant", "floor_area", "occupant", "is_chain", "occupied_since")
+
+
+def import_units(gebied, records: list[UnitRecord], *, count_date, by=None, file_name, sha256, format) -> ImportResult:
+    """Write one count of an area from the records of one file (see the module docstring of monitor.models)."""
+    validate_units(gebied, records, file_name=file_name)
+    gemeente = gebied.kern.gemeente
+    groups, branches = _taxonomy(gemeente)
+    result = ImportResult(rows=len(records))
+    result.already_imported = ImportRun.objects.filter(
+        gebied=gebied, kind=ImportKind.UNITS, sha256=sha256, count__date=count_date
+    ).exists()
+    with transaction.atomic():
+        count, count_created = Count.objects.get_or_create(
+            gebied=gebied, date=count_date, defaults={"source": file_name[:300], "created_by": _user(by)}
+        )
+        units = list(Unit.objects.filter(gebied=gebied))
+        by_id = {u.external_id: u for u in units if u.external_id}
+        by_address = {}
+        for u in units:
+            if u.address_key:
+                by_address.setdefault(u.address_key, u)
+        # 1. Units: match by own id, else by address; new ones created in bulk.
+        matched: list[tuple[UnitRecord, Unit]] = []
+        new_units, changed_units = [], []
+        changed_unit_records: set[int] = set()
+        used: set[int] = set()
+        for r in records:
+            own_id = r.external_id.strip()
+            key = address_key(r.street, r.house_number, r.postcode)
+            unit = by_id.get(own_id) if own_id else None
+            if unit is None and key:
+                candidate = by_address.get(key)
+                if candidate is not None and (not own_id or not candidate.external_id):
+                    unit = candidate
+            if unit is not None and id(unit) in used:
+                unit = None  # another line of this file already took this unit (its old address)
+            wanted = {
+                "external_id": own_id or (unit.external_id if unit else ""),
+                "street": r.street.strip()[:200],
+                "house_number": r.house_number.strip()[:20],
+                "postcode": r.postcode.strip()[:10],
+                "place": r.place.strip()[:100],
+                "address_key": key[:300],
+                "lat": r.lat,
+                "lon": r.lon,
+                "geometry": r.geometry,
+            }
+            if unit is None:
+                unit = Unit(gebied=gebied, **wanted)
+                new_units.append(unit)
+                if own_id:
+                    by_id[own_id] = unit
+                if key:
+                    by_address.setdefault(key, unit)
+            else:
+                # Keep what the file does not say (an address-only file does not erase coordinates).
+                diff = {
+                    name: value
+                    for name, value in wanted.items()
+                    if value not in ("", None) and getattr(unit, name) != value
+                }
+                if diff:
+                    for name, value in diff.items():
+                        setattr(unit, name, value)
+                    if unit.pk:
+                        changed_units.append(unit)
+                        changed_unit_records.add(id(r))
+                if own_id:
+                    by_id[own_id] = unit
+            used.add(id(unit))
+            matched.append((r, unit))
+        Unit.objects.bulk_create(new_units, batch_size=BATCH)
+        Unit.objects.bulk_update(list({id(u): u for u in changed_units}.values()), _UNIT_FIELDS, batch_size=BATCH)
+
+        # 2. States of this count: created, updated only when changed; units not in the file lose theirs.
+        existing = {s.unit_id: s for s in UnitState.objects.filter(count=count)}
+        new_states, changed_states = [], []
+        in_file = set()
+        for r, unit in matched:
+            group = groups[r.group]
+            values = {
+                "group_id": group.pk,
+                "branch_id": branches[r.branch].pk if r.branch else None,
+                "is_vacant": group.sector == Sector.LEEGSTAND,
+                "floor_area": r.floor_area,
+                "occupant": (r.occupant or "").strip()[:200],
+                "is_chain": r.is_chain,
+                "occupied_since": r.occupied_since,
+            }
+            in_file.add(unit.pk)
+            state = existing.get(unit.pk)
+            if state is None:
+                new_states.append(UnitState(count=count, unit=unit, **values))
+                result.created += 1
+            elif any(getattr(state, name) != value for name, value in values.items()):
+                for name, value in values.items():
+                    setattr(state, name, value)
+                changed_states.append(state)
+                result.updated += 1
+            elif id(r) in changed_unit_records:
+                result.updated += 1
+            else:
+                result.unchanged += 1
+        UnitState.objects.bulk_create(new_states, batch_size=BATCH)
+        UnitState.objects.bulk_update(changed_states, _STATE_FIELDS, batch_size=BATCH)
+        gone = [unit_id for unit_id in existing if unit_id not in in_file]
+        removed = 0
+        for start in range(0, len(gone), BATCH):
+            removed += UnitState.objects.filter(count=count, unit_id__in=gone[start : start + BATCH]).delete()[0]
+
+        # 3. Merges and splits, owner contacts.
+        links = _link_units(matched, by_id, count)
+        contacts = _upsert_contacts(matched)
+
+        derive_vacancy(gebied)
+        indicators.refresh_area(gebied)
+        crossings = check_thresholds(gebied)
+
+        ImportRun.objects.create(
+            gebied=gebied,
+            kind=ImportKind.UNITS,
+            file_name=file_name[:300],
+            sha256=sha256,
+            format=format[:20],
+            count=count,
+            rows=result.rows,
+            created=result.created,
+            updated=result.updated,
+            unchanged=result.unchanged,
+            created_by=_user(by),
+        )
+        record(
+            by,
+            "monitor.import_units",
+            gebied,
+            gemeente=gemeente,
+            changes={
+                "file": file_name,
+                "sha256": sha256,
+                "count_date": count_date.isoformat(),
+                "count_created": count_created,
+                "rows": result.rows,
+                "created": result.created,
+                "updated": result.updated,
+                "unchanged": result.unchanged,
+                "states_removed": removed,
+                "units_created": len(new_units),
+                "links": links,
+                "owner_contacts": contacts,
+                "threshold_crossings": crossings,
+            },
+        )
+    if removed:
+        result.messages.append(
+            _("%(n)s units of the earlier import for this date are not in this file and were removed from the count")
+            % {"n": removed}
+        )
+    if result.already_imported:
+        result.messages.append(_("This file was imported before for this date."))
+    return result
+
+
+def _user(by):
+    return by if by is not None and getattr(by, "is_authenticated", False) else None
+
+
+def _link_units(matched: list[tuple[UnitRecord, Unit]], by_id: dict[str, Unit], count: Count) -> int:
+    """UnitLinks for ``previous_ids``: several predecessors → merge; one predecessor of several units → split."""
+    pairs = []
+    for r, unit in matched:
+        for previous in r.previous_ids:
+            previous = previous.strip()
+            predecessor = by_id.get(previous)
+            if predecessor is not None and predecessor.pk != unit.pk:
+                pairs.append((predecessor, unit, len([p for p in r.previous_ids if p.strip()])))
+    if not pairs:
+        return 0
+    successors_of: dict[int, int] = defaultdict(int)
+    for predecessor, _unit, _n in pairs:
+        successors_of[predecessor.pk] += 1
+    existing = set(
+        UnitLink.objects.filter(successor_id__in={u.pk for _p, u, _n in pairs}).values_list(
+            "predecessor_id", "successor_id"
+        )
+    )
+    new = []
+    for predecessor, unit, n in pairs:
+        if (predecessor.pk, unit.pk) in existing:
+            continue
+        kind = UnitLink.Kind.SPLIT if successors_of[predecessor.pk] > 1 and n == 1 else UnitLink.Kind.MERGE
+        new.append(UnitLink(predecessor=predecessor, successor=unit, kind=kind, count=count))
+        existing.add((predecessor.pk, unit.pk))
+    UnitLink.objects.bulk_create(new, batch_size=BATCH)
+    return len(new)
+
+
+def _upsert_contacts(matched: list[tuple[UnitRecord, Unit]]) -> int:
+    """Owner contacts by unit and name: new ones created, known ones updated when the file says more."""
+    wanted = [(unit, r.owner) for r, unit in matched if r.owner is not None and r.owner.name.strip()]
+    if not wanted:
+        return 0
+    existing = {}
+    unit_ids = [unit.pk for unit, _o in wanted]
+    for start in range(0, len(unit_ids), BATCH):
+        for contact in OwnerContact.objects.filter(unit_id__in=unit_ids[start : start + BATCH]):
+            existing[(contact.unit_id, contact.name)] = contact
+    new, changed = [], []
+    for unit, owner in wanted:
+        name = owner.name.strip()[:200]
+        values = {
+            "organisation": owner.organisation.strip()[:200],
+            "email": owner.email.strip()[:254],
+            "phone": owner.phone.strip()[:40],
+        }
+        contact = existing.get((unit.pk, name))
+        if contact is None:
+            contact = OwnerContact(unit=unit, name=name, **values)
+            existing[(unit.pk, name)] = contact
+            new.append(contact)
+        else:
+            diff = {k: v for k, v in values.items() if v and getattr(contact, k) != v}
+            if diff:
+                for k, v in diff.items():
+                    setattr(contact, k, v)
+                contact.updated_at = timezone.now()
+                changed.append(contact)
+    OwnerContact.objects.bulk_create(new, batch_size=BATCH)
+    OwnerContact.objects.bulk_update(changed, ["organisation", "email", "phone", "updated_at"], batch_size=BATCH)
+    return len(new) + len(changed)
+
+
+def derive_vacancy(gebied) -> int:
+    """Set ``vacant_since`` / ``vacant_since_open`` of every vacant state of the area from the counts.
+
+    ``vacant_since`` is the date of the first count of the unbroken run of vacant states of the unit that ends in
+    this count; ``vacant_since_open`` is true when that run starts at the unit's first count (the real start may be
+    earlier). Non-vacant states have neither. Returns the number of states changed.
+    """
+    rows = (
+        UnitState.objects.filter(count__gebied=gebied)
+        .order_by("unit_id", "count__date")
+        .values_list("id", "unit_id", "is_vacant", "count__date", "vacant_since", "vacant_since_open")
+    )
+    changed = []
+    unit = None
+    run_start = None
+    run_open = False
+    first = True
+    for pk, unit_id, is_vacant, day, since, is_open in rows.iterator(chunk_size=10_000):
+        if unit_id != unit:
+            unit, run_start, first = unit_id, None, True
+        if is_vacant:
+            if run_start is None:
+                run_start, run_open = day, first
+            wanted = (run_start, run_open)
+        else:
+            run_start = None
+            wanted = (None, False)
+        first = False
+        if (since, is_open) != wanted:
+            changed.append(UnitState(pk=pk, vacant_since=wanted[0], vacant_since_open=wanted[1]))
+    UnitState.objects.bulk_update(changed, ["vacant_since", "vacant_since_open"], batch_size=BATCH)
+    return len(changed)
+
+
+# --- Thresholds ---------------------------------------------------------------------------------------------------
+
+
+def _holds(threshold: Threshold, value, previous) -> bool:
+    if value is None:
+        return False
+    if threshold.direction == Threshold.Direction.ABOVE:
+        return value > threshold.value
+    if threshold.direction == Threshold.Direction.BELOW:
+        return value < threshold.value
+    return previous is not None and value - previous > threshold.value
+
+
+def check_thresholds(gebied) -> int:
+    """Open and close the crossings of the area's active thresholds along its counts; e-mail new open ones.
+
+    A crossing opens at the first count where the threshold holds after a count where it did not (or at the first
+    count), and closes at the first count where it no longer holds. The area team gets one e-mail per crossing
+    that is still open, after the transaction commits; ``notified_at`` makes sure a re-run never sends it again.
+    Returns the number of crossings opened.
+    """
+    rows = list(AreaIndicators.objects.filter(gebied=gebied).order_by("date").only("count_id", "date", "values"))
+    opened = 0
+    to_notify: list[int] = []
+    with transaction.atomic():
+        for threshold in Threshold.objects.filter(gebied=gebied, is_active=True):
+            indicator = indicators.INDICATORS.get(threshold.indicator)
+            if indicator is None:
+                logger.warning("threshold %s names an unknown indicator %r", threshold.pk, threshold.indicator)
+                continue
+            wanted: dict[int, tuple[int | None, float]] = {}  # opened count -> (closed count, value)
+            current = None
+            previous = None
+            for row in rows:
+                value = indicator.value(row.values)
+                if _holds(threshold, value, previous):
+                    if current is None:
+                        current = row.count_id
+                        wanted[current] = (None, float(value))
+                elif current is not None:
+                    wanted[current] = (row.count_id, wanted[current][1])
+                    current = None
+                previous = value
+            existing = {c.opened_count_id: c for c in threshold.crossings.all()}
+            for count_id, crossing in existing.items():
+                if count_id not in wanted:
+                    crossing.delete()  # the counts were corrected: this crossing never happened
+            for count_id, (closed, value) in wanted.items():
+                crossing = existing.get(count_id)
+                if crossing is None:
+                    crossing = ThresholdCrossing.objects.create(
+                        threshold=threshold, opened_count_id=count_id, closed_count_id=closed, value=value
+                    )
+                    opened += 1
+                elif (crossing.closed_count_id, crossing.value) != (closed, value):
+                    crossing.closed_count_id, crossing.value = closed, value
+                    crossing.save(update_fields=["closed_count", "value"])
+                if crossing.closed_count_id is None and crossing.notified_at is None:
+                    crossing.notified_at = timezone.now()
+                    crossing.save(update_fields=["notified_at"])
+                    to_notify.append(crossing.pk)
+        if to_notify:
+            transaction.on_commit(lambda ids=tuple(to_notify): _send_crossing_mails(ids))
+    return opened
+
+
+def format_value(indicator, value) -> str:
+    if value is None:
+        return "–"
+    if indicator.unit == "share":
+        return f"{value * 100:.1f} %".replace(".", ",") if translation.get_language() == "nl" else f"{value * 100:.1f}%"
+    if indicator.unit == "index":
+        text = f"{value:.2f}"
+        return text.replace(".", ",") if translation.get_language() == "nl" else text
+    return f"{value:,.0f}".replace(",", "." if translation.get_language() == "nl" else ",")
+
+
+def _send_crossing_mails(crossing_ids) -> None:
+    crossings = ThresholdCrossing.objects.filter(pk__in=crossing_ids).select_related(
+        "threshold__gebied__kern__gemeente", "opened_count"
+    )
+    for crossing in crossings:
+        threshold = crossing.threshold
+        indicator = indicators.INDICATORS[threshold.indicator]
+        for user in threshold.recipients.filter(is_active=True).exclude(email=""):
+            language = getattr(user, "language", "") or settings.LANGUAGE_CODE
+            with translation.override(language):
+                context = {
+                    "user": user,
+                    "gebied": threshold.gebied,
+                    "gemeente": threshold.gebied.kern.gemeente,
+                    "indicator": indicator,
+                    "direction": threshold.get_direction_display(),
+                    "threshold_value": format_value(indicator, threshold.value),
+                    "value": format_value(indicator, crossing.value),
+                    "date": crossing.opened_count.date,
+                }
+                subject = render_to_string("monitor/emails/threshold_subject.txt", context).strip()
+                body = render_to_string("monitor/emails/threshold_body.txt", context)
+            try:
+                send_mail(" ".join(subject.split()), body, None, [user.email])
+            except Exception:  # a mail server that is down must not undo an import that was committed
+                logger.exception("threshold e-mail to %s failed", user.pk)
+
+
+def save_threshold(
+    gebied, *, indicator: str, direction: str, value, recipients=(), is_active=True, by=None, threshold=None
+):
+    """Create or change a threshold of an area. Shares may be given as 0–1 or as a percentage (10 = 10 %).
+
+    Raises ``django.core.exceptions.ValidationError`` with a message per field.
+    """
+    from django.core.exceptions import ValidationError
+
+    errors = {}
+    found = indicators.INDICATORS.get(indicator)
+    if found is None:
+        errors["indicator"] = _("Choose one of the indicators in the list.")
+    if direction not in Threshold.Direction.values:
+        errors["direction"] = _("Choose above, below or rising.")
+    try:
+        number = float(str(value).replace(",", "."))
+    except (TypeError, ValueError):
+        errors["value"] = _("Give a number, e.g. 10 for 10 %.")
+        number = None
+    if number is not None and found is not None:
+        if found.unit == "share":
+            if number > 1:
+                number = number / 100  # given as a percentage
+            low = -1.0 if direction == Threshold.Direction.RISING else 0.0
+            if not low <= number <= 1:
+                errors["value"] = _("A share lies between 0 and 100 %.")
+        elif number < 0 and direction != Threshold.Direction.RISING:
+            errors["value"] = _("The value cannot be negative.")
+    if errors:
+        raise ValidationError(errors)
+    gemeente = gebied.kern.gemeente
+    with transaction.atomic():
+        created = threshold is None
+        if created:
+            threshold = Threshold(gebied=gebied)
+        before = {"indicator": threshold.indicator, "direction": threshold.direction, "value": threshold.value}
+        threshold.indicator, threshold.direction, threshold.value, threshold.is_active = (
+            indicator,
+            direction,
+            number,
+            is_active,
+        )
+        threshold.save()
+        threshold.recipients.set(recipients)
+        if not created and (before["indicator"], before["direction"], before["value"]) != (
+            indicator,
+            direction,
+            number,
+        ):
+            threshold.crossings.all().delete()  # another signal: its crossings start afresh
+        record(
+            by,
+            "monitor.threshold_created" if created else "monitor.threshold_changed",
+            threshold,
+            gemeente=gemeente,
+            changes={"indicator": indicator, "direction": direction, "value": number, "active": is_active},
+        )
+        check_thresholds(gebied)
+    return threshold
+
+
+# --- Footfall -----------------------------------------------------------------------------------------------------
+
+
+def _stored_start(start: datetime.datetime) -> datetime.datetime:
+    """Footfall times are local wall-clock times; they are stored as given, labelled UTC, so every hour of a
+    day (also around daylight-saving changes, and for counters in other time zones) keeps its own row."""
+    if timezone.is_aware(start):
+        start = timezone.make_naive(start)  # in the site's time zone
+    return start.replace(tzinfo=datetime.UTC)
+
+
+def import_footfall(
+    gebied,
+    records: list[FootfallRecord],
+    points: list[PointRecord],
+    *,
+    by=None,
+    file_name,
+    sha256,
+    format,
+) -> ImportResult:
+    """Write footfall counts of one file: counting points by name, one row per point, resolution and start."""
+    problems = Problems(file_name)
+    if not records:
+        problems.add(_("the file contains no footfall counts"))
+    seen: dict[tuple, tuple[str, int]] = {}
+    for r in records:
+        if r.resolution not in Resolution.values:
+            problems.add(_("“%(value)s” is not hour or day") % {"value": r.resolution}, where=r.where)
+        if r.value is None or r.value < 0:
+            problems.add(_("the number of passers-by cannot be negative"), where=r.where)
+        if not r.point.strip():
+            problems.add(_("the counting point is missing"), where=r.where)
+        key = (r.point.strip(), r.resolution, r.start)
+        if key in seen and seen[key][1] != r.value:
+            problems.add(
+                _("%(point)s at %(start)s is also counted at %(other)s, with another number")
+                % {"point": r.point, "start": r.start.strftime("%d-%m-%Y %H:%M"), "other": seen[key][0]},
+                where=r.where,
+            )
+        seen.setdefault(key, (r.where, r.value))
+    if problems:
+        raise ImportRejected(problems.as_list())
+
+    result = ImportResult(rows=len(records))
+    result.already_imported = ImportRun.objects.filter(gebied=gebied, kind=ImportKind.FOOTFALL, sha256=sha256).exists()
+    described = {p.name.strip(): p for p in points}
+    with transaction.atomic():
+        known = {p.name: p for p in CountingPoint.objects.filter(gebied=gebied)}
+        names = {r.point.strip() for r in records} | set(described)
+        new_points = []
+        for name in sorted(names - set(known)):
+            info = described.get(name)
+            point = CountingPoint(
+                gebied=gebied,
+                name=name[:200],
+                external_id=(info.external_id if info else "")[:100],
+                lat=info.lat if info else None,
+                lon=info.lon if info else None,
+            )
+            new_points.append(point)
+        CountingPoint.objects.bulk_create(new_points)
+        for point in new_points:
+            known[point.name] = point
+        for name, info in described.items():
+            point = known[name]
+            if point.lat is None and info.lat is not None:
+                point.lat, point.lon = info.lat, info.lon
+                point.save(update_fields=["lat", "lon"])
+        point_ids = {name: known[name].pk for name in names}
+        existing = {}
+        ids = list(set(point_ids.values()))
+        for start in range(0, len(ids), 500):
+            for key_point, res, when, value in (
+                FootfallCount.objects.filter(point_id__in=ids[start : start + 500])
+                .values_list("point_id", "resolution", "start", "value")
+                .iterator(chunk_size=20_000)
+            ):
+                existing[(key_point, res, when.replace(tzinfo=datetime.UTC))] = value
+        write = []
+        done = set()
+        for r in records:
+            when = _stored_start(r.start)
+            key = (point_ids[r.point.strip()], r.resolution, when)
+            if key in done:
+                result.unchanged += 1
+                continue
+            done.add(key)
+            before = existing.get(key)
+            if before is None:
+                result.created += 1
+            elif before != r.value:
+                result.updated += 1
+            else:
+                result.unchanged += 1
+                continue
+            write.append(FootfallCount(point_id=key[0], resolution=key[1], start=when, value=r.value))
+        _upsert_footfall(write)
+        ImportRun.objects.create(
+            gebied=gebied,
+            kind=ImportKind.FOOTFALL,
+            file_name=file_name[:300],
+            sha256=sha256,
+            format=format[:20],
+            rows=result.rows,
+            created=result.created,
+            updated=result.updated,
+            unchanged=result.unchanged,
+            created_by=_user(by),
+        )
+        record(
+            by,
+            "monitor.import_footfall",
+            gebied,
+            gemeente=gebied.kern.gemeente,
+            changes={
+                "file": file_name,
+                "sha256": sha256,
+                "rows": result.rows,
+                "created": result.created,
+                "updated": result.updated,
+                "unchanged": result.unchanged,
+                "points_created": [p.name for p in new_points],
+            },
+        )
+    if result.already_imported:
+        result.messages.append(_("This file was imported before for this area."))
+    return result
+
+
+def _upsert_footfall(rows: list[FootfallCount]) -> None:
+    for start in range(0, len(rows), 5000):
+        FootfallCount.objects.bulk_create(
+            rows[start : start + 5000],
+            update_conflicts=True,
+            unique_fields=["point", "resolution", "start"],
+            update_fields=["value"],
+        )
+
+
+class CounterKeyInvalid(PermissionError):
+    """The counter key is unknown or revoked."""
+
+
+class FootfallPostRejected(ValueError):
+    """The posted counts are not usable; ``problems`` lists why (item number and field)."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        super().__init__("; ".join(problems))
+
+
+def create_counter_token(gemeente, name: str, by=None) -> tuple[CounterToken, str]:
+    """A new key for an automatic counter of the municipality. The key is returned once and stored only hashed."""
+    key = CounterToken.new_key()
+    with transaction.atomic():
+        token = CounterToken.objects.create(
+            gemeente=gemeente,
+            name=name.strip()[:100],
+            prefix=key[3:11],
+            key_hash=CounterToken.hash_key(key),
+            created_by=_user(by),
+        )
+        record(by, "monitor.counter_token_created", token, gemeente=gemeente, changes={"name": token.name})
+    return token, key
+
+
+def revoke_counter_token(token: CounterToken, by=None) -> CounterToken:
+    with transaction.atomic():
+        if token.revoked_at is None:
+            token.revoked_at = timezone.now()
+            token.save(update_fields=["revoked_at"])
+            record(by, "monitor.counter_token_revoked", token, gemeente=token.gemeente)
+    return token
+
+
+def _parse_start(value) -> datetime.datetime | None:
+    if isinstance(value, datetime.datetime):
+        return value
+    if not isinstance(value, str):
+        return None
+    try:
+        return datetime.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+
+
+def post_footfall(token_key: str, payload: list[dict]) -> dict:
+    """Counts posted by an automatic counter, idempotent per point and hour (or day).
+
+    ``payload``: ``[{"point": name or own id, "start": ISO datetime, "value": int, "resolution": "hour"}]``.
+    Raises :class:`CounterKeyInvalid` for an unknown or revoked key and :class:`FootfallPostRejected` (nothing
+    written) for unusable items. Returns ``{"created", "updated", "unchanged", "items": [{"point", "start",
+    "status"}]}`` where status is created, updated (another value replaced the stored one) or unchanged.
+    """
+    token = (
+        CounterToken.objects.select_related("gemeente")
+        .filter(key_hash=CounterToken.hash_key(token_key or ""), revoked_at=None)
+        .first()
+    )
+    if token is None:
+        raise CounterKeyInvalid(_("This counter key is unknown or has been revoked."))
+    if not isinstance(payload, list) or not payload:
+        raise FootfallPostRejected([_("Send a list of counts.")])
+    points = CountingPoint.objects.filter(gebied__kern__gemeente=token.gemeente)
+    by_name = {p.name: p for p in points}
+    by_external = {p.external_id: p for p in points if p.external_id}
+    problems, items = [], []
+    for number, item in enumerate(payload, start=1):
+        if not isinstance(item, dict):
+            problems.append(_("item %(n)s: not an object") % {"n": number})
+            continue
+        name = str(item.get("point") or "").strip()
+        point = by_name.get(name) or by_external.get(name)
+        resolution = item.get("resolution") or Resolution.HOUR
+        start = _parse_start(item.get("start"))
+        value = item.get("value")
+        if point is None:
+            problems.append(
+                _("item %(n)s, point: “%(point)s” is not a counting point of %(gemeente)s")
+                % {"n": number, "point": name, "gemeente": token.gemeente.name_nl}
+            )
+        if resolution not in Resolution.values:
+            problems.append(_("item %(n)s, resolution: use hour or day") % {"n": number})
+        if start is None:
+            problems.append(_("item %(n)s, start: not a date and time such as 2025-03-01T14:00:00") % {"n": number})
+        elif start.minute or start.second or start.microsecond or (resolution == Resolution.DAY and start.hour):
+            problems.append(_("item %(n)s, start: give the start of the hour or day") % {"n": number})
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            problems.append(_("item %(n)s, value: a whole number of passers-by, 0 or more") % {"n": number})
+        items.append((point, resolution, start, value))
+    if problems:
+        raise FootfallPostRejected(problems)
+    result = {"created": 0, "updated": 0, "unchanged": 0, "items": []}
+    with transaction.atomic():
+        latest: dict[tuple, tuple] = {}
+        for point, resolution, start, value in items:
+            latest[(point.pk, resolution, _stored_start(start))] = (point, value)
+        existing = {}
+        for key in latest:
+            row = FootfallCount.objects.filter(point_id=key[0], resolution=key[1], start=key[2]).first()
+            if row is not None:
+                existing[key] = row.value
+        write = []
+        for key, (point, value) in latest.items():
+            before = existing.get(key)
+            status = "created" if before is None else ("unchanged" if before == value else "updated")
+            result[status] += 1
+            result["items"].append(
+                {"point": point.name, "start": key[2].replace(tzinfo=None).isoformat(), "status": status}
+            )
+            if status != "unchanged":
+                write.append(FootfallCount(point_id=key[0], resolution=key[1], start=key[2], value=value))
+        _upsert_footfall(write)
+        CounterToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
+        if write:
+            record(
+                None,
+                "monitor.footfall_posted",
+                token,
+                gemeente=token.gemeente,
+                changes={"created": result["created"], "updated": result["updated"]},
+            )
+    return result
+
+
+# --- Owner contacts (data-subject requests) -----------------------------------------------------------------------
+
+
+def _contacts_of(email_or_name: str):
+    text = (email_or_name or "").strip()
+    if not text:
+        return OwnerContact.objects.none()
+    if "@" in text:
+        return OwnerContact.objects.filter(email__iexact=text)
+    return OwnerContact.objects.filter(name__iexact=text)
+
+
+def export_owner_contacts(email_or_name: str, by=None) -> list[dict]:
+    """Everything the monitor holds about one owner (right of access), found by e-mail address or exact name."""
+    contacts = list(_contacts_of(email_or_name).select_related("unit__gebied__kern__gemeente"))
+    exported = [
+        {
+            "name": c.name,
+            "organisation": c.organisation,
+            "email": c.email,
+            "phone": c.phone,
+            "note": c.note,
+            "updated_at": c.updated_at.isoformat(),
+            "unit": str(c.unit),
+            "area": c.unit.gebied.name,
+            "municipality": c.unit.gebied.kern.gemeente.name_nl,
+        }
+        for c in contacts
+    ]
+    if contacts:
+        with transaction.atomic():
+            for gemeente in {c.unit.gebied.kern.gemeente for c in contacts}:
+                record(
+                    by,
+                    "monitor.owner_contacts_exported",
+                    None,
+                    gemeente=gemeente,
+                    changes={"contacts": sum(1 for c in contacts if c.unit.gebied.kern.gemeente == gemeente)},
+                )
+    return exported
+
+
+def erase_owner_contacts(email_or_name: str, by=None) -> int:
+    """Delete every owner contact with this e-mail address or exact name (right to erasure). Returns how many."""
+    with transaction.atomic():
+        contacts = list(_contacts_of(email_or_name).select_related("unit__gebied__kern__gemeente"))
+        per_gemeente: dict = defaultdict(int)
+        for c in contacts:
+            per_gemeente[c.unit.gebied.kern.gemeente] += 1
+        OwnerContact.objects.filter(pk__in=[c.pk for c in contacts]).delete()
+        for gemeente, n in per_gemeente.items():
+            record(by, "monitor.owner_contacts_erased", None, gemeente=gemeente, changes={"contacts": n})
+    return len(contacts)
