@@ -48,7 +48,7 @@ def matching_new_cases(search: SavedSearch, since, until) -> list[CasePage]:
 
     query = replace(parse_query(QueryDict(search.query_string)), sort="newest", page=1)
     # The list is sorted newest first, so the first page holds every case new since the last run.
-    results = find_cases(query, per_page=MAX_CASES_PER_SEARCH * 5)
+    results = find_cases(query, per_page=MAX_CASES_PER_SEARCH * 5, with_facets=False)
     found = [
         case
         for case in results.page.object_list

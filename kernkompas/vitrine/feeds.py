@@ -42,7 +42,7 @@ class CaseFeed(Feed):
         return reverse("vitrine:feed") + (f"?{encoded}" if encoded else "")
 
     def items(self, query):
-        return list(find_cases(query, per_page=FEED_SIZE).page.object_list)
+        return list(find_cases(query, per_page=FEED_SIZE, with_facets=False).page.object_list)
 
     def item_title(self, case):
         return case.title

@@ -12,6 +12,7 @@ changes when terms are added, so a query does not read them from the database ea
 
 from __future__ import annotations
 
+import hashlib
 import html
 import math
 import re
@@ -339,6 +340,29 @@ def search_case_ids(query: str) -> list[tuple[int, float]]:
         partial = scored.annotate(score=sum(word_scores[1:], word_scores[0]), matched=sum(matched[1:], matched[0]))
         results = list(partial.order_by("-matched", "-score", "-page_id").values_list("page_id", "score"))
     return [(page_id, round(float(score), 3)) for page_id, score in results]
+
+
+RESULTS = "vitrine:search:results:"
+
+
+def cached_search_case_ids(query: str) -> list[tuple[int, float]]:
+    """``search_case_ids``, remembered in the cache under the index version and the synonyms' stamp.
+
+    A result only changes when a case is (un)published or changed (which changes the index version) or when an
+    editor changes a synonym (which changes the stamp), so a key made of both is never stale: a visitor paging
+    through results, or many visitors asking the same, cost one search. The list holds ids and scores, not cases:
+    the cases shown are read fresh, so one unpublished since never shows.
+    """
+    synonyms = cache.get(SYNONYM_STAMP)
+    if synonyms is None:  # no stamp yet: understanding the query reads the synonyms and sets it
+        return search_case_ids(query)
+    digest = hashlib.sha256(query.encode()).hexdigest()
+    key = f"{RESULTS}{index_version()}:{synonyms}:{digest}"
+    results = cache.get(key)
+    if results is None:
+        results = search_case_ids(query)
+        cache.set(key, results, CACHE_SECONDS)
+    return results
 
 
 def _requirements(words: list[QueryWord]) -> tuple[dict[frozenset, str], Q]:

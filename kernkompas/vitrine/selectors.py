@@ -10,6 +10,7 @@ Only published, public cases are ever read here: ``CasePage.objects.live().publi
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlencode
@@ -181,31 +182,55 @@ def live_cases():
     return CasePage.objects.live().public()
 
 
-def find_cases(query: CaseQuery, *, per_page: int = 12, vocab: dict | None = None) -> CaseResults:
-    """One page of cases for a filter state, with facet counts. A fixed number of queries whatever per_page."""
+def find_cases(
+    query: CaseQuery, *, per_page: int = 12, vocab: dict | None = None, with_facets: bool = True
+) -> CaseResults:
+    """One page of cases for a filter state, with facet counts. A fixed number of queries whatever per_page.
+
+    ``with_facets=False`` leaves the counts out (the feed and the e-mail alerts show none).
+    """
     vocab = vocab if vocab is not None else vocabularies()
-    base = live_cases()
-    scores: dict[int, float] = {}
     if query.q:
-        scores = dict(_search(query.q))
-        base = base.filter(pk__in=list(scores))
+        return _find_by_search(query, per_page, vocab, with_facets)
+    base = live_cases()
     conditions = {d.attr: _condition(d.attr, getattr(query, d.attr)) for d in DIMENSIONS if getattr(query, d.attr)}
-    facets = {d.param: _facet(d, base, conditions, query, vocab) for d in DIMENSIONS}
+    facets = {d.param: _facet(d, base, conditions, query, vocab) for d in DIMENSIONS} if with_facets else {}
     matching = base.filter(*conditions.values())
+    page = _page_by_order(matching, query.sort, query.page, per_page)
+    return CaseResults(page=page, total=page.paginator.count, facets=facets, query=query)
+
+
+def _find_by_search(query: CaseQuery, per_page: int, vocab: dict, with_facets: bool) -> CaseResults:
+    """A search selects a few hundred or thousand cases by id: filter and count them in Python, from each case's
+    facet values (``facet_table``), instead of sending that list of ids to the database once per facet."""
+    scores = dict(_search(query.q))
+    table = facet_table(vocab)
+    found = [(pk, table[pk]) for pk in scores if pk in table]  # live and public now, not only when indexed
+    chosen = {d.attr: frozenset(getattr(query, d.attr)) for d in DIMENSIONS if getattr(query, d.attr)}
+    matching: list[int] = []
+    counts: dict[str, Counter] = {d.attr: Counter() for d in DIMENSIONS}
+    for pk, values in found:
+        failed = [attr for attr, wanted in chosen.items() if values[attr].isdisjoint(wanted)]
+        if not failed:
+            matching.append(pk)
+            if with_facets:
+                for attr, counter in counts.items():
+                    counter.update(values[attr])
+        elif len(failed) == 1 and with_facets:
+            # Fails only its own facet: it counts for that facet's boxes (every filter applied except its own).
+            counts[failed[0]].update(values[failed[0]])
+    facets = {d.param: _facet_values(d, counts[d.attr], query, vocab) for d in DIMENSIONS} if with_facets else {}
     if query.sort == "relevance":
         page = _page_by_relevance(matching, scores, query.page, per_page)
     else:
-        page = _page_by_order(matching, query.sort, query.page, per_page)
+        page = _page_by_order(live_cases().filter(pk__in=matching), query.sort, query.page, per_page)
     return CaseResults(page=page, total=page.paginator.count, facets=facets, query=query, scores=scores)
 
 
 def _search(q: str) -> list[tuple[int, float]]:
-    try:
-        from kernkompas.vitrine.search import search_case_ids
-    except ImportError:  # the search module is built by another helper; until then, a plain substring match
-        ids = live_cases().filter(Q(title__icontains=q) | Q(summary__icontains=q)).values_list("pk", flat=True)
-        return [(pk, 1.0) for pk in ids]
-    return search_case_ids(q)
+    from kernkompas.vitrine.search import cached_search_case_ids
+
+    return cached_search_case_ids(q)
 
 
 def _condition(attr: str, values: list[str]) -> Q:
@@ -219,7 +244,10 @@ def _condition(attr: str, values: list[str]) -> Q:
 
 def _facet(dimension: Dimension, base, conditions: dict[str, Q], query: CaseQuery, vocab: dict) -> Facet:
     others = [c for attr, c in conditions.items() if attr != dimension.attr]
-    counts = _counts(dimension.attr, base.filter(*others))
+    return _facet_values(dimension, _counts(dimension.attr, base.filter(*others)), query, vocab)
+
+
+def _facet_values(dimension: Dimension, counts, query: CaseQuery, vocab: dict) -> Facet:
     selected = set(getattr(query, dimension.attr))
     values = [
         FacetValue(
@@ -251,12 +279,56 @@ def _counts(attr: str, cases) -> dict[str, int]:
     return {row[slug]: row["n"] for row in rows}
 
 
+_facet_memo: dict[str, tuple] = {}
+
+
+def facet_table(vocab: dict) -> dict[int, dict[str, frozenset]]:
+    """Every live, public case's facet values, {page id: {"themes": {"mobiliteit", …}, "countries": {"BE"}, …}}.
+
+    Three queries, then kept in this process's memory for as long as nothing it depends on changes: the search
+    index version (every publish, unpublish and deletion of a case changes it), the view restrictions and the
+    theme and audience vocabularies (a renamed or deleted theme).
+    """
+    from wagtail.models import PageViewRestriction
+
+    from kernkompas.vitrine.search import index_version
+
+    key = (
+        index_version(),
+        tuple(PageViewRestriction.objects.order_by("pk").values_list("pk", "page_id", "restriction_type")),
+        tuple(vocab["themes"]),
+        tuple(vocab["audiences"]),
+    )
+    remembered = _facet_memo.get("table")
+    if remembered and remembered[0] == key:
+        return remembered[1]
+    table: dict[int, dict[str, frozenset]] = {}
+    columns = [FIELD_OF[attr] for attr in FIELD_OF]
+    for pk, *values in live_cases().order_by().values_list("pk", *columns):
+        row = {attr: frozenset([value]) for attr, value in zip(FIELD_OF, values, strict=True)}
+        row["themes"] = row["audiences"] = frozenset()
+        table[pk] = row
+    for attr, related in (("themes", "theme"), ("audiences", "audience")):
+        through = getattr(CasePage, attr).through
+        linked: dict[int, set[str]] = {}
+        for case_id, slug in through.objects.order_by().values_list("casepage_id", f"{related}__slug"):
+            linked.setdefault(case_id, set()).add(slug)
+        for case_id, slugs in linked.items():
+            if case_id in table:
+                table[case_id][attr] = frozenset(slugs)
+    _facet_memo["table"] = (key, table)
+    return table
+
+
 def with_card_data(cases):
     """Everything a result card shows, fetched in a fixed number of queries."""
     rendition_model = CasePage._meta.get_field("hero_image").related_model.get_rendition_model()
     renditions = rendition_model.objects.filter(filter_spec__in=CARD_RENDITIONS)
-    return cases.select_related("hero_image").prefetch_related(
-        "themes", "audiences", Prefetch("hero_image__renditions", queryset=renditions)
+    # A card shows no stream field (key figures, sources): skip reading and parsing them.
+    return (
+        cases.defer_streamfields()
+        .select_related("hero_image")
+        .prefetch_related("themes", "audiences", Prefetch("hero_image__renditions", queryset=renditions))
     )
 
 
@@ -265,11 +337,12 @@ def _page_by_order(matching, sort: str, number: int, per_page: int) -> Paginator
     return Paginator(with_card_data(matching.order_by(*order)), per_page).get_page(number)
 
 
-def _page_by_relevance(matching, scores: dict[int, float], number: int, per_page: int) -> PaginatorPage:
+def _page_by_relevance(matching: list[int], scores: dict[int, float], number: int, per_page: int) -> PaginatorPage:
     # Scores come from our own index, not the database: rank the matching ids in Python, then fetch one page.
-    ids = sorted(matching.values_list("pk", flat=True), key=lambda pk: (-scores.get(pk, 0.0), -pk))
+    ids = sorted(matching, key=lambda pk: (-scores.get(pk, 0.0), -pk))
     page = Paginator(ids, per_page).get_page(number)
-    by_id = {case.pk: case for case in with_card_data(CasePage.objects.filter(pk__in=list(page.object_list)))}
+    # The ids are live and public as of this request (facet_table); live() again in case one went offline since.
+    by_id = {case.pk: case for case in with_card_data(CasePage.objects.live().filter(pk__in=list(page.object_list)))}
     page.object_list = [by_id[pk] for pk in page.object_list if pk in by_id]
     return page
 

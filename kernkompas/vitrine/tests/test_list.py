@@ -254,3 +254,38 @@ def test_a_page_of_twelve_costs_as_many_queries_as_a_page_of_three(client, db, d
     assert "srcset=" in html
     with django_assert_max_num_queries(20):
         client.get(LIST + "?theme=data&country=NL&sort=views")
+
+
+# --- A search counts in Python what the database counts without one ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "filters",
+    ["", "theme=samenwerking", "theme=samenwerking&country=BE", "size=25k-50k&core=stadskern&audience=ondernemers",
+     "theme=data&theme=mobiliteit&cost=50k-250k", "country=NL&size=10k-25k"],
+)  # fmt: skip
+def test_a_search_matching_every_case_gives_the_same_counts_and_cases_as_no_search(cases, filters):
+    # Every case's approach speaks of "ondernemers": the search selects them all, so the counts computed from
+    # the search's ids must equal the database's grouped counts over all published cases.
+    assert search("q=ondernemers").total == 8
+    found, plain = search(f"q=ondernemers&sort=newest&{filters}"), search(filters)
+    assert found.total == plain.total
+    assert titles(found) == titles(plain)
+    for facet in plain.facets:
+        assert counts(found, facet) == counts(plain, facet), facet
+
+
+def test_a_search_sees_a_case_published_or_taken_offline_after_the_same_search_ran(cases):
+    # Search results are cached under the index version: publishing, unpublishing and restricting must show.
+    assert titles(search("q=fiets")) == ["mol"]
+    new = make_case("tiel", "Fietsparkeren in Tiel", ["mobiliteit"], ["lokale-besturen"], "25k-50k", "stadskern",
+                    "NL", "lt10k")  # fmt: skip
+    again = search("q=fiets&country=NL")
+    assert titles(again) == ["tiel"]
+    assert counts(again, "country") == {"NL": 1, "BE": 1}
+    new.unpublish()
+    assert titles(search("q=fiets")) == ["mol"]
+    PageViewRestriction.objects.create(page=cases["mol"], restriction_type=PageViewRestriction.LOGIN)
+    restricted = search("q=fiets")
+    assert titles(restricted) == [] and restricted.total == 0
+    assert counts(restricted, "country") == {}
