@@ -50,7 +50,7 @@ def read_table_of(path: Path, *, file_name: str | None = None, progress: Callabl
         raise ImportRejected(problems.as_list())
     from kernkompas.monitor.importers.tabular import read_table
 
-    return read_table(path, file_name=file_name, progress=progress)
+    return read_table(path, file_name=file_name, progress=progress, strict=False)
 
 
 def read_units(

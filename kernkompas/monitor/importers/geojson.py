@@ -77,7 +77,7 @@ def read_geojson(path: Path, *, file_name: str | None = None) -> Table:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        if exc.pos >= len(text.rstrip()) - 1:
+        if exc.pos >= len(text.rstrip()) - 1 or not text.rstrip().endswith(("}", "]")):
             problems.add(_("the file stops in the middle of the data: it is probably incomplete (cut off)"))
         else:
             problems.add(

@@ -359,6 +359,13 @@ def apply(
 
     c = {field.name: col(field.name) for field in FIELDS}
     headers = table.headers
+    row_problems = getattr(table, "row_problems", {})
+    # Values that are parsed, in the order of the columns of the file (so are the problems of a line).
+    parsed_fields = sorted(
+        ((name, parse) for name, parse in (("floor_area", area), ("occupied_since", date), ("is_chain", boolean))
+         if c[name] is not None),
+        key=lambda item: c[item[0]],
+    )  # fmt: skip
     records: list[UnitRecord] = []
     for index, row in enumerate(table.rows):
         where = None
@@ -374,6 +381,9 @@ def apply(
             column = c[field_name]
             return row[column] if column is not None else ""
 
+        if index in row_problems:
+            where = table.where(index)
+            problems.add(row_problems[index], where=where)
         record = UnitRecord(where="")
         record.external_id = text("external_id")
         street, house_number = text("street"), text("house_number")
@@ -418,9 +428,7 @@ def apply(
         except UnknownFunction as exc:
             bad(str(exc), exc.field if c.get(exc.field) is not None else ("branch" if c["group"] is None else "group"))
 
-        for field_name, parse in (("floor_area", area), ("occupied_since", date), ("is_chain", boolean)):
-            if c[field_name] is None:
-                continue
+        for field_name, parse in parsed_fields:
             try:
                 setattr(record, field_name, parse(row[c[field_name]]))
             except BadValue as exc:

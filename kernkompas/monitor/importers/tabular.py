@@ -45,6 +45,8 @@ class Table:
     sheet: str = ""
     # GeoJSON only: per row, (lat, lon, geometry) already in WGS84, or None.
     locations: list[tuple[float, float, dict | None] | None] | None = None
+    # What is wrong with the shape of a row (too many values, cut off), by row index; reported with the rest.
+    row_problems: dict[int, str] = field(default_factory=dict)
 
     @property
     def first_line(self) -> int:
@@ -57,8 +59,18 @@ class Table:
         return line_place(self.line_numbers[index])
 
 
-def read_table(path: Path, *, file_name: str | None = None, progress: Callable[[int], None] | None = None) -> Table:
-    """Read a CSV or .xlsx file (recognised by its content) into a :class:`Table`; raise ``ImportRejected``."""
+def read_table(
+    path: Path,
+    *,
+    file_name: str | None = None,
+    progress: Callable[[int], None] | None = None,
+    strict: bool = True,
+) -> Table:
+    """Read a CSV or .xlsx file (recognised by its content) into a :class:`Table`; raise ``ImportRejected``.
+
+    With ``strict=False`` rows of the wrong shape do not stop the reading: they are in ``table.row_problems``,
+    which :func:`.mapping.apply` reports together with the problems of the values (one list for the whole file).
+    """
     path = Path(path)
     name = file_name or path.name
     problems = Problems(name)
@@ -85,6 +97,10 @@ def read_table(path: Path, *, file_name: str | None = None, progress: Callable[[
         table = _read_csv(path.read_bytes(), problems, progress)
     if problems or table is None:
         raise ImportRejected(problems.as_list())
+    if strict and table.row_problems:
+        for index, reason in sorted(table.row_problems.items()):
+            problems.add(reason, where=table.where(index))
+        raise ImportRejected(problems.as_list())
     return table
 
 
@@ -93,7 +109,7 @@ def read_table(path: Path, *, file_name: str | None = None, progress: Callable[[
 
 def decode(raw: bytes, problems: Problems) -> tuple[str, str] | None:
     """The text of a CSV file and its encoding: UTF-8 (with or without BOM), else Windows-1252; else a problem."""
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(raw) > 3 and (raw[1:2] == b"\x00" or raw[:1] == b"\x00")):
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_utf16(raw[:400]):
         problems.add(
             _(
                 "the file is saved as UTF-16 (“Unicode text”), which cannot be read: save it as “CSV UTF-8” or "
@@ -122,6 +138,17 @@ def decode(raw: bytes, problems: Problems) -> tuple[str, str] | None:
         problems.add(_("this is not a text file: choose a CSV file (.csv) or an Excel workbook (.xlsx)"))
         return None
     return text, "cp1252"
+
+
+def _looks_utf16(sample: bytes) -> bool:
+    """UTF-16 without a byte-order mark: text where every other byte is zero (and the others are not)."""
+    if len(sample) < 8:
+        return False
+    even, odd = sample[0::2], sample[1::2]
+    for zeros, chars in ((even, odd), (odd, even)):
+        if zeros.count(0) >= 0.9 * len(zeros) and chars.count(0) <= 0.1 * len(chars):
+            return True
+    return False
 
 
 def sniff_delimiter(header_line: str) -> str:
@@ -181,27 +208,31 @@ def _read_csv(raw: bytes, problems: Problems, progress) -> Table | None:
         problems.add(_("the file is empty"))
         return None
     width = len(headers)
+    row_problems: dict[int, str] = {}
     if rows and not text.endswith(("\n", "\r")) and len(rows[-1]) < width:
-        problems.add(
-            _(
-                "this last line stops halfway (it has %(found)s of the %(width)s columns): the file is probably "
-                "incomplete (cut off); export it again"
-            )
-            % {"found": len(rows[-1]), "width": width},
-            where=line_place(lines[-1]),
-        )
-    for number, values in zip(lines, rows, strict=True):
+        row_problems[len(rows) - 1] = _(
+            "this last line stops halfway (it has %(found)s of the %(width)s columns): the file is probably "
+            "incomplete (cut off); export it again"
+        ) % {"found": len(rows[-1]), "width": width}
+    for index, values in enumerate(rows):
         if len(values) > width:
             if any(values[width:]):
-                problems.add(
-                    _("this line has %(found)s values but the header has %(width)s columns")
-                    % {"found": len(values), "width": width},
-                    where=line_place(number),
-                )
+                row_problems[index] = _("this line has %(found)s values but the header has %(width)s columns") % {
+                    "found": len(values),
+                    "width": width,
+                }
             del values[width:]
         elif len(values) < width:
             values.extend([""] * (width - len(values)))
-    return Table(headers=headers, rows=rows, format="csv", encoding=encoding, delimiter=delimiter, line_numbers=lines)
+    return Table(
+        headers=headers,
+        rows=rows,
+        format="csv",
+        encoding=encoding,
+        delimiter=delimiter,
+        line_numbers=lines,
+        row_problems=row_problems,
+    )
 
 
 # --- Excel -----------------------------------------------------------------------------------------------------
