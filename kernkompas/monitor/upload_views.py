@@ -377,10 +377,12 @@ def result_message(pending: PendingUpload, result) -> str:
         if pending.kind == ImportKind.FOOTFALL:
             return _("These footfall figures were imported before; nothing has changed.")
         return _("This count was imported before; nothing has changed.")
-    numbers = {"created": result.created, "updated": result.updated, "unchanged": result.unchanged}
+    numbers = {"rows": result.rows, "created": result.created, "updated": result.updated, "unchanged": result.unchanged}
     if pending.kind == ImportKind.FOOTFALL:
         return _("Footfall imported: %(created)s new figures, %(updated)s changed, %(unchanged)s unchanged.") % numbers
-    return _("Count of %(date)s imported: %(created)s units new, %(updated)s updated, %(unchanged)s unchanged.") % {
-        "date": formats.date_format(pending.count_date, "SHORT_DATE_FORMAT"),
-        **numbers,
-    }
+    # The operation counts the states of this count: all are "added" the first time a count is imported; a
+    # corrected file for the same date changes some and leaves others.
+    return _(
+        "Count of %(date)s imported: %(rows)s units; %(created)s added to this count, %(updated)s changed, "
+        "%(unchanged)s unchanged."
+    ) % {"date": formats.date_format(pending.count_date, "SHORT_DATE_FORMAT"), **numbers}

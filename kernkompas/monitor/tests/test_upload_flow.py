@@ -205,3 +205,17 @@ def test_a_footfall_file_is_checked_and_imported_without_a_column_step(client, c
     response = client.post(url("upload_confirm", cast.markt, pk=pending.pk))
     assert response.status_code == 302
     assert sorted(FootfallCount.objects.values_list("value", flat=True)) == [120, 245]
+
+
+def test_a_corrected_file_for_the_same_count_date_says_what_changed(client, cast):
+    client.force_login(cast.ellen)
+    pending, _ = start(client, cast.markt, GOOD)
+    map_columns(client, cast.markt, pending)
+    client.post(url("upload_confirm", cast.markt, pk=pending.pk))
+    corrected = excel_csv([ROWS_2024[0].replace("85,5", "90"), *ROWS_2024[1:]], area="45")
+    pending, _ = start(client, cast.markt, corrected)
+    map_columns(client, cast.markt, pending)
+    response = client.post(url("upload_confirm", cast.markt, pk=pending.pk))
+    message = texts(response)[-1]
+    assert "0 added to this count, 1 changed, 4 unchanged" in message
+    assert UnitState.objects.get(unit__external_id="P1").floor_area == 90
