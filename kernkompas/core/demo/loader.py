@@ -12,6 +12,7 @@ from kernkompas.accounts.models import Membership, User
 from kernkompas.core import audit
 from kernkompas.core.demo import data
 from kernkompas.lib.geo import describe_geometry
+from kernkompas.monitor.demo import load_demo_monitor
 from kernkompas.places.models import Country, Gebied, Gemeente, Kern, PopulationFigure, Regio
 from kernkompas.vitrine.demo import load_demo_cases
 
@@ -62,6 +63,9 @@ def load_demo_data(by=None, *, with_cases: bool = True) -> DemoSummary:
             cases = load_demo_cases()
             summary.created.update(cases.created)
             summary.updated.update(cases.updated)
+            # The Kernmonitor's registers, counts and footfall for the demo areas above.
+            monitor = load_demo_monitor(by)
+            summary.created.update(monitor.created)
         if summary.changed:
             audit.record(
                 by,
