@@ -58,13 +58,13 @@ def _nice_max(value: float) -> float:
     return 10 * magnitude
 
 
-def _frame(title: str, desc: str, body: list[str], *, height: int = HEIGHT) -> SafeString:
+def _frame(title: str, desc: str, body: list[str], *, height: int = HEIGHT, width: int = WIDTH) -> SafeString:
     title_id, desc_id = _id("chart-title"), _id("chart-desc")
     head = _tag(
         '<svg class="chart" viewBox="0 0 {} {}" role="img" aria-labelledby="{} {}" '
         'preserveAspectRatio="xMidYMid meet" xmlns="http://www.w3.org/2000/svg">'
         '<title id="{}">{}</title><desc id="{}">{}</desc>',
-        WIDTH,
+        width,
         height,
         title_id,
         desc_id,
@@ -76,7 +76,7 @@ def _frame(title: str, desc: str, body: list[str], *, height: int = HEIGHT) -> S
     return mark_safe(head + "".join(body) + "</svg>")
 
 
-def _y_axis(top_value: float, fmt, *, height: int = HEIGHT) -> list[str]:
+def _y_axis(top_value: float, fmt, *, height: int = HEIGHT, width: int = WIDTH) -> list[str]:
     parts = []
     plot_h = height - TOP - BOTTOM
     for i in range(5):
@@ -87,7 +87,7 @@ def _y_axis(top_value: float, fmt, *, height: int = HEIGHT) -> list[str]:
                 '<line class="grid" x1="{}" x2="{}" y1="{}" y2="{}"/>'
                 '<text class="tick" x="{}" y="{}" text-anchor="end">{}</text>',
                 LEFT,
-                WIDTH - RIGHT,
+                width - RIGHT,
                 y,
                 y,
                 LEFT - 6,
@@ -106,19 +106,21 @@ def _x_labels(labels: list[str], xs: list[float], *, height: int = HEIGHT, every
     ]
 
 
-def line_chart(labels: list[str], series: list[Series], *, title: str, desc: str, fmt=str, markers=True) -> SafeString:
+def line_chart(
+    labels: list[str], series: list[Series], *, title: str, desc: str, fmt=str, markers=True, width: int = WIDTH
+) -> SafeString:
     """Lines over ``labels``; a None breaks the line (a gap stays a gap)."""
     values = [v for s in series for v in s.values if v is not None]
     top = _nice_max(max(values) if values else 0)
-    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+    plot_w, plot_h = width - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
     n = len(labels)
     xs = [LEFT + (plot_w * (i + 0.5) / n if n else 0) for i in range(n)]
 
     def y_of(v):
         return HEIGHT - BOTTOM - plot_h * v / top
 
-    body = _y_axis(top, fmt)
-    every = max(1, n // 8)
+    body = _y_axis(top, fmt, width=width)
+    every = max(1, n // (width // 110))
     body += _x_labels(labels, xs, every=every)
     for s in series:
         segments, current = [], []
@@ -144,7 +146,7 @@ def line_chart(labels: list[str], series: list[Series], *, title: str, desc: str
             if markers and n <= 40:
                 body += [_tag('<circle cx="{}" cy="{}" r="3.5" fill="{}"/>', x, y, s.colour) for x, y in segment]
     body.append(_legend(series))
-    return _frame(title, desc, body)
+    return _frame(title, desc, body, width=width)
 
 
 def bar_chart(

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from urllib.parse import urlencode
 
-from django.db.models import Max, OuterRef, Q, Subquery
+from django.db.models import Max, Min, OuterRef, Q, Subquery
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy
@@ -275,25 +275,25 @@ def open_crossings(gebied: Gebied) -> list[ThresholdCrossing]:
 
 
 def footfall_summary(points: list[CountingPoint]) -> dict:
-    """The last year of footfall of the area's counting points: daily totals, profiles and gaps."""
+    """The last year of footfall of the area's counting points: daily totals, profiles and gaps per point.
+
+    Read through :mod:`kernkompas.monitor.footfall`; a fixed number of queries plus two per counting point.
+    """
     from kernkompas.monitor import footfall
+    from kernkompas.monitor.models import FootfallCount
 
-    last = footfall.latest_day(points) if hasattr(footfall, "latest_day") else None
-    if last is None:
-        from kernkompas.monitor.models import FootfallCount
-
-        last = FootfallCount.objects.filter(point__in=points).aggregate(last=Max("start"))["last"]
-        if last is None:
-            return {}
-        last = last.date()
-    first = last - timedelta(days=FOOTFALL_DAYS - 1)
+    span = FootfallCount.objects.filter(point__in=points).aggregate(first=Min("start"), last=Max("start"))
+    if span["last"] is None:
+        return {}
+    last = span["last"].date()
+    first = max(last - timedelta(days=FOOTFALL_DAYS - 1), span["first"].date())
     return {
         "date_from": first,
         "date_to": last,
         "daily": footfall.daily_totals(points, first, last),
         "weekday": footfall.weekday_profile(points, first, last),
         "hour": footfall.hour_profile(points, first, last),
-        "gaps": footfall.gaps(points, first, last),
+        "gaps": [(point, gap) for point in points for gap in footfall.gaps(point, first, last)],
     }
 
 

@@ -7,13 +7,15 @@ cards with their trend, GeoJSON for the map and inline SVG charts with table alt
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.defaultfilters import floatformat
 from django.urls import reverse
+from django.utils.dates import WEEKDAYS_ABBR
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -227,46 +229,82 @@ def mix_chart(series, groups) -> dict | None:
 
 
 def footfall_charts(summary: dict) -> dict | None:
-
+    """Footfall charts from ``monitor.footfall``: a day that is missing or incomplete is a gap, never a zero."""
     if not summary:
         return None
-    daily = summary["daily"]
-    labels = [_date(item["date"]) for item in daily]
-    values = [item["total"] if item.get("complete", True) else None for item in daily]
+    by_day = {d.date: d for d in summary["daily"]}
+    days = [
+        summary["date_from"] + timedelta(days=i) for i in range((summary["date_to"] - summary["date_from"]).days + 1)
+    ]
+    values = [by_day[d].total if d in by_day and by_day[d].complete else None for d in days]
     line = charts.line_chart(
-        labels,
+        [_date(d) for d in days],
         [charts.Series(_("passers-by per day"), "#0b5563", values)],
         title=_("Footfall per day"),
-        desc=_("Passers-by per day over all counting points; days with missing hours are gaps."),
+        desc=_("Passers-by per day over all counting points; days with missing hours are gaps in the line."),
         fmt=lambda v: floatformat(v, "0g"),
         markers=False,
+        width=1100,
     )
+    daily_rows = [
+        (_date(d), floatformat(by_day[d].total, "0g") if d in by_day else "–", _complete_text(by_day.get(d)))
+        for d in days
+    ]
     weekday = summary["weekday"]
+    weekday_labels = [str(WEEKDAYS_ABBR[item["weekday"] - 1]) for item in weekday]
     weekday_svg = charts.bar_chart(
-        [item["label"] for item in weekday],
-        [item["value"] for item in weekday],
+        weekday_labels,
+        [item["mean"] for item in weekday],
         title=_("Average footfall per weekday"),
-        desc=_("Average passers-by per day for each day of the week."),
+        desc=_("Average passers-by per day for each day of the week, over the complete days."),
         colour="#0b5563",
         fmt=lambda v: floatformat(v, "0g"),
     )
     hour = summary["hour"]
     hour_svg = charts.bar_chart(
         [str(item["hour"]) for item in hour],
-        [item["value"] for item in hour],
+        [item["mean"] for item in hour],
         title=_("Average footfall per hour"),
-        desc=_("Average passers-by per hour of the day."),
+        desc=_("Average passers-by per hour of the day (0 to 23), over the complete days."),
         colour="#7a4f00",
         fmt=lambda v: floatformat(v, "0g"),
     )
     return {
-        "daily": {"svg": line, "rows": [(_date(i["date"]), i["total"], i.get("complete", True)) for i in daily]},
-        "weekday": {"svg": weekday_svg, "rows": [(i["label"], i["value"]) for i in weekday]},
-        "hour": {"svg": hour_svg, "rows": [(i["hour"], i["value"]) for i in hour]},
-        "gaps": summary["gaps"],
+        "daily": {"svg": line, "headers": [_("Day"), _("Passers-by"), _("Complete")], "rows": daily_rows},
+        "weekday": {
+            "svg": weekday_svg,
+            "headers": [_("Weekday"), _("Average per day")],
+            "rows": [(label, _mean(i["mean"])) for label, i in zip(weekday_labels, weekday, strict=True)],
+        },
+        "hour": {
+            "svg": hour_svg,
+            "headers": [_("Hour"), _("Average")],
+            "rows": [(f"{i['hour']}:00", _mean(i["mean"])) for i in hour],
+        },
+        "gaps": [
+            {
+                "text": _("%(point)s: no counts from %(start)s to %(end)s")
+                % {"point": point.name, "start": _moment(gap.start), "end": _moment(gap.end)}
+            }
+            for point, gap in summary["gaps"]
+        ],
         "date_from": summary["date_from"],
         "date_to": summary["date_to"],
     }
+
+
+def _moment(value) -> str:
+    return value.strftime("%d-%m-%Y %H:%M")
+
+
+def _mean(value) -> str:
+    return "–" if value is None else floatformat(value, "0g")
+
+
+def _complete_text(day) -> str:
+    if day is None:
+        return _("no counts")
+    return _("yes") if day.complete else _("incomplete")
 
 
 def _pct(value):
@@ -460,9 +498,14 @@ def thresholds(request, gemeente, kern, gebied):
     if request.method == "POST":
         form = ThresholdForm(request.POST, gebied=area)
         if form.is_valid():
-            operations.save_threshold(area, by=request.user, **form.operation_kwargs())
-            messages.success(request, _("The threshold was saved."))
-            return redirect("monitor:thresholds", **_slugs(area))
+            try:
+                operations.save_threshold(area, by=request.user, **form.operation_kwargs())
+            except ValidationError as error:
+                for name, problems in error.message_dict.items():
+                    form.add_error(name if name in form.fields else None, problems)
+            else:
+                messages.success(request, _("The threshold was saved."))
+                return redirect("monitor:thresholds", **_slugs(area))
     else:
         form = ThresholdForm(gebied=area)
     labels = form.indicator_labels()

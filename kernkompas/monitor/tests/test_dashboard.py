@@ -177,3 +177,77 @@ def test_the_dashboard_costs_a_fixed_number_of_queries(client, public_register, 
     assert len(large) == len(small)
     with django_assert_max_num_queries(len(small)):
         client.get(url + "?leeg=1")
+
+
+def _footfall(gebied, *, skip_day=None):
+    """Two counting points with 24 hourly counts a day for two weeks; ``skip_day`` has no counts at one point."""
+    import datetime
+
+    from kernkompas.monitor import operations
+    from kernkompas.monitor.importers.records import FootfallRecord, PointRecord
+
+    points = [PointRecord(name="Markt-noord"), PointRecord(name="Markt-zuid")]
+    records = []
+    for d in range(14):
+        day = datetime.date(2024, 9, 2) + datetime.timedelta(days=d)
+        for p, point in enumerate(points):
+            if p == 1 and day == skip_day:
+                continue
+            for hour in range(24):
+                value = (100 if 9 <= hour < 18 else 5) * (2 if day.weekday() == 5 else 1)
+                start = datetime.datetime.combine(day, datetime.time(hour))
+                records.append(
+                    FootfallRecord(where="regel 2", point=point.name, start=start, resolution="hour", value=value)
+                )
+    operations.import_footfall(gebied, records, points, file_name="tellers.csv", sha256="tellers", format="csv")
+
+
+def test_footfall_shows_daily_totals_with_gaps_and_weekday_and_hour_profiles(client, public_register):
+    import datetime
+
+    gap_day = datetime.date(2024, 9, 10)
+    _footfall(public_register.markt, skip_day=gap_day)
+    response = _page(client)
+    footfall = response.context["footfall"]
+    rows = {day: (total, complete) for day, total, complete in footfall["daily"]["rows"]}
+    # A normal weekday: 2 points × (9 hours × 100 + 15 hours × 5).
+    assert rows["03-09-2024"][0] == "1.950"
+    # The day one point missed is a gap: listed as incomplete, not drawn as a (too low) value.
+    assert rows["10-09-2024"][1] in ("onvolledig", "incomplete")
+    assert any("Markt-zuid" in gap["text"] and "10-09-2024" in gap["text"] for gap in footfall["gaps"])
+    weekday = dict(footfall["weekday"]["rows"])
+    assert len(weekday) == 7
+    hours = dict(footfall["hour"]["rows"])
+    # Means over the 13 complete days, two of them Saturdays that count double: (11 × 200 + 2 × 400) / 13.
+    assert hours["12:00"] == "231" and hours["3:00"] == "12"
+    html = response.content.decode()
+    assert "Passanten per dag" in html or "Passers-by per day" in html
+    # The daily line breaks at the gap: more than one polyline segment.
+    daily_svg = str(footfall["daily"]["svg"])
+    assert daily_svg.count("<polyline") == 2
+
+
+def test_staff_save_a_threshold_through_the_form(client, public_register):
+    client.force_login(public_register.ellen)
+    url = reverse("monitor:thresholds", kwargs=SLUGS)
+    response = client.post(
+        url,
+        {"indicator": "vacancy_rate", "direction": "above", "value": "25", "recipients": [public_register.ellen.pk]},
+    )
+    assert response.status_code == 302
+    threshold = Threshold.objects.get(gebied=public_register.markt)
+    assert threshold.value == pytest.approx(0.25)
+    assert list(threshold.recipients.all()) == [public_register.ellen]
+    # The second count (33,3 %) is over it: the dashboard says so on top.
+    html = _page(client).content.decode()
+    assert 'id="notices-title"' in html
+
+
+def test_a_threshold_with_a_wrong_value_is_refused_with_a_message(client, public_register):
+    client.force_login(public_register.ellen)
+    response = client.post(
+        reverse("monitor:thresholds", kwargs=SLUGS), {"indicator": "vacancy_rate", "direction": "above", "value": "250"}
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors["value"]
+    assert not Threshold.objects.exists()
