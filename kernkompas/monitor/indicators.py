@@ -1,8 +1,8 @@
 """The Kernmonitor's indicators: one module computes them, every page, download and API answer reads them.
 
-:func:`refresh_area` computes the indicators of every count of an area with three grouped queries (one GROUP BY
-over the unit states, one over the vacant states' start dates, one comparing each state with the unit's state at
-the area's previous count) and stores them in :class:`~kernkompas.monitor.models.AreaIndicators`. The arithmetic
+:func:`refresh_area` computes the indicators of every count of an area with five grouped queries (units per
+function group, shops per branch, chain status, vacancy duration, and each state against the unit's state at the
+area's previous count) and stores them in :class:`~kernkompas.monitor.models.AreaIndicators`. The arithmetic
 (shares, Simpson diversity, duration classes, what counts as an opening) is in :mod:`kernkompas.lib.indicators`.
 
 ``AreaIndicators.values`` holds, per area and count (None where a value cannot be computed):
@@ -30,13 +30,11 @@ from dataclasses import dataclass
 
 from django.contrib.auth.models import AnonymousUser
 from django.db import connection, transaction
-from django.db.models import Count as CountOf
-from django.db.models import Q, Sum
-from django.utils import timezone
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from kernkompas.lib import indicators as calc
-from kernkompas.monitor.models import AreaIndicators, Branch, Count, FunctionGroup, Sector, UnitState
+from kernkompas.monitor.models import AreaIndicators, Branch, Count, FunctionGroup, Sector
 
 NON_COMMERCIAL = frozenset({Sector.WONEN.value, Sector.WERKEN.value})
 
@@ -234,31 +232,55 @@ GROUP BY c.id
 """
 
 
+def _days_since_sql() -> str:
+    """SQL for the whole days between a vacant state's start and its count's date (0 when not derived yet)."""
+    if connection.vendor == "postgresql":
+        return "(c.date - COALESCE(s.vacant_since, c.date))"
+    return "CAST(julianday(c.date) - julianday(COALESCE(s.vacant_since, c.date)) AS INTEGER)"
+
+
+def _query(sql: str, params: list) -> list[tuple]:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
 def compute(gebied_ids: list[int] | None = None) -> dict[int, dict]:
-    """The values of every count of the given areas (all areas when None), keyed by count id."""
+    """The values of every count of the given areas (all areas when None), keyed by count id.
+
+    Five grouped queries, each returning a few rows per count: units and floor area per function group; occupied
+    shops per branch; occupied commercial units per chain status; vacant units per duration class; churn.
+    """
     counts = Count.objects.all()
-    states = UnitState.objects.all()
     if gebied_ids is not None:
         counts = counts.filter(gebied_id__in=gebied_ids)
-        states = states.filter(count__gebied_id__in=gebied_ids)
     count_rows = list(counts.order_by("gebied_id", "date").values_list("id", "gebied_id", "date"))
     if not count_rows:
         return {}
     groups = {pk: (code, sector) for pk, code, sector in FunctionGroup.objects.values_list("id", "code", "sector")}
     branches = dict(Branch.objects.values_list("id", "code"))
+    retail = [pk for pk, (_c, sector) in groups.items() if sector == Sector.DETAILHANDEL]
+    occupied = [pk for pk, (_c, sector) in groups.items() if sector not in NON_COMMERCIAL | {Sector.LEEGSTAND}]
     buckets: dict[int, _Bucket] = {pk: _Bucket() for pk, _g, _d in count_rows}
-    dates = {pk: day for pk, _g, day in count_rows}
     previous: dict[int, tuple[int, datetime.date] | None] = {}
     last: dict[int, tuple[int, datetime.date]] = {}
     for pk, gebied_id, day in count_rows:
         previous[pk] = last.get(gebied_id)
         last[gebied_id] = (pk, day)
 
-    # 1. One GROUP BY over the states: units, vacancy, floor area, mix, branches, chains.
-    rows = states.values_list("count_id", "group_id", "branch_id", "is_vacant", "is_chain").annotate(
-        n=CountOf("id"), known=CountOf("floor_area"), area=Sum("floor_area")
-    )
-    for count_id, group_id, branch_id, is_vacant, is_chain, n, known, area in rows.order_by():
+    if gebied_ids is None:
+        join, where, params = "", "1 = 1", []
+    else:
+        join = "JOIN monitor_count c ON c.id = s.count_id"
+        where = "c.gebied_id IN ({})".format(", ".join(["%s"] * len(gebied_ids)))
+        params = list(gebied_ids)
+
+    # 1. Units and floor area per function group.
+    for count_id, group_id, n, known, area in _query(
+        "SELECT s.count_id, s.group_id, COUNT(*), COUNT(s.floor_area), SUM(s.floor_area) "
+        f"FROM monitor_unitstate s {join} WHERE {where} GROUP BY s.count_id, s.group_id",
+        params,
+    ):
         b = buckets[count_id]
         code, sector = groups[group_id]
         area = area or 0
@@ -272,40 +294,56 @@ def compute(gebied_ids: list[int] | None = None) -> dict[int, dict]:
         b.units += n
         b.area_known += known
         b.area += area
-        if is_vacant:
+        if sector == Sector.LEEGSTAND:
             b.vacant += n
             b.vacant_area += area
-            continue
-        if sector == Sector.DETAILHANDEL and branch_id is not None:
-            b.branch_mix[branches[branch_id]] += n
-        if is_chain is not None:
+
+    # 2. Occupied shops per branch (diversity).
+    if retail:
+        marks = ", ".join(["%s"] * len(retail))
+        for count_id, branch_id, n in _query(
+            f"SELECT s.count_id, s.branch_id, COUNT(*) FROM monitor_unitstate s {join} "
+            f"WHERE {where} AND s.group_id IN ({marks}) AND s.branch_id IS NOT NULL "
+            "GROUP BY s.count_id, s.branch_id",
+            params + retail,
+        ):
+            buckets[count_id].branch_mix[branches[branch_id]] += n
+
+    # 3. Occupied commercial units per chain status.
+    if occupied:
+        marks = ", ".join(["%s"] * len(occupied))
+        for count_id, is_chain, n in _query(
+            f"SELECT s.count_id, s.is_chain, COUNT(*) FROM monitor_unitstate s {join} "
+            f"WHERE {where} AND s.group_id IN ({marks}) AND s.is_chain IS NOT NULL "
+            "GROUP BY s.count_id, s.is_chain",
+            params + occupied,
+        ):
+            b = buckets[count_id]
             b.chain_known += n
             if not is_chain:
                 b.independents += n
 
-    # 2. Vacancy duration: the vacant states grouped by their start.
-    vacant = (
-        states.filter(is_vacant=True)
-        .values_list("count_id", "vacant_since", "vacant_since_open")
-        .annotate(n=CountOf("id"))
-        .order_by()
-    )
-    for count_id, since, is_open, n in vacant:
-        on = dates[count_id]
-        b = buckets[count_id]
-        b.duration[calc.duration_class(since or on, on)] += n
-        if is_open:
-            b.duration["lower_bound"] += n
+    # 4. Vacant units per duration class, relative to the count's date.
+    days = _days_since_sql()
+    for count_id, short, long, structural, lower in _query(
+        f"SELECT s.count_id, SUM(CASE WHEN {days} <= {calc.SHORT_DAYS} THEN 1 ELSE 0 END), "
+        f"SUM(CASE WHEN {days} > {calc.SHORT_DAYS} AND {days} <= {calc.LONG_DAYS} THEN 1 ELSE 0 END), "
+        f"SUM(CASE WHEN {days} > {calc.LONG_DAYS} THEN 1 ELSE 0 END), "
+        "SUM(CASE WHEN s.vacant_since_open THEN 1 ELSE 0 END) "
+        "FROM monitor_unitstate s JOIN monitor_count c ON c.id = s.count_id "
+        f"WHERE {where} AND s.is_vacant GROUP BY s.count_id",
+        params,
+    ):
+        buckets[count_id].duration = {
+            "short": int(short or 0),
+            "long": int(long or 0),
+            "structural": int(structural or 0),
+            "lower_bound": int(lower or 0),
+        }
 
-    # 3. Churn: each state against the unit's state at the area's previous count.
-    if gebied_ids is None:
-        where, params = "", []
-    else:
-        where = "WHERE gebied_id IN ({})".format(", ".join(["%s"] * len(gebied_ids)))
-        params = list(gebied_ids)
-    with connection.cursor() as cursor:
-        cursor.execute(_CHURN_SQL.format(where=where), params)
-        churn_rows = {row[0]: row[1:] for row in cursor.fetchall()}
+    # 5. Churn: each state against the unit's state at the area's previous count.
+    churn_where = "" if gebied_ids is None else "WHERE " + where.replace("c.gebied_id", "gebied_id")
+    churn_rows = {row[0]: row[1:] for row in _query(_CHURN_SQL.format(where=churn_where), params)}
     for pk, b in buckets.items():
         before = previous[pk]
         if before is None:
@@ -325,24 +363,20 @@ def compute(gebied_ids: list[int] | None = None) -> dict[int, dict]:
 
 
 def _store(values_by_count: dict[int, dict], gebied_ids: list[int] | None) -> None:
+    """Replace the stored rows of these areas (delete and insert: far cheaper than a bulk UPDATE of JSON)."""
     counts = Count.objects.all() if gebied_ids is None else Count.objects.filter(gebied_id__in=gebied_ids)
     meta = {pk: (gebied_id, day) for pk, gebied_id, day in counts.values_list("id", "gebied_id", "date")}
-    existing_rows = AreaIndicators.objects.all()
+    stale = AreaIndicators.objects.all()
     if gebied_ids is not None:
-        existing_rows = existing_rows.filter(gebied_id__in=gebied_ids)
-    existing = {row.count_id: row for row in existing_rows.only("id", "count_id", "gebied_id", "date")}
-    now = timezone.now()
-    to_update, to_create = [], []
-    for count_id, values in values_by_count.items():
-        gebied_id, day = meta[count_id]
-        row = existing.get(count_id)
-        if row is None:
-            to_create.append(AreaIndicators(count_id=count_id, gebied_id=gebied_id, date=day, values=values))
-        else:
-            row.values, row.date, row.computed_at = values, day, now
-            to_update.append(row)
-    AreaIndicators.objects.bulk_update(to_update, ["values", "date", "computed_at"], batch_size=500)
-    AreaIndicators.objects.bulk_create(to_create, batch_size=500)
+        stale = stale.filter(gebied_id__in=gebied_ids)
+    stale._raw_delete(stale.db)  # nothing refers to AreaIndicators: no cascade to follow
+    AreaIndicators.objects.bulk_create(
+        [
+            AreaIndicators(count_id=count_id, gebied_id=meta[count_id][0], date=meta[count_id][1], values=values)
+            for count_id, values in values_by_count.items()
+        ],
+        batch_size=1000,
+    )
 
 
 def refresh_area(gebied) -> None:
