@@ -1,0 +1,267 @@
+"""Back-office screens (Wagtail snippets) for the Kernmonitor: function groups and branches, counting points,
+counter keys, owner contacts and thresholds.
+
+The municipality scope is a security boundary here as everywhere (accounts/policies.py):
+
+- every listing starts from the policy's ``instances_user_has_any_permission_for`` (the user's municipalities);
+- every screen about one object fetches it through the same scope, so another municipality's object is a 404;
+- forms only offer the user's own areas and municipalities;
+- the default taxonomy (function groups and branches without a municipality) is listed for everyone who may see
+  the taxonomy, but only administrators change it.
+
+Saves and deletions go through ``monitor/admin_operations.py`` (audit log). A counter key is made by the engine's
+``operations.create_counter_token``: the key is shown once, right after, and only its hash is stored.
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.http import Http404
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.permissions import policy_registry
+from wagtail.snippets.views import snippets as snippet_views
+
+from kernkompas.accounts import permissions
+from kernkompas.accounts.policies import ScopedPermissionPolicy
+from kernkompas.monitor import admin_operations
+from kernkompas.monitor.models import Branch, CounterToken, CountingPoint, FunctionGroup, OwnerContact, Threshold, Unit
+from kernkompas.places.models import Gebied, Gemeente
+
+ACTIONS = ["view", "change", "add", "delete"]
+
+
+# --- Policies ----------------------------------------------------------------------------------------------
+
+
+class TaxonomyPolicy(ScopedPermissionPolicy):
+    """Function groups and branches: the default ones are seen by all who may see the taxonomy, changed only by
+    administrators; a municipality's own ones by its staff."""
+
+    def in_scope(self, user, instance) -> bool:
+        if permissions.is_beheerder(user):
+            return True
+        gemeente = self.gemeente_of(instance)
+        return gemeente is not None and permissions.can_manage_gemeente(user, gemeente)
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        if action == "view" and self.gemeente_of(instance) is None:
+            return self.user_has_permission(user, "view")
+        return super().user_has_permission_for_instance(user, action, instance)
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        if not self.user_has_any_permission(user, actions):
+            return self.model._default_manager.none()
+        objects = self.model._default_manager.all()
+        ids = permissions.staff_gemeente_ids(user)
+        if ids is None:
+            return objects
+        from django.db.models import Q
+
+        return objects.filter(Q(gemeente=None) | Q(gemeente__in=ids))
+
+
+POLICIES = {
+    FunctionGroup: TaxonomyPolicy(FunctionGroup, gemeente_path="gemeente"),
+    Branch: TaxonomyPolicy(Branch, gemeente_path="gemeente"),
+    CountingPoint: ScopedPermissionPolicy(CountingPoint, gemeente_path="gebied__kern__gemeente"),
+    Threshold: ScopedPermissionPolicy(Threshold, gemeente_path="gebied__kern__gemeente"),
+    OwnerContact: ScopedPermissionPolicy(OwnerContact, gemeente_path="unit__gebied__kern__gemeente"),
+    CounterToken: ScopedPermissionPolicy(CounterToken, gemeente_path="gemeente"),
+}
+
+
+# --- Forms -------------------------------------------------------------------------------------------------
+
+
+class ScopedForm(WagtailAdminModelForm):
+    """Limits the choices of area, municipality, unit and function group to what the user works for."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        user = self.for_user
+        choices = {
+            "gebied": permissions.scope_queryset(user, Gebied.objects.select_related("kern"), "kern__gemeente"),
+            "gemeente": permissions.scope_queryset(user, Gemeente.objects.all(), ""),
+            "unit": permissions.scope_queryset(user, Unit.objects.select_related("gebied"), "gebied__kern__gemeente"),
+        }
+        for name, queryset in choices.items():
+            if name in self.fields:
+                self.fields[name].queryset = queryset
+        if "gemeente" in self.fields and not permissions.is_beheerder(user):
+            self.fields["gemeente"].required = True  # only administrators maintain the default taxonomy
+        if "group" in self.fields:
+            self.fields["group"].queryset = TaxonomyPolicy(
+                FunctionGroup, gemeente_path="gemeente"
+            ).instances_user_has_any_permission_for(user, ["view"])
+
+
+class CounterTokenForm(ScopedForm):
+    class Meta:
+        model = CounterToken
+        fields = ["gemeente", "name"]
+
+
+# --- Views -------------------------------------------------------------------------------------------------
+
+
+class InScopeMixin:
+    """Fetch the object through the user's scope for this screen's action: out of scope is "not found"."""
+
+    scope_action = "view"
+
+    def get_object(self, *args, **kwargs):
+        obj = super().get_object(*args, **kwargs)
+        policy = policy_registry.get_by_type(type(obj))
+        if not policy.user_has_permission_for_instance(self.request.user, self.scope_action, obj):
+            raise Http404
+        return obj
+
+
+class CreateView(snippet_views.CreateView):
+    def save_instance(self):
+        return admin_operations.save_object(self.form, by=self.request.user, created=True)
+
+
+class EditView(InScopeMixin, snippet_views.EditView):
+    scope_action = "change"
+
+    def save_instance(self):
+        return admin_operations.save_object(self.form, by=self.request.user, created=False)
+
+
+class DeleteView(InScopeMixin, snippet_views.DeleteView):
+    scope_action = "delete"
+
+    def delete_action(self):
+        admin_operations.delete_object(self.object, by=self.request.user)
+
+
+class InspectView(InScopeMixin, snippet_views.InspectView):
+    pass
+
+
+class CounterTokenCreateView(snippet_views.CreateView):
+    def save_instance(self):
+        from kernkompas.monitor import operations
+
+        token, key = operations.create_counter_token(
+            self.form.cleaned_data["gemeente"], self.form.cleaned_data["name"], by=self.request.user
+        )
+        messages.warning(
+            self.request,
+            _("The key for %(name)s is %(key)s — copy it now: it is shown only this once.")
+            % {"name": token.name, "key": key},
+        )
+        return token
+
+
+class CounterTokenDeleteView(DeleteView):
+    def delete_action(self):
+        from kernkompas.monitor import operations
+
+        operations.revoke_counter_token(self.object, by=self.request.user)
+
+
+class MonitorViewSet(snippet_views.SnippetViewSet):
+    add_view_class = CreateView
+    edit_view_class = EditView
+    delete_view_class = DeleteView
+    inspect_view_class = InspectView
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    add_to_reference_index = False
+    search_backend_name = None
+
+    def get_queryset(self, request):
+        policy = policy_registry.get_by_type(self.model)
+        return policy.instances_user_has_any_permission_for(request.user, ACTIONS)
+
+    def get_form_class(self, for_update=False):
+        if self.form_fields:
+            return forms.modelform_factory(self.model, form=ScopedForm, fields=self.form_fields)
+        return super().get_form_class(for_update)
+
+
+class FunctionGroupViewSet(MonitorViewSet):
+    model = FunctionGroup
+    icon = "tag"
+    menu_label = gettext_lazy("Function groups")
+    menu_name = "functiegroepen"
+    url_prefix = "monitor/functiegroepen"
+    list_display = ["name", "code", "sector", "colour", "gemeente"]
+    list_filter = ["sector"]
+    search_fields = ["name", "code"]
+    form_fields = ["name", "code", "sector", "colour", "position", "gemeente"]
+
+
+class BranchViewSet(MonitorViewSet):
+    model = Branch
+    icon = "list-ul"
+    menu_label = gettext_lazy("Branches")
+    menu_name = "branches"
+    url_prefix = "monitor/branches"
+    list_display = ["name", "code", "group", "gemeente"]
+    search_fields = ["name", "code"]
+    form_fields = ["group", "name", "code", "gemeente"]
+
+
+class CountingPointViewSet(MonitorViewSet):
+    model = CountingPoint
+    icon = "site"
+    menu_label = gettext_lazy("Counting points")
+    menu_name = "telpunten"
+    url_prefix = "monitor/telpunten"
+    list_display = ["name", "gebied", "external_id"]
+    search_fields = ["name", "external_id"]
+    form_fields = ["gebied", "name", "external_id", "lat", "lon"]
+
+
+class ThresholdViewSet(MonitorViewSet):
+    model = Threshold
+    icon = "warning"
+    menu_label = gettext_lazy("Thresholds")
+    menu_name = "drempels"
+    url_prefix = "monitor/drempels"
+    list_display = ["gebied", "indicator", "direction", "value", "is_active"]
+    form_fields = ["gebied", "indicator", "direction", "value", "is_active", "recipients"]
+
+
+class OwnerContactViewSet(MonitorViewSet):
+    model = OwnerContact
+    icon = "user"
+    menu_label = gettext_lazy("Owner contacts")
+    menu_name = "eigenaars"
+    url_prefix = "monitor/eigenaars"
+    list_display = ["name", "organisation", "unit", "email"]
+    search_fields = ["name", "organisation", "email"]
+    form_fields = ["unit", "name", "organisation", "email", "phone", "note"]
+
+
+class CounterTokenViewSet(MonitorViewSet):
+    model = CounterToken
+    icon = "key"
+    menu_label = gettext_lazy("Counter keys")
+    menu_name = "tellersleutels"
+    url_prefix = "monitor/tellersleutels"
+    list_display = ["name", "prefix", "gemeente", "created_at", "last_used_at", "revoked_at"]
+    add_view_class = CounterTokenCreateView
+    delete_view_class = CounterTokenDeleteView
+    form_fields = ["gemeente", "name"]
+
+
+class MonitorViewSetGroup(snippet_views.SnippetViewSetGroup):
+    items = (
+        FunctionGroupViewSet,
+        BranchViewSet,
+        CountingPointViewSet,
+        ThresholdViewSet,
+        OwnerContactViewSet,
+        CounterTokenViewSet,
+    )
+    menu_label = gettext_lazy("Kernmonitor")
+    menu_name = "kernmonitor"
+    menu_icon = "table"
+    menu_order = 220
