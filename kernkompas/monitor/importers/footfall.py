@@ -19,7 +19,8 @@ Time
     record, and the same point and hour twice (autumn, or a copy-paste error) is a problem naming both lines.
     A file whose counting day runs past midnight — the hours of one date go 6:00 … 23:00, 0:00 … 5:00, as in
     the Auckland export — has the hours after the turn on the next calendar day: within the consecutive lines
-    of one date (and point), an hour earlier than the line before means the day has turned.
+    of one date (and point), a step back of twelve hours or more (23:00 → 0:00) means the day has turned; a
+    smaller step back is just a line out of order and keeps its date.
 """
 
 from __future__ import annotations
@@ -364,7 +365,8 @@ class _Reader:
         last = self.turn.get(stream)
         turned = False
         if last is not None and last[0] == date:
-            turned = last[2] or hour < last[1]
+            # Going back twelve hours or more is the turn of the day; a smaller step back is a line out of order.
+            turned = last[2] or last[1] - hour >= 12
         self.turn[stream] = (date, hour, turned)
         if turned:
             date += datetime.timedelta(days=1)

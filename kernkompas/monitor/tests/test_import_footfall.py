@@ -161,6 +161,28 @@ def test_an_excel_file_in_wide_layout(tmp_path):
     assert [p.name for p in points] == ["Markt", "Kerkstraat"]
 
 
+def test_a_counting_day_past_midnight_and_a_line_out_of_order(tmp_path):
+    path = _write(
+        tmp_path / "tellingen.csv",
+        "date,hour,Markt\n"
+        "2025-06-06,22:00-22:59,40\n"
+        "2025-06-06,23:00-23:59,30\n"
+        "2025-06-06,0:00-0:59,20\n"
+        "2025-06-06,1:00-1:59,10\n"
+        "2025-06-07,10:00-10:59,5\n"
+        "2025-06-07,9:00-9:59,4\n",
+    )
+    records, _points = read_footfall(path)
+    assert [(r.start, r.value) for r in records] == [
+        (datetime.datetime(2025, 6, 6, 22), 40),
+        (datetime.datetime(2025, 6, 6, 23), 30),
+        (datetime.datetime(2025, 6, 7, 0), 20),
+        (datetime.datetime(2025, 6, 7, 1), 10),
+        (datetime.datetime(2025, 6, 7, 10), 5),
+        (datetime.datetime(2025, 6, 7, 9), 4),
+    ]
+
+
 def test_bad_counts_are_named_by_line_and_column(tmp_path):
     path = _write(
         tmp_path / "tellingen.csv",
