@@ -23,17 +23,37 @@ class Command(BaseCommand):
         parser.add_argument("--yes", action="store_true", help="Confirm that the data may really be deleted.")
 
     def handle(self, *args, email, yes=False, **options):
-        user = find_user(email)
+        from django.contrib.auth import get_user_model
+
+        from kernkompas.monitor.models import OwnerContact
+        from kernkompas.monitor.operations import erase_owner_contacts
+
+        # Property owners in the Kernmonitor are third parties, often without an account: found by address too.
+        user = get_user_model().objects.filter(email__iexact=email.strip()).first()
+        has_contacts = OwnerContact.objects.filter(email__iexact=email.strip()).exists()
+        if user is None and not has_contacts:
+            user = find_user(email)  # says clearly that nobody has this address
+        address = user.email if user else email.strip().lower()
         if not yes:
             raise CommandError(
                 _(
                     "Nothing was deleted. This erases the account %(email)s and all its data, for good. "
                     "Run the command again with --yes to confirm."
                 )
-                % {"email": user.email}
+                % {"email": address}
             )
-        address = user.email
+        contacts = erase_owner_contacts(address)
+        if user is None:
+            self.stdout.write(
+                self.style.SUCCESS(
+                    _("The owner contacts with the e-mail address %(email)s have been deleted.") % {"email": address}
+                )
+            )
+            self.stdout.write(f"  monitor.OwnerContact: {contacts}")
+            return
         counts = personal_data.erase_for(user)
+        if contacts:
+            counts["monitor.OwnerContact"] = contacts
         self.stdout.write(
             self.style.SUCCESS(_("The account %(email)s and its personal data have been deleted.") % {"email": address})
         )

@@ -34,13 +34,20 @@ class Command(BaseCommand):
         parser.add_argument("--output", "-o", help="Write to this file instead of the screen.")
 
     def handle(self, *args, email, output=None, **options):
-        user = find_user(email)
-        payload = json.dumps(
-            {"email": user.email, "data": personal_data.export_for(user)},
-            cls=DjangoJSONEncoder,
-            indent=2,
-            ensure_ascii=False,
-        )
+        from kernkompas.monitor.operations import export_owner_contacts
+
+        # Property owners in the Kernmonitor are third parties, often without an account: found by address too.
+        owner_contacts = export_owner_contacts(email)
+        user = get_user_model().objects.filter(email__iexact=email.strip()).first()
+        if user is None and not owner_contacts:
+            user = find_user(email)  # says clearly that nobody has this address
+        content = {
+            "email": user.email if user else email.strip().lower(),
+            "data": personal_data.export_for(user) if user else {},
+        }
+        if owner_contacts:
+            content["monitor_owner_contacts"] = owner_contacts
+        payload = json.dumps(content, cls=DjangoJSONEncoder, indent=2, ensure_ascii=False)
         if not output:
             self.stdout.write(payload)
             return
@@ -53,6 +60,6 @@ class Command(BaseCommand):
             ) from exc
         self.stderr.write(
             self.style.SUCCESS(
-                _("Personal data of %(email)s written to %(path)s.") % {"email": user.email, "path": path}
+                _("Personal data of %(email)s written to %(path)s.") % {"email": content["email"], "path": path}
             )
         )
