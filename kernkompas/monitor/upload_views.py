@@ -15,12 +15,14 @@ from __future__ import annotations
 
 import hashlib
 import uuid
+from collections import Counter
 from datetime import timedelta
 from pathlib import Path
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
@@ -29,7 +31,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kernkompas.accounts.permissions import can_manage_gemeente
-from kernkompas.monitor.models import ImportKind, ImportRun, PendingUpload
+from kernkompas.monitor.models import FunctionGroup, ImportKind, ImportRun, PendingUpload
 from kernkompas.monitor.upload_forms import MappingForm, ReplaceFileForm, UploadForm, file_suffix, is_tabular
 from kernkompas.places.importers.base import ImportRejected, Problem
 from kernkompas.places.models import Gebied
@@ -180,6 +182,22 @@ def _check(pending: PendingUpload) -> tuple[list, list[Problem]]:
     return records, []
 
 
+def _summary(pending: PendingUpload, records) -> list[tuple[str, int]]:
+    """What the file holds, for the officer to recognise it: units per function group, or figures per point."""
+    if not records:
+        return []
+    if pending.kind == ImportKind.FOOTFALL:
+        return sorted(Counter(r.point for r in records).items())
+    names = dict(
+        FunctionGroup.objects.filter(Q(gemeente=None) | Q(gemeente=pending.gebied.kern.gemeente_id)).values_list(
+            "code", "name"
+        )
+    )
+    found = Counter(r.group for r in records)
+    order = {code: i for i, code in enumerate(names)}
+    return [(names.get(code, code), n) for code, n in sorted(found.items(), key=lambda item: order.get(item[0], 999))]
+
+
 def _imported_before(pending: PendingUpload) -> bool:
     runs = ImportRun.objects.filter(gebied=pending.gebied, kind=pending.kind, sha256=_sha256(pending))
     if pending.kind == ImportKind.UNITS:
@@ -306,6 +324,7 @@ def check(request, area: Gebied, pk: int):
         problems=problems,
         records=records,
         already_imported=not problems and _imported_before(pending),
+        summary=_summary(pending, records),
         replace_form=ReplaceFileForm(kind=pending.kind),
         can_map=is_tabular(pending.kind, pending.file_name),
     )

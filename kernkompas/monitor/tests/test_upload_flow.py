@@ -5,10 +5,12 @@ nothing. Footfall files go the same way without the column step."""
 from __future__ import annotations
 
 import datetime
+import re
 
 import pytest
 from django.contrib.messages import get_messages
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils.translation import gettext
 
 from kernkompas.monitor import upload_views
 from kernkompas.monitor.models import Count, FootfallCount, ImportRun, PendingUpload, UnitState
@@ -160,7 +162,7 @@ def test_importing_the_same_count_twice_changes_nothing_and_says_so(client, cast
         check = client.get(url("upload_check", cast.markt, pk=pending.pk))
         assert check.context["already_imported"] is bool(attempt)
         response = client.post(url("upload_confirm", cast.markt, pk=pending.pk))
-    assert "This count was imported before; nothing has changed." in texts(response)
+    assert gettext("This count was imported before; nothing has changed.") in texts(response)
     assert UnitState.objects.count() == 5
 
 
@@ -217,5 +219,14 @@ def test_a_corrected_file_for_the_same_count_date_says_what_changed(client, cast
     map_columns(client, cast.markt, pending)
     response = client.post(url("upload_confirm", cast.markt, pk=pending.pk))
     message = texts(response)[-1]
-    assert "0 added to this count, 1 changed, 4 unchanged" in message
+    assert re.search(r"\b5\b\D+\b0\b\D+\b1\b\D+\b4\b", message), message  # 5 units: 0 added, 1 changed, 4 same
     assert UnitState.objects.get(unit__external_id="P1").floor_area == 90
+
+
+def test_the_check_step_shows_the_units_per_function_group(client, cast):
+    client.force_login(cast.ellen)
+    pending, _ = start(client, cast.markt, GOOD)
+    map_columns(client, cast.markt, pending)
+    response = client.get(url("upload_check", cast.markt, pk=pending.pk))
+    assert response.context["summary"] == [("Dagelijks", 1), ("Mode & Luxe", 1), ("Vrije tijd", 1), ("Leegstand", 2)]
+    assert gettext("Units per function group") in response.content.decode()
