@@ -354,12 +354,12 @@ def apply(
             raise ImportRejected(problems.as_list())
     transformers: dict[str, object] = {}
 
-    def col(name: str) -> int | None:
-        return columns.get(name)
-
-    c = {field.name: col(field.name) for field in FIELDS}
+    c = {field.name: columns.get(field.name) for field in FIELDS}
+    mapped = [(name, column) for name, column in c.items() if column is not None]
+    empty = {name: "" for name in c}
     headers = table.headers
     row_problems = getattr(table, "row_problems", {})
+    place = table.place_function()
     # Values that are parsed, in the order of the columns of the file (so are the problems of a line).
     parsed_fields = sorted(
         ((name, parse) for name, parse in (("floor_area", area), ("occupied_since", date), ("is_chain", boolean))
@@ -367,34 +367,33 @@ def apply(
         key=lambda item: c[item[0]],
     )  # fmt: skip
     records: list[UnitRecord] = []
-    for index, row in enumerate(table.rows):
+    where: str | None = None
+    index = 0
+
+    def bad(reason: str, field_name: str) -> None:
+        nonlocal where
+        if where is None:
+            where = place(index)
+        column = c.get(field_name)
+        problems.add(reason, where=where, field=headers[column] if column is not None else "")
+
+    for index, row in enumerate(table.rows):  # noqa: B007 - ``bad`` reads the index
         where = None
-
-        def bad(reason: str, field_name: str, row_index: int = index) -> None:
-            nonlocal where
-            if where is None:
-                where = table.where(row_index)
-            column = c.get(field_name)
-            problems.add(reason, where=where, field=headers[column] if column is not None else "")
-
-        def text(field_name: str, row: list[str] = row) -> str:
-            column = c[field_name]
-            return row[column] if column is not None else ""
-
+        v = {**empty, **{name: row[column] for name, column in mapped}}
         if index in row_problems:
-            where = table.where(index)
+            where = place(index)
             problems.add(row_problems[index], where=where)
         record = UnitRecord(where="")
-        record.external_id = text("external_id")
-        street, house_number = text("street"), text("house_number")
+        record.external_id = v["external_id"]
+        street, house_number = v["street"], v["house_number"]
         if c["address"] is not None and not street:
-            full = text("address")
+            full = v["address"]
             match = _ADDRESS.match(full)
             if match:
                 street, house_number = match["street"].strip(" ,"), house_number or match["number"].strip()
             elif full:
                 street = full
-        addition = text("addition")
+        addition = v["addition"]
         if addition:
             house_number = (
                 f"{house_number}{addition}"
@@ -413,7 +412,7 @@ def apply(
                 bad(_("the street is empty"), "street" if c["street"] is not None else "address")
             else:
                 bad(_("the house number is empty"), "house_number" if c["house_number"] is not None else "address")
-        postcode = text("postcode")
+        postcode = v["postcode"]
         if postcode:
             nl = _POSTCODE_NL.match(postcode)
             if nl:
@@ -421,10 +420,10 @@ def apply(
             elif not _POSTCODE_BE.match(postcode):
                 bad(_("“%(value)s” is not a postcode (1234 AB or 1234)") % {"value": postcode}, "postcode")
         record.postcode = postcode
-        record.place = text("place")
+        record.place = v["place"]
 
         try:
-            record.group, record.branch = resolver.resolve(text("group"), text("branch"))
+            record.group, record.branch = resolver.resolve(v["group"], v["branch"])
         except UnknownFunction as exc:
             bad(str(exc), exc.field if c.get(exc.field) is not None else ("branch" if c["group"] is None else "group"))
 
@@ -433,17 +432,17 @@ def apply(
                 setattr(record, field_name, parse(row[c[field_name]]))
             except BadValue as exc:
                 bad(str(exc), field_name)
-        record.occupant = text("occupant")
-        previous = text("previous_ids")
+        record.occupant = v["occupant"]
+        previous = v["previous_ids"]
         if previous:
             record.previous_ids = tuple(p.strip() for p in re.split(r"[,;|/]", previous) if p.strip())
 
         if c["lat"] is not None:
-            _read_degrees(record, text("lat"), text("lon"), bad)
-        if record.lat is None and c["x"] is not None and not (is_empty(text("x")) and is_empty(text("y"))):
+            _read_degrees(record, v["lat"], v["lon"], bad)
+        if record.lat is None and c["x"] is not None and not (is_empty(v["x"]) and is_empty(v["y"])):
             row_transformer = transformer
             if c["crs"] is not None:
-                crs_text = text("crs")
+                crs_text = v["crs"]
                 if crs_text not in transformers:
                     transformers[crs_text] = _transformer_for(crs_text)
                 row_transformer = transformers[crs_text]
@@ -451,17 +450,17 @@ def apply(
                     bad(row_transformer, "crs")
                     row_transformer = None
             if row_transformer is not None:
-                _read_grid(record, text("x"), text("y"), row_transformer, bad)
+                _read_grid(record, v["x"], v["y"], row_transformer, bad)
         if table.locations is not None and record.lat is None and table.locations[index] is not None:
             record.lat, record.lon, record.geometry = table.locations[index]
 
-        owner_name = text("owner_name")
-        owner_org, email, phone = text("owner_organisation"), text("owner_email"), text("owner_phone")
+        owner_name = v["owner_name"]
+        owner_org, email, phone = v["owner_organisation"], v["owner_email"], v["owner_phone"]
         if owner_name or owner_org or email or phone:
             if email and not _EMAIL.match(email):
                 bad(_("“%(value)s” is not an e-mail address") % {"value": email}, "owner_email")
             record.owner = OwnerRecord(name=owner_name or owner_org, organisation=owner_org, email=email, phone=phone)
-        record.where = where if where is not None else table.where(index)
+        record.where = where if where is not None else place(index)
         records.append(record)
         if progress is not None and (index + 1) % 5000 == 0:
             progress(index + 1)

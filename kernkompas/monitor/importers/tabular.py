@@ -52,6 +52,15 @@ class Table:
     def first_line(self) -> int:
         return self.line_numbers[0] if self.line_numbers else 2
 
+    def place_function(self) -> Callable[[int], str]:
+        """A fast :meth:`where` for many rows: the message template is translated once."""
+        numbers = self.line_numbers
+        if self.format == "geojson":
+            template = _("feature %(number)s")  # the msgid of places.importers.base.feature_place
+            return lambda index: template % {"number": index + 1}
+        template = _("line %(number)s")  # the msgid of places.importers.base.line_place
+        return lambda index: template % {"number": numbers[index]}
+
     def where(self, index: int) -> str:
         """Where row ``index`` is in the file, for messages: "regel 14" (or "object 3" in a GeoJSON file)."""
         if self.format == "geojson":

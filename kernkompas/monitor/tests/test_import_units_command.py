@@ -107,7 +107,11 @@ def test_a_refused_file_writes_nothing_and_lists_every_problem(cast, tmp_path):
 
 
 @pytest.mark.django_db
-def test_the_problems_are_dutch_and_the_exit_code_is_1(cast, tmp_path, capsys):
+def test_the_problems_are_dutch_and_the_exit_code_is_1(cast, tmp_path, capsys, monkeypatch):
+    from django.db import connections
+
+    # run_from_argv closes the connections when it ends, which would end the test's transaction on PostgreSQL.
+    monkeypatch.setattr(connections, "close_all", lambda: None)
     path = tmp_path / "telling.csv"
     path.write_bytes("Adress;Functie;Oppervlakte\r\nMarkt 1;Dagelijks;12,5,0\r\n".encode("cp1252"))
     with translation.override("nl"), pytest.raises(SystemExit) as caught:

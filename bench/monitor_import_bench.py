@@ -1,0 +1,259 @@
+"""Kernmonitor import benchmark: how much do reading, checking and writing a 100,000-row units CSV cost?
+
+Run it as ``python bench/monitor_import_bench.py`` (see bench/README.md). It is not a test: pytest does not collect it.
+
+It writes a realistic 100,000-row CSV the way Excel NL exports it (``;``, decimal comma, Windows-1252, CRLF,
+Dutch headers, an owner on some rows), builds a throw-away database (SQLite in a temporary KERNKOMPAS_HOME unless
+--database-url names an empty PostgreSQL database) with one municipality, core and area, and measures
+
+  BASELINE  merely parsing the file with the standard ``csv`` module (decode + csv.reader into lists),
+  (a) reading it into a table (``importers.tabular.read_table``: encoding and delimiter sniffing, line numbers),
+  (b) checking it (``importers.mapping.apply``: mapping proposal, numbers, dates, yes/no, taxonomy, coordinates),
+  (c) writing it (``operations.import_units``: one transaction, derived vacancy, indicators, thresholds),
+  (d) for information, importing the same file again (nothing changes),
+
+and prints rows/s and the ratio of the full import (a + b + c) to the baseline. Target: ≤ 5×. The baseline and
+(a), (b) are measured three times each (best time counts); the writes once (the first import creates the units, a
+second one is a different operation). Exit code 1 when the target fails, with a profile of the slowest stage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import csv
+import io
+import os
+import pstats
+import random
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+TARGET_RATIO = 5.0
+REPEAT = 3
+
+
+def parse_args(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--rows", type=int, default=100_000, help="rows in the generated CSV (default 100000)")
+    parser.add_argument("--home", type=Path, help="data folder to use and keep (default: a temporary one)")
+    parser.add_argument(
+        "--database-url", help="an EMPTY PostgreSQL database to fill instead of SQLite, e.g. postgres://…/kk_bench"
+    )
+    parser.add_argument("--profile", action="store_true", help="profile the slowest stage even when the target passes")
+    return parser.parse_args(argv)
+
+
+def configure(args) -> tuple[Path, bool]:
+    """Environment before Django starts: our own data folder and database, never the user's."""
+    home = args.home or Path(tempfile.mkdtemp(prefix="kk-bench-"))
+    home.mkdir(parents=True, exist_ok=True)
+    os.environ["KERNKOMPAS_HOME"] = str(home)
+    os.environ["DJANGO_SETTINGS_MODULE"] = "kernkompas.settings_test"
+    os.environ.pop("DATABASE_URL", None)
+    if args.database_url:
+        os.environ["DATABASE_URL"] = args.database_url
+    os.environ.setdefault("KERNKOMPAS_LOG_LEVEL", "WARNING")
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    import django
+
+    django.setup()
+    from django.test.utils import setup_test_environment
+
+    setup_test_environment()  # keeps threshold e-mails in memory
+    return home, args.home is None
+
+
+# --- The file -----------------------------------------------------------------------------------------------
+
+HEADER = [
+    "Pandnummer", "Straatnaam", "Huisnr", "Huisnummer toevoeging", "Postcode", "Plaats", "Branchegroep", "Branche",
+    "Naam", "WVO", "Keten", "Gevestigd sinds", "Breedtegraad", "Lengtegraad", "Eigenaar", "E-mail eigenaar",
+]  # fmt: skip
+STREETS = [
+    "Markt", "Kerkstraat", "Hoogstraat", "Stationsstraat", "Nieuwstraat", "Brugstraat", "Sint-Jansplein",
+    "Grote Markt", "Molenweg", "Schoolstraat", "Dorpsstraat", "Kapelstraat", "Lindelaan", "Steenweg",
+]  # fmt: skip
+# (group as files write it, branch as files write it, share)
+FUNCTIONS = [
+    ("Dagelijks", "Supermarkt", 4), ("Dagelijks", "Bakker", 3), ("Dagelijks", "Drogist", 2),
+    ("Mode & Luxe", "Kleding", 8), ("mode en luxe", "Schoenen", 3), ("Mode & Luxe", "Juwelier", 2),
+    ("Vrije tijd", "Boeken", 2), ("Vrije tijd", "Sport", 2), ("In/om huis", "Woninginrichting", 3),
+    ("Leisure/horeca", "Café", 6), ("Horeca", "Restaurant", 6), ("Horeca", "Fastservice en afhaal", 3),
+    ("Diensten", "Kapper en schoonheid", 5), ("Dienstverlening", "Bank en verzekering", 2), ("Diensten", "Makelaar", 2),
+    ("Leegstand", "", 9), ("Wonen", "", 3), ("Werken", "Kantoor", 2),
+]  # fmt: skip
+NAMES = ["Peeters", "Janssens", "Maes", "Jacobs", "Willems", "Claes", "Goossens", "Wouters", "De Smet", "Mertens",
+         "Café de Zwaan", "Brasserie Ôde", "Bakkerij Één", "Zeeman", "HEMA", "Kruidvat", "Blokker"]  # fmt: skip
+
+
+def write_csv(path: Path, rows: int, seed: int = 20241231) -> None:
+    rng = random.Random(seed)
+    weights = [share for *_, share in FUNCTIONS]
+    lines = [";".join(HEADER)]
+    for i in range(1, rows + 1):
+        group, branch, _ = rng.choices(FUNCTIONS, weights)[0]
+        vacant = group == "Leegstand"
+        street = STREETS[i % len(STREETS)]
+        number = str(i // len(STREETS) + 1)
+        addition = rng.choice(["", "", "", "", "a", "b", "bus 1"])
+        area = "" if rng.random() < 0.05 else f"{rng.uniform(25, 2500):.1f}".replace(".", ",")
+        if area and rng.random() < 0.2:
+            area = f"{int(rng.uniform(1000, 2500)):,}".replace(",", ".") + ",0"
+        since = "" if vacant else f"{rng.randint(1, 28):02d}-{rng.randint(1, 12):02d}-{rng.randint(1980, 2024)}"
+        owner, email = ("", "")
+        if rng.random() < 0.1:
+            owner = f"Familie {rng.choice(NAMES[:10])}"
+            email = f"eigenaar{i}@voorbeeld.be"
+        lines.append(
+            ";".join(
+                [
+                    f"MD-{i:06d}",
+                    street,
+                    number,
+                    addition,
+                    "3960",
+                    "Maasdijk",
+                    group,
+                    branch,
+                    "" if vacant else rng.choice(NAMES),
+                    area,
+                    "" if vacant else rng.choice(["ja", "nee", "x", ""]),
+                    since,
+                    f"{rng.uniform(51.101, 51.179):.6f}".replace(".", ","),
+                    f"{rng.uniform(5.301, 5.419):.6f}".replace(".", ","),
+                    owner,
+                    email,
+                ]
+            )  # fmt: skip
+        )
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode("cp1252"))
+
+
+# --- Measuring ----------------------------------------------------------------------------------------------
+
+
+def best(function, repeat: int = REPEAT):
+    """The best of ``repeat`` timed calls (seconds) and the last result."""
+    times, result = [], None
+    for _ in range(repeat):
+        started = time.perf_counter()
+        result = function()
+        times.append(time.perf_counter() - started)
+    return min(times), result
+
+
+def baseline_parse(path: Path) -> list[list[str]]:
+    """What merely parsing costs: bytes → text → csv.reader → lists (the same work every reader must do)."""
+    text = path.read_bytes().decode("cp1252")
+    return list(csv.reader(io.StringIO(text, newline=""), delimiter=";"))
+
+
+def setup_area():
+    from django.core.management import call_command
+
+    from kernkompas.places.models import Gebied, GebiedKind, Kern, KernKind
+    from kernkompas.testing import SQUARE_MAASDIJK, make_gemeente
+
+    call_command("migrate", verbosity=0, interactive=False)
+    gemeente = make_gemeente("99001", "Maasdijk", 28_400, SQUARE_MAASDIJK)
+    kern = Kern(gemeente=gemeente, code="99001_1", name="Maasdijk-Centrum", slug="centrum", kind=KernKind.HOOFDKERN)
+    kern.refresh_derived()
+    kern.save()
+    gebied = Gebied.objects.create(kern=kern, name="Bench", slug="bench", kind=GebiedKind.KERNWINKELGEBIED)
+    return gemeente, gebied
+
+
+def profiled(function, label: str) -> str:
+    profiler = cProfile.Profile()
+    profiler.enable()
+    function()
+    profiler.disable()
+    out = io.StringIO()
+    pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(r"kernkompas|execute|bulk", 25)
+    return f"\nProfile of {label} (cumulative; our code and the database calls):\n{out.getvalue()}"
+
+
+def main(argv=None) -> int:
+    args = parse_args(argv)
+    home, throw_away = configure(args)
+    try:
+        return run(args, home)
+    finally:
+        if throw_away:
+            shutil.rmtree(home, ignore_errors=True)
+
+
+def run(args, home: Path) -> int:
+    import datetime
+
+    from django.db import connection
+
+    from kernkompas.monitor import operations
+    from kernkompas.monitor.importers.mapping import apply
+    from kernkompas.monitor.importers.tabular import read_table
+    from kernkompas.monitor.models import UnitState
+
+    started = time.perf_counter()
+    path = home / "telling_2024.csv"
+    write_csv(path, args.rows)
+    gemeente, gebied = setup_area()
+    size_mb = path.stat().st_size / 1e6
+    print(
+        f"Setup took {time.perf_counter() - started:.1f} s on {connection.vendor}: {args.rows} rows, {size_mb:.1f} MB."
+    )
+
+    base_s, parsed = best(lambda: baseline_parse(path))
+    assert len(parsed) == args.rows + 1
+    read_s, table = best(lambda: read_table(path))
+    check_s, records = best(lambda: apply(table, None, gemeente=gemeente, file_name=path.name))
+    assert len(records) == args.rows
+    common = {"count_date": datetime.date(2024, 12, 31), "file_name": path.name, "sha256": "bench", "format": "csv"}
+    started = time.perf_counter()
+    result = operations.import_units(gebied, records, **common)
+    write_s = time.perf_counter() - started
+    assert result.created == args.rows, result
+    started = time.perf_counter()
+    again = operations.import_units(gebied, records, **common)
+    again_s = time.perf_counter() - started
+    assert again.created == again.updated == 0 and UnitState.objects.count() == args.rows, again
+
+    full_s = read_s + check_s + write_s
+    rows = args.rows
+    print(f"\n{rows} rows; best of {REPEAT} for the baseline, (a) and (b), one run for the writes")
+    print(f"{'stage':<62} {'s':>8} {'rows/s':>10} {'× parse':>8}")
+    for label, seconds in (
+        ("BASELINE  parse with the csv module (decode + csv.reader)", base_s),
+        ("(a) read_table (encoding, delimiter, line numbers)", read_s),
+        ("(b) mapping.apply (values, taxonomy, coordinates, problems)", check_s),
+        ("(c) operations.import_units, first import (creates)", write_s),
+        ("    full import (a + b + c)", full_s),
+        ("(d) operations.import_units, same file again (no changes)", again_s),
+    ):
+        print(f"{label:<62} {seconds:>8.2f} {rows / seconds:>10,.0f} {seconds / base_s:>7.1f}×")
+    ratio = full_s / base_s
+    passed = ratio <= TARGET_RATIO
+    verdict = "PASS" if passed else f"FAIL ({ratio / TARGET_RATIO:.1f}× over the target)"
+    print(f"\nfull import (read + check + write) ≤ {TARGET_RATIO:g}× parsing with csv: {ratio:.1f}× {verdict}")
+    reading = (read_s + check_s) / base_s
+    print(f"reading and checking alone (a + b): {reading:.1f}× the parse; writing (c): {write_s / base_s:.1f}×")
+    if not passed or args.profile:
+        slowest = max((read_s, "read"), (check_s, "check"), (write_s, "write"))[1]
+        if slowest == "write" or args.profile:
+            from django.db import transaction
+
+            def write_again_in_new_count():
+                with transaction.atomic():
+                    operations.import_units(gebied, records, **{**common, "count_date": datetime.date(2025, 12, 31)})
+
+            print(profiled(write_again_in_new_count, "operations.import_units into a new count"))
+        if slowest != "write" or args.profile:
+            print(profiled(lambda: apply(table, None, gemeente=gemeente, file_name=path.name), "mapping.apply"))
+    return 0 if passed else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
