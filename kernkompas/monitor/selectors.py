@@ -309,9 +309,17 @@ def kern_page(kern: Kern, gebieden: list[Gebied]) -> dict:
         row.gebied_id: row
         for row in AreaIndicators.objects.filter(gebied__in=[g.pk for g in gebieden], date=Subquery(latest_date))
     }
+    states = (
+        UnitState.objects.filter(count_id__in=[row.count_id for row in latest.values()])
+        .select_related("unit", "group", "branch", "count")
+        .order_by("unit__street", "unit__house_number", "unit__pk")
+    )
     return {
         "series": list(indicators.for_kern(kern)),
         "areas": [OverviewRow(g, latest.get(g.pk)) for g in gebieden],
+        "rows": [
+            UnitRow(s, s.group, duration_class(s.vacant_since, s.count.date) if s.is_vacant else None) for s in states
+        ],
     }
 
 

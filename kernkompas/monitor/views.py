@@ -159,11 +159,13 @@ def churn_card(current) -> dict | None:
 # --- Map ------------------------------------------------------------------------------------------------------
 
 
-def map_data(gebied, rows: list[selectors.UnitRow]) -> dict:
-    """GeoJSON for dashboard.js: the area outline and one point per unit with group colour and vacancy."""
-    features = []
-    if gebied.geometry:
-        features.append({"type": "Feature", "geometry": gebied.geometry, "properties": {"role": "gebied"}})
+def map_data(gebieden, rows: list[selectors.UnitRow]) -> dict:
+    """GeoJSON for dashboard.js: the area outlines and one point per unit with group colour and vacancy."""
+    features = [
+        {"type": "Feature", "geometry": g.geometry, "properties": {"role": "gebied", "name": g.name}}
+        for g in gebieden
+        if g.geometry
+    ]
     for row in rows:
         unit = row.unit
         if unit.lat is None or unit.lon is None:
@@ -380,6 +382,10 @@ def kern_dashboard(request, gemeente, kern):
         "current": current,
         "vacancy_chart": vacancy_chart(series),
         "mix_chart": mix_chart(series, groups),
+        "map_data": map_data(gebieden, data["rows"]),
+        "rows": data["rows"],
+        "groups": groups,
+        "duration_choices": selectors.DURATIONS,
     }
     return render(request, "monitor/kern.html", context)
 
@@ -400,7 +406,7 @@ def area_dashboard(request, gemeente, kern, gebied):
         "durations": duration_card(page.current, page.previous),
         "churn": churn_card(page.current),
         "notices": threshold_notices(page.crossings),
-        "map_data": map_data(area, page.shown),
+        "map_data": map_data([area], page.shown),
         "vacancy_chart": vacancy_chart(page.series),
         "mix_chart": mix_chart(page.series, page.groups),
         "footfall": footfall_charts(page.footfall),

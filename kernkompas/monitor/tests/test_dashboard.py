@@ -251,3 +251,22 @@ def test_a_threshold_with_a_wrong_value_is_refused_with_a_message(client, public
     assert response.status_code == 200
     assert response.context["form"].errors["value"]
     assert not Threshold.objects.exists()
+
+
+def test_the_core_map_shows_only_the_units_of_areas_the_visitor_may_see(client, public_register):
+    import datetime
+
+    from kernkompas.monitor import operations
+    from kernkompas.places.models import Gebied
+
+    hidden = Gebied.objects.create(kern=public_register.centrum, name="Statiestraat", slug="statiestraat")
+    record = UnitRecord(where="regel 2", external_id="S1", street="Statiestraat", house_number="1", group="leegstand")
+    operations.import_units(
+        hidden, [record], count_date=datetime.date(2024, 10, 1), file_name="s.csv", sha256="s", format="csv"
+    )
+    url = reverse("monitor:kern", kwargs={"gemeente": "maasdijk", "kern": "centrum"})
+    names = {r.unit.street for r in client.get(url).context["rows"]}
+    assert names == {"Markt"}
+    client.force_login(public_register.ellen)
+    names = {r.unit.street for r in client.get(url).context["rows"]}
+    assert names == {"Markt", "Statiestraat"}
