@@ -32,7 +32,14 @@ from django.views.decorators.http import require_POST
 
 from kernkompas.accounts.permissions import can_manage_gemeente
 from kernkompas.monitor.models import FunctionGroup, ImportKind, ImportRun, PendingUpload
-from kernkompas.monitor.upload_forms import MappingForm, ReplaceFileForm, UploadForm, file_suffix, is_tabular
+from kernkompas.monitor.upload_forms import (
+    MappingForm,
+    ReplaceFileForm,
+    UploadForm,
+    file_suffix,
+    is_tabular,
+    max_upload_mb,
+)
 from kernkompas.places.importers.base import ImportRejected, Problem
 from kernkompas.places.models import Gebied
 
@@ -79,6 +86,14 @@ def _area_view(view):
     wrapped.__name__ = view.__name__
     wrapped.__doc__ = view.__doc__
     return wrapped
+
+
+def _body_too_large(request) -> bool:
+    try:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return False
+    return length > (max_upload_mb() + 1) * 1024 * 1024  # one MB of room for the other fields
 
 
 def _slugs(area: Gebied) -> dict:
@@ -232,7 +247,7 @@ def _propose(headers: list[str]) -> dict:
 # --- Views ------------------------------------------------------------------------------------------------------
 
 
-def _page(request, area, template, step, **context):
+def _page(request, area, template, step, status=200, **context):
     return render(
         request,
         f"monitor/{template}",
@@ -244,6 +259,7 @@ def _page(request, area, template, step, **context):
             "dashboard_url": dashboard_url(area),
             **context,
         },
+        status=status,
     )
 
 
@@ -251,6 +267,10 @@ def _page(request, area, template, step, **context):
 def upload(request, area: Gebied):
     """Step 1: the file, what it holds and (for units) the count date."""
     cleanup_pending_uploads()
+    if request.method == "POST" and _body_too_large(request):
+        # Said from the Content-Length, before the form handles the file. (The CSRF check has read the body by
+        # then; a proxy in front should cap request bodies at about the same size.)
+        return _page(request, area, "upload.html", 1, status=413, form=UploadForm(), too_large=max_upload_mb())
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         pending = PendingUpload(

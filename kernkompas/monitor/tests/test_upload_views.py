@@ -238,3 +238,17 @@ def test_opening_the_wizard_cleans_up_old_uploads(client, cast):
     PendingUpload.objects.update(created_at=timezone.now() - datetime.timedelta(days=2))
     client.get(url("upload", cast.markt))
     assert not PendingUpload.objects.exists()
+
+
+def test_a_request_body_over_the_limit_is_refused_before_it_is_read(client, cast, settings):
+    settings.MONITOR_MAX_UPLOAD_MB = 1
+    client.force_login(cast.ellen)
+    response = client.generic(
+        "POST",
+        url("upload", cast.markt),
+        b"x" * (3 * 1024 * 1024),
+        content_type="multipart/form-data; boundary=nothing",
+    )
+    assert response.status_code == 413
+    assert 'href="#id_file"' in response.content.decode()
+    assert not PendingUpload.objects.exists()
