@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import json
 from pathlib import Path
 
 import openpyxl
@@ -444,3 +445,20 @@ def test_file_format_by_content_and_name(tmp_path):
     renamed.write_bytes((FILES / "panden_rd_new.geojson").read_bytes())
     assert file_format(renamed) == "geojson"
     assert file_format(tmp_path / "x.osm.pbf") == "osm.pbf"
+
+
+@pytest.mark.django_db
+def test_multipoints_and_features_without_geometry(cast, tmp_path):
+    data = {
+        "type": "FeatureCollection",
+        "features": [
+            {"type": "Feature", "properties": {"id": "A", "functie": "Leeg"},
+             "geometry": {"type": "MultiPoint", "coordinates": [[5.36, 51.14], [5.38, 51.16]]}},
+            {"type": "Feature", "properties": {"id": "B", "functie": "Wonen"}, "geometry": None},
+        ],
+    }  # fmt: skip
+    path = tmp_path / "f.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    first, second = read_units(path, gemeente=cast.maasdijk)
+    assert (first.lat, first.lon, first.geometry) == (pytest.approx(51.15), pytest.approx(5.37), None)
+    assert (second.lat, second.lon, second.group) == (None, None, "wonen")
