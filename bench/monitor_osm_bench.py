@@ -42,6 +42,11 @@ def parse_args(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--repeat", type=int, default=5, help="runs per measurement; the best counts (default 5)")
     parser.add_argument("--no-import", action="store_true", help="skip the database import (c)")
+    parser.add_argument(
+        "--footfall",
+        action="store_true",
+        help="also the Auckland footfall counts: read_footfall against csv.reader, and import_footfall twice",
+    )
     parser.add_argument("extracts", nargs="*", type=Path, help="other .osm.pbf files to measure as well")
     return parser.parse_args(argv)
 
@@ -141,6 +146,66 @@ def full_import(records, bbox, repeat_name: str):
     return first_time, first, second_time, second
 
 
+def footfall_figures(shared: Path) -> None:
+    """For information (no target): the 61,367-line Auckland file, 1.2 million counts, read and written twice.
+
+    Wall-clock and CPU time of this process are both printed: on a busy machine the wall clock mostly measures the
+    other processes."""
+    import csv
+
+    from kernkompas.monitor import operations
+    from kernkompas.monitor.importers.footfall import read_footfall, read_points
+    from kernkompas.monitor.tests.test_import_footfall import corrected_auckland
+    from kernkompas.places.models import Gebied, GebiedKind, Kern, KernKind
+    from kernkompas.testing import make_gemeente
+
+    folder = Path(tempfile.mkdtemp(prefix="kk-footfall-"))
+    try:
+        path = corrected_auckland(folder)
+        start = time.perf_counter()
+        with path.open(encoding="utf-8", newline="") as handle:
+            rows = csv.reader(handle)
+            next(rows)  # the header
+            cells = sum(1 for row in rows for value in row[3:] if value)
+        parse = time.perf_counter() - start
+        start, cpu = time.perf_counter(), time.process_time()
+        records, points = read_footfall(path)
+        reading, reading_cpu = time.perf_counter() - start, time.process_time() - cpu
+        located = {p.name: p for p in read_points(shared / "footfall_auckland_hotcity" / "locations.csv")}
+        points = [located.get(p.name, p) for p in points]
+        print(
+            f"\nAuckland footfall: {path.stat().st_size / 1e6:.1f} MB, {len(records):,} counts ({cells:,} filled cells)"
+        )
+        print(f"  csv.reader, counting the filled cells (baseline): {parse:8.2f} s")
+        print(
+            f"  read_footfall:                                    {reading:8.2f} s  {reading / parse:.1f}× the parse "
+            f"(CPU {reading_cpu:.2f} s)"
+        )
+        square = {
+            "type": "Polygon",
+            "coordinates": [[[174, -37.5], [175.5, -37.5], [175.5, -36], [174, -36], [174, -37.5]]],
+        }
+        gemeente = make_gemeente("98765", "Bench Auckland", 50_000, square)
+        kern = Kern(gemeente=gemeente, code="98765_1", name="Bench Auckland", slug="centrum", kind=KernKind.HOOFDKERN)
+        kern.refresh_derived()
+        kern.save()
+        gebied = Gebied.objects.create(kern=kern, name="CBD", slug="cbd", kind=GebiedKind.KERNWINKELGEBIED)
+        for run in ("first", "second"):
+            start, cpu = time.perf_counter(), time.process_time()
+            result = operations.import_footfall(
+                gebied, records, points, file_name=path.name, sha256="1" * 64, format="csv"
+            )
+            took, took_cpu = time.perf_counter() - start, time.process_time() - cpu
+            label = f"import_footfall into SQLite, {run} run:"
+            print(
+                f"  {label:49} {took:8.2f} s  {len(records) / took:,.0f} counts/s "
+                f"({result.created:,} new, {result.updated:,} changed, {result.unchanged:,} unchanged; "
+                f"CPU of this process {took_cpu:.1f} s)"
+            )
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def main(argv=None) -> int:
     args = parse_args(argv)
     home = Path(tempfile.mkdtemp(prefix="kk-osm-bench-"))
@@ -201,6 +266,9 @@ def main(argv=None) -> int:
                     f"{second.updated} changed); read + first import: "
                     f"{(ours + first_time) / baseline:.1f}× the baseline"
                 )
+        if args.footfall:
+            shared = Path(os.environ.get("KERNKOMPAS_SHARED_DATA") or REPO / ".." / "shared" / "data").resolve()
+            footfall_figures(shared)
         return 1 if failed else 0
     finally:
         shutil.rmtree(home, ignore_errors=True)
