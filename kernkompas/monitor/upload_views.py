@@ -13,6 +13,7 @@ anyone else (404). A pending upload belongs to the person who uploaded it and is
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import uuid
 from collections import Counter
@@ -25,7 +26,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -76,6 +77,7 @@ def _pending_for(request, area: Gebied, pk: int) -> PendingUpload:
 def _area_view(view):
     """Look up the area (with its permission check) and hand it to the view instead of the three slugs."""
 
+    @functools.wraps(view)
     def wrapped(request, gemeente, kern, gebied, **kwargs):
         try:
             area = _area_for_upload(request, gemeente, kern, gebied)
@@ -83,8 +85,6 @@ def _area_view(view):
             return redirect_to_login(request.get_full_path())
         return view(request, area, **kwargs)
 
-    wrapped.__name__ = view.__name__
-    wrapped.__doc__ = view.__doc__
     return wrapped
 
 
@@ -108,13 +108,7 @@ def _step_url(name: str, area: Gebied, pending: PendingUpload | None = None) -> 
 
 
 def dashboard_url(area: Gebied) -> str:
-    """The area's dashboard (the dashboard's own URL name), or the core page while the dashboard is missing."""
-    for name in ("monitor:gebied", "monitor:area", "monitor:dashboard"):
-        try:
-            return reverse(name, kwargs=_slugs(area))
-        except NoReverseMatch:
-            continue
-    return area.kern.get_absolute_url()
+    return reverse("monitor:gebied", kwargs=_slugs(area))
 
 
 # --- Pending uploads --------------------------------------------------------------------------------------------

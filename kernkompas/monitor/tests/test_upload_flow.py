@@ -14,9 +14,7 @@ from django.utils.translation import gettext
 
 from kernkompas.monitor import upload_views
 from kernkompas.monitor.models import Count, FootfallCount, ImportRun, PendingUpload, UnitState
-from kernkompas.monitor.tests.test_upload_views import URLCONF, url
-
-pytestmark = [pytest.mark.urls(URLCONF)] if URLCONF else []
+from kernkompas.monitor.tests.test_upload_views import url
 
 HEADER = "Pandnr;Adress;Postcode;Plaats;Branchegroep;Branche;Uithangbord;Opervlakte WVO;Latitude;Longitude"
 ROWS_2024 = [

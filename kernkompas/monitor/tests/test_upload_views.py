@@ -6,37 +6,11 @@ import datetime
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 
 from kernkompas.monitor import upload_views
 from kernkompas.monitor.models import PendingUpload
-
-# Until the root URLconf mounts the Kernmonitor (monitor/urls.py includes upload_urls), these tests mount the
-# wizard themselves under the same address and namespace.
-try:
-    reverse("monitor:upload", kwargs={"gemeente": "g", "kern": "k", "gebied": "a"})
-    URLCONF = None
-except NoReverseMatch:
-    from django.conf.urls.i18n import i18n_patterns
-    from django.urls import include, path
-
-    from kernkompas.urls import urlpatterns as _root
-
-    urlpatterns = [
-        *_root[:-1],
-        *i18n_patterns(
-            path(
-                "monitor/<slug:gemeente>/<slug:kern>/<slug:gebied>/importeren/",
-                include(("kernkompas.monitor.upload_urls", "monitor")),
-            ),
-            prefix_default_language=False,
-        ),
-        _root[-1],
-    ]
-    URLCONF = __name__
-
-pytestmark = [pytest.mark.urls(URLCONF)] if URLCONF else []
 
 CSV = "Adres;Huisnummer;Branchegroep;WVO\r\nMarkt;1;Dagelijks;85,5\r\n".encode("cp1252")
 
