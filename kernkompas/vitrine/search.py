@@ -353,16 +353,22 @@ def cached_search_case_ids(query: str) -> list[tuple[int, float]]:
     through results, or many visitors asking the same, cost one search. The list holds ids and scores, not cases:
     the cases shown are read fresh, so one unpublished since never shows.
     """
-    synonyms = cache.get(SYNONYM_STAMP)
-    if synonyms is None:  # no stamp yet: understanding the query reads the synonyms and sets it
+    key = results_key(query)
+    if key is None:  # no synonym stamp yet: understanding the query reads the synonyms and sets it
         return search_case_ids(query)
-    digest = hashlib.sha256(query.encode()).hexdigest()
-    key = f"{RESULTS}{index_version()}:{synonyms}:{digest}"
     results = cache.get(key)
     if results is None:
         results = search_case_ids(query)
         cache.set(key, results, CACHE_SECONDS)
     return results
+
+
+def results_key(query: str) -> str | None:
+    """The cache key of a query's results, or None while the synonyms have no stamp."""
+    synonyms = cache.get(SYNONYM_STAMP)
+    if synonyms is None:
+        return None
+    return f"{RESULTS}{index_version()}:{synonyms}:{hashlib.sha256(query.encode()).hexdigest()}"
 
 
 def _requirements(words: list[QueryWord]) -> tuple[dict[frozenset, str], Q]:
@@ -449,10 +455,29 @@ _highlight_memo: dict[tuple, tuple[float, frozenset, tuple]] = {}
 MEMO_SECONDS = 60
 
 
+_passage_memo: dict[tuple, SafeString] = {}
+PASSAGE_MEMO_SIZE = 2048
+
+
 def highlight(text: str, query: str, max_chars: int = 240) -> SafeString:
-    """A passage of ``text`` around its best match for ``query``, HTML-escaped, with matches in <mark>."""
-    plain = plain_text(text or "")
+    """A passage of ``text`` around its best match for ``query``, HTML-escaped, with matches in <mark>.
+
+    Remembered in this process per text, query and the terms the query reaches (so a new synonym or index term
+    gives a new passage): a result page asked again does not mark the same passages again.
+    """
     terms, stems = _highlight_terms(query or "")
+    key = (text, max_chars, terms, stems)
+    passage = _passage_memo.get(key)
+    if passage is None:
+        passage = _highlight(text, terms, stems, max_chars)
+        if len(_passage_memo) >= PASSAGE_MEMO_SIZE:
+            _passage_memo.clear()
+        _passage_memo[key] = passage
+    return passage
+
+
+def _highlight(text: str, terms: frozenset, stems: tuple, max_chars: int) -> SafeString:
+    plain = plain_text(text or "")
     matches = [(start, end) for start, end, term in dutch.iter_words(plain) if term and _hit(term, terms, stems)]
     start, end = _window(plain, matches, max_chars)
     pieces = ["…" if start > 0 else ""]
