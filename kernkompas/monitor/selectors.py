@@ -15,7 +15,9 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from urllib.parse import urlencode
 
-from django.db.models import Max, Min, OuterRef, Q, Subquery
+from django.core.cache import cache
+from django.db.models import Count as CountOf
+from django.db.models import Max, Min, OuterRef, Q, Subquery, Sum
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy
@@ -41,6 +43,7 @@ DURATIONS = (
 )
 DURATION_LABELS = dict(DURATIONS)
 FOOTFALL_DAYS = 365
+FOOTFALL_CACHE_SECONDS = 3600
 
 
 def duration_class(vacant_since: date | None, on: date) -> str | None:
@@ -277,24 +280,36 @@ def open_crossings(gebied: Gebied) -> list[ThresholdCrossing]:
 def footfall_summary(points: list[CountingPoint]) -> dict:
     """The last year of footfall of the area's counting points: daily totals, profiles and gaps per point.
 
-    Read through :mod:`kernkompas.monitor.footfall`; a fixed number of queries plus two per counting point.
+    Read through :mod:`kernkompas.monitor.footfall` (a fixed number of queries plus two per counting point) and
+    cached until the counts change.
     """
     from kernkompas.monitor import footfall
     from kernkompas.monitor.models import FootfallCount
 
-    span = FootfallCount.objects.filter(point__in=points).aggregate(first=Min("start"), last=Max("start"))
+    span = FootfallCount.objects.filter(point__in=points).aggregate(
+        first=Min("start"), last=Max("start"), rows=CountOf("id"), total=Sum("value")
+    )
     if span["last"] is None:
         return {}
     last = span["last"].date()
     first = max(last - timedelta(days=FOOTFALL_DAYS - 1), span["first"].date())
-    return {
-        "date_from": first,
-        "date_to": last,
-        "daily": footfall.daily_totals(points, first, last),
-        "weekday": footfall.weekday_profile(points, first, last),
-        "hour": footfall.hour_profile(points, first, last),
-        "gaps": [(point, gap) for point in points for gap in footfall.gaps(point, first, last)],
-    }
+    # A year of hourly counts takes seconds to group; the result only changes when counts are imported, which
+    # changes the span, the number of rows or their sum: the cache key holds all three.
+    ids = "-".join(str(p.pk) for p in points)
+    key = f"monitor-footfall:{ids}:{first}:{last}:{span['rows']}:{span['total']}"
+    summary = cache.get(key)
+    if summary is None:
+        summary = {
+            "date_from": first,
+            "date_to": last,
+            "daily": footfall.daily_totals(points, first, last),
+            "weekday": footfall.weekday_profile(points, first, last),
+            "hour": footfall.hour_profile(points, first, last),
+            "gaps": [(point.pk, gap) for point in points for gap in footfall.gaps(point, first, last)],
+        }
+        cache.set(key, summary, FOOTFALL_CACHE_SECONDS)
+    names = {point.pk: point for point in points}
+    return {**summary, "gaps": [(names[pk], gap) for pk, gap in summary["gaps"]]}
 
 
 # --- Kern page ------------------------------------------------------------------------------------------------

@@ -16,6 +16,8 @@ from django.shortcuts import redirect, render
 from django.template.defaultfilters import floatformat
 from django.urls import reverse
 from django.utils.dates import WEEKDAYS_ABBR
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -190,6 +192,46 @@ def map_data(gebieden, rows: list[selectors.UnitRow]) -> dict:
     return {"type": "FeatureCollection", "features": features}
 
 
+# --- Unit table ---------------------------------------------------------------------------------------------
+
+
+def unit_table_body(rows, *, with_contacts: bool = False) -> SafeString:
+    """The rows of the unit table (the map's alternative), built here: 2,000 units in a template loop would cost
+    the page most of its time. Owner contacts only when asked for (the register, never the dashboard)."""
+    chain, earlier, dash = _("chain"), _("or earlier"), "–"
+    parts = []
+    for row in rows:
+        state, unit = row.state, row.unit
+        occupant = escape(state.occupant) or dash
+        if state.is_chain:
+            occupant += f' <span class="small">({escape(chain)})</span>'
+        vacant = dash
+        if state.is_vacant:
+            since = state.vacant_since.strftime("%d-%m-%Y") if state.vacant_since else "?"
+            vacant = escape(since) + (f" {escape(earlier)}" if state.vacant_since_open else "")
+            vacant += f' <span class="small">({escape(row.duration_label)})</span>'
+        cells = [
+            f'<th scope="row">{escape(str(unit))}</th>',
+            f"<td>{occupant}</td>",
+            f'<td><span class="swatch" style="background: {escape(row.group.colour)}" aria-hidden="true"></span> '
+            f"{escape(row.group.name)}</td>",
+            f"<td>{escape(state.branch.name) if state.branch else dash}</td>",
+            f"<td>{state.floor_area} m²</td>" if state.floor_area else f"<td>{dash}</td>",
+            f"<td>{vacant}</td>",
+        ]
+        if with_contacts:
+            contacts = [
+                escape(c.name)
+                + (f", {escape(c.organisation)}" if c.organisation else "")
+                + (f'<br><a href="mailto:{escape(c.email)}">{escape(c.email)}</a>' if c.email else "")
+                + (f"<br>{escape(c.phone)}" if c.phone else "")
+                for c in getattr(row, "contacts", [])
+            ]
+            cells.append("<td>" + ("".join(f"<div>{c}</div>" for c in contacts) or dash) + "</td>")
+        parts.append("<tr>" + "".join(cells) + "</tr>")
+    return mark_safe("".join(parts))
+
+
 # --- Charts ---------------------------------------------------------------------------------------------------
 
 
@@ -210,7 +252,9 @@ def vacancy_chart(series) -> dict | None:
         fmt=lambda v: floatformat(v, "0g") + " %",
     )
     table = [(label, _pct_text(a), _pct_text(b)) for label, a, b in zip(labels, by_units, by_area, strict=True)]
-    return {"svg": svg, "headers": [_("Count"), _("share of units"), _("share of floor area")], "rows": table}
+    return _with_body(
+        {"svg": svg, "headers": [_("Count"), _("share of units"), _("share of floor area")], "rows": table}
+    )
 
 
 def mix_chart(series, groups) -> dict | None:
@@ -227,7 +271,7 @@ def mix_chart(series, groups) -> dict | None:
         title=_("Function mix per count"),
         desc=_("Share of each function group among all units at each count; the table lists the numbers."),
     )
-    return {"svg": svg, "headers": [_("Count"), *(g.name for g in groups)], "rows": table}
+    return _with_body({"svg": svg, "headers": [_("Count"), *(g.name for g in groups)], "rows": table})
 
 
 def footfall_charts(summary: dict) -> dict | None:
@@ -248,8 +292,13 @@ def footfall_charts(summary: dict) -> dict | None:
         markers=False,
         width=1100,
     )
+    words = {None: _("no counts"), True: _("yes"), False: _("incomplete")}
     daily_rows = [
-        (_date(d), floatformat(by_day[d].total, "0g") if d in by_day else "–", _complete_text(by_day.get(d)))
+        (
+            _date(d),
+            floatformat(by_day[d].total, "0g") if d in by_day else "–",
+            words[by_day[d].complete if d in by_day else None],
+        )
         for d in days
     ]
     weekday = summary["weekday"]
@@ -272,17 +321,21 @@ def footfall_charts(summary: dict) -> dict | None:
         fmt=lambda v: floatformat(v, "0g"),
     )
     return {
-        "daily": {"svg": line, "headers": [_("Day"), _("Passers-by"), _("Complete")], "rows": daily_rows},
-        "weekday": {
-            "svg": weekday_svg,
-            "headers": [_("Weekday"), _("Average per day")],
-            "rows": [(label, _mean(i["mean"])) for label, i in zip(weekday_labels, weekday, strict=True)],
-        },
-        "hour": {
-            "svg": hour_svg,
-            "headers": [_("Hour"), _("Average")],
-            "rows": [(f"{i['hour']}:00", _mean(i["mean"])) for i in hour],
-        },
+        "daily": _with_body({"svg": line, "headers": [_("Day"), _("Passers-by"), _("Complete")], "rows": daily_rows}),
+        "weekday": _with_body(
+            {
+                "svg": weekday_svg,
+                "headers": [_("Weekday"), _("Average per day")],
+                "rows": [(label, _mean(i["mean"])) for label, i in zip(weekday_labels, weekday, strict=True)],
+            }
+        ),
+        "hour": _with_body(
+            {
+                "svg": hour_svg,
+                "headers": [_("Hour"), _("Average")],
+                "rows": [(f"{i['hour']}:00", _mean(i["mean"])) for i in hour],
+            }
+        ),
         "gaps": [
             {
                 "text": _("%(point)s: no counts from %(start)s to %(end)s")
@@ -303,10 +356,9 @@ def _mean(value) -> str:
     return "–" if value is None else floatformat(value, "0g")
 
 
-def _complete_text(day) -> str:
-    if day is None:
-        return _("no counts")
-    return _("yes") if day.complete else _("incomplete")
+def _with_body(chart: dict) -> dict:
+    chart["tbody"] = charts.table_body(chart["rows"])
+    return chart
 
 
 def _pct(value):
@@ -383,6 +435,7 @@ def kern_dashboard(request, gemeente, kern):
         "vacancy_chart": vacancy_chart(series),
         "mix_chart": mix_chart(series, groups),
         "map_data": map_data(gebieden, data["rows"]),
+        "unit_tbody": unit_table_body(data["rows"]),
         "rows": data["rows"],
         "groups": groups,
         "duration_choices": selectors.DURATIONS,
@@ -407,6 +460,7 @@ def area_dashboard(request, gemeente, kern, gebied):
         "churn": churn_card(page.current),
         "notices": threshold_notices(page.crossings),
         "map_data": map_data([area], page.shown),
+        "unit_tbody": unit_table_body(page.shown),
         "vacancy_chart": vacancy_chart(page.series),
         "mix_chart": mix_chart(page.series, page.groups),
         "footfall": footfall_charts(page.footfall),
@@ -459,6 +513,7 @@ def register(request, gemeente, kern, gebied):
         "page": page,
         "filters": filters,
         "rows": page.shown,
+        "unit_tbody": unit_table_body(page.shown, with_contacts=True),
         "duration_choices": selectors.DURATIONS,
         "count_date": _date(page.count.date) if page.count else "",
     }

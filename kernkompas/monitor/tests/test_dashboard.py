@@ -270,3 +270,28 @@ def test_the_core_map_shows_only_the_units_of_areas_the_visitor_may_see(client, 
     client.force_login(public_register.ellen)
     names = {r.unit.street for r in client.get(url).context["rows"]}
     assert names == {"Markt", "Statiestraat"}
+
+
+def test_new_footfall_counts_show_at_once_although_the_profiles_are_cached(client, public_register):
+    import datetime
+
+    from kernkompas.monitor import operations
+    from kernkompas.monitor.importers.records import FootfallRecord, PointRecord
+
+    _footfall(public_register.markt)
+    assert "16-09-2024" not in dict((r[0], r[1]) for r in _page(client).context["footfall"]["daily"]["rows"])
+    extra = [
+        FootfallRecord(
+            where="regel 2",
+            point="Markt-noord",
+            start=datetime.datetime(2024, 9, 16, hour),
+            resolution="hour",
+            value=10,
+        )
+        for hour in range(24)
+    ]
+    operations.import_footfall(
+        public_register.markt, extra, [PointRecord(name="Markt-noord")], file_name="extra.csv", sha256="x", format="csv"
+    )
+    rows = {r[0]: r for r in _page(client).context["footfall"]["daily"]["rows"]}
+    assert rows["16-09-2024"][1] == "240"
