@@ -14,7 +14,7 @@ from collections import defaultdict
 
 from django.conf import settings
 from django.core.mail import send_mail
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -109,8 +109,11 @@ def _outside(bbox, lat: float, lon: float) -> bool:
     return not (west - BBOX_MARGIN <= lon <= east + BBOX_MARGIN and south - BBOX_MARGIN <= lat <= north + BBOX_MARGIN)
 
 
-def validate_units(gebied, records: list[UnitRecord], *, file_name: str) -> None:
-    """Raise ImportRejected with every problem the database can see in the records (nothing is written)."""
+def validate_units(gebied, records: list[UnitRecord], *, file_name: str) -> list[str]:
+    """Raise ImportRejected with every problem the database can see in the records (nothing is written).
+
+    Returns the address key of each record (computed once, used again to match the units).
+    """
     gemeente = gebied.kern.gemeente
     problems = Problems(file_name)
     groups, branches = _taxonomy(gemeente)
@@ -120,9 +123,11 @@ def validate_units(gebied, records: list[UnitRecord], *, file_name: str) -> None
     file_ids = {r.external_id.strip() for r in records if r.external_id.strip()}
     seen_ids: dict[str, str] = {}
     seen_addresses: dict[str, str] = {}
+    keys = []
     for r in records:
         own_id = r.external_id.strip()
         key = address_key(r.street, r.house_number, r.postcode)
+        keys.append(key)
         if not own_id and not key:
             problems.add(
                 _("this unit has no own id and no street and house number, so it cannot be recognised"),
@@ -198,6 +203,7 @@ def validate_units(gebied, records: list[UnitRecord], *, file_name: str) -> None
                 )
     if problems:
         raise ImportRejected(problems.as_list())
+    return keys
 
 
 # --- Import of units ----------------------------------------------------------------------------------------------
@@ -208,7 +214,7 @@ _STATE_FIELDS = ("group_id", "branch_id", "is_vacant", "floor_area", "occupant",
 
 def import_units(gebied, records: list[UnitRecord], *, count_date, by=None, file_name, sha256, format) -> ImportResult:
     """Write one count of an area from the records of one file (see the module docstring of monitor.models)."""
-    validate_units(gebied, records, file_name=file_name)
+    keys = validate_units(gebied, records, file_name=file_name)
     gemeente = gebied.kern.gemeente
     groups, branches = _taxonomy(gemeente)
     result = ImportResult(rows=len(records))
@@ -230,9 +236,8 @@ def import_units(gebied, records: list[UnitRecord], *, count_date, by=None, file
         new_units, changed_units = [], []
         changed_unit_records: set[int] = set()
         used: set[int] = set()
-        for r in records:
+        for r, key in zip(records, keys, strict=True):
             own_id = r.external_id.strip()
-            key = address_key(r.street, r.house_number, r.postcode)
             unit = by_id.get(own_id) if own_id else None
             if unit is None and key:
                 candidate = by_address.get(key)
@@ -435,6 +440,13 @@ def _upsert_contacts(matched: list[tuple[UnitRecord, Unit]]) -> int:
     return len(new) + len(changed)
 
 
+def _iso(value) -> str | None:
+    """A date from the database as ISO text (SQLite returns text, PostgreSQL a date)."""
+    if value is None:
+        return None
+    return value if isinstance(value, str) else value.isoformat()
+
+
 def derive_vacancy(gebied) -> int:
     """Set ``vacant_since`` / ``vacant_since_open`` of every vacant state of the area from the counts.
 
@@ -442,31 +454,42 @@ def derive_vacancy(gebied) -> int:
     this count; ``vacant_since_open`` is true when that run starts at the unit's first count (the real start may be
     earlier). Non-vacant states have neither. Returns the number of states changed.
     """
-    rows = (
-        UnitState.objects.filter(count__gebied=gebied)
-        .order_by("unit_id", "count__date")
-        .values_list("id", "unit_id", "is_vacant", "count__date", "vacant_since", "vacant_since_open")
-    )
-    changed = []
-    unit = None
-    run_start = None
-    run_open = False
-    first = True
-    for pk, unit_id, is_vacant, day, since, is_open in rows.iterator(chunk_size=10_000):
-        if unit_id != unit:
-            unit, run_start, first = unit_id, None, True
-        if is_vacant:
-            if run_start is None:
-                run_start, run_open = day, first
-            wanted = (run_start, run_open)
-        else:
-            run_start = None
-            wanted = (None, False)
-        first = False
-        if (since, is_open) != wanted:
-            changed.append(UnitState(pk=pk, vacant_since=wanted[0], vacant_since_open=wanted[1]))
-    UnitState.objects.bulk_update(changed, ["vacant_since", "vacant_since_open"], batch_size=BATCH)
-    return len(changed)
+    dates = {pk: day.isoformat() for pk, day in Count.objects.filter(gebied=gebied).values_list("id", "date")}
+    if not dates:
+        return 0
+    changed: dict[tuple[str | None, bool], list[int]] = defaultdict(list)
+    with connection.cursor() as cursor:
+        # One pass over the area's states in unit and date order, as plain rows (no model instances).
+        cursor.execute(
+            "SELECT s.id, s.unit_id, s.count_id, s.is_vacant, s.vacant_since, s.vacant_since_open "
+            "FROM monitor_unitstate s JOIN monitor_count c ON c.id = s.count_id "
+            "WHERE c.gebied_id = %s ORDER BY s.unit_id, c.date",
+            [gebied.pk],
+        )
+        unit, run_start, run_open, first = None, None, False, True
+        for rows in iter(lambda: cursor.fetchmany(10_000), []):
+            for pk, unit_id, count_id, is_vacant, since, is_open in rows:
+                if unit_id != unit:
+                    unit, run_start, first = unit_id, None, True
+                if is_vacant:
+                    if run_start is None:
+                        run_start, run_open = dates[count_id], first
+                    wanted = (run_start, run_open)
+                else:
+                    run_start = None
+                    wanted = (None, False)
+                first = False
+                if (_iso(since), bool(is_open)) != wanted:
+                    changed[wanted].append(pk)
+    # Few distinct starts: one UPDATE per start and batch instead of a CASE per row.
+    total = 0
+    for (since, is_open), pks in changed.items():
+        day = datetime.date.fromisoformat(since) if since else None
+        for start in range(0, len(pks), BATCH):
+            total += UnitState.objects.filter(pk__in=pks[start : start + BATCH]).update(
+                vacant_since=day, vacant_since_open=is_open
+            )
+    return total
 
 
 # --- Thresholds ---------------------------------------------------------------------------------------------------
