@@ -24,6 +24,7 @@ from django.utils.translation import gettext_lazy
 
 from kernkompas.accounts import permissions
 from kernkompas.lib import indicators as calc
+from kernkompas.lib.text import natural_key
 from kernkompas.monitor.models import (
     AreaIndicators,
     Count,
@@ -220,7 +221,13 @@ def unit_rows(count: Count) -> list[UnitRow]:
         .select_related("unit", "group", "branch")
         .order_by("unit__street", "unit__house_number", "unit__pk")
     )
-    return [UnitRow(s, s.group, duration_class(s.vacant_since, count.date) if s.is_vacant else None) for s in states]
+    rows = [UnitRow(s, s.group, duration_class(s.vacant_since, count.date) if s.is_vacant else None) for s in states]
+    return sorted(rows, key=_address_order)
+
+
+def _address_order(row: UnitRow):
+    """Street, then house number as people count (2 before 10, 12a after 12)."""
+    return (row.unit.street, natural_key(row.unit.house_number), row.unit.pk)
 
 
 def area_page(gebied: Gebied, user, filters: UnitFilters, *, with_footfall: bool = True) -> AreaPage:
@@ -332,9 +339,13 @@ def kern_page(kern: Kern, gebieden: list[Gebied]) -> dict:
     return {
         "series": list(indicators.for_kern(kern)),
         "areas": [OverviewRow(g, latest.get(g.pk)) for g in gebieden],
-        "rows": [
-            UnitRow(s, s.group, duration_class(s.vacant_since, s.count.date) if s.is_vacant else None) for s in states
-        ],
+        "rows": sorted(
+            (
+                UnitRow(s, s.group, duration_class(s.vacant_since, s.count.date) if s.is_vacant else None)
+                for s in states
+            ),
+            key=_address_order,
+        ),
     }
 
 

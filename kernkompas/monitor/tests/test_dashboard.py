@@ -174,6 +174,8 @@ def test_the_dashboard_costs_a_fixed_number_of_queries(client, public_register, 
     with CaptureQueriesContext(connection) as large:
         response = client.get(url)
     assert len(response.context["page"].rows) == 300
+    # Units in address order as people count: Grote Straat 1, 2, 3 … 10, not 1, 10, 100.
+    assert [r.unit.house_number for r in response.context["page"].rows[:3]] == ["1", "2", "3"]
     assert len(large) == len(small)
     with django_assert_max_num_queries(len(small)):
         client.get(url + "?leeg=1")
