@@ -55,6 +55,13 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
             "accounts.add_membership",
             "accounts.delete_membership",
             "core.view_auditevent",
+            # The Kernmonitor's own lists: own function groups and branches (the default ones are read-only for
+            # them, see monitor.viewsets), counting points, thresholds, owner contacts and counter keys.
+            *(
+                f"monitor.{action}_{model}"
+                for action in ("add", "change", "delete", "view")
+                for model in ("functiongroup", "branch", "countingpoint", "threshold", "ownercontact", "countertoken")
+            ),
         }
     ),
     Role.BEGELEIDER: frozenset(
@@ -64,6 +71,10 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
             "places.view_gemeente",
             "places.view_kern",
             "places.view_gebied",
+            "monitor.view_functiongroup",
+            "monitor.view_branch",
+            "monitor.view_countingpoint",
+            "monitor.view_threshold",
         }
     ),
     Role.REDACTIE: frozenset(

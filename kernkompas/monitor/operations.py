@@ -122,7 +122,7 @@ def validate_units(gebied, records: list[UnitRecord], *, file_name: str) -> list
     known_ids = set(Unit.objects.filter(gebied=gebied).exclude(external_id="").values_list("external_id", flat=True))
     file_ids = {r.external_id.strip() for r in records if r.external_id.strip()}
     seen_ids: dict[str, str] = {}
-    seen_addresses: dict[str, str] = {}
+    seen_addresses: dict[str, tuple[str, str]] = {}  # address key → (where, own id)
     keys = []
     for r in records:
         own_id = r.external_id.strip()
@@ -143,16 +143,19 @@ def validate_units(gebied, records: list[UnitRecord], *, file_name: str) -> list
                 )
             else:
                 seen_ids[own_id] = r.where
+        # Units with an own id are matched by it, so several may share an address (a shopping centre, an OSM
+        # extract); a unit recognised by its address alone must not share it with any other.
         if key:
-            if key in seen_addresses:
+            other = seen_addresses.get(key)
+            if other is not None and not (own_id and other[1]):
                 problems.add(
                     _("the address %(address)s is also used at %(other)s; every unit may appear only once")
-                    % {"address": f"{r.street} {r.house_number}".strip() or r.postcode, "other": seen_addresses[key]},
+                    % {"address": f"{r.street} {r.house_number}".strip() or r.postcode, "other": other[0]},
                     where=r.where,
                     field=_("address"),
                 )
-            else:
-                seen_addresses[key] = r.where
+            elif other is None:
+                seen_addresses[key] = (r.where, own_id)
         group = groups.get(r.group)
         if not r.group:
             problems.add(_("the function group is missing"), where=r.where, field=_("function group"))

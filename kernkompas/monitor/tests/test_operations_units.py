@@ -47,7 +47,8 @@ def test_everything_wrong_is_reported_and_nothing_written(cast):
         unit(3, "dagelijks", "kleding", 100),  # branch of another group
         unit(4, "dagelijks", "onbekend", 100),  # unknown branch
         unit(1, "diensten", "", 50, street="Kerkstraat"),  # own id twice
-        unit(6, "diensten", "", 50, external_id="U66", house_number="2"),  # address of U2 twice
+        unit(6, "diensten", "", 50, external_id="", house_number="2"),  # address of U2, no own id
+        unit(13, "diensten", "", 50, external_id="U13", house_number="1"),  # shares U1's address: has own id, fine
         unit(7, "diensten", "", 50, lat=52.37, lon=4.89),  # Amsterdam, far outside Maasdijk
         unit(8, "diensten", "", 50, lat=5.36, lon=51.14),  # swapped
         unit(9, "diensten", "", 250_000),  # absurd floor area

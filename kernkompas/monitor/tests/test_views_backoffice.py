@@ -1,8 +1,8 @@
 """The Kernmonitor's back-office screens: scoped to the user's municipality, default taxonomy read-only for staff,
 counter keys shown once.
 
-Municipal staff need the monitor permissions in ``accounts.backends.ROLE_PERMISSIONS``; MONITOR_PERMISSIONS below is
-the set proposed for that table, patched in here so the scope rules are tested either way.
+Municipal staff get the monitor permissions from ``accounts.backends.ROLE_PERMISSIONS``; the test below checks that
+table, the others check the scope rules on top of it.
 """
 
 from __future__ import annotations
@@ -20,11 +20,16 @@ MONITOR_PERMISSIONS = frozenset(f"monitor.{a}_{m}" for a in ("view", "add", "cha
 
 
 @pytest.fixture
-def staff_may(monkeypatch, cast):
-    table = dict(backends.ROLE_PERMISSIONS)
-    table[Role.GEMEENTE] = table[Role.GEMEENTE] | MONITOR_PERMISSIONS
-    monkeypatch.setattr(backends, "ROLE_PERMISSIONS", table)
+def staff_may(cast):
     return cast
+
+
+def test_municipal_staff_have_every_monitor_back_office_permission():
+    assert MONITOR_PERMISSIONS <= backends.ROLE_PERMISSIONS[Role.GEMEENTE]
+    assert not any(
+        p.startswith("monitor.") and not p.startswith("monitor.view_")
+        for p in backends.ROLE_PERMISSIONS[Role.BEGELEIDER]
+    )
 
 
 @pytest.fixture
