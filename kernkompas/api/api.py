@@ -28,8 +28,10 @@ api = NinjaAPI(
     title="Kernkompas API",
     version="1",
     description=(
-        "Public, read-only data of Kernkompas. Vitrine: published inspiring examples (cases) for vital town "
-        "centres, with the same search, filters and facets as the site. No authentication needed."
+        "Public data of Kernkompas. Vitrine: published inspiring examples (cases) for vital town centres, with the "
+        "same search, filters and facets as the site. Kernmonitor: indicators and units of the shopping areas whose "
+        "municipality made the dashboard public. Reading needs no authentication; only an automatic footfall counter "
+        "posts, with the counter key its municipality made in the back office (Authorization: Bearer <key>)."
     ),
     urls_namespace="api-v1",
     docs_url="/docs",

@@ -572,6 +572,13 @@ def format_value(indicator, value) -> str:
     return f"{value:,.0f}".replace(",", "." if translation.get_language() == "nl" else ",")
 
 
+def _dashboard_path(gebied) -> str:
+    from django.urls import reverse
+
+    kern = gebied.kern
+    return reverse("monitor:gebied", kwargs={"gemeente": kern.gemeente.slug, "kern": kern.slug, "gebied": gebied.slug})
+
+
 def _send_crossing_mails(crossing_ids) -> None:
     crossings = ThresholdCrossing.objects.filter(pk__in=crossing_ids).select_related(
         "threshold__gebied__kern__gemeente", "opened_count"
@@ -591,6 +598,7 @@ def _send_crossing_mails(crossing_ids) -> None:
                     "threshold_value": format_value(indicator, threshold.value),
                     "value": format_value(indicator, crossing.value),
                     "date": crossing.opened_count.date,
+                    "dashboard_url": settings.BASE_URL + _dashboard_path(threshold.gebied),
                 }
                 subject = render_to_string("monitor/emails/threshold_subject.txt", context).strip()
                 body = render_to_string("monitor/emails/threshold_body.txt", context)

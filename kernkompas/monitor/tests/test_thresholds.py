@@ -38,6 +38,8 @@ def test_vacancy_above_ten_percent_mails_once_per_crossing(cast, django_capture_
     assert message.to == ["ellen@example.org"]
     assert "Marktplein" in message.subject
     assert "33,3 %" in message.body and "25,0 %" in message.body
+    gemeente, kern = cast.markt.kern.gemeente, cast.markt.kern
+    assert f"/monitor/{gemeente.slug}/{kern.slug}/{cast.markt.slug}/" in message.body  # a link to the dashboard
     crossing = ThresholdCrossing.objects.get()
     assert crossing.opened_count.date == DATES[1] and crossing.closed_count is None
     assert crossing.value == pytest.approx(1 / 3) and crossing.notified_at is not None
