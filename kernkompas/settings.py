@@ -198,6 +198,8 @@ STATIC_URL = "/static/"
 STATIC_ROOT = env_path("KERNKOMPAS_STATIC_ROOT", DATA_DIR / "static")
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env_path("KERNKOMPAS_MEDIA_ROOT", DATA_DIR / "media")
+# Files waiting in the Kernmonitor's import wizard may hold owner contacts: kept outside MEDIA_ROOT, never served.
+MONITOR_UPLOAD_ROOT = env_path("KERNKOMPAS_UPLOAD_ROOT", DATA_DIR / "private-uploads")
 # The embedded default serves uploads itself; behind a proxy, let the proxy serve MEDIA_ROOT instead.
 SERVE_MEDIA = env_bool("KERNKOMPAS_SERVE_MEDIA", True)
 STORAGES = {

@@ -17,6 +17,7 @@ import hashlib
 import secrets
 
 from django.conf import settings
+from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -427,15 +428,37 @@ class ImportRun(models.Model):
         return self.file_name
 
 
+class PrivateUploadStorage(FileSystemStorage):
+    """Files under ``settings.MONITOR_UPLOAD_ROOT``, outside MEDIA_ROOT: no URL, never served by anyone."""
+
+    def __init__(self):
+        super().__init__(base_url=None)
+
+    @property
+    def base_location(self):
+        return settings.MONITOR_UPLOAD_ROOT
+
+    @property
+    def location(self):
+        return str(settings.MONITOR_UPLOAD_ROOT)
+
+    def url(self, name):
+        raise ValueError("pending uploads have no URL")
+
+
+def private_upload_storage():
+    return PrivateUploadStorage()
+
+
 class PendingUpload(models.Model):
     """A file uploaded in the browser wizard, waiting for its column mapping and confirmation.
 
-    The file lives in ``MEDIA_ROOT/monitor-uploads/``; a scheduled clean-up removes uploads older than a day.
+    The file lives in ``MONITOR_UPLOAD_ROOT/monitor-uploads/`` (not served); uploads older than a day are removed.
     """
 
     gebied = models.ForeignKey(Gebied, on_delete=models.CASCADE, related_name="+")
     kind = models.CharField(max_length=10, choices=ImportKind.choices)
-    file = models.FileField(upload_to="monitor-uploads/")
+    file = models.FileField(upload_to="monitor-uploads/", storage=private_upload_storage)
     file_name = models.CharField(max_length=300)
     count_date = models.DateField(null=True, blank=True)
     mapping = models.JSONField(default=dict, blank=True)

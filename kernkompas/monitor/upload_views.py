@@ -129,7 +129,7 @@ def _remove(pending: PendingUpload) -> None:
 
 
 def _store(pending: PendingUpload, upload) -> None:
-    """Keep the file under a random name: MEDIA_ROOT may be served, and the file may hold owner contacts."""
+    """Keep the file under a random name (it may hold owner contacts; it is stored outside MEDIA_ROOT too)."""
     pending.file_name = Path(upload.name).name[:300]
     pending.file.save(f"{uuid.uuid4().hex}{file_suffix(upload.name)}", upload, save=True)
 

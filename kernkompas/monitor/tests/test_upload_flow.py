@@ -49,7 +49,7 @@ GOOD = excel_csv(ROWS_2024, area="45")
 
 @pytest.fixture(autouse=True)
 def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.MONITOR_UPLOAD_ROOT = tmp_path / "uploads"
 
 
 def start(client, area, content: bytes, count_date="2024-03-01", name="panden.csv"):

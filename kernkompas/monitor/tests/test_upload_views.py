@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
@@ -17,8 +19,8 @@ CSV = "Adres;Huisnummer;Branchegroep;WVO\r\nMarkt;1;Dagelijks;85,5\r\n".encode("
 
 @pytest.fixture(autouse=True)
 def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return settings.MEDIA_ROOT
+    settings.MONITOR_UPLOAD_ROOT = tmp_path / "uploads"
+    return settings.MONITOR_UPLOAD_ROOT
 
 
 def url(name: str, area, **extra) -> str:
@@ -138,9 +140,10 @@ def test_a_csv_of_units_is_kept_under_a_random_name_and_goes_to_the_column_step(
     assert pending.file_name == "panden.csv"
     assert pending.count_date == datetime.date(2025, 3, 1)
     assert pending.created_by == cast.ellen and pending.gebied == cast.markt
-    assert "panden" not in pending.file.name  # MEDIA_ROOT may be served: the name must not be guessable
+    assert "panden" not in pending.file.name  # not guessable, even though the folder is not served
     assert pending.file.name.endswith(".csv")
     assert (media / pending.file.name).read_bytes() == CSV
+    assert not Path(pending.file.path).is_relative_to(settings.MEDIA_ROOT)  # never served as media
 
 
 def test_a_geojson_file_goes_to_the_column_step_too(client, cast):
