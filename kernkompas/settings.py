@@ -200,6 +200,8 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = env_path("KERNKOMPAS_MEDIA_ROOT", DATA_DIR / "media")
 # Files waiting in the Kernmonitor's import wizard may hold owner contacts: kept outside MEDIA_ROOT, never served.
 MONITOR_UPLOAD_ROOT = env_path("KERNKOMPAS_UPLOAD_ROOT", DATA_DIR / "private-uploads")
+MONITOR_MAX_UPLOAD_MB = env_int("KERNKOMPAS_MAX_UPLOAD_MB", 50)  # the import wizard's file size limit
+MONITOR_MAX_IMPORT_ROWS = env_int("KERNKOMPAS_MAX_IMPORT_ROWS", 1_000_000)  # rows (or features) in one import file
 # The embedded default serves uploads itself; behind a proxy, let the proxy serve MEDIA_ROOT instead.
 SERVE_MEDIA = env_bool("KERNKOMPAS_SERVE_MEDIA", True)
 STORAGES = {
