@@ -5,11 +5,11 @@ def test_the_home_page_is_dutch_by_default_and_explains_the_product(client, cast
     assert '<html lang="nl">' in html
     assert 'href="#main"' in html and '<main id="main"' in html
     assert "Een kompas voor de toekomst van je kern" in html
-    # The live parts (places, Vitrine) are linked and counted; the parts still being built are not links.
-    assert "2 gemeenten en 1 kernen" in html
+    # The live parts (places, Vitrine, Kernmonitor) are linked and counted, with real plurals.
+    assert "2 gemeenten, 1 kern:" in html
     assert 'action="/plaatsen/"' in html
     assert '<h3><a href="/vitrine/">Vitrine</a></h3>' in html
-    assert 'href="/kernmonitor/' not in html
+    assert '<h3><a href="/monitor/">Kernmonitor</a></h3>' in html
 
 
 def test_the_home_page_is_english_under_en(client, db):
