@@ -23,14 +23,14 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import os
 import random
 import shutil
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
+
+from common import configure, p, timings  # bench/common.py, beside this script
 
 TARGET_RATIO = 5.0
 COUNTS = 10
@@ -44,25 +44,6 @@ def parse_args(argv=None):
     parser.add_argument("--home", type=Path, help="data folder to use and keep")
     parser.add_argument("--database-url", help="an EMPTY PostgreSQL database instead of SQLite")
     return parser.parse_args(argv)
-
-
-def configure(args) -> tuple[Path, bool]:
-    home = args.home or Path(tempfile.mkdtemp(prefix="kk-bench-"))
-    home.mkdir(parents=True, exist_ok=True)
-    os.environ["KERNKOMPAS_HOME"] = str(home)
-    os.environ["DJANGO_SETTINGS_MODULE"] = "kernkompas.settings_test"
-    os.environ.pop("DATABASE_URL", None)
-    if args.database_url:
-        os.environ["DATABASE_URL"] = args.database_url
-    os.environ.setdefault("KERNKOMPAS_LOG_LEVEL", "WARNING")
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-    import django
-
-    django.setup()
-    from django.test.utils import setup_test_environment
-
-    setup_test_environment()
-    return home, args.home is None
 
 
 # --- Data -------------------------------------------------------------------------------------------------------
@@ -169,23 +150,6 @@ def build(units: int, slug: str, seed: int = 4):
 
 
 # --- Measuring ---------------------------------------------------------------------------------------------------
-
-
-def timings(page, baseline, repeat: int, warmup: int):
-    for _ in range(warmup):
-        page()
-        baseline()
-    page_ms, base_ms = [], []
-    for _ in range(repeat):
-        for call, measured in ((page, page_ms), (baseline, base_ms)):
-            started = time.perf_counter()
-            call()
-            measured.append((time.perf_counter() - started) * 1000)
-    return page_ms, base_ms
-
-
-def p(values, percent: int) -> float:
-    return statistics.quantiles(values, n=100, method="inclusive")[percent - 1]
 
 
 def bare_queries(gebied):

@@ -24,14 +24,14 @@ import argparse
 import cProfile
 import csv
 import io
-import os
 import pstats
 import random
 import shutil
 import sys
-import tempfile
 import time
 from pathlib import Path
+
+from common import configure  # bench/common.py, beside this script
 
 TARGET_RATIO = 5.0
 REPEAT = 3
@@ -46,26 +46,6 @@ def parse_args(argv=None):
     )
     parser.add_argument("--profile", action="store_true", help="profile the slowest stage even when the target passes")
     return parser.parse_args(argv)
-
-
-def configure(args) -> tuple[Path, bool]:
-    """Environment before Django starts: our own data folder and database, never the user's."""
-    home = args.home or Path(tempfile.mkdtemp(prefix="kk-bench-"))
-    home.mkdir(parents=True, exist_ok=True)
-    os.environ["KERNKOMPAS_HOME"] = str(home)
-    os.environ["DJANGO_SETTINGS_MODULE"] = "kernkompas.settings_test"
-    os.environ.pop("DATABASE_URL", None)
-    if args.database_url:
-        os.environ["DATABASE_URL"] = args.database_url
-    os.environ.setdefault("KERNKOMPAS_LOG_LEVEL", "WARNING")
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-    import django
-
-    django.setup()
-    from django.test.utils import setup_test_environment
-
-    setup_test_environment()  # keeps threshold e-mails in memory
-    return home, args.home is None
 
 
 # --- The file -----------------------------------------------------------------------------------------------

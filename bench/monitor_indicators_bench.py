@@ -25,15 +25,15 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import os
 import random
 import shutil
 import statistics
 import sys
-import tempfile
 import time
 from decimal import Decimal
 from pathlib import Path
+
+from common import configure  # bench/common.py, beside this script
 
 TARGET_RATIO = 2.0
 FIRST_DATE = datetime.date(2015, 3, 1)
@@ -52,23 +52,6 @@ def parse_args(argv=None):
         "--database-url", help="an EMPTY PostgreSQL database to fill instead of SQLite, e.g. postgres://…/kk_bench"
     )
     return parser.parse_args(argv)
-
-
-def configure(args) -> tuple[Path, bool]:
-    """Environment before Django starts: our own data folder and database, never the user's."""
-    home = args.home or Path(tempfile.mkdtemp(prefix="kk-bench-"))
-    home.mkdir(parents=True, exist_ok=True)
-    os.environ["KERNKOMPAS_HOME"] = str(home)
-    os.environ["DJANGO_SETTINGS_MODULE"] = "kernkompas.settings_test"
-    os.environ.pop("DATABASE_URL", None)
-    if args.database_url:
-        os.environ["DATABASE_URL"] = args.database_url
-    os.environ.setdefault("KERNKOMPAS_LOG_LEVEL", "WARNING")
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-    import django
-
-    django.setup()
-    return home, args.home is None
 
 
 # --- Data ---------------------------------------------------------------------------------------------------------
@@ -364,7 +347,7 @@ def check_same(stored: dict[int, dict], base: dict[int, dict]) -> list[str]:
 
 def main(argv=None) -> int:
     args = parse_args(argv)
-    home, throw_away = configure(args)
+    home, throw_away = configure(args, test_environment=False)
     try:
         return run(args)
     finally:

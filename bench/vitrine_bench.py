@@ -30,17 +30,16 @@ from __future__ import annotations
 import argparse
 import cProfile
 import io
-import os
 import pstats
 import random
 import shutil
-import statistics
 import sys
-import tempfile
 import time
 from contextlib import contextmanager
 from datetime import timedelta
 from pathlib import Path
+
+from common import configure, p, timings  # bench/common.py, beside this script
 
 TARGET_RATIO = 5.0
 SEARCH = "leegstand"
@@ -61,26 +60,6 @@ def parse_args(argv=None):
     )
     parser.add_argument("--profile", action="store_true", help="profile the list page even when the target passes")
     return parser.parse_args(argv)
-
-
-def configure(args) -> tuple[Path, bool]:
-    """Environment before Django starts: our own data folder and database, never the user's."""
-    home = args.home or Path(tempfile.mkdtemp(prefix="kk-bench-"))
-    home.mkdir(parents=True, exist_ok=True)
-    os.environ["KERNKOMPAS_HOME"] = str(home)
-    os.environ["DJANGO_SETTINGS_MODULE"] = "kernkompas.settings_test"
-    os.environ.pop("DATABASE_URL", None)
-    if args.database_url:
-        os.environ["DATABASE_URL"] = args.database_url
-    os.environ.setdefault("KERNKOMPAS_LOG_LEVEL", "WARNING")
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-    import django
-
-    django.setup()
-    from django.test.utils import setup_test_environment
-
-    setup_test_environment()  # lets the test client in (ALLOWED_HOSTS) and keeps mail in memory
-    return home, args.home is None
 
 
 # --- Data ---------------------------------------------------------------------------------------------------
@@ -316,25 +295,6 @@ def ensure_data(count: int) -> float:
 
 
 # --- Measuring ----------------------------------------------------------------------------------------------
-
-
-def timings(page, baseline, repeat: int, warmup: int) -> tuple[list[float], list[float]]:
-    """Milliseconds per call of the page and of its baseline, after a warm-up (caches, renditions, the search
-    vocabulary). The two alternate, so a burst of load on the machine hits both and the ratio stays fair."""
-    for _ in range(warmup):
-        page()
-        baseline()
-    page_ms, base_ms = [], []
-    for _ in range(repeat):
-        for call, measured in ((page, page_ms), (baseline, base_ms)):
-            started = time.perf_counter()
-            call()
-            measured.append((time.perf_counter() - started) * 1000)
-    return page_ms, base_ms
-
-
-def p(values: list[float], percent: int) -> float:
-    return statistics.quantiles(values, n=100, method="inclusive")[percent - 1]
 
 
 def get(client, url: str, expect: bytes | None = None):
