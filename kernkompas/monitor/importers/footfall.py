@@ -25,17 +25,16 @@ Time
 
 from __future__ import annotations
 
-import csv
 import datetime
 import gc
-import io
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 from django.utils.translation import gettext as _
 
 from kernkompas.monitor.importers.records import FootfallRecord, PointRecord
+from kernkompas.monitor.importers.tabular import read_table
 from kernkompas.places.importers.base import ImportRejected, Problems, line_place
 
 POINT_HEADERS = ("point", "telpunt", "locatie", "location", "sensor", "meetpunt", "counting point", "name", "naam")
@@ -98,77 +97,6 @@ def _find(headers: list[str], names: tuple[str, ...]) -> int | None:
         if name in keys:
             return keys.index(name)
     return None
-
-
-# --- Reading the file into lines ---------------------------------------------------------------------------
-
-
-def _lines(path: Path, problems: Problems) -> Iterator[tuple[int, list]] | None:
-    """(line number, cells) of a CSV or Excel file, the header first; reports and returns None when unreadable."""
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(4)
-    except FileNotFoundError:
-        problems.add(_("the file does not exist (check the name and the folder)"))
-        return None
-    except OSError as exc:
-        problems.add(_("the file cannot be read (%(reason)s)") % {"reason": exc.strerror or exc})
-        return None
-    if head == b"PK\x03\x04":
-        return _xlsx_lines(path, problems)
-    raw = path.read_bytes()
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            text = raw.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
-        problems.add(_("the file is not a text file in UTF-8 or Windows-1252, nor an Excel file (.xlsx)"))
-        return None
-    if "\x00" in text:
-        problems.add(_("this is not a CSV or Excel file"))
-        return None
-    if not text.strip():
-        problems.add(_("the file is empty"))
-        return None
-    first = text.lstrip().splitlines()[0]
-    delimiter = max((";", ",", "\t"), key=first.count)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-
-    def rows():
-        try:
-            for cells in reader:
-                yield reader.line_num, cells
-        except csv.Error as exc:
-            problems.add(
-                _("the file is not a readable CSV file (%(reason)s)") % {"reason": exc},
-                where=line_place(reader.line_num),
-            )
-
-    return rows()
-
-
-def _xlsx_lines(path: Path, problems: Problems):
-    import zipfile
-
-    from openpyxl import load_workbook
-
-    try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        problems.add(_("the Excel file cannot be read; it may be damaged (%(reason)s)") % {"reason": exc})
-        return None
-    sheet = workbook.worksheets[0]
-
-    def rows():
-        try:
-            for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-                yield number, ["" if value is None else value for value in values]
-        finally:
-            workbook.close()
-
-    return rows()
 
 
 # --- Values ------------------------------------------------------------------------------------------------
@@ -266,18 +194,14 @@ def read_footfall(
     """
     path = Path(path)
     problems = Problems(file_name or path.name)
-    lines = _lines(path, problems)
-    if lines is None:
+    # The same reading as a units file (encoding, delimiter, Excel, real line numbers, size limit); it raises
+    # ImportRejected itself when the file cannot be read.
+    table = read_table(path, file_name=problems.file)
+    header = table.headers
+    if not header:
+        problems.add(_("the file is empty"))
         raise ImportRejected(problems.as_list())
-    header = None
-    for _number, cells in lines:
-        if any(_text(cell) for cell in cells):
-            header = [_text(cell) for cell in cells]
-            break
-    if header is None:
-        if not problems:
-            problems.add(_("the file is empty"))
-        raise ImportRejected(problems.as_list())
+    lines = zip(table.line_numbers, table.rows, strict=True)
 
     date_col = _find(header, DATE_HEADERS)
     point_col = _find(header, POINT_HEADERS)
@@ -506,13 +430,12 @@ def read_points(path: Path, *, file_name: str | None = None) -> list[PointRecord
     """Counting points with their location from a list such as ``Address,Latitude,Longitude``."""
     path = Path(path)
     problems = Problems(file_name or path.name)
-    lines = _lines(path, problems)
-    if lines is None:
-        raise ImportRejected(problems.as_list())
-    header = next((([_text(c) for c in cells]) for _n, cells in lines if any(_text(c) for c in cells)), None)
-    if header is None:
+    table = read_table(path, file_name=problems.file)
+    header = table.headers
+    if not header:
         problems.add(_("the file is empty"))
         raise ImportRejected(problems.as_list())
+    lines = zip(table.line_numbers, table.rows, strict=True)
     name_col = _find(header, (*POINT_HEADERS, "address", "adres"))
     lat_col = _find(header, LAT_HEADERS)
     lon_col = _find(header, LON_HEADERS)

@@ -222,7 +222,7 @@ def test_empty_garbage_and_unrecognised_files(tmp_path):
     assert message.startswith("foto.csv: ")
     fake = _write(tmp_path / "tellingen.xlsx", "PK\x03\x04 not really a zip")
     (message,) = _rejected(fake)
-    assert message.startswith("tellingen.xlsx: the Excel file cannot be read")
+    assert message.startswith("tellingen.xlsx: this is not a valid Excel file")
     assert _rejected(_write(tmp_path / "alleen-kop.csv", "datum;uur;Markt\n")) == [
         "alleen-kop.csv: the file holds no counts"
     ]
