@@ -10,7 +10,6 @@ Only published, public cases are ever read here: ``CasePage.objects.live().publi
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlencode
@@ -183,48 +182,69 @@ def live_cases():
 
 
 def find_cases(
-    query: CaseQuery, *, per_page: int = 12, vocab: dict | None = None, with_facets: bool = True
+    query: CaseQuery,
+    *,
+    per_page: int = 12,
+    vocab: dict | None = None,
+    with_facets: bool = True,
+    html_cards: bool = False,
 ) -> CaseResults:
     """One page of cases for a filter state, with facet counts. A fixed number of queries whatever per_page.
 
-    ``with_facets=False`` leaves the counts out (the feed and the e-mail alerts show none).
+    ``with_facets=False`` leaves the counts out (the feed and the e-mail alerts show none); ``html_cards=True``
+    reads only what the HTML cards show (``with_card_data``).
     """
     vocab = vocab if vocab is not None else vocabularies()
     if query.q:
-        return _find_by_search(query, per_page, vocab, with_facets)
+        return _find_by_search(query, per_page, vocab, with_facets, html_cards)
     base = live_cases()
     conditions = {d.attr: _condition(d.attr, getattr(query, d.attr)) for d in DIMENSIONS if getattr(query, d.attr)}
     facets = {d.param: _facet(d, base, conditions, query, vocab) for d in DIMENSIONS} if with_facets else {}
     matching = base.filter(*conditions.values())
-    page = _page_by_order(matching, query.sort, query.page, per_page)
+    page = _page_by_order(matching, query.sort, query.page, per_page, html_cards)
     return CaseResults(page=page, total=page.paginator.count, facets=facets, query=query)
 
 
-def _find_by_search(query: CaseQuery, per_page: int, vocab: dict, with_facets: bool) -> CaseResults:
-    """A search selects a few hundred or thousand cases by id: filter and count them in Python, from each case's
-    facet values (``facet_table``), instead of sending that list of ids to the database once per facet."""
+def _find_by_search(
+    query: CaseQuery, per_page: int, vocab: dict, with_facets: bool, html_cards: bool = False
+) -> CaseResults:
+    """A search selects a few hundred or thousand cases by id: filter and count them in Python with set
+    intersections over each facet value's cases (``facet_table``), instead of sending that list of ids to the
+    database once per facet."""
     scores = dict(_search(query.q))
     table = facet_table(vocab)
-    found = [(pk, table[pk]) for pk in scores if pk in table]  # live and public now, not only when indexed
-    chosen = {d.attr: frozenset(getattr(query, d.attr)) for d in DIMENSIONS if getattr(query, d.attr)}
-    matching: list[int] = []
-    counts: dict[str, Counter] = {d.attr: Counter() for d in DIMENSIONS}
-    for pk, values in found:
-        failed = [attr for attr, wanted in chosen.items() if values[attr].isdisjoint(wanted)]
-        if not failed:
-            matching.append(pk)
-            if with_facets:
-                for attr, counter in counts.items():
-                    counter.update(values[attr])
-        elif len(failed) == 1 and with_facets:
-            # Fails only its own facet: it counts for that facet's boxes (every filter applied except its own).
-            counts[failed[0]].update(values[failed[0]])
-    facets = {d.param: _facet_values(d, counts[d.attr], query, vocab) for d in DIMENSIONS} if with_facets else {}
+    found = table.cases.intersection(scores)  # live and public now, not only when indexed
+    chosen = {d.attr: getattr(query, d.attr) for d in DIMENSIONS if getattr(query, d.attr)}
+    # Per chosen facet, the found cases with one of its chosen values (values of one facet are alternatives).
+    passing = {attr: found.intersection(_having(table.ids[attr], values)) for attr, values in chosen.items()}
+    matching = _intersect(found, passing.values())
+    facets = {}
+    if with_facets:
+        for d in DIMENSIONS:
+            # Every filter applied except the facet's own: what the visitor gets by also ticking that box.
+            others = [cases for attr, cases in passing.items() if attr != d.attr]
+            base = matching if d.attr not in passing else _intersect(found, others)
+            ids = table.ids[d.attr]
+            counts = {value: len(base.intersection(ids[value])) for value, _label in vocab[d.attr] if value in ids}
+            facets[d.param] = _facet_values(d, counts, query, vocab)
     if query.sort == "relevance":
-        page = _page_by_relevance(matching, scores, query.page, per_page)
+        page = _page_by_relevance(matching, scores, query.page, per_page, html_cards)
     else:
-        page = _page_by_order(live_cases().filter(pk__in=matching), query.sort, query.page, per_page)
+        page = _page_by_order(live_cases().filter(pk__in=matching), query.sort, query.page, per_page, html_cards)
     return CaseResults(page=page, total=page.paginator.count, facets=facets, query=query, scores=scores)
+
+
+def _having(by_value: dict[str, frozenset[int]], values: list[str]) -> frozenset[int]:
+    if len(values) == 1:
+        return by_value.get(values[0], frozenset())
+    return frozenset().union(*[by_value.get(value, ()) for value in values])
+
+
+def _intersect(found: frozenset, sets) -> frozenset:
+    result = found
+    for other in sorted(sets, key=len):  # the smallest first: each step walks the smaller side
+        result = result.intersection(other)
+    return result
 
 
 def _search(q: str) -> list[tuple[int, float]]:
@@ -279,11 +299,19 @@ def _counts(attr: str, cases) -> dict[str, int]:
     return {row[slug]: row["n"] for row in rows}
 
 
+@dataclass(frozen=True)
+class FacetTable:
+    """Every live, public case (``cases``) and, per facet and value, the cases that have it (``ids``)."""
+
+    cases: frozenset[int]
+    ids: dict[str, dict[str, frozenset[int]]]
+
+
 _facet_memo: dict[str, tuple] = {}
 
 
-def facet_table(vocab: dict) -> dict[int, dict[str, frozenset]]:
-    """Every live, public case's facet values, {page id: {"themes": {"mobiliteit", …}, "countries": {"BE"}, …}}.
+def facet_table(vocab: dict) -> FacetTable:
+    """Which live, public cases have which facet value: {"themes": {"mobiliteit": {12, 40, …}, …}, "countries": …}.
 
     Three queries, then kept in this process's memory for as long as nothing it depends on changes: the search
     index version (every publish, unpublish and deletion of a case changes it), the view restrictions and the
@@ -302,47 +330,64 @@ def facet_table(vocab: dict) -> dict[int, dict[str, frozenset]]:
     remembered = _facet_memo.get("table")
     if remembered and remembered[0] == key:
         return remembered[1]
-    table: dict[int, dict[str, frozenset]] = {}
+    ids: dict[str, dict[str, set[int]]] = {attr: {} for attr in (d.attr for d in DIMENSIONS)}
     columns = [FIELD_OF[attr] for attr in FIELD_OF]
+    cases = set()
     for pk, *values in live_cases().order_by().values_list("pk", *columns):
-        row = {attr: frozenset([value]) for attr, value in zip(FIELD_OF, values, strict=True)}
-        row["themes"] = row["audiences"] = frozenset()
-        table[pk] = row
+        cases.add(pk)
+        for attr, value in zip(FIELD_OF, values, strict=True):
+            ids[attr].setdefault(value, set()).add(pk)
     for attr, related in (("themes", "theme"), ("audiences", "audience")):
         through = getattr(CasePage, attr).through
-        linked: dict[int, set[str]] = {}
         for case_id, slug in through.objects.order_by().values_list("casepage_id", f"{related}__slug"):
-            linked.setdefault(case_id, set()).add(slug)
-        for case_id, slugs in linked.items():
-            if case_id in table:
-                table[case_id][attr] = frozenset(slugs)
+            if case_id in cases:
+                ids[attr].setdefault(slug, set()).add(case_id)
+    table = FacetTable(
+        cases=frozenset(cases),
+        ids={attr: {value: frozenset(pks) for value, pks in by_value.items()} for attr, by_value in ids.items()},
+    )
     _facet_memo["table"] = (key, table)
     return table
 
 
-def with_card_data(cases):
-    """Everything a result card shows, fetched in a fixed number of queries."""
+# What the HTML card (includes/case_card.html) and its highlighted passage (views.add_highlights) read of a case,
+# plus what Wagtail needs for its address (pageurl) and the orderings below.
+HTML_CARD_FIELDS = (
+    "title", "slug", "url_path", "path", "depth", "locale", "content_type", "live", "first_published_at",
+    "view_count", "summary", "place_name", "country", "hero_image", "concept", "approach", "results",
+)  # fmt: skip
+
+
+def with_card_data(cases, *, html: bool = False):
+    """Everything a result card shows, fetched in a fixed number of queries.
+
+    ``html=True``: only what the HTML card shows (see HTML_CARD_FIELDS; no audiences), for the list and theme
+    pages; the feed, the API and the e-mail alerts get the whole case.
+    """
     rendition_model = CasePage._meta.get_field("hero_image").related_model.get_rendition_model()
     renditions = rendition_model.objects.filter(filter_spec__in=CARD_RENDITIONS)
+    hero = Prefetch("hero_image__renditions", queryset=renditions)
+    if html:
+        themes = Prefetch("themes", queryset=Theme.objects.only("pk", "slug", "name"))
+        return cases.only(*HTML_CARD_FIELDS).select_related("hero_image").prefetch_related(themes, hero)
     # A card shows no stream field (key figures, sources): skip reading and parsing them.
-    return (
-        cases.defer_streamfields()
-        .select_related("hero_image")
-        .prefetch_related("themes", "audiences", Prefetch("hero_image__renditions", queryset=renditions))
-    )
+    return cases.defer_streamfields().select_related("hero_image").prefetch_related("themes", "audiences", hero)
 
 
-def _page_by_order(matching, sort: str, number: int, per_page: int) -> PaginatorPage:
+def _page_by_order(matching, sort: str, number: int, per_page: int, html: bool = False) -> PaginatorPage:
     order = ["-view_count", "-first_published_at", "-pk"] if sort == "views" else ["-first_published_at", "-pk"]
-    return Paginator(with_card_data(matching.order_by(*order)), per_page).get_page(number)
+    return Paginator(with_card_data(matching.order_by(*order), html=html), per_page).get_page(number)
 
 
-def _page_by_relevance(matching: list[int], scores: dict[int, float], number: int, per_page: int) -> PaginatorPage:
+def _page_by_relevance(
+    matching: Iterable[int], scores: dict[int, float], number: int, per_page: int, html: bool = False
+) -> PaginatorPage:
     # Scores come from our own index, not the database: rank the matching ids in Python, then fetch one page.
     ids = sorted(matching, key=lambda pk: (-scores.get(pk, 0.0), -pk))
     page = Paginator(ids, per_page).get_page(number)
     # The ids are live and public as of this request (facet_table); live() again in case one went offline since.
-    by_id = {case.pk: case for case in with_card_data(CasePage.objects.live().filter(pk__in=list(page.object_list)))}
+    shown = CasePage.objects.live().filter(pk__in=list(page.object_list))
+    by_id = {case.pk: case for case in with_card_data(shown, html=html)}
     page.object_list = [by_id[pk] for pk in page.object_list if pk in by_id]
     return page
 

@@ -36,7 +36,7 @@ def index(request):
 def case_list(request, page):
     vocab = vocabularies()
     query = parse_query(request.GET, vocab=vocab)
-    results = find_cases(query, per_page=PER_PAGE, vocab=vocab)
+    results = find_cases(query, per_page=PER_PAGE, vocab=vocab, html_cards=True)
     if query.q:
         add_highlights(results.page.object_list, query.q)
     context = {
@@ -60,7 +60,7 @@ def theme_detail(request, slug):
     asked = parse_query(request.GET, vocab=vocab)
     sort = "newest" if asked.sort == "relevance" else asked.sort
     query = CaseQuery(themes=[theme.slug], sort=sort, page=asked.page)
-    results = find_cases(query, per_page=PER_PAGE, vocab=vocab)
+    results = find_cases(query, per_page=PER_PAGE, vocab=vocab, html_cards=True)
     context = {
         "theme": theme,
         "results": results,
