@@ -7,10 +7,15 @@ cards with their trend, GeoJSON for the map and inline SVG charts with table alt
 
 from __future__ import annotations
 
+import hashlib
+import json
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from django.contrib import messages
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.defaultfilters import floatformat
@@ -18,8 +23,8 @@ from django.urls import reverse
 from django.utils.dates import WEEKDAYS_ABBR
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from kernkompas.accounts import permissions
@@ -158,78 +163,178 @@ def churn_card(current) -> dict | None:
     return {"since": since, "rows": [(label, churn.get(code)) for code, label in CHURN]}
 
 
-# --- Map ------------------------------------------------------------------------------------------------------
+# --- Units: map points and table rows ---------------------------------------------------------------------------
+
+# What a unit's map feature and table row look like is built here, not in a template loop: for 2,000 units that
+# would cost the page most of its time. Bump UNIT_SHEET_FORMAT when their markup changes, so that cached sheets of
+# the old shape are not served.
+UNIT_SHEET_FORMAT = 1
+UNIT_SHEET_SECONDS = 3600
+_SCRIPT_ESCAPES = (("&", "\\u0026"), ("<", "\\u003C"), (">", "\\u003E"))  # as json_script escapes
 
 
-def map_data(gebieden, rows: list[selectors.UnitRow]) -> dict:
-    """GeoJSON for dashboard.js: the area outlines and one point per unit with group colour and vacancy."""
-    features = [
-        {"type": "Feature", "geometry": g.geometry, "properties": {"role": "gebied", "name": g.name}}
+def _script_safe(text: str) -> str:
+    for char, code in _SCRIPT_ESCAPES:
+        text = text.replace(char, code)
+    return text
+
+
+class UnitLine(NamedTuple):
+    """One unit as the area dashboard shows it, with what its filters ask of it.
+
+    ``feature`` is its map point as JSON, escaped for a ``<script type="application/json">`` ("" when the unit has
+    no coordinates); ``row`` its table row as HTML.
+    """
+
+    name: str
+    group_code: str
+    is_vacant: bool
+    duration: str | None
+    feature: str
+    row: str
+
+
+def unit_feature(v: selectors.UnitValues, duration: str | None) -> dict | None:
+    """The unit's map point for dashboard.js: group colour, vacancy and its duration class; None without a place."""
+    if v.lat is None or v.lon is None:
+        return None
+    return {
+        "type": "Feature",
+        "geometry": {"type": "Point", "coordinates": [v.lon, v.lat]},
+        "properties": {
+            "role": "unit",
+            "name": v.name,
+            "occupant": v.occupant,
+            "group": v.group_name,
+            "branch": v.branch_name or "",
+            "colour": v.colour,
+            "vacant": v.is_vacant,
+            "duration": duration or "",
+            "duration_label": str(selectors.DURATION_LABELS.get(duration, "")),
+        },
+    }
+
+
+def unit_row_html(v: selectors.UnitValues, duration: str | None, words: dict, contacts: str | None = None) -> str:
+    """The unit's row in the unit table (the map's alternative); ``contacts`` adds the owner column (the register
+    only, never the dashboard). ``words`` from ``_row_words()``."""
+    dash = "–"
+    occupant = escape(v.occupant) or dash
+    if v.is_chain:
+        occupant += words["chain"]
+    vacant = dash
+    if v.is_vacant:
+        since = v.vacant_since.strftime("%d-%m-%Y") if v.vacant_since else "?"
+        vacant = escape(since) + (words["earlier"] if v.vacant_since_open else "")
+        vacant += f' <span class="small">({escape(selectors.DURATION_LABELS.get(duration, ""))})</span>'
+    row = (
+        f'<tr><th scope="row">{escape(v.name)}</th><td>{occupant}</td>'
+        f'<td><span class="swatch" style="background: {escape(v.colour)}" aria-hidden="true"></span> '
+        f"{escape(v.group_name)}</td>"
+        f"<td>{dash if v.branch_name is None else escape(v.branch_name)}</td>"
+        f"<td>{f'{v.floor_area} m²' if v.floor_area else dash}</td><td>{vacant}</td>"
+    )
+    if contacts is not None:
+        row += f"<td>{contacts or dash}</td>"
+    return row + "</tr>"
+
+
+def _row_words() -> dict:
+    return {"chain": f' <span class="small">({escape(_("chain"))})</span>', "earlier": f" {escape(_('or earlier'))}"}
+
+
+def _contacts_html(contacts) -> str:
+    return "".join(
+        "<div>"
+        + escape(c.name)
+        + (f", {escape(c.organisation)}" if c.organisation else "")
+        + (f'<br><a href="mailto:{escape(c.email)}">{escape(c.email)}</a>' if c.email else "")
+        + (f"<br>{escape(c.phone)}" if c.phone else "")
+        + "</div>"
+        for c in contacts
+    )
+
+
+def unit_lines(values: list[selectors.UnitValues], on: date, words: dict) -> list[UnitLine]:
+    """The units of the count of ``on`` as the dashboard shows them, in the order given."""
+    lines = []
+    for v in values:
+        duration = selectors.duration_class(v.vacant_since, on) if v.is_vacant else None
+        feature = unit_feature(v, duration)
+        lines.append(
+            UnitLine(
+                v.name,
+                v.group_code,
+                v.is_vacant,
+                duration,
+                "" if feature is None else _script_safe(json.dumps(feature)),
+                unit_row_html(v, duration, words),
+            )
+        )
+    return lines
+
+
+def unit_sheet(count, rows: list[tuple], version: str) -> list[UnitLine]:
+    """Every unit of the count as ``UnitLine``s in address order, from ``selectors.unit_values()``.
+
+    Cached under the digest of the rows (so never stale: other rows, another digest), the count date (durations)
+    and the words of the language as they are now translated: the full dashboard and every filtered one share it.
+    """
+    words = _row_words()
+    labels = [str(label) for _code, label in selectors.DURATIONS]
+    wording = hashlib.blake2b(repr((get_language(), words, labels)).encode(), digest_size=8).hexdigest()
+    key = f"monitor-units:{UNIT_SHEET_FORMAT}:{wording}:{count.date.isoformat()}:{version}"
+    lines = cache.get(key)
+    if lines is None:
+        values = sorted(map(selectors.UnitValues._make, rows), key=selectors.UnitValues.address_order)
+        lines = unit_lines(values, count.date, words)
+        cache.set(key, lines, UNIT_SHEET_SECONDS)
+    return lines
+
+
+def map_json(gebieden, features) -> SafeString:
+    """The map's GeoJSON for dashboard.js (area outlines, then the units' ``feature`` strings), ready for a
+    ``<script type="application/json">``: the same text ``json_script`` makes of the whole collection."""
+    outlines = [
+        _script_safe(
+            json.dumps(
+                {"type": "Feature", "geometry": g.geometry, "properties": {"role": "gebied", "name": g.name}},
+                cls=DjangoJSONEncoder,
+            )
+        )
         for g in gebieden
         if g.geometry
     ]
-    for row in rows:
-        unit = row.unit
-        if unit.lat is None or unit.lon is None:
-            continue
-        features.append(
-            {
-                "type": "Feature",
-                "geometry": {"type": "Point", "coordinates": [unit.lon, unit.lat]},
-                "properties": {
-                    "role": "unit",
-                    "name": str(unit),
-                    "occupant": row.state.occupant,
-                    "group": row.group.name,
-                    "branch": row.state.branch.name if row.state.branch else "",
-                    "colour": row.group.colour,
-                    "vacant": row.state.is_vacant,
-                    "duration": row.duration or "",
-                    "duration_label": str(row.duration_label),
-                },
-            }
-        )
-    return {"type": "FeatureCollection", "features": features}
-
-
-# --- Unit table ---------------------------------------------------------------------------------------------
+    return mark_safe(
+        '{"type": "FeatureCollection", "features": [' + ", ".join([*outlines, *(f for f in features if f)]) + "]}"
+    )
 
 
 def unit_table_body(rows, *, with_contacts: bool = False) -> SafeString:
-    """The rows of the unit table (the map's alternative), built here: 2,000 units in a template loop would cost
-    the page most of its time. Owner contacts only when asked for (the register, never the dashboard)."""
-    chain, earlier, dash = _("chain"), _("or earlier"), "–"
-    parts = []
+    """The unit table's rows for ``selectors.UnitRow``s (the core page, the register). Owner contacts only when
+    asked for (the register, never a dashboard)."""
+    words = _row_words()
+    return mark_safe(
+        "".join(
+            unit_row_html(
+                selectors.UnitValues.of_row(row),
+                row.duration,
+                words,
+                _contacts_html(getattr(row, "contacts", [])) if with_contacts else None,
+            )
+            for row in rows
+        )
+    )
+
+
+def rows_map_json(gebieden, rows) -> SafeString:
+    """``map_json`` for ``selectors.UnitRow``s (the core page)."""
+    features = []
     for row in rows:
-        state, unit = row.state, row.unit
-        occupant = escape(state.occupant) or dash
-        if state.is_chain:
-            occupant += f' <span class="small">({escape(chain)})</span>'
-        vacant = dash
-        if state.is_vacant:
-            since = state.vacant_since.strftime("%d-%m-%Y") if state.vacant_since else "?"
-            vacant = escape(since) + (f" {escape(earlier)}" if state.vacant_since_open else "")
-            vacant += f' <span class="small">({escape(row.duration_label)})</span>'
-        cells = [
-            f'<th scope="row">{escape(str(unit))}</th>',
-            f"<td>{occupant}</td>",
-            f'<td><span class="swatch" style="background: {escape(row.group.colour)}" aria-hidden="true"></span> '
-            f"{escape(row.group.name)}</td>",
-            f"<td>{escape(state.branch.name) if state.branch else dash}</td>",
-            f"<td>{state.floor_area} m²</td>" if state.floor_area else f"<td>{dash}</td>",
-            f"<td>{vacant}</td>",
-        ]
-        if with_contacts:
-            contacts = [
-                escape(c.name)
-                + (f", {escape(c.organisation)}" if c.organisation else "")
-                + (f'<br><a href="mailto:{escape(c.email)}">{escape(c.email)}</a>' if c.email else "")
-                + (f"<br>{escape(c.phone)}" if c.phone else "")
-                for c in getattr(row, "contacts", [])
-            ]
-            cells.append("<td>" + ("".join(f"<div>{c}</div>" for c in contacts) or dash) + "</td>")
-        parts.append("<tr>" + "".join(cells) + "</tr>")
-    return mark_safe("".join(parts))
+        feature = unit_feature(selectors.UnitValues.of_row(row), row.duration)
+        if feature is not None:
+            features.append(_script_safe(json.dumps(feature)))
+    return map_json(gebieden, features)
 
 
 # --- Charts ---------------------------------------------------------------------------------------------------
@@ -434,7 +539,7 @@ def kern_dashboard(request, gemeente, kern):
         "current": current,
         "vacancy_chart": vacancy_chart(series),
         "mix_chart": mix_chart(series, groups),
-        "map_data": map_data(gebieden, data["rows"]),
+        "map_json": rows_map_json(gebieden, data["rows"]),
         "unit_tbody": unit_table_body(data["rows"]),
         "rows": data["rows"],
         "groups": groups,
@@ -446,7 +551,10 @@ def kern_dashboard(request, gemeente, kern):
 def area_dashboard(request, gemeente, kern, gebied):
     area = selectors.get_gebied(request.user, gemeente, kern, gebied)
     filters = selectors.UnitFilters.from_query(request.GET)
-    page = selectors.area_page(area, request.user, filters)
+    page = selectors.area_page(area, request.user, filters, values=True)
+    if page.count is not None:
+        page.rows = unit_sheet(page.count, page.unit_values, page.units_version)
+        page.shown = [line for line in page.rows if filters.admits(line.group_code, line.is_vacant, line.duration)]
     can_manage = permissions.can_manage_gemeente(request.user, area.kern.gemeente)
     context = {
         "gebied": area,
@@ -459,8 +567,8 @@ def area_dashboard(request, gemeente, kern, gebied):
         "durations": duration_card(page.current, page.previous),
         "churn": churn_card(page.current),
         "notices": threshold_notices(page.crossings),
-        "map_data": map_data([area], page.shown),
-        "unit_tbody": unit_table_body(page.shown),
+        "map_json": map_json([area], (line.feature for line in page.shown)),
+        "unit_tbody": mark_safe("".join(line.row for line in page.shown)),
         "vacancy_chart": vacancy_chart(page.series),
         "mix_chart": mix_chart(page.series, page.groups),
         "footfall": footfall_charts(page.footfall),
