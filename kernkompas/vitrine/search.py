@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import Case, Count, F, FloatField, Max, Q, Sum, Value, When
+from django.db.models import Case, Count, Exists, F, FloatField, Max, OuterRef, Q, Sum, Value, When
 from django.db.models.functions import Greatest
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import SafeString, mark_safe
@@ -391,8 +391,18 @@ def _matching_rows(names: dict[frozenset, str]):
     """Per live, public case: for each requirement its best matching term's weight × quality (NULL: no match)."""
     best = {name: Max(_weighted(dict(requirement))) for requirement, name in names.items()}
     terms = sorted({term for requirement in names for term, _quality in requirement})
-    live = CasePage.objects.live().public().values("pk")
-    return SearchTerm.objects.filter(page_id__in=live, term__in=terms).values("page_id").annotate(**best)
+    return SearchTerm.objects.filter(_of_a_public_case(), term__in=terms).values("page_id").annotate(**best)
+
+
+def _of_a_public_case(exclude: int | None = None) -> Exists:
+    """A SearchTerm row of a live, public case (other than ``exclude``).
+
+    EXISTS per row rather than ``page_id IN (every live case)``: with the list of ids SQLite walks the index by
+    case, reading every term of all 10,000 cases; with EXISTS it reads the rows of the query's terms through the
+    (term, page) index and checks each row's case by its primary key (5× faster for "leegstand").
+    """
+    cases = CasePage.objects.live().public().filter(pk=OuterRef("page_id"))
+    return Exists(cases.exclude(pk=exclude) if exclude is not None else cases)
 
 
 def _weighted(qualities: dict[str, float]) -> Case:
@@ -439,9 +449,8 @@ def similar_by_text(page: CasePage, limit: int = 5) -> list[tuple[int, float]]:
             output_field=FloatField(),
         )
     )
-    live = CasePage.objects.live().public().exclude(pk=page.pk).values("pk")
     rows = (
-        SearchTerm.objects.filter(page_id__in=live, term__in=[term for term, _value in chosen])
+        SearchTerm.objects.filter(_of_a_public_case(exclude=page.pk), term__in=[term for term, _value in chosen])
         .values("page_id")
         .annotate(score=score)
         .order_by("-score", "-page_id")[:limit]
