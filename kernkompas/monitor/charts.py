@@ -7,7 +7,7 @@ never a zero and never interpolated.
 
 from __future__ import annotations
 
-import itertools
+import hashlib
 from dataclasses import dataclass
 
 from django.utils.html import escape
@@ -15,7 +15,6 @@ from django.utils.safestring import SafeString, mark_safe
 
 WIDTH, HEIGHT = 640, 260
 LEFT, RIGHT, TOP, BOTTOM = 56, 16, 16, 44
-_ids = itertools.count(1)
 
 
 @dataclass
@@ -39,10 +38,6 @@ def _tag(template: str, *args) -> SafeString:
     return mark_safe(template.format(*values))
 
 
-def _id(prefix: str) -> str:
-    return f"{prefix}-{next(_ids)}"
-
-
 def _nice_max(value: float) -> float:
     """A round upper bound for the y axis (1, 2, 2.5 or 5 times a power of ten)."""
     if value <= 0:
@@ -59,7 +54,10 @@ def _nice_max(value: float) -> float:
 
 
 def _frame(title: str, desc: str, body: list[str], *, height: int = HEIGHT, width: int = WIDTH) -> SafeString:
-    title_id, desc_id = _id("chart-title"), _id("chart-desc")
+    # The ids of the title and description follow from what the chart shows, so a chart made once (and cached)
+    # keeps ids that differ from every other chart on a page.
+    digest = hashlib.blake2b("\0".join([str(title), str(desc), *body]).encode(), digest_size=6).hexdigest()
+    title_id, desc_id = f"chart-title-{digest}", f"chart-desc-{digest}"
     head = _tag(
         '<svg class="chart" viewBox="0 0 {} {}" role="img" aria-labelledby="{} {}" '
         'preserveAspectRatio="xMidYMid meet" xmlns="http://www.w3.org/2000/svg">'

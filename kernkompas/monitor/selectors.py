@@ -424,7 +424,8 @@ def footfall_summary(points: list[CountingPoint]) -> dict:
         }
         cache.set(key, summary, FOOTFALL_CACHE_SECONDS)
     names = {point.pk: point for point in points}
-    return {**summary, "gaps": [(names[pk], gap) for pk, gap in summary["gaps"]]}
+    # "version": what the summary was cached under, for what is made of it (the dashboard's charts).
+    return {**summary, "gaps": [(names[pk], gap) for pk, gap in summary["gaps"]], "version": key}
 
 
 # --- Kern page ------------------------------------------------------------------------------------------------

@@ -120,3 +120,62 @@ def test_staff_and_visitors_see_the_same_units_and_no_owner(client, public_regis
     other = _table(_html(client))
     assert visitor == staff == other
     assert "Jan Eigenaar" not in visitor
+
+
+def test_the_footfall_charts_are_made_once_and_follow_the_counts_the_points_and_the_language(
+    client, public_register, monkeypatch
+):
+    import datetime
+
+    from kernkompas.monitor.importers.records import FootfallRecord, PointRecord
+    from kernkompas.monitor.models import CountingPoint
+
+    def hours(day, value):
+        return [
+            FootfallRecord(
+                where="regel 2",
+                point="Markt-noord",
+                start=datetime.datetime.combine(day, datetime.time(hour)),
+                resolution="hour",
+                value=value,
+            )
+            for hour in range(24)
+        ]
+
+    def import_day(day, value, sha):
+        operations.import_footfall(
+            public_register.markt,
+            hours(day, value),
+            [PointRecord(name="Markt-noord")],
+            file_name=f"{sha}.csv",
+            sha256=sha,
+            format="csv",
+        )
+
+    import_day(datetime.date(2024, 9, 2), 10, "a")
+    import_day(datetime.date(2024, 9, 4), 10, "b")  # 3 September is a gap
+    made = []
+    original = views._footfall_chart_set
+    monkeypatch.setattr(views, "_footfall_chart_set", lambda *args: made.append(1) or original(*args))
+
+    def footfall(prefix=""):
+        response = client.get(prefix + reverse("monitor:gebied", kwargs=SLUGS) + "?leeg=1")
+        return response.context["footfall"], response.content.decode()
+
+    first, _ = footfall()
+    footfall()
+    assert len(made) == 1
+    assert dict((r[0], r[1]) for r in first["daily"]["rows"])["02-09-2024"] == "240"
+    # A renamed counting point is named at once in the gaps; the charts need not be made again for it.
+    CountingPoint.objects.filter(gebied=public_register.markt).update(name="Markt-noordzijde")
+    renamed, _ = footfall()
+    assert all("Markt-noordzijde" in gap["text"] for gap in renamed["gaps"]) and renamed["gaps"]
+    # New counts: made again, and shown.
+    import_day(datetime.date(2024, 9, 3), 20, "c")
+    newer, _ = footfall()
+    assert len(made) == 2
+    assert dict((r[0], r[1]) for r in newer["daily"]["rows"])["03-09-2024"] == "480"
+    # Another language: its own words.
+    english, html = footfall("/en")
+    assert len(made) == 3
+    assert english["daily"]["headers"][1] == "Passers-by" and "Footfall per day" in html
