@@ -12,6 +12,8 @@ def fold(text: str | None) -> str:
     """Lower-case, strip accents and collapse punctuation to single spaces: "Liège-Luik" -> "liege luik"."""
     if not text:
         return ""
+    if text.isascii():  # nothing to decompose (most street names and numbers): the fast path
+        return _NON_WORD.sub(" ", text.lower()).strip()
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _NON_WORD.sub(" ", stripped.lower().replace("ß", "ss")).strip()

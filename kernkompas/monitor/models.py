@@ -110,7 +110,10 @@ class Branch(models.Model):
 class Unit(models.Model):
     """A ground-floor premises in an area; its identity outlives occupants, functions and counts."""
 
-    gebied = models.ForeignKey(Gebied, verbose_name=_("area"), on_delete=models.CASCADE, related_name="units")
+    # Indexed by (gebied, address_key) below, which also serves every lookup by area.
+    gebied = models.ForeignKey(
+        Gebied, verbose_name=_("area"), on_delete=models.CASCADE, related_name="units", db_index=False
+    )
     external_id = models.CharField(
         _("own id"),
         max_length=100,
@@ -124,7 +127,6 @@ class Unit(models.Model):
     address_key = models.CharField(
         max_length=300,
         editable=False,
-        db_index=True,
         help_text="Normalised street + number (+ postcode) used to match a unit across counts without an own id.",
     )
     lat = models.FloatField(_("latitude"), null=True, blank=True)
@@ -141,6 +143,7 @@ class Unit(models.Model):
                 fields=["gebied", "external_id"], condition=~models.Q(external_id=""), name="unit_external_id"
             ),
         ]
+        indexes = [models.Index(fields=["gebied", "address_key"], name="unit_area_address")]
 
     def __str__(self):
         address = " ".join(p for p in (self.street, self.house_number) if p)
@@ -191,8 +194,14 @@ class Count(models.Model):
 class UnitState(models.Model):
     """What one unit was on the date of one count."""
 
-    count = models.ForeignKey(Count, verbose_name=_("count"), on_delete=models.CASCADE, related_name="states")
-    unit = models.ForeignKey(Unit, verbose_name=_("unit"), on_delete=models.CASCADE, related_name="states")
+    # count and unit are indexed by the two composite indexes in Meta (a separate index on each would only slow
+    # down the import of a large count).
+    count = models.ForeignKey(
+        Count, verbose_name=_("count"), on_delete=models.CASCADE, related_name="states", db_index=False
+    )
+    unit = models.ForeignKey(
+        Unit, verbose_name=_("unit"), on_delete=models.CASCADE, related_name="states", db_index=False
+    )
     group = models.ForeignKey(FunctionGroup, verbose_name=_("function group"), on_delete=models.PROTECT)
     branch = models.ForeignKey(Branch, verbose_name=_("branch"), null=True, blank=True, on_delete=models.PROTECT)
     is_vacant = models.BooleanField(_("vacant"), default=False, help_text="Copy of group.sector == leegstand.")

@@ -8,6 +8,7 @@ the municipality), then writes in one transaction and records an audit event. Re
 from __future__ import annotations
 
 import datetime
+import functools
 import logging
 import re
 from collections import defaultdict
@@ -21,8 +22,9 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from kernkompas.core.audit import record
+from kernkompas.lib.batch import paused_gc
 from kernkompas.lib.text import fold
-from kernkompas.monitor import indicators
+from kernkompas.monitor import bulk, indicators
 from kernkompas.monitor.importers.records import FootfallRecord, ImportResult, PointRecord, UnitRecord
 from kernkompas.monitor.models import (
     AreaIndicators,
@@ -58,6 +60,7 @@ _BUS = re.compile(r"\s*(?:\bbus\b|\bbte\b|\bboite\b|/)\s*", re.IGNORECASE)
 _POSTCODE = re.compile(r"[^0-9a-z]")
 
 
+@functools.lru_cache(maxsize=65_536)  # a file repeats the same numbers on every street
 def normalise_house_number(house_number: str) -> str:
     """ "12 A", "12-a" and "12a" are the same number; "12 bus 3", "12 bte 3" and "12/3" the same box."""
     text = fold(house_number)
@@ -70,6 +73,11 @@ def normalise_house_number(house_number: str) -> str:
     return text.replace(" ", "")
 
 
+@functools.lru_cache(maxsize=8_192)  # an area has tens of streets, a file repeats each of them thousands of times
+def _street_key(street: str) -> str:
+    return fold(street)
+
+
 def address_key(street: str, house_number: str, postcode: str = "") -> str:
     """The key by which a unit without an own id is recognised in the next count.
 
@@ -77,7 +85,7 @@ def address_key(street: str, house_number: str, postcode: str = "") -> str:
     street, the postcode and number (a Dutch postcode with a number is a complete address). "" when neither.
     """
     number = normalise_house_number(house_number)
-    street_key = fold(street)
+    street_key = _street_key(street)
     if street_key:
         return f"{street_key} {number}".strip()
     code = _POSTCODE.sub("", (postcode or "").lower())
@@ -215,8 +223,26 @@ _UNIT_FIELDS = ("external_id", "street", "house_number", "postcode", "place", "a
 _STATE_FIELDS = ("group_id", "branch_id", "is_vacant", "floor_area", "occupant", "is_chain", "occupied_since")
 
 
+class _Unit:
+    """A unit of the area as plain values: its pk (None until written) and the values of ``_UNIT_FIELDS``."""
+
+    __slots__ = ("pk", "values")
+
+    def __init__(self, pk, values):
+        self.pk, self.values = pk, values
+
+    @property
+    def external_id(self) -> str:
+        return self.values[0]
+
+
+@paused_gc()
 def import_units(gebied, records: list[UnitRecord], *, count_date, by=None, file_name, sha256, format) -> ImportResult:
-    """Write one count of an area from the records of one file (see the module docstring of monitor.models)."""
+    """Write one count of an area from the records of one file (see the module docstring of monitor.models).
+
+    Units and states are read and written as plain rows (:mod:`kernkompas.monitor.bulk`): a large area has
+    100,000 of each, and a model instance per row would cost more than the database's own work.
+    """
     keys = validate_units(gebied, records, file_name=file_name)
     gemeente = gebied.kern.gemeente
     groups, branches = _taxonomy(gemeente)
@@ -224,19 +250,23 @@ def import_units(gebied, records: list[UnitRecord], *, count_date, by=None, file
     result.already_imported = ImportRun.objects.filter(
         gebied=gebied, kind=ImportKind.UNITS, sha256=sha256, count__date=count_date
     ).exists()
+    now = timezone.now()
     with transaction.atomic():
         count, count_created = Count.objects.get_or_create(
             gebied=gebied, date=count_date, defaults={"source": file_name[:300], "created_by": _user(by)}
         )
-        units = list(Unit.objects.filter(gebied=gebied))
-        by_id = {u.external_id: u for u in units if u.external_id}
-        by_address = {}
-        for u in units:
-            if u.address_key:
-                by_address.setdefault(u.address_key, u)
-        # 1. Units: match by own id, else by address; new ones created in bulk.
-        matched: list[tuple[UnitRecord, Unit]] = []
-        new_units, changed_units = [], []
+        by_id: dict[str, _Unit] = {}
+        by_address: dict[str, _Unit] = {}
+        for pk, *values in Unit.objects.filter(gebied=gebied).values_list("pk", *_UNIT_FIELDS).order_by("pk"):
+            unit = _Unit(pk, values)
+            if values[0]:
+                by_id[values[0]] = unit
+            if values[5]:
+                by_address.setdefault(values[5], unit)
+        # 1. Units: match by own id, else by address; new ones get their ids now and are written in bulk.
+        matched: list[tuple[UnitRecord, _Unit]] = []
+        new_units: list[_Unit] = []
+        changed_units: dict[int, _Unit] = {}
         changed_unit_records: set[int] = set()
         used: set[int] = set()
         for r, key in zip(records, keys, strict=True):
@@ -248,75 +278,76 @@ def import_units(gebied, records: list[UnitRecord], *, count_date, by=None, file
                     unit = candidate
             if unit is not None and id(unit) in used:
                 unit = None  # another line of this file already took this unit (its old address)
-            wanted = {
-                "external_id": own_id or (unit.external_id if unit else ""),
-                "street": r.street.strip()[:200],
-                "house_number": r.house_number.strip()[:20],
-                "postcode": r.postcode.strip()[:10],
-                "place": r.place.strip()[:100],
-                "address_key": key[:300],
-                "lat": r.lat,
-                "lon": r.lon,
-                "geometry": r.geometry,
-            }
+            wanted = [
+                own_id or (unit.external_id if unit else ""),
+                r.street.strip()[:200],
+                r.house_number.strip()[:20],
+                r.postcode.strip()[:10],
+                r.place.strip()[:100],
+                key[:300],
+                r.lat,
+                r.lon,
+                r.geometry,
+            ]
             if unit is None:
-                unit = Unit(gebied=gebied, **wanted)
+                unit = _Unit(None, wanted)
                 new_units.append(unit)
-                if own_id:
-                    by_id[own_id] = unit
                 if key:
                     by_address.setdefault(key, unit)
             else:
                 # Keep what the file does not say (an address-only file does not erase coordinates).
-                diff = {
-                    name: value
-                    for name, value in wanted.items()
-                    if value not in ("", None) and getattr(unit, name) != value
-                }
-                if diff:
-                    for name, value in diff.items():
-                        setattr(unit, name, value)
-                    if unit.pk:
-                        changed_units.append(unit)
-                        changed_unit_records.add(id(r))
-                if own_id:
-                    by_id[own_id] = unit
+                values, dirty = unit.values, False
+                for i, value in enumerate(wanted):
+                    if value is not None and value != "" and values[i] != value:
+                        values[i], dirty = value, True
+                if dirty and unit.pk is not None:
+                    changed_units[unit.pk] = unit
+                    changed_unit_records.add(id(r))
+            if own_id:
+                by_id[own_id] = unit
             used.add(id(unit))
             matched.append((r, unit))
-        Unit.objects.bulk_create(new_units, batch_size=BATCH)
-        Unit.objects.bulk_update(list({id(u): u for u in changed_units}.values()), _UNIT_FIELDS, batch_size=BATCH)
+        for unit, pk in zip(new_units, bulk.reserve_ids(Unit, len(new_units)), strict=True):
+            unit.pk = pk
+        bulk.insert(
+            Unit,
+            ("id", "gebied_id", *_UNIT_FIELDS, "created_at"),
+            [(u.pk, gebied.pk, *u.values, now) for u in new_units],
+        )
+        bulk.update(Unit, _UNIT_FIELDS, [(*u.values, u.pk) for u in changed_units.values()])
 
         # 2. States of this count: created, updated only when changed; units not in the file lose theirs.
-        existing = {s.unit_id: s for s in UnitState.objects.filter(count=count)}
+        existing = {
+            unit_id: values
+            for unit_id, *values in UnitState.objects.filter(count=count).values_list("unit_id", "pk", *_STATE_FIELDS)
+        }
         new_states, changed_states = [], []
         in_file = set()
         for r, unit in matched:
             group = groups[r.group]
-            values = {
-                "group_id": group.pk,
-                "branch_id": branches[r.branch].pk if r.branch else None,
-                "is_vacant": group.sector == Sector.LEEGSTAND,
-                "floor_area": r.floor_area,
-                "occupant": (r.occupant or "").strip()[:200],
-                "is_chain": r.is_chain,
-                "occupied_since": r.occupied_since,
-            }
+            values = [
+                group.pk,
+                branches[r.branch].pk if r.branch else None,
+                group.sector == Sector.LEEGSTAND,
+                r.floor_area,
+                (r.occupant or "").strip()[:200],
+                r.is_chain,
+                r.occupied_since,
+            ]
             in_file.add(unit.pk)
             state = existing.get(unit.pk)
             if state is None:
-                new_states.append(UnitState(count=count, unit=unit, **values))
+                new_states.append((count.pk, unit.pk, *values, None, False))
                 result.created += 1
-            elif any(getattr(state, name) != value for name, value in values.items()):
-                for name, value in values.items():
-                    setattr(state, name, value)
-                changed_states.append(state)
+            elif state[1:] != values:
+                changed_states.append((*values, state[0]))
                 result.updated += 1
             elif id(r) in changed_unit_records:
                 result.updated += 1
             else:
                 result.unchanged += 1
-        UnitState.objects.bulk_create(new_states, batch_size=BATCH)
-        UnitState.objects.bulk_update(changed_states, _STATE_FIELDS, batch_size=BATCH)
+        bulk.insert(UnitState, ("count_id", "unit_id", *_STATE_FIELDS, "vacant_since", "vacant_since_open"), new_states)
+        bulk.update(UnitState, _STATE_FIELDS, changed_states)
         gone = [unit_id for unit_id in existing if unit_id not in in_file]
         removed = 0
         for start in range(0, len(gone), BATCH):
@@ -324,11 +355,14 @@ def import_units(gebied, records: list[UnitRecord], *, count_date, by=None, file
 
         # 3. Merges and splits, owner contacts.
         links = _link_units(matched, by_id, count)
-        contacts = _upsert_contacts(matched)
+        contacts = _upsert_contacts(matched, now, new={u.pk for u in new_units})
 
-        derive_vacancy(gebied)
-        indicators.refresh_area(gebied)
-        crossings = check_thresholds(gebied)
+        # 4. What follows from the states; nothing to do when the file only repeated what was there.
+        crossings = 0
+        if count_created or result.created or result.updated or removed or links:
+            derive_vacancy(gebied)
+            indicators.refresh_area(gebied)
+            crossings = check_thresholds(gebied)
 
         ImportRun.objects.create(
             gebied=gebied,
@@ -378,7 +412,7 @@ def _user(by):
     return by if by is not None and getattr(by, "is_authenticated", False) else None
 
 
-def _link_units(matched: list[tuple[UnitRecord, Unit]], by_id: dict[str, Unit], count: Count) -> int:
+def _link_units(matched: list[tuple[UnitRecord, _Unit]], by_id: dict[str, _Unit], count: Count) -> int:
     """UnitLinks for ``previous_ids``: several predecessors → merge; one predecessor of several units → split."""
     pairs = []
     for r, unit in matched:
@@ -386,61 +420,66 @@ def _link_units(matched: list[tuple[UnitRecord, Unit]], by_id: dict[str, Unit], 
             previous = previous.strip()
             predecessor = by_id.get(previous)
             if predecessor is not None and predecessor.pk != unit.pk:
-                pairs.append((predecessor, unit, len([p for p in r.previous_ids if p.strip()])))
+                pairs.append((predecessor.pk, unit.pk, len([p for p in r.previous_ids if p.strip()])))
     if not pairs:
         return 0
     successors_of: dict[int, int] = defaultdict(int)
     for predecessor, _unit, _n in pairs:
-        successors_of[predecessor.pk] += 1
+        successors_of[predecessor] += 1
     existing = set(
-        UnitLink.objects.filter(successor_id__in={u.pk for _p, u, _n in pairs}).values_list(
+        UnitLink.objects.filter(successor_id__in={u for _p, u, _n in pairs}).values_list(
             "predecessor_id", "successor_id"
         )
     )
     new = []
     for predecessor, unit, n in pairs:
-        if (predecessor.pk, unit.pk) in existing:
+        if (predecessor, unit) in existing:
             continue
-        kind = UnitLink.Kind.SPLIT if successors_of[predecessor.pk] > 1 and n == 1 else UnitLink.Kind.MERGE
-        new.append(UnitLink(predecessor=predecessor, successor=unit, kind=kind, count=count))
-        existing.add((predecessor.pk, unit.pk))
+        kind = UnitLink.Kind.SPLIT if successors_of[predecessor] > 1 and n == 1 else UnitLink.Kind.MERGE
+        new.append(UnitLink(predecessor_id=predecessor, successor_id=unit, kind=kind, count=count))
+        existing.add((predecessor, unit))
     UnitLink.objects.bulk_create(new, batch_size=BATCH)
     return len(new)
 
 
-def _upsert_contacts(matched: list[tuple[UnitRecord, Unit]]) -> int:
-    """Owner contacts by unit and name: new ones created, known ones updated when the file says more."""
-    wanted = [(unit, r.owner) for r, unit in matched if r.owner is not None and r.owner.name.strip()]
+def _upsert_contacts(matched: list[tuple[UnitRecord, _Unit]], now, new: set[int]) -> int:
+    """Owner contacts by unit and name: new ones created, known ones updated when the file says more.
+
+    ``new`` are the ids of the units this import created: they have no contacts yet, so they are not looked up.
+    """
+    wanted = [(unit.pk, r.owner) for r, unit in matched if r.owner is not None and r.owner.name.strip()]
     if not wanted:
         return 0
     existing = {}
-    unit_ids = [unit.pk for unit, _o in wanted]
+    unit_ids = [unit_id for unit_id, _o in wanted if unit_id not in new]
     for start in range(0, len(unit_ids), BATCH):
         for contact in OwnerContact.objects.filter(unit_id__in=unit_ids[start : start + BATCH]):
             existing[(contact.unit_id, contact.name)] = contact
-    new, changed = [], []
-    for unit, owner in wanted:
+    created, changed = [], []
+    for unit_id, owner in wanted:
         name = owner.name.strip()[:200]
         values = {
             "organisation": owner.organisation.strip()[:200],
             "email": owner.email.strip()[:254],
             "phone": owner.phone.strip()[:40],
         }
-        contact = existing.get((unit.pk, name))
-        if contact is None:
-            contact = OwnerContact(unit=unit, name=name, **values)
-            existing[(unit.pk, name)] = contact
-            new.append(contact)
+        contact = existing.get((unit_id, name))
+        if contact is None:  # a unit appears once in a file, so once here
+            created.append((unit_id, name, values["organisation"], values["email"], values["phone"], "", now))
         else:
             diff = {k: v for k, v in values.items() if v and getattr(contact, k) != v}
             if diff:
                 for k, v in diff.items():
                     setattr(contact, k, v)
-                contact.updated_at = timezone.now()
+                contact.updated_at = now
                 changed.append(contact)
-    OwnerContact.objects.bulk_create(new, batch_size=BATCH)
+    bulk.insert(
+        OwnerContact,
+        ("unit_id", "name", "organisation", "email", "phone", "note", "updated_at"),
+        created,
+    )
     OwnerContact.objects.bulk_update(changed, ["organisation", "email", "phone", "updated_at"], batch_size=BATCH)
-    return len(new) + len(changed)
+    return len(created) + len(changed)
 
 
 def _iso(value) -> str | None:

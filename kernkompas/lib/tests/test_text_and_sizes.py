@@ -74,3 +74,9 @@ def test_natural_order_puts_core_2_before_core_10():
         "Tongeren – kern 2",
         "Tongeren – kern 10",
     ]
+
+
+def test_fold_takes_the_same_path_for_ascii_and_accented_text():
+    assert fold("Grote Markt 12-A") == "grote markt 12 a"
+    assert fold("Rue de l'Église") == "rue de l eglise"
+    assert fold("Straße") == "strasse"

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from kernkompas.lib.batch import paused_gc
 from kernkompas.lib.text import fold
 from kernkompas.monitor.importers.records import OwnerRecord, UnitRecord
 from kernkompas.monitor.importers.values import BadValue, area, boolean, date, is_empty, number
@@ -321,6 +322,7 @@ def check_mapping(table, mapping: dict[str, str], problems: Problems) -> dict[st
     return columns
 
 
+@paused_gc()
 def apply(
     table,
     mapping: dict[str, str] | None,

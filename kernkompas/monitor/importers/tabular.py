@@ -18,6 +18,7 @@ from pathlib import Path
 from django.conf import settings
 from django.utils.translation import gettext as _
 
+from kernkompas.lib.batch import paused_gc
 from kernkompas.places.importers.base import ImportRejected, Problems, feature_place, line_place
 
 from .values import cell_text
@@ -68,6 +69,7 @@ class Table:
         return line_place(self.line_numbers[index])
 
 
+@paused_gc()
 def read_table(
     path: Path,
     *,
