@@ -11,8 +11,10 @@ from urllib.parse import quote, urlencode
 import qrcode
 import qrcode.image.svg
 from django import template
+from django.urls import get_script_prefix
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from kernkompas.lib.video import parse_video_url
@@ -132,3 +134,50 @@ def count_view(context, page) -> str:
 def query_url(query, **changes) -> str:
     """The list's query string with some values changed: ``{% query_url query page=2 %}``."""
     return "?" + query.urlencode(**changes)
+
+
+_card_memo: dict[tuple, str] = {}
+CARD_MEMO_SIZE = 1024
+CARD_TEMPLATE = "vitrine/includes/case_card.html"
+
+
+@register.simple_tag(takes_context=True)
+def case_card(context, case) -> str:
+    """A result card (``includes/case_card.html``), remembered in this process under everything it shows.
+
+    The list page shows the same cards to visitor after visitor. The key holds every input of the card: the case's
+    own fields, address and highlighted passage, its themes, its image with the image's renditions, the language
+    and the script prefix; change any of them and the card is drawn anew. The case itself is read fresh on every
+    request, so a case taken offline is never shown from here.
+    """
+    request = context["request"]
+    key = (
+        get_language(),
+        get_script_prefix(),
+        case.pk,
+        case.get_url(request),
+        case.title,
+        case.place_name,
+        case.country,
+        case.summary,
+        getattr(case, "highlight", None),
+        tuple((theme.slug, theme.name) for theme in case.themes.all()),
+        _image_key(case.hero_image) if case.hero_image_id else None,
+    )
+    card = _card_memo.get(key)
+    if card is None:
+        card = context.template.engine.get_template(CARD_TEMPLATE).render(
+            context.new({"case": case, "request": request})
+        )
+        if len(_card_memo) >= CARD_MEMO_SIZE:
+            _card_memo.clear()
+        _card_memo[key] = card
+    return card
+
+
+def _image_key(image) -> tuple:
+    renditions = tuple(
+        sorted((r.filter_spec, r.focal_point_key, r.file.name, r.width, r.height) for r in image.renditions.all())
+    )
+    focal_point = (image.focal_point_x, image.focal_point_y, image.focal_point_width, image.focal_point_height)
+    return (image.pk, image.file.name, image.width, image.height, focal_point, image.default_alt_text, renditions)

@@ -289,3 +289,33 @@ def test_a_search_sees_a_case_published_or_taken_offline_after_the_same_search_r
     restricted = search("q=fiets")
     assert titles(restricted) == [] and restricted.total == 0
     assert counts(restricted, "country") == {}
+
+
+# --- Cards remembered between requests --------------------------------------------------------------------
+
+
+def test_a_remembered_card_is_the_card_the_template_draws(client, db):
+    from django.template.loader import render_to_string
+    from django.test import RequestFactory
+
+    add_illustrated_cases(1)
+    client.get(LIST)  # makes the renditions and remembers the card
+    html = client.get(LIST).content.decode()
+    case = find_cases(parse_query(QueryDict("")), html_cards=True).page.object_list[0]
+    request = RequestFactory().get(LIST)
+    assert render_to_string("vitrine/includes/case_card.html", {"case": case, "request": request}) in html
+
+
+def test_a_remembered_card_follows_the_case_its_themes_and_its_image(client, db):
+    from kernkompas.vitrine.models import CasePage, Theme
+
+    add_illustrated_cases(1)
+    client.get(LIST)
+    case = CasePage.objects.get(slug="case-0")
+    CasePage.objects.filter(pk=case.pk).update(title="Een nieuwe titel", place_name="Elders")
+    Theme.objects.filter(slug="data").update(name="Gegevens")
+    SiteImage.objects.filter(pk=case.hero_image_id).update(alt_text="Een lege winkelstraat")
+    html = client.get(LIST).content.decode()
+    assert ">Een nieuwe titel</a>" in html and "Elders · Netherlands" in html
+    assert '<a href="/en/vitrine/thema/data/">Gegevens</a>' in html
+    assert 'alt="Een lege winkelstraat"' in html and "Marktplein 0 met terrassen" not in html
