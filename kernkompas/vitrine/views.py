@@ -92,8 +92,23 @@ def add_highlights(cases, q: str) -> None:
     except ImportError:  # built by the search helper; without it the cards show their summary only
         return
     for case in cases:
-        text = " ".join([case.summary, strip_tags(case.concept), strip_tags(case.approach), strip_tags(case.results)])
-        case.highlight = highlight(text, q)
+        case.highlight = highlight(_searchable_text(case.summary, case.concept, case.approach, case.results), q)
+
+
+_text_memo: dict[tuple[str, ...], str] = {}
+TEXT_MEMO_SIZE = 2048
+
+
+def _searchable_text(summary: str, *rich_texts: str) -> str:
+    """The summary and the rich texts without their HTML, remembered per text: stripping tags is the slow part."""
+    key = (summary, *rich_texts)
+    text = _text_memo.get(key)
+    if text is None:
+        text = " ".join([summary, *(strip_tags(rich_text) for rich_text in rich_texts)])
+        if len(_text_memo) >= TEXT_MEMO_SIZE:
+            _text_memo.clear()
+        _text_memo[key] = text
+    return text
 
 
 def sort_options(query: CaseQuery) -> list[dict]:
