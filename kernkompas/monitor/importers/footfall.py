@@ -16,7 +16,8 @@ Values
 
 Time
     Hours are local time and stay naive datetimes. A clock change is not repaired: the missing spring hour has no
-    record, and the same point and hour twice (autumn, or a copy-paste error) is a problem naming both lines.
+    record, and the same point and hour twice (autumn, or a copy-paste error) is a problem naming both lines
+    (and, when one of them breaks the file's date order, saying that its date is probably the wrong one).
     A file whose counting day runs past midnight — the hours of one date go 6:00 … 23:00, 0:00 … 5:00, as in
     the Auckland export — has the hours after the turn on the next calendar day: within the consecutive lines
     of one date (and point), a step back of twelve hours or more (23:00 → 0:00) means the day has turned; a
@@ -25,14 +26,15 @@ Time
 
 from __future__ import annotations
 
+import bisect
 import datetime
-import gc
 import re
 from collections.abc import Callable
 from pathlib import Path
 
 from django.utils.translation import gettext as _
 
+from kernkompas.lib.batch import paused_gc
 from kernkompas.monitor.importers.records import FootfallRecord, PointRecord
 from kernkompas.monitor.importers.tabular import read_table
 from kernkompas.places.importers.base import ImportRejected, Problems, line_place
@@ -214,16 +216,11 @@ def read_footfall(
     reader = _Reader(header, date_col, _find(header, HOUR_HEADERS), problems, progress)
     # A year of hourly counts is a million small records, none of them cyclic: the cycle collector would only
     # walk them again and again (it doubled the reading time of the Auckland file).
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with paused_gc():
         if point_col is not None and count_col is not None:
             reader.read_long(lines, point_col, count_col, _find(header, LAT_HEADERS), _find(header, LON_HEADERS))
         else:
             reader.read_wide(lines)
-    finally:
-        if collecting:
-            gc.enable()
     reader.report_duplicates()
     if progress is not None and reader.pending:
         progress(reader.pending)
@@ -248,6 +245,10 @@ class _Reader:
         self.duplicates: dict[tuple[int, int, datetime.datetime], list[str]] = {}
         # The counting day that runs past midnight: per (point or "", date) the last hour and whether it turned.
         self.turn: dict[str, tuple[tuple, int, bool]] = {}
+        # Wide files: the date each line is labelled with, in file order, to tell which of two lines that claim
+        # the same hour is out of place.
+        self.labels: list[tuple[int, datetime.date]] = []
+        self.label = None
 
     def _tick(self):
         self.pending += 1
@@ -270,6 +271,7 @@ class _Reader:
             )
             return None
         date, hour = parsed
+        self.label = date
         if self.hour_col is not None:
             raw_hour = cells[self.hour_col] if self.hour_col < len(cells) else ""
             if not _text(raw_hour):
@@ -320,23 +322,52 @@ class _Reader:
 
     def report_duplicates(self):
         """One problem per line that repeats an earlier line's point and hour (not one per point)."""
+        misplaced = self._misplaced({line for number, earlier, _start in self.duplicates for line in (number, earlier)})
         for (number, earlier, start), fields in self.duplicates.items():
             values = {"start": start.strftime("%d-%m-%Y %H:%M"), "line": earlier, "count": len(fields)}
             if len(fields) == 1:
-                self.problems.add(
-                    _("counting point “%(point)s” already has a count for %(start)s on line %(line)s")
-                    % {**values, "point": fields[0]},
-                    where=line_place(number),
-                )
+                message = _("counting point “%(point)s” already has a count for %(start)s on line %(line)s") % {
+                    **values,
+                    "point": fields[0],
+                }
             else:
-                self.problems.add(
+                message = (
                     _(
                         "the counts for %(start)s are already on line %(line)s (%(count)s counting points); "
                         "check the date and hour of both lines"
                     )
-                    % values,
-                    where=line_place(number),
+                    % values
                 )
+            for line in (earlier, number):
+                if line in misplaced:
+                    label, before, after = misplaced[line]
+                    values = {"line": line, "label": label.strftime("%d-%m-%Y"), "before": before.strftime("%d-%m-%Y")}
+                    if before == after:
+                        hint = _("line %(line)s is dated %(label)s but lies among lines dated %(before)s") % values
+                    else:
+                        hint = _(
+                            "line %(line)s is dated %(label)s but lies between lines dated %(before)s and %(after)s"
+                        ) % {**values, "after": after.strftime("%d-%m-%Y")}
+                    message += "; " + hint + ", " + _("so its date is probably wrong")
+            self.problems.add(message, where=line_place(number))
+
+    def _misplaced(self, involved: set[int]) -> dict[int, tuple[datetime.date, datetime.date, datetime.date]]:
+        """Of the lines ``involved`` in a repeated hour, those whose date breaks the file's date order: dated after
+        the next line not involved, or before the previous one (line → its date, the dates around it)."""
+        if not involved or not self.labels:
+            return {}
+        found = {}
+        clean = [i for i, (number, _label) in enumerate(self.labels) if number not in involved]
+        positions = {number: i for i, (number, _label) in enumerate(self.labels) if number in involved}
+        for number, i in positions.items():
+            k = bisect.bisect(clean, i)
+            if k == 0 or k == len(clean):
+                continue  # at the start or end of the file there is nothing to compare with
+            before, after = self.labels[clean[k - 1]][1], self.labels[clean[k]][1]
+            label = self.labels[i][1]
+            if before <= after and not before <= label <= after:
+                found[number] = (label, before, after)
+        return found
 
     def read_wide(self, lines):
         skip = {self.date_col, self.hour_col}
@@ -369,6 +400,7 @@ class _Reader:
             if when is None:
                 continue
             start, resolution = when
+            self.labels.append((number, self.label))
             # A line repeats an earlier one when its date and hour are the same: then every point that has a
             # value on both lines is a duplicate. (Checked per line, not per cell: a million cells is common.)
             filled = [(index, name, cells[index]) for index, name in columns if index < len(cells)]

@@ -48,15 +48,46 @@ def auckland(tmp_path_factory):
     return path, records, points
 
 
-def test_the_real_file_is_rejected_for_its_three_repeated_hours_naming_both_lines():
+def test_the_real_file_is_rejected_for_its_three_repeated_hours_naming_both_lines_and_the_wrong_one():
     problems = _rejected(_auckland())
     assert problems == [
         "hourly_counts.csv, line 52655: the counts for 03-01-2025 04:00 are already on line 52631 (21 counting "
-        "points); check the date and hour of both lines",
+        "points); check the date and hour of both lines; line 52631 is dated 03-01-2025 but lies among lines dated "
+        "02-01-2025, so its date is probably wrong",
         "hourly_counts.csv, line 52680: the counts for 04-01-2025 05:00 are already on line 52632 (21 counting "
-        "points); check the date and hour of both lines",
+        "points); check the date and hour of both lines; line 52632 is dated 04-01-2025 but lies among lines dated "
+        "02-01-2025, so its date is probably wrong",
         "hourly_counts.csv, line 52705: the counts for 05-01-2025 06:00 are already on line 52633 (21 counting "
-        "points); check the date and hour of both lines",
+        "points); check the date and hour of both lines; line 52633 is dated 05-01-2025 but lies among lines dated "
+        "02-01-2025, so its date is probably wrong",
+    ]
+
+
+def test_a_repeated_hour_in_a_small_file_points_at_the_line_whose_date_breaks_the_order(tmp_path):
+    path = tmp_path / "telling.csv"
+    path.write_text(
+        "datum;uur;Markt;Kerkstraat\n"
+        "01-03-2024;9;10;20\n"
+        "01-03-2024;10;11;21\n"
+        "03-03-2024;11;12;22\n"  # should be 01-03: breaks the order
+        "02-03-2024;9;13;23\n"
+        "03-03-2024;10;14;24\n"
+        "03-03-2024;11;15;25\n"
+        "03-03-2024;12;16;26\n",
+        encoding="utf-8",
+    )
+    assert _rejected(path) == [
+        "telling.csv, line 7: the counts for 03-03-2024 11:00 are already on line 4 (2 counting points); check the "
+        "date and hour of both lines; line 4 is dated 03-03-2024 but lies between lines dated 01-03-2024 and "
+        "02-03-2024, so its date is probably wrong"
+    ]
+
+
+def test_a_repeated_hour_without_a_line_out_of_order_gives_no_guess(tmp_path):
+    path = tmp_path / "telling.csv"
+    path.write_text("datum;uur;Markt\n01-03-2024;9;10\n01-03-2024;9;11\n01-03-2024;10;12\n", encoding="utf-8")
+    assert _rejected(path) == [
+        "telling.csv, line 3: counting point “Markt” already has a count for 01-03-2024 09:00 on line 2"
     ]
 
 
