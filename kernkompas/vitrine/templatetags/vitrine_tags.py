@@ -16,6 +16,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from wagtail.models import Site
 
 from kernkompas.lib.video import parse_video_url
 from kernkompas.vitrine import selectors
@@ -147,15 +148,16 @@ def case_card(context, case) -> str:
 
     The list page shows the same cards to visitor after visitor. The key holds every input of the card: the case's
     own fields, address and highlighted passage, its themes, its image with the image's renditions, the language
-    and the script prefix; change any of them and the card is drawn anew. The case itself is read fresh on every
+    and the sites' addresses; change any of them and the card is drawn anew. The case itself is read fresh on every
     request, so a case taken offline is never shown from here.
     """
     request = context["request"]
     key = (
         get_language(),
-        get_script_prefix(),
+        _address_key(request),
         case.pk,
-        case.get_url(request),
+        case.url_path,
+        case.locale_id,
         case.title,
         case.place_name,
         case.country,
@@ -173,6 +175,17 @@ def case_card(context, case) -> str:
             _card_memo.clear()
         _card_memo[key] = card
     return card
+
+
+def _address_key(request) -> tuple:
+    """Besides the page's own path and locale, what Wagtail's ``pageurl`` depends on: the script prefix, the site
+    asked for and every site's root paths (with their languages). Once per request."""
+    key = getattr(request, "_vitrine_address_key", None)
+    if key is None:
+        site = Site.find_for_request(request)
+        key = (get_script_prefix(), site.pk if site else None, tuple(Site.get_site_root_paths()))
+        request._vitrine_address_key = key
+    return key
 
 
 def _image_key(image) -> tuple:

@@ -312,10 +312,11 @@ def test_a_remembered_card_follows_the_case_its_themes_and_its_image(client, db)
     add_illustrated_cases(1)
     client.get(LIST)
     case = CasePage.objects.get(slug="case-0")
-    CasePage.objects.filter(pk=case.pk).update(title="Een nieuwe titel", place_name="Elders")
+    new_path = case.url_path.replace("/case-0/", "/nieuw-adres/")
+    CasePage.objects.filter(pk=case.pk).update(title="Een nieuwe titel", place_name="Elders", url_path=new_path)
     Theme.objects.filter(slug="data").update(name="Gegevens")
     SiteImage.objects.filter(pk=case.hero_image_id).update(alt_text="Een lege winkelstraat")
     html = client.get(LIST).content.decode()
-    assert ">Een nieuwe titel</a>" in html and "Elders · Netherlands" in html
+    assert '<a href="/en/vitrine/nieuw-adres/">Een nieuwe titel</a>' in html and "Elders · Netherlands" in html
     assert '<a href="/en/vitrine/thema/data/">Gegevens</a>' in html
     assert 'alt="Een lege winkelstraat"' in html and "Marktplein 0 met terrassen" not in html
