@@ -9,7 +9,10 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from kernkompas.core import views as core_views
-from kernkompas.vitrine.sitemaps import SITEMAPS
+from kernkompas.places.sitemaps import SITEMAPS as PLACES_SITEMAPS
+from kernkompas.vitrine.sitemaps import SITEMAPS as VITRINE_SITEMAPS
+
+SITEMAPS = {**VITRINE_SITEMAPS, **PLACES_SITEMAPS}
 
 urlpatterns = [
     path("i18n/setlang/", core_views.set_language, name="set_language"),
