@@ -7,6 +7,7 @@ from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 
 class Role(models.TextChoices):
@@ -71,7 +72,8 @@ class User(AbstractUser):
         self.email = self.email.strip().lower()
         unknown = [i for i in self.interests if i not in Interest.values]
         if unknown:
-            raise ValidationError({"interests": _("Unknown interest(s): %(items)s") % {"items": ", ".join(unknown)}})
+            message = ngettext("Unknown interest: %(items)s", "Unknown interests: %(items)s", len(unknown))
+            raise ValidationError({"interests": message % {"items": ", ".join(unknown)}})
 
     def display_name(self) -> str:
         return self.get_full_name() or self.email or self.username

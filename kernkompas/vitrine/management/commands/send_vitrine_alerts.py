@@ -5,6 +5,7 @@ Run it from cron or a systemd timer (docs/vitrine.md), e.g. once an hour; a seco
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from kernkompas.vitrine.alerts import send_alerts
 
@@ -15,12 +16,16 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         summary = send_alerts()
         self.stdout.write(
-            _("%(emails)d e-mail(s) sent with %(cases)d case(s), for %(people)d member(s) with alerts.")
+            _("E-mails sent: %(emails)d; cases in them: %(cases)d; members with alerts: %(people)d.")
             % {"emails": summary.emails, "cases": summary.cases, "people": summary.people}
         )
         if summary.failed:
             # A non-zero exit makes cron and systemd report it; the failed ones are retried on the next run.
             raise CommandError(
-                _("%(failed)d e-mail(s) could not be sent; they are tried again on the next run.")
+                ngettext(
+                    "%(failed)d e-mail could not be sent; it is tried again on the next run.",
+                    "%(failed)d e-mails could not be sent; they are tried again on the next run.",
+                    summary.failed,
+                )
                 % {"failed": summary.failed}
             )
