@@ -9,15 +9,33 @@ comparisons and profiles only use complete days.
 from __future__ import annotations
 
 import datetime
+import uuid
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.db.models import Count as CountOf
 from django.db.models import Sum
 from django.db.models.functions import ExtractHour, TruncDate
 
 from kernkompas.lib import indicators as calc
 from kernkompas.monitor.models import CountingPoint, FootfallCount, Resolution
+
+_VERSION_KEY = "monitor-footfall-version:{}"
+
+
+def touch(point_ids) -> None:
+    """Mark the counts of these counting points as changed, for whatever was cached from them (the dashboard's
+    footfall summary). Called by the one place that writes counts, after its transaction commits."""
+    cache.set_many({_VERSION_KEY.format(pk): uuid.uuid4().hex[:12] for pk in point_ids}, None)
+
+
+def version(points) -> str:
+    """The version of the counts of these points: changes whenever :func:`touch` is called for one of them."""
+    keys = [_VERSION_KEY.format(point.pk) for point in points]
+    found = cache.get_many(keys)
+    return ".".join(found.get(key, "0") for key in keys)
+
 
 UTC = datetime.UTC
 HOURS_PER_DAY = 24

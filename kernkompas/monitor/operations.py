@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 from kernkompas.core.audit import record
 from kernkompas.lib.batch import paused_gc
 from kernkompas.lib.text import fold
-from kernkompas.monitor import bulk, indicators
+from kernkompas.monitor import bulk, footfall, indicators
 from kernkompas.monitor.importers.records import FootfallRecord, ImportResult, PointRecord, UnitRecord
 from kernkompas.monitor.models import (
     AreaIndicators,
@@ -856,6 +856,8 @@ def _upsert_footfall(rows: list[tuple[int, str, datetime.datetime, int]]) -> Non
         for first in range(0, len(rows), 5000):
             batch = rows[first : first + 5000]
             cursor.executemany(sql, [(p, res, ops.adapt_datetimefield_value(when), v) for p, res, when, v in batch])
+    points = {row[0] for row in rows}
+    transaction.on_commit(lambda: footfall.touch(points))
 
 
 class CounterKeyInvalid(PermissionError):

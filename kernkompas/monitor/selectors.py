@@ -408,10 +408,10 @@ def footfall_summary(points: list[CountingPoint]) -> dict:
         return {}
     last = span["last"].date()
     first = max(last - timedelta(days=FOOTFALL_DAYS - 1), span["first"].date())
-    # A year of hourly counts takes seconds to group; the result only changes when counts are imported, which
-    # changes the span, the number of rows or their sum: the cache key holds all three.
+    # A year of hourly counts takes seconds to group; the result only changes when counts are written, which
+    # changes the points' version (footfall.touch), and usually the span, the number of rows or their sum too.
     ids = "-".join(str(p.pk) for p in points)
-    key = f"monitor-footfall:{ids}:{first}:{last}:{span['rows']}:{span['total']}"
+    key = f"monitor-footfall:{ids}:{footfall.version(points)}:{first}:{last}:{span['rows']}:{span['total']}"
     summary = cache.get(key)
     if summary is None:
         summary = {

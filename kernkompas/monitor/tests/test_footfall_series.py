@@ -195,3 +195,25 @@ def test_post_footfall_refuses_bad_keys_and_items(cast, points):
     operations.revoke_counter_token(token, by=cast.ellen)
     with pytest.raises(operations.CounterKeyInvalid):
         operations.post_footfall(key, [{"point": "Queen St", "start": "2024-06-04T10:00:00", "value": 1}])
+
+
+def test_a_correction_that_keeps_span_rows_and_total_still_refreshes_the_cached_summary(
+    cast, django_capture_on_commit_callbacks
+):
+    from kernkompas.monitor.selectors import footfall_summary
+
+    with django_capture_on_commit_callbacks(execute=True):
+        import_them(cast)
+    queen = CountingPoint.objects.get(name="Queen St")
+    before = footfall_summary([queen])
+    # Move 5 passers-by from 9:00 to 10:00 on Monday: same first and last hour, same rows, same total.
+    moved = records()
+    moved[9].value -= 5
+    moved[10].value += 5
+    with django_capture_on_commit_callbacks(execute=True):
+        import_them(cast, moved, sha="f2")
+    after = footfall_summary([queen])
+    assert after["version"] != before["version"]
+    assert after["hour"] != before["hour"]
+    # Nothing written: the same version, so the cached summary is used.
+    assert footfall_summary([queen])["version"] == after["version"]
