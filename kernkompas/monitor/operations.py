@@ -958,11 +958,15 @@ def post_footfall(token_key: str, payload: list[dict]) -> dict:
         latest: dict[tuple, tuple] = {}
         for point, resolution, start, value in items:
             latest[(point.pk, resolution, _stored_start(start))] = (point, value)
-        existing = {}
-        for key in latest:
-            row = FootfallCount.objects.filter(point_id=key[0], resolution=key[1], start=key[2]).first()
-            if row is not None:
-                existing[key] = row.value
+        # What is stored for these points and hours: one query over the posted span (not one per item).
+        starts = [key[2] for key in latest]
+        stored = FootfallCount.objects.filter(
+            point_id__in={key[0] for key in latest},
+            resolution__in={key[1] for key in latest},
+            start__gte=min(starts),
+            start__lte=max(starts),
+        ).values_list("point_id", "resolution", "start", "value")
+        existing = {(p, r, s): v for p, r, s, v in stored if (p, r, s) in latest}
         write = []
         for key, (point, value) in latest.items():
             before = existing.get(key)

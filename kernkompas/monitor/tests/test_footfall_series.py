@@ -217,3 +217,30 @@ def test_a_correction_that_keeps_span_rows_and_total_still_refreshes_the_cached_
     assert after["hour"] != before["hour"]
     # Nothing written: the same version, so the cached summary is used.
     assert footfall_summary([queen])["version"] == after["version"]
+
+
+def test_post_footfall_needs_the_same_queries_for_two_items_as_for_forty(cast, points):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    _token, key = operations.create_counter_token(cast.maasdijk, "Teller Markt", by=cast.ellen)
+
+    def post(day, n):
+        payload = [
+            {"point": name, "start": f"{day}T{hour:02d}:00:00", "value": hour}
+            for name in ("Queen St", "Karangahape Rd")
+            for hour in range(n // 2)
+        ]
+        with CaptureQueriesContext(connection) as queries:
+            result = operations.post_footfall(key, payload)
+        assert result["created"] + result["updated"] + result["unchanged"] == n
+        return len(queries)
+
+    assert post("2024-07-01", 2) == post("2024-07-02", 40)
+    # and the stored values are found again: posting the same forty once more changes nothing
+    assert (
+        operations.post_footfall(
+            key, [{"point": "Queen St", "start": f"2024-07-02T{h:02d}:00:00", "value": h} for h in range(20)]
+        )["unchanged"]
+        == 20
+    )
