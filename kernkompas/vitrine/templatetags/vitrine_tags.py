@@ -178,12 +178,14 @@ def case_card(context, case) -> str:
 
 
 def _address_key(request) -> tuple:
-    """Besides the page's own path and locale, what Wagtail's ``pageurl`` depends on: the script prefix, the site
-    asked for and every site's root paths (with their languages). Once per request."""
+    """Besides the page's own path and locale, what Wagtail's ``pageurl`` depends on: the script prefix, every
+    site's root paths (with their languages) and, when there is more than one site, the site asked for (with one
+    site Wagtail gives the path alone, whatever the host). Once per request."""
     key = getattr(request, "_vitrine_address_key", None)
     if key is None:
-        site = Site.find_for_request(request)
-        key = (get_script_prefix(), site.pk if site else None, tuple(Site.get_site_root_paths()))
+        root_paths = tuple(Site.get_site_root_paths())
+        site = Site.find_for_request(request) if len({path.site_id for path in root_paths}) > 1 else None
+        key = (get_script_prefix(), root_paths, site.pk if site else None)
         request._vitrine_address_key = key
     return key
 

@@ -320,3 +320,17 @@ def test_a_remembered_card_follows_the_case_its_themes_and_its_image(client, db)
     assert '<a href="/en/vitrine/nieuw-adres/">Een nieuwe titel</a>' in html and "Elders · Netherlands" in html
     assert '<a href="/en/vitrine/thema/data/">Gegevens</a>' in html
     assert 'alt="Een lege winkelstraat"' in html and "Marktplein 0 met terrassen" not in html
+
+
+def test_a_card_depends_on_the_site_asked_for_only_when_there_are_several(db):
+    from django.test import RequestFactory
+    from wagtail.models import Page, Site
+
+    from kernkompas.vitrine.templatetags.vitrine_tags import _address_key
+
+    assert Site.objects.count() == 1
+    assert _address_key(RequestFactory().get(LIST))[-1] is None  # one site: the path alone, whatever the host
+    root = Page.objects.get(depth=1)
+    Site.objects.create(hostname="other.example.org", root_page=root.get_children().first(), is_default_site=False)
+    default = Site.objects.get(is_default_site=True)
+    assert _address_key(RequestFactory().get(LIST))[-1] == default.pk
