@@ -13,6 +13,8 @@ import datetime
 
 from kernkompas.monitor.importers.records import OwnerRecord, UnitRecord
 
+SLUGS = {"gemeente": "maasdijk", "kern": "centrum", "gebied": "marktplein"}  # the area of load_register in the cast
+
 COUNT_1 = datetime.date(2022, 10, 1)
 COUNT_2 = datetime.date(2023, 10, 1)
 

@@ -13,17 +13,7 @@ from django.urls import reverse
 
 from kernkompas.monitor.importers.records import UnitRecord
 from kernkompas.monitor.models import Count, Threshold, ThresholdCrossing
-from kernkompas.monitor.tests.dashboard_fixtures import COUNT_1, COUNT_2, load_register
-
-SLUGS = {"gemeente": "maasdijk", "kern": "centrum", "gebied": "marktplein"}
-
-
-@pytest.fixture
-def public_register(cast):
-    cast.markt.is_public = True
-    cast.markt.save()
-    load_register(cast.markt)
-    return cast
+from kernkompas.monitor.tests.dashboard_fixtures import COUNT_1, COUNT_2, SLUGS
 
 
 def _page(client, query=""):

@@ -8,22 +8,11 @@ import dataclasses
 import json
 import re
 
-import pytest
 from django.urls import reverse
 
 from kernkompas.monitor import operations, selectors, views
 from kernkompas.monitor.models import Branch, Count, FunctionGroup
-from kernkompas.monitor.tests.dashboard_fixtures import COUNT_2, load_register, second_count
-
-SLUGS = {"gemeente": "maasdijk", "kern": "centrum", "gebied": "marktplein"}
-
-
-@pytest.fixture
-def public_register(cast):
-    cast.markt.is_public = True
-    cast.markt.save()
-    load_register(cast.markt)
-    return cast
+from kernkompas.monitor.tests.dashboard_fixtures import COUNT_2, SLUGS, second_count
 
 
 def _html(client, query="", prefix=""):

@@ -11,17 +11,7 @@ from django.template.defaultfilters import floatformat
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from kernkompas.monitor.tests.dashboard_fixtures import COUNT_1, COUNT_2, load_register
-
-SLUGS = {"gemeente": "maasdijk", "kern": "centrum", "gebied": "marktplein"}
-
-
-@pytest.fixture
-def public_register(cast):
-    cast.markt.is_public = True
-    cast.markt.save()
-    load_register(cast.markt)
-    return cast
+from kernkompas.monitor.tests.dashboard_fixtures import COUNT_1, COUNT_2, SLUGS
 
 
 def _get(client, kind, fmt, query=""):
