@@ -67,6 +67,11 @@ class ImportRejected(Exception):
         self.problems = problems
         super().__init__("\n".join(str(p) for p in problems))
 
+    def report(self) -> str:
+        """What a command prints: that nothing was imported, then every problem on a line of its own."""
+        lines = [_("Nothing was imported. Fix these problems and run the command again:")]
+        return "\n".join(lines + [f"- {problem}" for problem in self.problems])
+
 
 class Problems:
     """Collects the problems of one file (the first few in full, then a count), so one run shows them all."""

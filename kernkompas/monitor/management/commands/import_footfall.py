@@ -99,9 +99,7 @@ class Command(BaseCommand):
                 format=fmt,
             )
         except ImportRejected as exc:
-            lines = [_("Nothing was imported. Fix these problems and run the command again:")]
-            lines += [f"- {problem}" for problem in exc.problems]
-            raise CommandError("\n".join(lines)) from exc
+            raise CommandError(exc.report()) from exc
         self.stdout.write(
             _(
                 "Footfall for %(area)s, %(first)s to %(last)s: %(rows)s counts, %(created)s new, %(updated)s "

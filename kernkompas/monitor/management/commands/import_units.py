@@ -89,9 +89,7 @@ class Command(BaseCommand):
                     format=fmt,
                 )
         except ImportRejected as exc:
-            lines = [_("Nothing was imported. Fix these problems and run the command again:")]
-            lines += [f"- {problem}" for problem in exc.problems]
-            raise CommandError("\n".join(lines)) from exc
+            raise CommandError(exc.report()) from exc
         if dry_run:
             self.stdout.write(
                 _("The file is fine: %(n)s units for %(area)s. Nothing was written (--dry-run).")

@@ -31,8 +31,6 @@ class Command(BaseCommand):
         try:
             report = import_places(files, year=year)
         except ImportRejected as exc:
-            lines = [_("Nothing was imported. Fix these problems and run the command again:")]
-            lines += [f"- {problem}" for problem in exc.problems]
-            raise CommandError("\n".join(lines)) from exc
+            raise CommandError(exc.report()) from exc
         for line in report.lines():
             self.stdout.write(line)
