@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from urllib.parse import urlencode
+from urllib.parse import quote_plus, urlencode
 
 from django.core.cache import cache
 from django.core.paginator import Page as PaginatorPage
@@ -94,6 +94,26 @@ class CaseQuery:
     def filter_urlencode(self) -> str:
         """Only what selects cases (no sort, no page): for feeds and saved searches."""
         return self.urlencode(sort=self.default_sort, page=1)
+
+    def toggled_urls(self, attr: str, values: Iterable[str]) -> dict[str, str]:
+        """``self.toggled(attr, value).urlencode()`` for each value, with the other pairs encoded once."""
+
+        def encoded(pairs) -> list[str]:
+            return [f"{quote_plus(name)}={quote_plus(value)}" for name, value in pairs]
+
+        param = next(d.param for d in DIMENSIONS if d.attr == attr)
+        pieces = encoded(self.params(**{attr: [], "page": 1}))  # back on the first page, as toggled() does
+        # Where the facet's own pairs go: after the search words and the facets before it.
+        before = [("q", self.q)] if self.q else []
+        for dimension in DIMENSIONS[: [d.attr for d in DIMENSIONS].index(attr)]:
+            before += [(dimension.param, value) for value in getattr(self, dimension.attr)]
+        head, tail = pieces[: len(before)], pieces[len(before) :]
+        current = getattr(self, attr)
+        urls = {}
+        for value in values:
+            chosen = [v for v in current if v != value] if value in current else [*current, value]
+            urls[value] = "&".join([*head, *encoded((param, v) for v in chosen), *tail])
+        return urls
 
     def toggled(self, attr: str, value: str) -> CaseQuery:
         """The same query with one facet value switched on or off, back on the first page."""
@@ -269,13 +289,14 @@ def _facet(dimension: Dimension, base, conditions: dict[str, Q], query: CaseQuer
 
 def _facet_values(dimension: Dimension, counts, query: CaseQuery, vocab: dict) -> Facet:
     selected = set(getattr(query, dimension.attr))
+    urls = query.toggled_urls(dimension.attr, [value for value, _label in vocab[dimension.attr]])
     values = [
         FacetValue(
             value=value,
             label=str(label),
             count=counts.get(value, 0),
             selected=value in selected,
-            url="?" + query.toggled(dimension.attr, value).urlencode(),
+            url="?" + urls[value],
         )
         for value, label in vocab[dimension.attr]
     ]

@@ -334,3 +334,19 @@ def test_a_card_depends_on_the_site_asked_for_only_when_there_are_several(db):
     Site.objects.create(hostname="other.example.org", root_page=root.get_children().first(), is_default_site=False)
     default = Site.objects.get(is_default_site=True)
     assert _address_key(RequestFactory().get(LIST))[-1] == default.pk
+
+
+@pytest.mark.parametrize(
+    "querystring",
+    ["", "q=lege+panden", "q=caf%C3%A9+%26+co&theme=data&theme=mobiliteit&country=NL&sort=views&page=3",
+     "size=25k-50k&core=stadskern&audience=ondernemers&cost=lt10k&sort=newest", "q=x%3Dy&cost=lt10k&page=2"],
+)  # fmt: skip
+def test_the_facet_links_are_the_query_with_one_value_toggled(db, querystring):
+    from kernkompas.vitrine.selectors import DIMENSIONS, vocabularies
+
+    vocab = vocabularies()
+    query = parse_query(QueryDict(querystring), vocab=vocab)
+    for dimension in DIMENSIONS:
+        values = [value for value, _label in vocab[dimension.attr]]
+        expected = {value: query.toggled(dimension.attr, value).urlencode() for value in values}
+        assert query.toggled_urls(dimension.attr, values) == expected
