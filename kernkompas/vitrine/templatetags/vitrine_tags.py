@@ -12,7 +12,7 @@ import qrcode
 import qrcode.image.svg
 from django import template
 from django.urls import get_script_prefix
-from django.utils.html import escape
+from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -196,3 +196,43 @@ def _image_key(image) -> tuple:
     )
     focal_point = (image.focal_point_x, image.focal_point_y, image.focal_point_width, image.focal_point_height)
     return (image.pk, image.file.name, image.width, image.height, focal_point, image.default_alt_text, renditions)
+
+
+@register.simple_tag
+def facet_fieldsets(facets, cases_word: str) -> str:
+    """The list's filter boxes: per facet with values worth a box, a fieldset with its legend and one labelled
+    checkbox per value with its count. Forty-odd boxes drawn here with ``format_html`` rather than by template
+    loops, which cost most of the page's template time."""
+    parts = []
+    for facet in facets:
+        values = facet.visible_values
+        if not values:
+            continue
+        name = facet.name
+        boxes = "".join(
+            format_html(
+                "\n                <li>\n"
+                '                  <input type="checkbox" id="f-{name}-{value}" name="{name}" value="{value}"'
+                "{checked}>\n"
+                '                  <label for="f-{name}-{value}">{label} <span class="facet-count">({count}'
+                '<span class="visually-hidden"> {cases}</span>)</span></label>\n'
+                "                </li>\n              ",
+                name=name,
+                value=v.value,
+                checked=mark_safe(" checked") if v.selected else "",
+                label=v.label,
+                count=v.count,
+                cases=cases_word,
+            )
+            for v in values
+        )
+        parts.append(
+            format_html(
+                '\n          <fieldset class="facet">\n            <legend>{legend}</legend>\n'
+                '            <ul class="facet-values">\n              {boxes}\n            </ul>\n'
+                "          </fieldset>\n        ",
+                legend=facet.label,
+                boxes=mark_safe(boxes),  # noqa: S308 - every value in it went through format_html
+            )
+        )
+    return mark_safe("".join(parts))  # noqa: S308 - built with format_html above

@@ -350,3 +350,16 @@ def test_the_facet_links_are_the_query_with_one_value_toggled(db, querystring):
         values = [value for value, _label in vocab[dimension.attr]]
         expected = {value: query.toggled(dimension.attr, value).urlencode() for value in values}
         assert query.toggled_urls(dimension.attr, values) == expected
+
+
+def test_a_facet_label_is_shown_as_text(client, cases):
+    from kernkompas.vitrine.models import Theme
+
+    Theme.objects.filter(slug="data").update(name='Data & <b>"meten"</b>')
+    html = client.get(LIST).content.decode()
+    assert 'Data &amp; &lt;b&gt;&quot;meten&quot;&lt;/b&gt; <span class="facet-count">(2' in html
+    assert '<input type="checkbox" id="f-theme-data" name="theme" value="data">' in html
+    assert (
+        '<input type="checkbox" id="f-theme-data" name="theme" value="data" checked>'
+        in client.get(LIST + "?theme=data").content.decode()
+    )
