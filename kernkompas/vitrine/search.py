@@ -27,6 +27,7 @@ from django.db.models import Case, Count, Exists, F, FloatField, Max, OuterRef, 
 from django.db.models.functions import Greatest
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import SafeString, mark_safe
+from wagtail.models import Page
 
 from kernkompas.lib import dutch
 from kernkompas.vitrine.models import CasePage, SearchTerm, Synonym
@@ -399,9 +400,10 @@ def _of_a_public_case(exclude: int | None = None) -> Exists:
 
     EXISTS per row rather than ``page_id IN (every live case)``: with the list of ids SQLite walks the index by
     case, reading every term of all 10,000 cases; with EXISTS it reads the rows of the query's terms through the
-    (term, page) index and checks each row's case by its primary key (5× faster for "leegstand").
+    (term, page) index and checks each row's case by its primary key (5× faster for "leegstand"). The row's page is
+    a case (its foreign key says so), so only its ``Page`` row is read: one lookup per row instead of two.
     """
-    cases = CasePage.objects.live().public().filter(pk=OuterRef("page_id"))
+    cases = Page.objects.live().public().filter(pk=OuterRef("page_id"))
     return Exists(cases.exclude(pk=exclude) if exclude is not None else cases)
 
 
