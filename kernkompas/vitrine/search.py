@@ -81,9 +81,14 @@ def case_texts(page: CasePage) -> dict[str, str]:
     return texts
 
 
+# Where one block of rich text ends and the next begins there is a break between words, even without a space in the
+# markup ("…leegstand.</p><p>Passanten…"); inline tags (<b>, <a>) may sit inside a word and are simply dropped.
+_BLOCK_TAG = re.compile(r"</?(?:p|br|li|ul|ol|h[1-6]|div|blockquote|table|tr|td|th|figure|figcaption|hr)\b[^>]*>", re.I)
+
+
 def plain_text(text: str) -> str:
-    """Text without HTML tags and entities, whitespace collapsed."""
-    return " ".join(html.unescape(strip_tags(str(text))).split())
+    """Text without HTML tags and entities, whitespace collapsed; blocks and line breaks separate words."""
+    return " ".join(html.unescape(strip_tags(_BLOCK_TAG.sub(" ", str(text)))).split())
 
 
 def term_weights(texts: dict[str, str], vocabulary, splits: dict | None = None) -> dict[str, float]:

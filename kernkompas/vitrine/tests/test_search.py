@@ -159,6 +159,13 @@ def test_highlight_shows_the_passage_with_the_most_matches():
     assert len(passage.replace("<mark>", "").replace("</mark>", "")) <= 122
 
 
+def test_paragraphs_and_line_breaks_separate_words_inline_markup_does_not():
+    passage = highlight(
+        "<p>Elk pand telt mee bij de leegstand.</p><p>Passanten<br/>tellen</p><p>leeg<b>stand</b></p>", "leegstand"
+    )
+    assert passage == ("Elk pand telt mee bij de <mark>leegstand</mark>. Passanten tellen <mark>leegstand</mark>")
+
+
 def test_highlight_without_a_match_shows_the_beginning():
     assert highlight("Een plan voor het <i>centrum</i>.", "parkeren") == "Een plan voor het centrum."
 
