@@ -837,6 +837,14 @@ def import_footfall(
         )
     if result.already_imported:
         result.messages.append(_("This file was imported before for this area."))
+    for day in sorted({r.start for r in records if r.clock_back}):
+        result.messages.append(
+            _(
+                "%(hour)s happened twice because the clocks went back; the counts of both lines are added up in "
+                "that hour"
+            )
+            % {"hour": day.strftime("%d-%m-%Y %H:%M")}
+        )
     return result
 
 

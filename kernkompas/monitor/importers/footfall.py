@@ -15,9 +15,10 @@ Values
     hours ``9``, ``9:00``, ``09:00:00``, ``9:00-9:59``, ``9-10 uur``.
 
 Time
-    Hours are local time and stay naive datetimes. A clock change is not repaired: the missing spring hour has no
-    record, and the same point and hour twice (autumn, or a copy-paste error) is a problem naming both lines
-    (and, when one of them breaks the file's date order, saying that its date is probably the wrong one).
+    Hours are local time and stay naive datetimes. The missing spring hour has no record. The autumn hour that
+    the clocks repeat (in the site's time zone) may have two lines: their counts are added up into the one local
+    hour, and the import says so. Any other point and hour twice (a copy-paste error) is a problem naming both
+    lines (and, when one of them breaks the file's date order, saying that its date is probably the wrong one).
     A file whose counting day runs past midnight — the hours of one date go 6:00 … 23:00, 0:00 … 5:00, as in
     the Auckland export — has the hours after the turn on the next calendar day: within the consecutive lines
     of one date (and point), a step back of twelve hours or more (23:00 → 0:00) means the day has turned; a
@@ -29,9 +30,11 @@ from __future__ import annotations
 import bisect
 import datetime
 import re
+import zoneinfo
 from collections.abc import Callable
 from pathlib import Path
 
+from django.conf import settings
 from django.utils.translation import gettext as _
 
 from kernkompas.lib.batch import paused_gc
@@ -231,6 +234,15 @@ def read_footfall(
     return reader.records, list(reader.points.values())
 
 
+CLOCK_BACK_WINDOW = 10_000  # records to look back for the first of the two lines of the repeated autumn hour
+
+
+def _repeated_by_clock(start: datetime.datetime) -> bool:
+    """True when this local hour happens twice in the site's time zone (the autumn clock change)."""
+    zone = zoneinfo.ZoneInfo(settings.TIME_ZONE)
+    return start.replace(tzinfo=zone, fold=0).utcoffset() != start.replace(tzinfo=zone, fold=1).utcoffset()
+
+
 class _Reader:
     def __init__(self, header, date_col, hour_col, problems: Problems, progress):
         self.header = header
@@ -249,6 +261,7 @@ class _Reader:
         # the same hour is out of place.
         self.labels: list[tuple[int, datetime.date]] = []
         self.label = None
+        self.doubled: set[tuple[str, datetime.datetime]] = set()  # (point, hour) added up at the clock change
 
     def _tick(self):
         self.pending += 1
@@ -316,9 +329,25 @@ class _Reader:
         key = (point, resolution, start)
         earlier = self.seen.setdefault(key, number)
         if earlier != number:
-            self.duplicates.setdefault((number, earlier, start), []).append(point)
+            if not self._clock_back(point, resolution, start, count, where):
+                self.duplicates.setdefault((number, earlier, start), []).append(point)
             return
         self.records.append(FootfallRecord(where=where, point=point, start=start, resolution=resolution, value=count))
+
+    def _clock_back(self, point: str, resolution: str, start: datetime.datetime, count: int, where: str) -> bool:
+        """Add ``count`` to the earlier record of the same point and hour when that hour is the one the clocks
+        repeat in autumn (in the site's time zone: 2:00 on the last Sunday of October in Belgium and the
+        Netherlands); a counter that writes local time has two lines for it. False for any other repeat."""
+        if resolution != "hour" or (point, start) in self.doubled or not _repeated_by_clock(start):
+            return False
+        for record in reversed(self.records[-CLOCK_BACK_WINDOW:]):  # the first line of the hour is close by
+            if record.point == point and record.start == start and record.resolution == resolution:
+                record.value += count
+                record.where = f"{record.where} + {where}"
+                record.clock_back = True
+                self.doubled.add((point, start))
+                return True
+        return False
 
     def report_duplicates(self):
         """One problem per line that repeats an earlier line's point and hour (not one per point)."""
@@ -410,10 +439,14 @@ class _Reader:
                 mask |= 1 << index
             earlier = rows_seen.get((resolution, start))
             if earlier is not None:
-                for index, name, _value in filled:
+                for index, name, value in filled:
                     if earlier[1] >> index & 1:
-                        self.duplicates.setdefault((number, earlier[0], start), []).append(name)
                         mask &= ~(1 << index)
+                        count = _fast_count(value)
+                        if count is None or count < 0:
+                            self._bad_count(value, count, where, name)
+                        elif not self._clock_back(name, resolution, start, count, where):
+                            self.duplicates.setdefault((number, earlier[0], start), []).append(name)
                 filled = [item for item in filled if mask >> item[0] & 1]
                 mask |= earlier[1]
             rows_seen[(resolution, start)] = (earlier[0] if earlier else number, mask)

@@ -52,6 +52,7 @@ class FootfallRecord:
     start: datetime.datetime  # naive, local time; the start of the hour, or midnight for a day
     resolution: str  # "hour" or "day"
     value: int
+    clock_back: bool = False  # the hour that repeats when the clocks go back: both counts added up here
 
 
 @dataclass

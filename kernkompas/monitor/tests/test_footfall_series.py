@@ -244,3 +244,14 @@ def test_post_footfall_needs_the_same_queries_for_two_items_as_for_forty(cast, p
         )["unchanged"]
         == 20
     )
+
+
+def test_the_import_says_when_it_added_up_the_repeated_autumn_hour(cast):
+    start = datetime.datetime(2024, 10, 27, 2)
+    doubled = FootfallRecord("regel 2 + regel 3", "Queen St", start, "hour", 15, clock_back=True)
+    result = import_them(cast, [doubled, FootfallRecord("regel 4", "Queen St", start.replace(hour=3), "hour", 7)])
+    assert result.messages == [
+        "27-10-2024 02:00 kwam twee keer voor omdat de klok werd teruggezet; de tellingen van beide regels zijn in dat "
+        "uur opgeteld"
+    ]
+    assert FootfallCount.objects.filter(value=15).count() == 1

@@ -232,13 +232,13 @@ def test_the_same_point_and_hour_twice_names_both_lines(tmp_path):
     path = _write(
         tmp_path / "tellingen.csv",
         "telpunt,datum,uur,aantal\n"
-        "Markt,2024-10-27,1,5\n"
-        "Markt,2024-10-27,2,7\n"
-        "Kerkstraat,2024-10-27,2,3\n"
-        "Markt,2024-10-27,2,6\n",
+        "Markt,2024-10-20,1,5\n"
+        "Markt,2024-10-20,2,7\n"
+        "Kerkstraat,2024-10-20,2,3\n"
+        "Markt,2024-10-20,2,6\n",
     )
     assert _rejected(path) == [
-        "tellingen.csv, line 5: counting point “Markt” already has a count for 27-10-2024 02:00 on line 3"
+        "tellingen.csv, line 5: counting point “Markt” already has a count for 20-10-2024 02:00 on line 3"
     ]
 
 
@@ -291,3 +291,43 @@ def test_a_bad_locations_file(tmp_path):
         "locaties.csv, line 3, field “Latitude”: 91 is outside -90 to 90 degrees",
         "locaties.csv, line 4, field “Address”: this counting point is listed twice",
     ]
+
+
+def test_the_hour_the_clocks_repeat_in_autumn_is_added_up_in_a_wide_file(tmp_path):
+    # 27 October 2024: in Belgium and the Netherlands 3:00 became 2:00 again, so 2:00 happened twice.
+    path = tmp_path / "telling.csv"
+    path.write_text(
+        "datum;uur;Markt;Kerkstraat\n27-10-2024;1;4;5\n27-10-2024;2;10;20\n27-10-2024;2;5;\n27-10-2024;3;7;8\n",
+        encoding="utf-8",
+    )
+    records, _points = read_footfall(path)
+    two = {r.point: r for r in records if r.start == datetime.datetime(2024, 10, 27, 2)}
+    assert (two["Markt"].value, two["Markt"].clock_back) == (15, True)
+    assert (two["Kerkstraat"].value, two["Kerkstraat"].clock_back) == (20, False)  # no count on the second line
+    assert len(records) == 6  # two points at 1:00, 2:00 and 3:00
+
+
+def test_the_repeated_autumn_hour_in_a_long_file_and_what_stays_a_problem(tmp_path):
+    path = tmp_path / "telling.csv"
+    path.write_text(
+        "telpunt;datum;uur;aantal\n"
+        "Markt;27-10-2024;2;10\n"
+        "Markt;27-10-2024;2;5\n"
+        "Markt;27-10-2024;3;7\n"
+        "Markt;27-10-2024;3;8\n",  # 3:00 happened once: a real repeat
+        encoding="utf-8",
+    )
+    assert _rejected(path) == [
+        "telling.csv, line 5: counting point “Markt” already has a count for 27-10-2024 03:00 on line 4"
+    ]
+    path.write_text(
+        "telpunt;datum;uur;aantal\nMarkt;27-10-2024;2;10\nMarkt;27-10-2024;2;5\nMarkt;27-10-2024;2;1\n",
+        encoding="utf-8",
+    )
+    # A third line for 2:00 is one too many.
+    assert _rejected(path) == [
+        "telling.csv, line 4: counting point “Markt” already has a count for 27-10-2024 02:00 on line 2"
+    ]
+    path.write_text("telpunt;datum;uur;aantal\nMarkt;27-10-2024;2;10\nMarkt;27-10-2024;2;5\n", encoding="utf-8")
+    (record,), _points = read_footfall(path)
+    assert (record.value, record.clock_back, record.where) == (15, True, "regel 2 + regel 3")
