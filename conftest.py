@@ -1,3 +1,7 @@
+import os
+import subprocess
+import sys
+
 import pytest
 
 
@@ -27,3 +31,12 @@ def _empty_cache():
 
     cache.clear()
     yield
+
+
+@pytest.fixture
+def sqlite_home(tmp_path):
+    """The environment of a separate process on its own embedded SQLite database (migrated) in ``tmp_path``."""
+    env = {**os.environ, "KERNKOMPAS_HOME": str(tmp_path), "DJANGO_SETTINGS_MODULE": "kernkompas.settings"}
+    env.pop("DATABASE_URL", None)
+    subprocess.run([sys.executable, "-m", "kernkompas", "migrate", "-v0"], env=env, check=True, timeout=300)
+    return env

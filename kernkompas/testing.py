@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import subprocess
 from dataclasses import dataclass
 
 from kernkompas.accounts.models import Membership, Role, User
@@ -99,3 +100,15 @@ def make_cast() -> Cast:
         eva=make_user("eva", "Eva", Role.REDACTIE),
         anton=make_user("anton", "Anton", Role.BEHEERDER),
     )
+
+
+def run_at_once(commands: list[list[str]], env: dict, timeout: int = 600) -> None:
+    """Start every command at the same time (separate processes) and wait for all; an AssertionError with the
+    error output of any that failed."""
+    processes = [
+        subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for command in commands
+    ]
+    for process in processes:
+        _, err = process.communicate(timeout=timeout)
+        assert process.returncode == 0, err

@@ -1,11 +1,10 @@
 """Concurrent writers on the embedded SQLite default wait for each other instead of failing or losing writes."""
 
-import os
 import subprocess
 import sys
 import textwrap
 
-import pytest
+from kernkompas.testing import run_at_once
 
 WRITER = textwrap.dedent(
     """
@@ -26,31 +25,11 @@ WRITER = textwrap.dedent(
 )
 
 
-@pytest.fixture
-def sqlite_home(tmp_path):
-    env = {**os.environ, "KERNKOMPAS_HOME": str(tmp_path), "DJANGO_SETTINGS_MODULE": "kernkompas.settings"}
-    env.pop("DATABASE_URL", None)
-    subprocess.run([sys.executable, "-m", "kernkompas", "migrate", "-v0"], env=env, check=True, timeout=300)
-    return env
-
-
 def test_two_processes_writing_at_once_both_get_every_write_in(sqlite_home, tmp_path):
     per_writer = 60
     script = tmp_path / "writer.py"
     script.write_text(WRITER, encoding="utf-8")
-    writers = [
-        subprocess.Popen(
-            [sys.executable, str(script), name, str(per_writer)],
-            env=sqlite_home,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        for name in ("anna", "bert")
-    ]
-    for writer in writers:
-        _, err = writer.communicate(timeout=300)
-        assert writer.returncode == 0, err
+    run_at_once([[sys.executable, str(script), name, str(per_writer)] for name in ("anna", "bert")], sqlite_home)
     count = subprocess.run(
         [
             sys.executable,

@@ -1,12 +1,13 @@
 """Two processes importing counts at once on the embedded SQLite default: the ids the unit import reserves inside
 its transaction never collide, and every unit and state of both lands in its own area."""
 
-import os
 import subprocess
 import sys
 import textwrap
 
 import pytest
+
+from kernkompas.testing import run_at_once
 
 SETUP = textwrap.dedent(
     """
@@ -61,31 +62,18 @@ CHECK = textwrap.dedent(
 
 
 @pytest.fixture
-def sqlite_home(tmp_path):
-    env = {**os.environ, "KERNKOMPAS_HOME": str(tmp_path), "DJANGO_SETTINGS_MODULE": "kernkompas.settings"}
-    env.pop("DATABASE_URL", None)
-    subprocess.run([sys.executable, "-m", "kernkompas", "migrate", "-v0"], env=env, check=True, timeout=300)
-    subprocess.run([sys.executable, "-c", SETUP], env=env, check=True, timeout=120)
-    return env
+def two_areas(sqlite_home):
+    subprocess.run([sys.executable, "-c", SETUP], env=sqlite_home, check=True, timeout=120)
+    return sqlite_home
 
 
-def test_two_processes_importing_at_once_keep_every_unit_in_its_own_area(sqlite_home):
+def test_two_processes_importing_at_once_keep_every_unit_in_its_own_area(two_areas):
     rounds, size = 6, 150
-    importers = [
-        subprocess.Popen(
-            [sys.executable, "-c", IMPORTER, slug, str(rounds), str(size)],
-            env=sqlite_home,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        for slug in ("noord", "zuid")
-    ]
-    for importer in importers:
-        _, err = importer.communicate(timeout=600)
-        assert importer.returncode == 0, err
+    run_at_once(
+        [[sys.executable, "-c", IMPORTER, slug, str(rounds), str(size)] for slug in ("noord", "zuid")], two_areas
+    )
     found = subprocess.run(
-        [sys.executable, "-c", CHECK], env=sqlite_home, capture_output=True, text=True, check=True, timeout=120
+        [sys.executable, "-c", CHECK], env=two_areas, capture_output=True, text=True, check=True, timeout=120
     )
     units, states = rounds * size, sum((i + 1) * size for i in range(rounds))
     assert found.stdout.split("\n")[:2] == [f"noord {units} {states} 0 0", f"zuid {units} {states} 0 0"]
