@@ -163,7 +163,11 @@ def _read(pending: PendingUpload):
     from kernkompas.monitor.importers.detect import read_units
 
     records = read_units(
-        path, gemeente=pending.gebied.gemeente, mapping=pending.mapping or None, file_name=pending.file_name
+        path,
+        gemeente=pending.gebied.gemeente,
+        gebied=pending.gebied,
+        mapping=pending.mapping or None,
+        file_name=pending.file_name,
     )
     return records, []
 

@@ -53,24 +53,39 @@ def read_table_of(path: Path, *, file_name: str | None = None, progress: Callabl
     return read_table(path, file_name=file_name, progress=progress, strict=False)
 
 
+def osm_outline(gebied):
+    """What an OpenStreetMap extract is cut to for an area: the area's own outline, else its core's, else its
+    municipality's (the first that is a polygon); None when none has one."""
+    from kernkompas.monitor.importers.osm import Outline
+
+    for place in (gebied, gebied.kern, gebied.kern.gemeente):
+        geometry = place.geometry or {}
+        if geometry.get("type") in ("Polygon", "MultiPolygon"):
+            name = place.name_nl if place is gebied.kern.gemeente else place.name
+            return Outline(geometry, name)
+    return None
+
+
 def read_units(
     path: Path,
     *,
     gemeente,
+    gebied=None,
     mapping: dict | None = None,
     file_name: str | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> list[UnitRecord]:
     """The units of a CSV, Excel, GeoJSON or OpenStreetMap file, or ``ImportRejected`` with every problem.
 
-    ``mapping`` (``{field: header}``) applies to CSV, Excel and GeoJSON; None proposes one from the headers.
+    ``mapping`` (``{field: header}``) applies to CSV, Excel and GeoJSON; None proposes one from the headers. An
+    OpenStreetMap extract is cut to the outline of ``gebied`` (see :func:`osm_outline`) when one is given.
     """
     path = Path(path)
     name = file_name or path.name
     if file_format(path) in ("osm", "osm.pbf"):
         from kernkompas.monitor.importers.osm import read_osm
 
-        return read_osm(path, file_name=name)
+        return read_osm(path, file_name=name, within=osm_outline(gebied) if gebied is not None else None)
     from kernkompas.monitor.importers.mapping import apply
 
     table = read_table_of(path, file_name=name, progress=progress)

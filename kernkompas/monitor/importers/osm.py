@@ -35,7 +35,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import osmium
+import shapely
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from kernkompas.monitor.importers.records import UnitRecord
 from kernkompas.places.importers.base import ImportRejected, Problems
@@ -231,10 +233,39 @@ def classify(tags) -> tuple[str, str] | None:
     return None
 
 
+class Outline:
+    """Keeps only the objects inside a polygon (an area's outline, GeoJSON in WGS84) and counts the others.
+
+    An extract is usually a whole country or province (a Geofabrik download): only its objects inside the area
+    belong in the area's count.
+    """
+
+    def __init__(self, geometry: dict, name: str):
+        self.shape = shapely.geometry.shape(geometry)
+        shapely.prepare(self.shape)
+        self.bbox = self.shape.bounds
+        self.name = name
+        self.left_out = 0
+
+    def keeps(self, record: UnitRecord) -> bool:
+        west, south, east, north = self.bbox
+        inside = west <= record.lon <= east and south <= record.lat <= north
+        if inside:
+            inside = bool(shapely.contains_xy(self.shape, record.lon, record.lat))
+        if not inside:
+            self.left_out += 1
+        return inside
+
+
 def read_osm(
-    path: Path, *, file_name: str | None = None, bbox: tuple[float, float, float, float] | None = None
+    path: Path,
+    *,
+    file_name: str | None = None,
+    bbox: tuple[float, float, float, float] | None = None,
+    within: Outline | None = None,
 ) -> list[UnitRecord]:
-    """The units in an OSM extract (optionally only inside ``bbox`` = west, south, east, north in WGS84).
+    """The units in an OSM extract, optionally only inside ``bbox`` (west, south, east, north in WGS84) or inside
+    the polygon ``within`` (which then knows how many it left out).
 
     Raises :class:`ImportRejected` with problems in the user's language when the file cannot be read or
     holds nothing that becomes a unit.
@@ -254,7 +285,7 @@ def read_osm(
         )
         for obj in processor:
             record = _record(obj)
-            if record is not None and _inside(record, bbox):
+            if record is not None and _inside(record, bbox) and (within is None or within.keeps(record)):
                 records.append(record)
     except RuntimeError as exc:
         message = str(exc)
@@ -266,7 +297,16 @@ def read_osm(
             problems.add(_("the file is not a readable OpenStreetMap XML file (%(reason)s)") % {"reason": message})
         raise ImportRejected(problems.as_list()) from exc
     if not records:
-        if bbox is None:
+        if within is not None and within.left_out:
+            problems.add(
+                ngettext(
+                    "the one shop, café, restaurant or service in the file lies outside %(area)s",
+                    "none of the %(n)s shops, cafés, restaurants or services in the file lies inside %(area)s",
+                    within.left_out,
+                )
+                % {"n": within.left_out, "area": within.name}
+            )
+        elif bbox is None and within is None:
             problems.add(_("no shops, cafés, restaurants or services were found"))
         else:
             problems.add(_("no shops, cafés, restaurants or services were found inside the chosen area"))

@@ -14,7 +14,7 @@ import osmium
 import pytest
 from django.utils import translation
 
-from kernkompas.monitor.importers.osm import TAG_TABLE, classify, read_osm
+from kernkompas.monitor.importers.osm import TAG_TABLE, Outline, classify, read_osm
 from kernkompas.monitor.taxonomy import DEFAULT_TAXONOMY
 from kernkompas.places.importers.base import ImportRejected
 from kernkompas.places.tests.import_helpers import shared_data
@@ -311,3 +311,52 @@ def test_broken_xml_and_empty_files(tmp_path):
     assert _rejected(tmp_path / "missing.osm.pbf") == [
         "missing.osm.pbf: the file does not exist (check the name and the folder)"
     ]
+
+
+def _square(west, south, east, north) -> dict:
+    return {
+        "type": "Polygon",
+        "coordinates": [[[west, south], [east, south], [east, north], [west, north], [west, south]]],
+    }
+
+
+def test_an_outline_keeps_what_lies_inside_and_counts_the_rest(helsinki):
+    everything = read_osm(helsinki)
+    outline = Outline(_square(24.935, 60.165, 24.945, 60.170), "Kluuvi")
+    inside = read_osm(helsinki, within=outline)
+    expected = {r.external_id for r in everything if 24.935 <= r.lon <= 24.945 and 60.165 <= r.lat <= 60.170}
+    assert {r.external_id for r in inside} == expected
+    assert outline.left_out == len(everything) - len(inside) > 0
+    # A triangle: half of the square, split along its diagonal from south-west to north-east.
+    triangle = {
+        "type": "Polygon",
+        "coordinates": [[[24.935, 60.165], [24.945, 60.165], [24.945, 60.170], [24.935, 60.165]]],
+    }
+    half = read_osm(helsinki, within=Outline(triangle, "Kluuvi"))
+    slope = (60.170 - 60.165) / (24.945 - 24.935)
+    assert {r.external_id for r in half} == {r.external_id for r in inside if r.lat < 60.165 + (r.lon - 24.935) * slope}
+    assert _rejected(helsinki, within=Outline(_square(4.0, 52.0, 4.1, 52.1), "Delft")) == [
+        f"Helsinki.osm.pbf: none of the {len(everything)} shops, cafés, restaurants or services in the file lies "
+        "inside Delft"
+    ]
+
+
+def test_the_command_cuts_an_extract_to_the_area_outline(db, helsinki, capsys):
+    from django.core.management import call_command
+
+    from kernkompas.monitor.models import Unit
+    from kernkompas.places.models import Gebied, Kern
+    from kernkompas.testing import make_gemeente
+
+    helsinki_centre = make_gemeente("99091", "Helsinki", 650_000, _square(24.90, 60.15, 24.98, 60.19), country="NL")
+    kern = Kern.objects.create(gemeente=helsinki_centre, code="99091_1", name="Keskusta", slug="keskusta")
+    gebied = Gebied.objects.create(kern=kern, name="Kluuvi", slug="kluuvi")
+    gebied.set_geometry(_square(24.935, 60.165, 24.945, 60.170))
+    gebied.save()
+    with translation.override("en"):
+        call_command("import_units", str(helsinki), area="helsinki/keskusta/kluuvi", date="2024-10-01")
+    kept = Unit.objects.filter(gebied=gebied).count()
+    expected = len(read_osm(helsinki, bbox=(24.935, 60.165, 24.945, 60.170)))
+    assert kept == expected > 0
+    left_out = len(read_osm(helsinki)) - kept
+    assert f"{left_out} objects outside Kluuvi were left out; units inside it: {kept}." in capsys.readouterr().out
