@@ -9,10 +9,13 @@ comparisons and profiles only use complete days.
 from __future__ import annotations
 
 import datetime
+import functools
 import uuid
+import zoneinfo
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Count as CountOf
 from django.db.models import Sum
@@ -39,6 +42,31 @@ def version(points) -> str:
 
 UTC = datetime.UTC
 HOURS_PER_DAY = 24
+
+
+@functools.lru_cache(maxsize=4_096)
+def _local_hours(day: datetime.date, zone: str) -> tuple[int, ...]:
+    zone_info = zoneinfo.ZoneInfo(zone)
+    found = []
+    for hour in range(HOURS_PER_DAY):
+        wall = datetime.datetime.combine(day, datetime.time(hour), tzinfo=zone_info)
+        if wall.astimezone(UTC).astimezone(zone_info).replace(tzinfo=None) == wall.replace(tzinfo=None):
+            found.append(hour)
+    return tuple(found)
+
+
+def local_hours(day: datetime.date) -> tuple[int, ...]:
+    """The wall-clock hours (0–23) that exist on this date in the site's time zone (``settings.TIME_ZONE``).
+
+    Usually all 24; the spring day the clocks go forward has 23 (in Europe/Brussels no 2:00). The autumn day
+    the clocks go back keeps 24: its repeated hour is stored as one local hour holding both counts.
+    """
+    return _local_hours(day, settings.TIME_ZONE)
+
+
+def hours_in_day(day: datetime.date) -> int:
+    """How many hourly counts make this date complete: the number of its :func:`local_hours`."""
+    return len(local_hours(day))
 
 
 @dataclass
@@ -84,8 +112,9 @@ def _rows(point_ids, date_from, date_to):
 def daily_totals(points, date_from: datetime.date, date_to: datetime.date) -> list[DayTotal]:
     """Per day with any count: the total over the points, the hours present, and whether the day is complete.
 
-    A day is complete when every point has all 24 hours (hourly counts) or its day count (daily counts). A point
-    with both uses its hours when they are complete, else its day count.
+    A day is complete when every point has all its hours (hourly counts: :func:`hours_in_day`, 24 but 23 on the
+    spring clock change) or its day count (daily counts). A point with both uses its hours when they are complete,
+    else its day count.
     """
     ids = _point_ids(points)
     per_point: dict[datetime.date, dict[int, dict[str, tuple[int, int]]]] = defaultdict(lambda: defaultdict(dict))
@@ -100,6 +129,7 @@ def daily_totals(points, date_from: datetime.date, date_to: datetime.date) -> li
         per_point[day][point_id][resolution] = (int(total), n)
     result = []
     for day in sorted(per_point):
+        expected = hours_in_day(day)
         total, hours, hourly_points, complete = 0, 0, 0, True
         for point_id in ids:
             found = per_point[day].get(point_id)
@@ -108,11 +138,11 @@ def daily_totals(points, date_from: datetime.date, date_to: datetime.date) -> li
                 continue
             hourly = found.get(Resolution.HOUR)
             daily = found.get(Resolution.DAY)
-            if hourly and (hourly[1] >= HOURS_PER_DAY or not daily):
+            if hourly and (hourly[1] >= expected or not daily):
                 total += hourly[0]
                 hours += hourly[1]
                 hourly_points += 1
-                complete = complete and hourly[1] >= HOURS_PER_DAY
+                complete = complete and hourly[1] >= expected
             else:
                 total += daily[0]
         result.append(
@@ -120,7 +150,7 @@ def daily_totals(points, date_from: datetime.date, date_to: datetime.date) -> li
                 date=day,
                 total=total,
                 hours=hours if hourly_points else None,
-                expected_hours=HOURS_PER_DAY * hourly_points if hourly_points else None,
+                expected_hours=expected * hourly_points if hourly_points else None,
                 complete=complete,
             )
         )
@@ -174,7 +204,8 @@ def weekday_profile(points, date_from: datetime.date, date_to: datetime.date) ->
 
 
 def hour_profile(points, date_from: datetime.date, date_to: datetime.date) -> list[dict]:
-    """Mean count per hour of the day (0–23, summed over the points) over the days complete in hourly counts."""
+    """Mean count per hour of the day (0–23, summed over the points) over the days complete in hourly counts;
+    ``days`` says over how many (an hour the spring clock change skips is not there that day)."""
     ids = _point_ids(points)
     complete = {d.date for d in daily_totals(points, date_from, date_to) if d.complete and d.hours}
     grouped = (
@@ -189,14 +220,18 @@ def hour_profile(points, date_from: datetime.date, date_to: datetime.date) -> li
     for day, hour, total in grouped:
         if day in complete:
             sums[hour] += int(total)
-    n = len(complete)
-    return [{"hour": h, "mean": (sums[h] / n) if n else None, "days": n} for h in range(HOURS_PER_DAY)]
+    # An hour counts the complete days it exists on: 2:00 not on the spring day the clocks skip it.
+    days = {h: sum(1 for day in complete if h in local_hours(day)) for h in range(HOURS_PER_DAY)}
+    return [
+        {"hour": h, "mean": (sums[h] / days[h]) if days[h] else None, "days": days[h]} for h in range(HOURS_PER_DAY)
+    ]
 
 
 def gaps(point, date_from: datetime.date, date_to: datetime.date) -> list[Gap]:
     """Runs of missing hours (a point with hourly counts) or days (daily counts) between the two dates.
 
-    A point with no counts at all in the period is one gap over the whole period, in days.
+    A point with no counts at all in the period is one gap over the whole period, in days. An hour that does not
+    exist on its date in the site's time zone (the spring clock change) is no gap.
     """
     ids = _point_ids(point)
     rows = _rows(ids, date_from, date_to)
@@ -206,7 +241,9 @@ def gaps(point, date_from: datetime.date, date_to: datetime.date) -> list[Gap]:
     start, end = _bounds(date_from, date_to)
     result, run_start, moment = [], None, start
     while moment < end:
-        if moment in present:
+        if resolution == Resolution.HOUR and moment.hour not in local_hours(moment.date()):
+            pass  # the clocks skip this hour: neither a count nor a gap (a gap around it runs on)
+        elif moment in present:
             if run_start is not None:
                 result.append(Gap(run_start.replace(tzinfo=None), moment.replace(tzinfo=None), resolution))
                 run_start = None
