@@ -153,21 +153,23 @@ def _format(pending: PendingUpload) -> str:
 # --- Reading with the readers, writing with the operations ------------------------------------------------------
 
 
-def _read(pending: PendingUpload):
-    """Records (and counting points for footfall) of the file, or ImportRejected with every problem."""
+def _read(pending: PendingUpload, remarks: list[str] | None = None):
+    """Records (and counting points for footfall) of the file, or ImportRejected with every problem. ``remarks``
+    (optional) receives what the officer should know about the reading (objects of an extract left out)."""
     path = Path(pending.file.path)
     if pending.kind == ImportKind.FOOTFALL:
         from kernkompas.monitor.importers.footfall import read_footfall
 
         return read_footfall(path, file_name=pending.file_name)
-    from kernkompas.monitor.importers.detect import read_units
+    from kernkompas.monitor.importers.detect import file_format, read_osm_for, read_units
 
+    if file_format(path) in ("osm", "osm.pbf"):
+        records, remark = read_osm_for(path, pending.gebied, file_name=pending.file_name)
+        if remark and remarks is not None:
+            remarks.append(remark)
+        return records, []
     records = read_units(
-        path,
-        gemeente=pending.gebied.gemeente,
-        gebied=pending.gebied,
-        mapping=pending.mapping or None,
-        file_name=pending.file_name,
+        path, gemeente=pending.gebied.gemeente, mapping=pending.mapping or None, file_name=pending.file_name
     )
     return records, []
 
@@ -181,13 +183,13 @@ def _write(pending: PendingUpload, records, points, *, by):
     return operations.import_units(pending.gebied, records, count_date=pending.count_date, **common)
 
 
-def _check(pending: PendingUpload) -> tuple[list, list[Problem]]:
+def _check(pending: PendingUpload, remarks: list[str] | None = None) -> tuple[list, list[Problem]]:
     """Read the whole file and check its units against the database (taxonomy, ids used twice, places far
     outside the municipality) without writing anything: the records, or every problem."""
     from kernkompas.monitor import operations
 
     try:
-        records, points = _read(pending)
+        records, points = _read(pending, remarks)
         if pending.kind == ImportKind.UNITS:
             operations.validate_units(pending.gebied, records, file_name=pending.file_name)
     except ImportRejected as rejected:
@@ -332,7 +334,10 @@ def columns(request, area: Gebied, pk: int):
 def check(request, area: Gebied, pk: int):
     """Step 3: the whole file checked with the chosen mapping; the problems, or what an import will do."""
     pending = _pending_for(request, area, pk)
-    records, problems = _check(pending)
+    remarks: list[str] = []
+    records, problems = _check(pending, remarks)
+    for remark in remarks:
+        messages.info(request, remark)
     return _page(
         request,
         area,

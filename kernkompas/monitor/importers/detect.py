@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from kernkompas.monitor.importers.records import UnitRecord
 from kernkompas.places.importers.base import ImportRejected, Problems
@@ -66,6 +67,23 @@ def osm_outline(gebied):
     return None
 
 
+def read_osm_for(path: Path, gebied, *, file_name: str | None = None) -> tuple[list[UnitRecord], str]:
+    """The units of an OpenStreetMap extract inside the area's outline (:func:`osm_outline`), and a remark for the
+    officer saying how many objects were left out ("" when none)."""
+    from kernkompas.monitor.importers.osm import read_osm
+
+    outline = osm_outline(gebied)
+    records = read_osm(path, file_name=file_name, within=outline)
+    if outline is None or not outline.left_out:
+        return records, ""
+    remark = ngettext(
+        "%(n)s object outside %(area)s was left out; units inside it: %(kept)s.",
+        "%(n)s objects outside %(area)s were left out; units inside it: %(kept)s.",
+        outline.left_out,
+    ) % {"n": outline.left_out, "area": outline.name, "kept": len(records)}
+    return records, remark
+
+
 def read_units(
     path: Path,
     *,
@@ -83,9 +101,11 @@ def read_units(
     path = Path(path)
     name = file_name or path.name
     if file_format(path) in ("osm", "osm.pbf"):
+        if gebied is not None:
+            return read_osm_for(path, gebied, file_name=name)[0]
         from kernkompas.monitor.importers.osm import read_osm
 
-        return read_osm(path, file_name=name, within=osm_outline(gebied) if gebied is not None else None)
+        return read_osm(path, file_name=name)
     from kernkompas.monitor.importers.mapping import apply
 
     table = read_table_of(path, file_name=name, progress=progress)

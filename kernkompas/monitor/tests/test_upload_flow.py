@@ -228,3 +228,31 @@ def test_the_check_step_shows_the_units_per_function_group(client, cast):
     response = client.get(url("upload_check", cast.markt, pk=pending.pk))
     assert response.context["summary"] == [("Dagelijks", 1), ("Mode & Luxe", 1), ("Vrije tijd", 1), ("Leegstand", 2)]
     assert gettext("Units per function group") in response.content.decode()
+
+
+OSM_XML = """<?xml version='1.0' encoding='UTF-8'?>
+<osm version="0.6" generator="JOSM">
+  <node id="1" lat="51.151" lon="5.351" version="1"><tag k="shop" v="bakery"/><tag k="name" v="Bakkerij Hélène"/></node>
+  <node id="2" lat="51.152" lon="5.352" version="1"><tag k="shop" v="vacant"/></node>
+  <node id="3" lat="51.159" lon="5.359" version="1"><tag k="amenity" v="cafe"/><tag k="name" v="Buiten"/></node>
+  <node id="4" lat="50.850" lon="4.350" version="1"><tag k="shop" v="books"/><tag k="name" v="Ver weg"/></node>
+</osm>
+"""
+
+
+def test_an_openstreetmap_extract_is_cut_to_the_area_and_the_check_step_says_so(client, cast):
+    cast.markt.set_geometry(
+        {
+            "type": "Polygon",
+            "coordinates": [[[5.35, 51.15], [5.355, 51.15], [5.355, 51.155], [5.35, 51.155], [5.35, 51.15]]],
+        }
+    )
+    cast.markt.save()
+    client.force_login(cast.ellen)
+    pending, response = start(client, cast.markt, OSM_XML.encode(), name="limburg.osm")
+    check = client.get(url("upload_check", cast.markt, pk=pending.pk))
+    assert check.context["problems"] == [], [str(p) for p in check.context["problems"]]
+    assert "2 objecten buiten Marktplein zijn weggelaten; panden erbinnen: 2." in texts(check)
+    client.post(url("upload_confirm", cast.markt, pk=pending.pk))
+    states = UnitState.objects.filter(count__gebied=cast.markt).select_related("unit")
+    assert sorted((s.unit.external_id, s.is_vacant) for s in states) == [("node/1", False), ("node/2", True)]

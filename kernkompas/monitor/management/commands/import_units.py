@@ -15,7 +15,6 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from kernkompas.places.importers.base import ImportRejected
 
@@ -42,7 +41,7 @@ class Command(BaseCommand):
         parser.add_argument("--no-progress", action="store_true", help="no progress bars on stderr")
 
     def handle(self, *args, file, area, date, mapping, dry_run, no_progress, **options):
-        from kernkompas.monitor.importers.detect import file_format, read_table_of
+        from kernkompas.monitor.importers.detect import file_format, read_osm_for, read_table_of
         from kernkompas.monitor.importers.mapping import apply, parse_mapping_option, propose
 
         gebied = find_area(area)
@@ -60,20 +59,9 @@ class Command(BaseCommand):
         gemeente = gebied.kern.gemeente
         try:
             if fmt in ("osm", "osm.pbf"):
-                from kernkompas.monitor.importers.detect import osm_outline
-                from kernkompas.monitor.importers.osm import read_osm
-
-                outline = osm_outline(gebied)
-                records = read_osm(file, file_name=file.name, within=outline)
-                if outline is not None and outline.left_out:
-                    self.stdout.write(
-                        ngettext(
-                            "%(n)s object outside %(area)s was left out; units inside it: %(kept)s.",
-                            "%(n)s objects outside %(area)s were left out; units inside it: %(kept)s.",
-                            outline.left_out,
-                        )
-                        % {"n": outline.left_out, "area": outline.name, "kept": len(records)}
-                    )
+                records, remark = read_osm_for(file, gebied, file_name=file.name)
+                if remark:
+                    self.stdout.write(remark)
             else:
                 with _Bar(show, _("reading")) as bar:
                     table = read_table_of(file, file_name=file.name, progress=bar.to)
