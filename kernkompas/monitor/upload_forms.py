@@ -172,6 +172,13 @@ class MappingForm(AccessibleFormMixin, forms.Form):
                 )
             else:
                 used[header] = str(field.label)
+        # The function group follows from the branch, so one of the two is enough (as on the command line).
+        group, branch = self.PREFIX + "group", self.PREFIX + "branch"
+        if group in self.fields and branch in self.fields and not cleaned.get(group) and not cleaned.get(branch):
+            self.add_error(
+                group,
+                _("Choose the column with the function group, or the one with the branch; one of them is needed."),
+            )
         return cleaned
 
     def mapping(self) -> dict[str, str]:

@@ -99,8 +99,7 @@ FIELDS: list[Field] = [
     ),
     Field(
         "group",
-        gettext_lazy("function group"),
-        required=True,
+        gettext_lazy("function group"),  # or the branch, from which the group follows (see check_mapping)
         synonyms=(
             "branchegroep", "branche groep", "functiegroep", "functie", "hoofdfunctie", "hoofdbranche", "groep",
             "sector", "functie groep", "function group", "group", "function", "category", "categorie", "type",

@@ -89,11 +89,23 @@ def test_a_misspelt_header_is_matched_and_the_first_rows_are_shown(client, cast)
 def test_a_required_field_without_a_column_is_named_in_the_error_summary(client, cast):
     client.force_login(cast.ellen)
     pending, _ = start(client, cast.markt, GOOD)
-    response = map_columns(client, cast.markt, pending, {**MAPPING, "group": ""})
+    response = map_columns(client, cast.markt, pending, {**MAPPING, "group": "", "branch": ""})
     assert response.status_code == 200
     assert 'href="#id_column_group"' in response.content.decode()
     pending.refresh_from_db()
     assert pending.mapping == {}
+
+
+def test_the_branch_alone_is_enough_as_on_the_command_line(client, cast):
+    client.force_login(cast.ellen)
+    pending, _ = start(client, cast.markt, GOOD)
+    response = map_columns(client, cast.markt, pending, {**MAPPING, "group": ""})
+    assert response.status_code == 302, response.content.decode()
+    check = client.get(url("upload_check", cast.markt, pk=pending.pk))
+    # Leegstand rows have no branch: this file cannot do without its group column after all, and says where.
+    assert [str(p) for p in check.context["problems"]][:1] == [
+        "panden.csv, regel 4, veld “Branche”: er is geen branchegroep en geen branche opgegeven"
+    ]
 
 
 def test_one_column_cannot_hold_two_fields(client, cast):
