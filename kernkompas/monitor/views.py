@@ -33,14 +33,14 @@ from kernkompas.monitor.forms import ThresholdForm
 from kernkompas.monitor.models import Threshold
 from kernkompas.monitor.visibility import set_area_public
 
-# The indicator cards, in order: (code, label, kind, higher is better). The labels of the indicators module are
-# used when it has one for the code, so a card and a threshold call an indicator the same.
+# The indicator cards, in order: (code, label, kind). Whether a rise is an improvement comes from the indicator's
+# definition (indicators.INDICATORS, higher_is_better), so a card and the indicator never disagree.
 CARDS = (
-    ("units", gettext_lazy("Commercial units"), "count", None),
-    ("vacancy_rate", gettext_lazy("Vacancy (share of units)"), "share", False),
-    ("vacancy_rate_area", gettext_lazy("Vacancy (share of floor area)"), "share", False),
-    ("diversity", gettext_lazy("Diversity of the retail offer"), "index", True),
-    ("independent_share", gettext_lazy("Independent businesses"), "share", True),
+    ("units", gettext_lazy("Commercial units"), "count"),
+    ("vacancy_rate", gettext_lazy("Vacancy (share of units)"), "share"),
+    ("vacancy_rate_area", gettext_lazy("Vacancy (share of floor area)"), "share"),
+    ("diversity", gettext_lazy("Diversity of the retail offer"), "index"),
+    ("independent_share", gettext_lazy("Independent businesses"), "share"),
 )
 CHURN = (
     ("openings", gettext_lazy("openings")),
@@ -97,6 +97,14 @@ def _date(value) -> str:
     return value.strftime("%d-%m-%Y") if value else ""
 
 
+def _higher_is_better(code: str) -> bool | None:
+    """The indicator definition's better direction: True, False or None (neither, no judgement)."""
+    from kernkompas.monitor import indicators
+
+    meta = indicators.INDICATORS.get(code)
+    return meta.higher_is_better if meta else None
+
+
 def build_cards(current, previous, comparison: dict) -> list[dict]:
     from kernkompas.monitor import indicators
 
@@ -105,8 +113,9 @@ def build_cards(current, previous, comparison: dict) -> list[dict]:
     values, before = current.values or {}, (previous.values if previous else None) or {}
     since = _date(previous.date) if previous else None
     cards = []
-    for code, label, kind, better in CARDS:
+    for code, label, kind in CARDS:
         meta = indicators.INDICATORS.get(code)
+        better = meta.higher_is_better if meta else None
         cards.append(
             {
                 "code": code,
@@ -147,7 +156,13 @@ def duration_card(current, previous) -> dict | None:
                 "code": code,
                 "label": label,
                 "value": now.get(code),
-                "trend": trend(now.get(code), before.get(code) if previous else None, "count", False, since),
+                "trend": trend(
+                    now.get(code),
+                    before.get(code) if previous else None,
+                    "count",
+                    _higher_is_better(f"{code}_vacancy"),
+                    since,
+                ),
             }
         )
     return {"rows": rows, "lower_bound": now.get("lower_bound")}
