@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Count as CountOf
-from django.db.models import Sum
+from django.db.models import Min, Sum
 from django.db.models.functions import ExtractHour, TruncDate
 
 from kernkompas.lib import indicators as calc
@@ -189,6 +189,23 @@ def year_on_year(points, date_from: datetime.date, date_to: datetime.date) -> di
         "previous_total": previous_total if days else None,
         "change": calc.change(total, previous_total) if days else None,
     }
+
+
+RECENT_WEEKS = 4
+
+
+def recent_year_on_year(points, last: datetime.date, weeks: int = RECENT_WEEKS) -> dict:
+    """:func:`year_on_year` over the ``weeks`` weeks that end on ``last``, with that period and, when no day
+    could be compared, why: ``reason`` is ``"short"`` when the counts of these points start after the same weeks
+    a year earlier (less than a year of counts), else ``"incomplete"`` (no day complete in both periods)."""
+    date_from = last - datetime.timedelta(days=7 * weeks - 1)
+    result = {**year_on_year(points, date_from, last), "date_from": date_from, "date_to": last, "weeks": weeks}
+    result["reason"] = None
+    if not result["days"]:
+        first = FootfallCount.objects.filter(point_id__in=_point_ids(points)).aggregate(first=Min("start"))["first"]
+        short = first is None or first.astimezone(UTC).date() > calc.same_day_last_year(last)
+        result["reason"] = "short" if short else "incomplete"
+    return result
 
 
 def weekday_profile(points, date_from: datetime.date, date_to: datetime.date) -> list[dict]:

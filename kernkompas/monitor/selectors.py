@@ -48,6 +48,7 @@ DURATIONS = (
 DURATION_LABELS = dict(DURATIONS)
 FOOTFALL_DAYS = 365
 FOOTFALL_CACHE_SECONDS = 3600
+FOOTFALL_SUMMARY_FORMAT = 2  # bump when what footfall_summary caches changes, so summaries of the old shape go
 
 
 def duration_class(vacant_since: date | None, on: date) -> str | None:
@@ -393,10 +394,11 @@ def open_crossings(gebied: Gebied) -> list[ThresholdCrossing]:
 
 
 def footfall_summary(points: list[CountingPoint]) -> dict:
-    """The last year of footfall of the area's counting points: daily totals, profiles and gaps per point.
+    """The last year of footfall of the area's counting points: daily totals, profiles and gaps per point, and
+    the last four weeks against the same weeks a year earlier, for the area and (with more than one) per point.
 
-    Read through :mod:`kernkompas.monitor.footfall` (a fixed number of queries plus two per counting point) and
-    cached until the counts change.
+    Read through :mod:`kernkompas.monitor.footfall` (a fixed number of queries plus five per counting point when
+    there are several) and cached until the counts change.
     """
     from kernkompas.monitor import footfall
     from kernkompas.monitor.models import FootfallCount
@@ -411,7 +413,10 @@ def footfall_summary(points: list[CountingPoint]) -> dict:
     # A year of hourly counts takes seconds to group; the result only changes when counts are written, which
     # changes the points' version (footfall.touch), and usually the span, the number of rows or their sum too.
     ids = "-".join(str(p.pk) for p in points)
-    key = f"monitor-footfall:{ids}:{footfall.version(points)}:{first}:{last}:{span['rows']}:{span['total']}"
+    key = (
+        f"monitor-footfall:{FOOTFALL_SUMMARY_FORMAT}:{ids}:{footfall.version(points)}:{first}:{last}:"
+        f"{span['rows']}:{span['total']}"
+    )
     summary = cache.get(key)
     if summary is None:
         summary = {
@@ -421,11 +426,20 @@ def footfall_summary(points: list[CountingPoint]) -> dict:
             "weekday": footfall.weekday_profile(points, first, last),
             "hour": footfall.hour_profile(points, first, last),
             "gaps": [(point.pk, gap) for point in points for gap in footfall.gaps(point, first, last)],
+            "year_on_year": footfall.recent_year_on_year(points, last),
+            "year_on_year_points": (
+                [(point.pk, footfall.recent_year_on_year(point, last)) for point in points] if len(points) > 1 else []
+            ),
         }
         cache.set(key, summary, FOOTFALL_CACHE_SECONDS)
     names = {point.pk: point for point in points}
     # "version": what the summary was cached under, for what is made of it (the dashboard's charts).
-    return {**summary, "gaps": [(names[pk], gap) for pk, gap in summary["gaps"]], "version": key}
+    return {
+        **summary,
+        "gaps": [(names[pk], gap) for pk, gap in summary["gaps"]],
+        "year_on_year_points": [(names[pk], change) for pk, change in summary["year_on_year_points"]],
+        "version": key,
+    }
 
 
 # --- Kern page ------------------------------------------------------------------------------------------------

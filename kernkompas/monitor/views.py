@@ -23,7 +23,8 @@ from django.urls import reverse
 from django.utils.dates import WEEKDAYS_ABBR
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language, gettext_lazy
+from django.utils.text import capfirst
+from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -443,7 +444,55 @@ def footfall_charts(summary: dict) -> dict | None:
         ],
         "date_from": summary["date_from"],
         "date_to": summary["date_to"],
+        "year_on_year": footfall_year_on_year(summary),
     }
+
+
+def footfall_year_on_year(summary: dict) -> dict | None:
+    """The last weeks against the same weeks a year earlier, in words: for the area (all its counting points)
+    and, with more than one, per point; or why there is no comparison. Never a colour alone: a signed figure."""
+    area = summary.get("year_on_year")
+    if not area:
+        return None
+    points = summary.get("year_on_year_points") or []
+    text = _year_on_year_text(area)
+    rows = [{"label": _("All counting points"), "text": text} if points else {"label": None, "text": capfirst(text)}]
+    rows += [{"label": point.name, "text": _year_on_year_text(change)} for point, change in points]
+    return {
+        "intro": _(
+            "The last %(weeks)s weeks (%(start)s to %(end)s) against the same weeks a year earlier, each day "
+            "against the same weekday, complete days only:"
+        )
+        % {"weeks": area["weeks"], "start": _date(area["date_from"]), "end": _date(area["date_to"])},
+        "rows": rows,
+    }
+
+
+def _year_on_year_text(change: dict) -> str:
+    n = len(change["days"])
+    if not n:
+        if change.get("reason") == "short":
+            return _("no comparison: less than a year of counts")
+        return _("no comparison: no complete days in both periods")
+    if change["change"] is None:
+        return _("no comparison: no passers-by counted a year earlier")
+    return ngettext(
+        "%(change)s (%(n)s comparable day: %(total)s against %(previous)s passers-by)",
+        "%(change)s (%(n)s comparable days: %(total)s against %(previous)s passers-by)",
+        n,
+    ) % {
+        "change": fmt_change(change["change"]),
+        "n": n,
+        "total": floatformat(change["total"], "0g"),
+        "previous": floatformat(change["previous_total"], "0g"),
+    }
+
+
+def fmt_change(change: float) -> str:
+    """A relative change as a signed percentage with one decimal: +3,2 %, −3,2 %, ±0,0 %."""
+    size = floatformat(abs(change) * 100, "1g")
+    sign = "±" if size == floatformat(0, "1g") else ("+" if change > 0 else "−")
+    return f"{sign}{size} %"
 
 
 def _footfall_chart_set(summary: dict, words: dict) -> dict:
