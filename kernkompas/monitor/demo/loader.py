@@ -7,7 +7,8 @@ a count whose file (by its fingerprint) was imported before is left alone.
 
 The story the numbers tell: Maasdijk's Marktplein loses shops (vacancy rises, a threshold is crossed), Bremhout's
 core shopping area recovers after 2022, the smaller streets drift. Bremhout's core has two counting points with
-hourly footfall for a year, with a week's gap when a sensor was broken.
+hourly footfall for 56 weeks (so the last four have their counterparts a year earlier), with a week's gap when a
+sensor was broken.
 """
 
 from __future__ import annotations
@@ -16,9 +17,11 @@ import datetime
 import hashlib
 import math
 import random
+import zoneinfo
 from collections import Counter
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db import transaction
 
 from kernkompas.monitor.importers.records import FootfallRecord, OwnerRecord, PointRecord, UnitRecord
@@ -27,9 +30,15 @@ from kernkompas.places.models import Gebied
 
 SEED = 20241001
 COUNT_DATES = (datetime.date(2022, 10, 1), datetime.date(2023, 10, 1), datetime.date(2024, 10, 1))
-FOOTFALL_FROM = datetime.date(2023, 10, 2)
-FOOTFALL_DAYS = 364
+FOOTFALL_FROM = datetime.date(2023, 9, 4)
+FOOTFALL_DAYS = 392  # 56 weeks up to 29-09-2024: the last four weeks have their counterparts a year earlier
 FOOTFALL_GAP = (datetime.date(2024, 3, 11), datetime.date(2024, 3, 17))  # sensor broken: no data, not zeros
+
+
+def _exists(moment: datetime.datetime, zone) -> bool:
+    """False for a local time the clocks skip (the spring change): it does not survive a trip through UTC."""
+    there_and_back = moment.replace(tzinfo=zone).astimezone(datetime.UTC).astimezone(zone)
+    return there_and_back.replace(tzinfo=None) == moment
 
 
 @dataclass(frozen=True)
@@ -335,6 +344,7 @@ def _footfall(gebied: Gebied, by, summary: MonitorLoadSummary) -> None:
     levels = (1, 0.5, 0.3, 0.3, 0.4, 1, 2, 5, 20, 45, 70, 95, 100, 90, 85, 80, 60, 25, 12, 8, 6, 4, 3, 2)
     hours = dict(enumerate(levels))
     weekdays = (0.75, 0.8, 0.95, 0.85, 1.05, 1.6, 0.35)
+    zone = zoneinfo.ZoneInfo(settings.TIME_ZONE)
     records = []
     for p, (point, scale) in enumerate(zip(points, (32, 19), strict=True)):
         for d in range(FOOTFALL_DAYS):
@@ -345,6 +355,8 @@ def _footfall(gebied: Gebied, by, summary: MonitorLoadSummary) -> None:
             for hour, level in hours.items():
                 value = 1 + level * scale * weekdays[day.weekday()] * season * rng.uniform(0.85, 1.15)
                 start = datetime.datetime.combine(day, datetime.time(hour))
+                if not _exists(start, zone):
+                    continue  # 2:00 on the spring clock change: that hour was skipped
                 records.append(
                     FootfallRecord(
                         where=f"regel {len(records) + 2}",
