@@ -9,15 +9,18 @@ The municipality scope is a security boundary here as everywhere (accounts/polic
 - the default taxonomy (function groups and branches without a municipality) is listed for everyone who may see
   the taxonomy, but only administrators change it.
 
-Saves and deletions go through ``monitor/admin_operations.py`` (audit log). A counter key is made by the engine's
-``operations.create_counter_token``: the key is shown once, right after, and only its hash is stored.
+Saves and deletions go through ``monitor/admin_operations.py`` (audit log); a function group or branch is saved by
+``save_taxonomy_entry``, which also recomputes the vacancy flags and indicators of the areas that use it. A counter
+key is made by the engine's ``operations.create_counter_token``: the key is shown once, right after, and only its
+hash is stored.
 """
 
 from __future__ import annotations
 
 from django import forms
 from django.contrib import messages
-from django.http import Http404
+from django.db.models import ProtectedError
+from django.http import Http404, HttpResponseRedirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -143,6 +146,29 @@ class InspectView(InScopeMixin, snippet_views.InspectView):
     pass
 
 
+class TaxonomyCreateView(CreateView):
+    def save_instance(self):
+        return admin_operations.save_taxonomy_entry(self.form, by=self.request.user, created=True)
+
+
+class TaxonomyEditView(EditView):
+    def save_instance(self):
+        return admin_operations.save_taxonomy_entry(self.form, by=self.request.user, created=False)
+
+
+class TaxonomyDeleteView(DeleteView):
+    def form_valid(self, form):
+        # Counted states keep their group and branch (PROTECT): a used entry cannot go, and saying so beats a 500.
+        try:
+            return super().form_valid(form)
+        except ProtectedError:
+            messages.error(
+                self.request,
+                _("%(name)s is used in counts of the register and cannot be deleted.") % {"name": self.object},
+            )
+            return HttpResponseRedirect(self.get_success_url())
+
+
 class CounterTokenCreateView(snippet_views.CreateView):
     def save_instance(self):
         from kernkompas.monitor import operations
@@ -186,6 +212,9 @@ class MonitorViewSet(snippet_views.SnippetViewSet):
 
 
 class FunctionGroupViewSet(MonitorViewSet):
+    add_view_class = TaxonomyCreateView
+    edit_view_class = TaxonomyEditView
+    delete_view_class = TaxonomyDeleteView
     model = FunctionGroup
     icon = "tag"
     menu_label = gettext_lazy("Function groups")
@@ -198,6 +227,9 @@ class FunctionGroupViewSet(MonitorViewSet):
 
 
 class BranchViewSet(MonitorViewSet):
+    add_view_class = TaxonomyCreateView
+    edit_view_class = TaxonomyEditView
+    delete_view_class = TaxonomyDeleteView
     model = Branch
     icon = "list-ul"
     menu_label = gettext_lazy("Branches")
