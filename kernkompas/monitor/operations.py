@@ -1051,3 +1051,8 @@ def erase_owner_contacts(email_or_name: str, by=None) -> int:
         for gemeente, n in per_gemeente.items():
             record(by, "monitor.owner_contacts_erased", None, gemeente=gemeente, changes={"contacts": n})
     return len(contacts)
+
+
+def count_owner_contacts(email_or_name: str) -> int:
+    """How many owner contacts have this e-mail address or exact name (what the two functions above would touch)."""
+    return _contacts_of(email_or_name).count()
