@@ -245,13 +245,14 @@ def import_units(gebied, records: list[UnitRecord], *, count_date, by=None, file
     """
     keys = validate_units(gebied, records, file_name=file_name)
     gemeente = gebied.kern.gemeente
-    groups, branches = _taxonomy(gemeente)
     result = ImportResult(rows=len(records))
     result.already_imported = ImportRun.objects.filter(
         gebied=gebied, kind=ImportKind.UNITS, sha256=sha256, count__date=count_date
     ).exists()
     now = timezone.now()
     with transaction.atomic():
+        # Read inside the transaction: a taxonomy edit committed meanwhile is what the states get.
+        groups, branches = _taxonomy(gemeente)
         count, count_created = Count.objects.get_or_create(
             gebied=gebied, date=count_date, defaults={"source": file_name[:300], "created_by": _user(by)}
         )
