@@ -96,9 +96,30 @@ def _y_axis(top_value: float, fmt, *, height: int = HEIGHT, width: int = WIDTH) 
     return parts
 
 
-def _x_labels(labels: list[str], xs: list[float], *, height: int = HEIGHT, every: int = 1) -> list[str]:
+TICK_CHAR_WIDTH = 6.5  # px per character of a tick label, a little over the real width at the tick's font size
+
+
+def _anchor(label: str, x: float, width: int) -> str:
+    """Centred under its point, unless that would run the label off the chart's left or right edge."""
+    half = len(label) * TICK_CHAR_WIDTH / 2
+    if x + half > width:
+        return "end"
+    if x - half < 0:
+        return "start"
+    return "middle"
+
+
+def _x_labels(
+    labels: list[str], xs: list[float], *, height: int = HEIGHT, every: int = 1, width: int = WIDTH
+) -> list[str]:
     return [
-        _tag('<text class="tick" x="{}" y="{}" text-anchor="middle">{}</text>', x, height - BOTTOM + 18, label)
+        _tag(
+            '<text class="tick" x="{}" y="{}" text-anchor="{}">{}</text>',
+            x,
+            height - BOTTOM + 18,
+            _anchor(label, x, width),
+            label,
+        )
         for i, (label, x) in enumerate(zip(labels, xs, strict=True))
         if i % every == 0
     ]
@@ -119,7 +140,7 @@ def line_chart(
 
     body = _y_axis(top, fmt, width=width)
     every = max(1, n // (width // 110))
-    body += _x_labels(labels, xs, every=every)
+    body += _x_labels(labels, xs, every=every, width=width)
     for s in series:
         segments, current = [], []
         for x, v in zip(xs, s.values, strict=True):
