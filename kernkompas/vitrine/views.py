@@ -10,11 +10,11 @@ from django.db.models import F
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from kernkompas.vitrine.models import CasePage, Theme, VitrineIndexPage
+from kernkompas.vitrine.search import highlight
 from kernkompas.vitrine.selectors import CaseQuery, find_cases, live_cases, parse_query, vocabularies
 
 PER_PAGE = 12
@@ -86,29 +86,13 @@ def feed(request):
 
 
 def add_highlights(cases, q: str) -> None:
-    """The passage of each result that matches the search, with the matching words marked."""
-    try:
-        from kernkompas.vitrine.search import highlight
-    except ImportError:  # built by the search helper; without it the cards show their summary only
-        return
+    """The passage of each result that matches the search, with the matching words marked.
+
+    The rich texts go in as they are: ``highlight`` takes the HTML out (paragraphs keep their word break) and
+    remembers the passage per text and query, so a card seen before costs a lookup.
+    """
     for case in cases:
-        case.highlight = highlight(_searchable_text(case.summary, case.concept, case.approach, case.results), q)
-
-
-_text_memo: dict[tuple[str, ...], str] = {}
-TEXT_MEMO_SIZE = 2048
-
-
-def _searchable_text(summary: str, *rich_texts: str) -> str:
-    """The summary and the rich texts without their HTML, remembered per text: stripping tags is the slow part."""
-    key = (summary, *rich_texts)
-    text = _text_memo.get(key)
-    if text is None:
-        text = " ".join([summary, *(strip_tags(rich_text) for rich_text in rich_texts)])
-        if len(_text_memo) >= TEXT_MEMO_SIZE:
-            _text_memo.clear()
-        _text_memo[key] = text
-    return text
+        case.highlight = highlight(" ".join([case.summary, case.concept, case.approach, case.results]), q)
 
 
 def sort_options(query: CaseQuery) -> list[dict]:

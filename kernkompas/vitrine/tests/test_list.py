@@ -194,6 +194,15 @@ def test_a_search_shows_the_matching_passage_highlighted(client, db):
     assert '<p class="result-count" role="status" aria-live="polite">1 case for “leegstand”</p>' in html
 
 
+def test_the_passage_keeps_the_break_between_paragraphs(client, db):
+    make_case(
+        "bree", "Een leegstandsmonitor in Bree", ["data"], ["lokale-besturen"], "10k-25k", "stadskern", "BE", "lt10k",
+        concept="<p>Bree telt elk kwartaal de leegstand.</p><p>Passanten worden op zes punten geteld.</p>",
+    )  # fmt: skip
+    html = client.get(LIST + "?q=leegstand").content.decode()
+    assert "<mark>leegstand</mark>. Passanten worden" in html
+
+
 def test_a_script_in_a_case_title_is_shown_as_text(client, db):
     make_case("xss", '<script>alert("x")</script>', ["data"], ["ondernemers"], "lt10k", "dorpskern", "NL", "lt10k")
     html = client.get(LIST).content.decode()
