@@ -9,9 +9,7 @@ comparisons and profiles only use complete days.
 from __future__ import annotations
 
 import datetime
-import functools
 import uuid
-import zoneinfo
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -21,6 +19,7 @@ from django.db.models import Count as CountOf
 from django.db.models import Min, Sum
 from django.db.models.functions import ExtractHour, TruncDate
 
+from kernkompas.lib import clock
 from kernkompas.lib import indicators as calc
 from kernkompas.monitor.models import CountingPoint, FootfallCount, Resolution
 
@@ -44,24 +43,13 @@ UTC = datetime.UTC
 HOURS_PER_DAY = 24
 
 
-@functools.lru_cache(maxsize=4_096)
-def _local_hours(day: datetime.date, zone: str) -> tuple[int, ...]:
-    zone_info = zoneinfo.ZoneInfo(zone)
-    found = []
-    for hour in range(HOURS_PER_DAY):
-        wall = datetime.datetime.combine(day, datetime.time(hour), tzinfo=zone_info)
-        if wall.astimezone(UTC).astimezone(zone_info).replace(tzinfo=None) == wall.replace(tzinfo=None):
-            found.append(hour)
-    return tuple(found)
-
-
 def local_hours(day: datetime.date) -> tuple[int, ...]:
     """The wall-clock hours (0–23) that exist on this date in the site's time zone (``settings.TIME_ZONE``).
 
     Usually all 24; the spring day the clocks go forward has 23 (in Europe/Brussels no 2:00). The autumn day
     the clocks go back keeps 24: its repeated hour is stored as one local hour holding both counts.
     """
-    return _local_hours(day, settings.TIME_ZONE)
+    return clock.local_hours(day, settings.TIME_ZONE)
 
 
 def hours_in_day(day: datetime.date) -> int:

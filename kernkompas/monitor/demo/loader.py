@@ -17,13 +17,13 @@ import datetime
 import hashlib
 import math
 import random
-import zoneinfo
 from collections import Counter
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db import transaction
 
+from kernkompas.lib import clock
 from kernkompas.monitor.importers.records import FootfallRecord, OwnerRecord, PointRecord, UnitRecord
 from kernkompas.monitor.models import Branch, FunctionGroup, ImportKind, ImportRun, Threshold
 from kernkompas.places.models import Gebied
@@ -33,12 +33,6 @@ COUNT_DATES = (datetime.date(2022, 10, 1), datetime.date(2023, 10, 1), datetime.
 FOOTFALL_FROM = datetime.date(2023, 9, 4)
 FOOTFALL_DAYS = 392  # 56 weeks up to 29-09-2024: the last four weeks have their counterparts a year earlier
 FOOTFALL_GAP = (datetime.date(2024, 3, 11), datetime.date(2024, 3, 17))  # sensor broken: no data, not zeros
-
-
-def _exists(moment: datetime.datetime, zone) -> bool:
-    """False for a local time the clocks skip (the spring change): it does not survive a trip through UTC."""
-    there_and_back = moment.replace(tzinfo=zone).astimezone(datetime.UTC).astimezone(zone)
-    return there_and_back.replace(tzinfo=None) == moment
 
 
 @dataclass(frozen=True)
@@ -344,7 +338,6 @@ def _footfall(gebied: Gebied, by, summary: MonitorLoadSummary) -> None:
     levels = (1, 0.5, 0.3, 0.3, 0.4, 1, 2, 5, 20, 45, 70, 95, 100, 90, 85, 80, 60, 25, 12, 8, 6, 4, 3, 2)
     hours = dict(enumerate(levels))
     weekdays = (0.75, 0.8, 0.95, 0.85, 1.05, 1.6, 0.35)
-    zone = zoneinfo.ZoneInfo(settings.TIME_ZONE)
     records = []
     for p, (point, scale) in enumerate(zip(points, (32, 19), strict=True)):
         for d in range(FOOTFALL_DAYS):
@@ -355,7 +348,7 @@ def _footfall(gebied: Gebied, by, summary: MonitorLoadSummary) -> None:
             for hour, level in hours.items():
                 value = 1 + level * scale * weekdays[day.weekday()] * season * rng.uniform(0.85, 1.15)
                 start = datetime.datetime.combine(day, datetime.time(hour))
-                if not _exists(start, zone):
+                if not clock.exists(start, settings.TIME_ZONE):
                     continue  # 2:00 on the spring clock change: that hour was skipped
                 records.append(
                     FootfallRecord(

@@ -30,13 +30,13 @@ from __future__ import annotations
 import bisect
 import datetime
 import re
-import zoneinfo
 from collections.abc import Callable
 from pathlib import Path
 
 from django.conf import settings
 from django.utils.translation import gettext as _
 
+from kernkompas.lib import clock
 from kernkompas.lib.batch import paused_gc
 from kernkompas.monitor.importers.records import FootfallRecord, PointRecord
 from kernkompas.monitor.importers.tabular import read_table
@@ -237,12 +237,6 @@ def read_footfall(
 CLOCK_BACK_WINDOW = 10_000  # records to look back for the first of the two lines of the repeated autumn hour
 
 
-def _repeated_by_clock(start: datetime.datetime) -> bool:
-    """True when this local hour happens twice in the site's time zone (the autumn clock change)."""
-    zone = zoneinfo.ZoneInfo(settings.TIME_ZONE)
-    return start.replace(tzinfo=zone, fold=0).utcoffset() != start.replace(tzinfo=zone, fold=1).utcoffset()
-
-
 class _Reader:
     def __init__(self, header, date_col, hour_col, problems: Problems, progress):
         self.header = header
@@ -338,7 +332,7 @@ class _Reader:
         """Add ``count`` to the earlier record of the same point and hour when that hour is the one the clocks
         repeat in autumn (in the site's time zone: 2:00 on the last Sunday of October in Belgium and the
         Netherlands); a counter that writes local time has two lines for it. False for any other repeat."""
-        if resolution != "hour" or (point, start) in self.doubled or not _repeated_by_clock(start):
+        if resolution != "hour" or (point, start) in self.doubled or not clock.is_repeated(start, settings.TIME_ZONE):
             return False
         for record in reversed(self.records[-CLOCK_BACK_WINDOW:]):  # the first line of the hour is close by
             if record.point == point and record.start == start and record.resolution == resolution:

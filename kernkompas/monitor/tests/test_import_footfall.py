@@ -331,3 +331,11 @@ def test_the_repeated_autumn_hour_in_a_long_file_and_what_stays_a_problem(tmp_pa
     path.write_text("telpunt;datum;uur;aantal\nMarkt;27-10-2024;2;10\nMarkt;27-10-2024;2;5\n", encoding="utf-8")
     (record,), _points = read_footfall(path)
     assert (record.value, record.clock_back, record.where) == (15, True, "regel 2 + regel 3")
+
+
+def test_two_lines_for_the_hour_the_spring_change_skips_stay_a_problem(tmp_path):
+    path = tmp_path / "telling.csv"
+    path.write_text("telpunt;datum;uur;aantal\nMarkt;31-03-2024;2;10\nMarkt;31-03-2024;2;5\n", encoding="utf-8")
+    assert _rejected(path) == [
+        "telling.csv, line 3: counting point “Markt” already has a count for 31-03-2024 02:00 on line 2"
+    ]
