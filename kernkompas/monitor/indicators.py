@@ -381,12 +381,11 @@ def _store(values_by_count: dict[int, dict], gebied_ids: list[int] | None) -> No
 
 def refresh_area(gebied) -> None:
     """Recompute and store the indicators of every count of the area."""
-    with transaction.atomic():
-        _store(compute([gebied.pk]), [gebied.pk])
+    refresh_areas([gebied.pk])
 
 
 def refresh_areas(gebied_ids) -> None:
-    """Recompute and store the indicators of every count of these areas in one pass (after a taxonomy edit)."""
+    """Recompute and store the indicators of every count of these areas in one pass."""
     gebied_ids = sorted(set(gebied_ids))
     if not gebied_ids:
         return
