@@ -88,7 +88,6 @@ def read_units(
     path: Path,
     *,
     gemeente,
-    gebied=None,
     mapping: dict | None = None,
     file_name: str | None = None,
     progress: Callable[[int], None] | None = None,
@@ -96,13 +95,11 @@ def read_units(
     """The units of a CSV, Excel, GeoJSON or OpenStreetMap file, or ``ImportRejected`` with every problem.
 
     ``mapping`` (``{field: header}``) applies to CSV, Excel and GeoJSON; None proposes one from the headers. An
-    OpenStreetMap extract is cut to the outline of ``gebied`` (see :func:`osm_outline`) when one is given.
+    OpenStreetMap extract is read whole here; :func:`read_osm_for` cuts it to an area.
     """
     path = Path(path)
     name = file_name or path.name
     if file_format(path) in ("osm", "osm.pbf"):
-        if gebied is not None:
-            return read_osm_for(path, gebied, file_name=name)[0]
         from kernkompas.monitor.importers.osm import read_osm
 
         return read_osm(path, file_name=name)
