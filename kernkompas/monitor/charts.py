@@ -99,30 +99,31 @@ def _y_axis(top_value: float, fmt, *, height: int = HEIGHT, width: int = WIDTH) 
 TICK_CHAR_WIDTH = 6.5  # px per character of a tick label, a little over the real width at the tick's font size
 
 
-def _anchor(label: str, x: float, width: int) -> str:
-    """Centred under its point, unless that would run the label off the chart's left or right edge."""
-    half = len(label) * TICK_CHAR_WIDTH / 2
-    if x + half > width:
-        return "end"
-    if x - half < 0:
-        return "start"
-    return "middle"
+TICK_GAP = 8  # px at least between two tick labels
 
 
 def _x_labels(
     labels: list[str], xs: list[float], *, height: int = HEIGHT, every: int = 1, width: int = WIDTH
 ) -> list[str]:
-    return [
-        _tag(
-            '<text class="tick" x="{}" y="{}" text-anchor="{}">{}</text>',
-            x,
-            height - BOTTOM + 18,
-            _anchor(label, x, width),
-            label,
+    """Every ``every``-th label under its point: centred, or against the chart's edge where centring would run it
+    off the chart; a label that would then touch the one before it is left out (the table has every value)."""
+    parts, right = [], float("-inf")
+    for i, (label, x) in enumerate(zip(labels, xs, strict=True)):
+        if i % every:
+            continue
+        size = len(label) * TICK_CHAR_WIDTH
+        anchor, left = "middle", x - size / 2
+        if x + size / 2 > width:
+            anchor, left = "end", x - size
+        elif left < 0:
+            anchor, left = "start", x
+        if left < right + TICK_GAP:
+            continue
+        right = left + size
+        parts.append(
+            _tag('<text class="tick" x="{}" y="{}" text-anchor="{}">{}</text>', x, height - BOTTOM + 18, anchor, label)
         )
-        for i, (label, x) in enumerate(zip(labels, xs, strict=True))
-        if i % every == 0
-    ]
+    return parts
 
 
 def line_chart(

@@ -396,7 +396,7 @@ def mix_chart(series, groups) -> dict | None:
     return _with_body({"svg": svg, "headers": [_("Count"), *(g.name for g in groups)], "rows": table})
 
 
-FOOTFALL_CHARTS_FORMAT = 2  # bump when the footfall charts' markup changes, so cached ones of the old shape go
+FOOTFALL_CHARTS_FORMAT = 3  # bump when the footfall charts' markup changes, so cached ones of the old shape go
 
 
 def _footfall_words() -> dict:

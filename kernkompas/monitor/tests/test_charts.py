@@ -1,5 +1,7 @@
 """The server-drawn charts: labels stay on the chart, gaps stay gaps, everything escaped."""
 
+import datetime
+import itertools
 import re
 
 from kernkompas.monitor import charts
@@ -35,3 +37,18 @@ def test_a_gap_breaks_the_line_and_labels_are_escaped():
     )
     assert "<script>" not in svg
     assert svg.count("<polyline") == 2  # a: one segment, c–d: the other; b is the gap
+
+
+def test_a_label_that_would_touch_the_one_before_is_left_out():
+    # 365 days at the default width: every 36th day gets a label, the last one ends up against the edge.
+    start = datetime.date(2023, 10, 1)
+    labels = [(start + datetime.timedelta(days=d)).strftime("%d-%m-%Y") for d in range(365)]
+    svg = str(charts.line_chart(labels, [charts.Series("Passanten", "#000", [1] * 365)], title="t", desc="d"))
+    spans = []
+    for x, anchor, label in [t for t in _ticks(svg) if t[2].endswith(("-2023", "-2024"))]:
+        size = len(label) * charts.TICK_CHAR_WIDTH
+        left = {"start": x, "middle": x - size / 2, "end": x - size}[anchor]
+        spans.append((left, left + size))
+    assert len(spans) >= 5
+    assert all(later[0] >= earlier[1] + charts.TICK_GAP for earlier, later in itertools.pairwise(spans))
+    assert spans[-1][1] <= charts.WIDTH
