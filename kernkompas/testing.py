@@ -115,17 +115,18 @@ def run_at_once(commands: list[list[str]], env: dict, timeout: int = 600) -> Non
 
 
 def stored_copies(*texts: str) -> list[str]:
-    """Every row in the database that still holds one of ``texts`` (any case), as "app.Model #pk: field".
+    """Every row in the database that still holds one of ``texts`` (a whole word or phrase, any case), as
+    "app.Model #pk: field".
 
     Walks every table Django knows, Wagtail's revisions, log entries and search index included, so a test of an
     erasure can say "no copy is left anywhere" rather than list the places it thought of.
     """
-    import json
-
     from django.apps import apps
     from django.db import connection
 
-    wanted = [text.lower() for text in texts if text]
+    from kernkompas.lib import redact
+
+    wanted = redact.pattern(texts)
     tables = set(connection.introspection.table_names())
     found = []
     for model in apps.get_models(include_auto_created=True):
@@ -133,7 +134,6 @@ def stored_copies(*texts: str) -> list[str]:
             continue  # a proxy shares its table; a backend-specific table (SQLite's full-text index) may not exist
         for row in model._base_manager.values():
             for field, value in row.items():
-                text = json.dumps(value, default=str, ensure_ascii=False).lower()
-                if any(w in text for w in wanted):
+                if redact.mentions(value if isinstance(value, str | dict | list) else str(value), wanted):
                     found.append(f"{model._meta.label} #{row.get(model._meta.pk.attname)}: {field}")
     return found

@@ -1,16 +1,11 @@
-from kernkompas.accounts.models import Membership, User
+"""Personal data in accounts: the account itself and its roles. See kernkompas/core/personal_data.py."""
+
+from kernkompas.accounts.models import Membership, Organisation, User
 from kernkompas.core import personal_data
-from kernkompas.core.models import AuditEvent
-
-
-def _anonymise_audit(queryset) -> int:
-    # The log must keep saying that a change happened; it stops saying by whom.
-    return queryset.update(actor=None, actor_label="verwijderde gebruiker")
-
 
 personal_data.register(
     User,
-    owner="pk",
+    user="pk",
     fields=(
         "username",
         "email",
@@ -24,11 +19,9 @@ personal_data.register(
         "last_login",
     ),
 )
-personal_data.register(Membership, owner="user", fields=("role", "gemeente_id", "organisation_id", "created_at"))
-personal_data.register(
-    AuditEvent,
-    owner="actor",
-    fields=("created_at", "action", "target_label"),
-    erase="anonymise",
-    anonymise=_anonymise_audit,
+personal_data.register(Membership, user="user", fields=("role", "gemeente_id", "organisation_id", "created_at"))
+
+personal_data.not_personal(
+    Membership, "granted_by", reason="who gave the role: a link to a staff account, cleared when that account goes"
 )
+personal_data.not_personal(Organisation, "name", reason="the name of an organisation (a municipality, a bureau)")

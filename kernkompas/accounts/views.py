@@ -139,7 +139,9 @@ def profile(request):
 @require_GET
 def my_data(request):
     """Everything the platform holds about the logged-in person, as a JSON download."""
-    payload = json.dumps(personal_data.export_for(request.user), cls=DjangoJSONEncoder, indent=2, ensure_ascii=False)
+    person = personal_data.Person(email=request.user.email.lower(), user=request.user)
+    data = personal_data.export(person, by=request.user)
+    payload = json.dumps(data, cls=DjangoJSONEncoder, indent=2, ensure_ascii=False)
     response = HttpResponse(payload, content_type="application/json; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="kernkompas-mijn-gegevens.json"'
     return response

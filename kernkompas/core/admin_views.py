@@ -24,6 +24,7 @@ ACTION_LABELS = {
     "account.profile_changed": _("changed profile"),
     "membership.granted": _("gave a role"),
     "membership.revoked": _("took a role away"),
+    "personal_data.exported": _("exported personal data"),
     "personal_data.erased": _("erased personal data"),
     "gemeente.created": _("created municipality"),
     "gemeente.changed": _("changed municipality"),

@@ -6,3 +6,7 @@ class CoreConfig(AppConfig):
     name = "kernkompas.core"
     label = "core"
     verbose_name = _("Site")
+
+    def ready(self):
+        # The register's entries for the core's own models and for Django's and Wagtail's.
+        from kernkompas.core import personal_data_builtin  # noqa: F401

@@ -11,7 +11,7 @@ branch up to date in the same transaction, as an import does.
 
 from __future__ import annotations
 
-from django.db import transaction
+from django.db import models, transaction
 
 from kernkompas.core import audit
 from kernkompas.monitor import indicators, operations
@@ -41,9 +41,17 @@ def _changes(form) -> dict:
         return {"fields": sorted(form.changed_data)}
     changed = {}
     for name in form.changed_data:
-        value = form.cleaned_data.get(name)
-        changed[name] = value if isinstance(value, int | float | bool) or value is None else str(value)[:200]
+        changed[name] = _loggable(form.cleaned_data.get(name))
     return {"fields": changed}
+
+
+def _loggable(value):
+    # Chosen objects by id: the text of a chosen account (a threshold's recipients) is its e-mail address.
+    if isinstance(value, models.Model):
+        return value.pk
+    if isinstance(value, models.QuerySet | list | tuple) and all(isinstance(v, models.Model) for v in value):
+        return sorted(v.pk for v in value)
+    return value if isinstance(value, int | float | bool) or value is None else str(value)[:200]
 
 
 def save_object(form, *, by, created: bool):

@@ -6,3 +6,6 @@ class PlacesConfig(AppConfig):
     name = "kernkompas.places"
     label = "places"
     verbose_name = _("Places")
+
+    def ready(self):
+        from kernkompas.places import personal_data  # noqa: F401  (declares the place names)

@@ -1,33 +1,36 @@
-from kernkompas.core import personal_data
-from kernkompas.vitrine.models import CaseCollection, CasePage, SavedSearch, ThemeFollow
+"""Personal data in the Vitrine. See kernkompas/core/personal_data.py.
 
-personal_data.register(ThemeFollow, owner="user", fields=("theme_id", "created_at"))
-personal_data.register(CaseCollection, owner="user", fields=("name", "share_token", "created_at"))
-personal_data.register(
-    SavedSearch, owner="user", fields=("name", "query_string", "alerts", "created_at", "last_sent_at")
+A member's follows, collections and saved searches are theirs. A case keeps who sent it in through "Deel je
+voorbeeld" (with or without an account): found by account, e-mail address or exact name, and on erasure the case
+stays (editors may have published it) without its submitter, on the page and in every revision. The contact person
+a case names, as they agreed to be shown, is found by name or address in that text and erased with it.
+"""
+
+from kernkompas.core import personal_data
+from kernkompas.vitrine.models import (
+    Audience,
+    CaseCollection,
+    CasePage,
+    SavedSearch,
+    Theme,
+    ThemeFollow,
 )
 
-
-SUBMITTER_FIELDS = {"submitter_name": "", "submitter_email": "", "submitter_user": None}
-
-
-def _anonymise_submitters(queryset) -> int:
-    # The case stays (editors may have published it); who sent it in does not, in the page nor in its revisions.
-    from wagtail.models import Revision
-
-    ids = [str(pk) for pk in queryset.values_list("pk", flat=True)]
-    for revision in Revision.objects.page_revisions().filter(object_id__in=ids):
-        if any(revision.content.get(name) for name in SUBMITTER_FIELDS):
-            revision.content.update(SUBMITTER_FIELDS)
-            revision.save(update_fields=["content"])
-    return queryset.update(**SUBMITTER_FIELDS)
-
-
-# The submitter of a "Deel je voorbeeld" case (helper "personal"): only the editors ever see these fields.
+personal_data.register(ThemeFollow, user="user", fields=("theme_id", "created_at"))
+personal_data.register(CaseCollection, user="user", fields=("name", "share_token", "created_at"))
+personal_data.register(
+    SavedSearch, user="user", fields=("name", "query_string", "alerts", "created_at", "last_sent_at")
+)
 personal_data.register(
     CasePage,
-    owner="submitter_user",
+    user="submitter_user",
+    email=("submitter_email",),
+    name=("submitter_name",),
     fields=("title", "submitter_name", "submitter_email"),
-    erase="anonymise",
-    anonymise=_anonymise_submitters,
+    erase={"submitter_name": "", "submitter_email": "", "submitter_user": None},
 )
+personal_data.register(CasePage, text=("contact",), fields=("title", "contact"), erase={"contact": ""})
+
+personal_data.not_personal(Theme, "name", reason="the name of a theme")
+personal_data.not_personal(Audience, "name", reason="the name of an audience (lokale besturen, ondernemers)")
+personal_data.not_personal(CasePage, "place_name", reason="the town or area where a case happened")

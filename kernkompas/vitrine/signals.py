@@ -6,6 +6,7 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.signals import page_published, page_unpublished
 
+from kernkompas.core import personal_data
 from kernkompas.vitrine.models import CasePage, Synonym
 
 
@@ -37,3 +38,13 @@ def reread_synonyms(sender, **kwargs):
     from kernkompas.vitrine.search import forget_synonyms
 
     forget_synonyms()
+
+
+@receiver(personal_data.erased)
+def reindex_erased_cases(sender, rows, **kwargs):
+    # A case that lost a person's data is indexed from what it holds now, and the index version moves on, so no
+    # cached search result or related-cases list is built from the text before.
+    from kernkompas.vitrine.search import index_case
+
+    for case in CasePage.objects.filter(pk__in=rows.get(CasePage, [])).prefetch_related("themes"):
+        index_case(case)

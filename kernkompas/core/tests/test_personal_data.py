@@ -90,3 +90,25 @@ def test_the_hyphenated_cli_names_work(cast, capsys):
 
     main(["export-personal-data", "eva@example.org"])
     assert json.loads(capsys.readouterr().out)["email"] == "eva@example.org"
+
+
+def test_an_erased_account_leaves_no_copy_in_wagtails_history_or_the_audit_log(cast, history, capsys):
+    from wagtail.log_actions import log
+
+    from kernkompas.testing import stored_copies
+
+    log(instance=cast.bram, action="wagtail.edit", user=cast.anton)  # as Wagtail's own users screen does
+    AuditEvent.objects.create(
+        actor=cast.ellen,
+        actor_label="ellen",
+        action="monitor.threshold_changed",
+        gemeente=cast.maasdijk,
+        changes={"fields": {"note": "Gesproken met Bram Peeters (BRAM@example.org)"}},
+    )
+    assert stored_copies("bram", "bram@example.org", "Bram Peeters")
+
+    call_command("delete_personal_data", "bram@example.org", "--yes")
+
+    assert stored_copies("bram", "bram@example.org", "Bram Peeters") == []
+    note = AuditEvent.objects.get(action="monitor.threshold_changed").changes["fields"]["note"]
+    assert note == "Gesproken met [verwijderd] ([verwijderd])"

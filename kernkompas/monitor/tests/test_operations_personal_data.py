@@ -26,8 +26,8 @@ def test_export_of_an_owner_without_an_account(owners, capsys):
     call_command("export_personal_data", "Piet@Example.org")
     result = json.loads(capsys.readouterr().out)
     assert result["email"] == "piet@example.org"
-    assert result["data"] == {}
-    assert [(c["name"], c["unit"], c["area"]) for c in result["monitor_owner_contacts"]] == [
+    assert list(result["data"]) == ["monitor.OwnerContact"]
+    assert [(c["name"], c["unit"], c["area"]) for c in result["data"]["monitor.OwnerContact"]] == [
         ("Piet de Vries", "Markt 5", "Marktplein")
     ]
 
@@ -36,7 +36,7 @@ def test_export_of_a_member_holds_the_contact_too(owners, capsys):
     call_command("export_personal_data", "bram@example.org")
     result = json.loads(capsys.readouterr().out)
     assert result["data"]["accounts.User"][0]["email"] == "bram@example.org"
-    assert result["monitor_owner_contacts"][0]["unit"] == "Markt 1"
+    assert result["data"]["monitor.OwnerContact"][0]["unit"] == "Markt 1"
 
 
 def test_erasure_of_owner_contacts(owners, cast, capsys):

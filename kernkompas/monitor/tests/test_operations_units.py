@@ -128,10 +128,13 @@ def test_split_and_owner_contacts(cast):
 
 
 def test_owner_contacts_export_and_erase(cast):
+    from kernkompas.core import personal_data
+
     run(cast.markt, count_1())
-    exported = operations.export_owner_contacts("PIET@example.org", by=cast.anton)
+    exported = personal_data.export(personal_data.find("PIET@example.org"), by=cast.anton)["monitor.OwnerContact"]
     assert exported == [
         {
+            "pk": OwnerContact.objects.get().pk,
             "name": "Piet de Vries",
             "organisation": "",
             "email": "piet@example.org",
@@ -143,10 +146,10 @@ def test_owner_contacts_export_and_erase(cast):
             "municipality": "Maasdijk",
         }
     ]
-    assert operations.export_owner_contacts("nobody@example.org") == []
-    assert operations.erase_owner_contacts("Piet de Vries", by=cast.anton) == 1
+    assert personal_data.export(personal_data.find("nobody@example.org")) == {}
+    assert personal_data.erase(personal_data.find("Piet de Vries"), by=cast.anton) == {"monitor.OwnerContact": 1}
     assert not OwnerContact.objects.exists()
-    event = AuditEvent.objects.get(action="monitor.owner_contacts_erased")
+    event = AuditEvent.objects.get(action="personal_data.erased", gemeente__isnull=False)
     assert event.gemeente == cast.maasdijk and "Piet" not in str(event.changes)
 
 

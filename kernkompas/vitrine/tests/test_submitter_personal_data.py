@@ -5,10 +5,14 @@ its revisions, Wagtail's history, the audit log or a search index — while the 
 from __future__ import annotations
 
 import json
+from urllib.parse import urlencode
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import CommandError, call_command
 from django.urls import reverse
+from django.utils.timezone import now
+from wagtail.admin.models import FormState
 from wagtail.models import Revision, WorkflowState
 
 from kernkompas.core.models import AuditEvent
@@ -25,7 +29,8 @@ NAME, EMAIL = "Karel Peeters", "karel@example.org"
 @pytest.fixture
 def published(client, cast):
     """Karel sends a case without an account and Eva approves it in the back office, so the case has several
-    revisions (Eva's edit after approving it), a workflow history, log entries and a place in both search indexes."""
+    revisions (Eva edits it after approving), a workflow history, log entries, unsaved forms and a place in both
+    search indexes."""
     operations.ensure_editorial_workflow()
     operations.join_editorial_group(cast.eva)
     assert client.post(URL, form_data()).status_code == 302
@@ -38,6 +43,10 @@ def published(client, cast):
     case.refresh_from_db()
     case.summary = "Bewoners namen de laatste winkel over en houden hem open."
     case.save_revision(user=cast.eva, log_action=True).publish(user=cast.eva)
+    # Eva previewed an edit that thanks Karel, and drafted a note elsewhere with his address (unsaved forms).
+    unsaved = {"user": cast.eva, "content_type": ContentType.objects.get_for_model(CasePage), "last_updated_at": now()}
+    FormState.objects.create(**unsaved, object_id=str(case.pk), data=urlencode({"tips": f"Dank {NAME}"}))
+    FormState.objects.create(**unsaved, object_id="", data=urlencode({"contact": f"Vraag {EMAIL}"}))
     assert case.live and SearchTerm.objects.filter(page=case).exists()
     assert Revision.objects.page_revisions().filter(object_id=str(case.pk)).count() >= 2
     return case
@@ -70,6 +79,7 @@ def test_erasing_an_anonymous_submitter_leaves_no_copy_and_keeps_the_case(publis
 
     assert "vitrine.CasePage: 1" in capsys.readouterr().out
     assert stored_copies(NAME, EMAIL) == []
+    assert not FormState.objects.exists()  # stored URL-encoded ("Karel+Peeters"), so looked at separately
     published.refresh_from_db()
     assert published.live and published.title == "Een dorpswinkel die blijft"
     assert (published.submitter_name, published.submitter_email) == ("", "")

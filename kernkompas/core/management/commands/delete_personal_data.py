@@ -1,70 +1,57 @@
-"""kernkompas delete-personal-data <email or name> --yes: erase one person's account and data (GDPR art. 17).
+"""kernkompas delete-personal-data <email or name> --yes: erase one person's data (GDPR art. 17).
 
-An account is found by its e-mail address; Kernmonitor owner contacts (property owners, often without an account)
-by e-mail address or exact name. What other people's records need (the audit log) stays, without the name. Refuses
-to run without --yes.
+A person is an e-mail address (with the account that has it) or an exact name, as for export-personal-data. The
+command walks the personal-data register: what must stay for other people's records (the audit log, a published
+case) stays without the name or address, and no copy is left in revisions, history or the audit log. Refuses to
+run without --yes.
 """
 
 from __future__ import annotations
 
+from django.apps import apps
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from kernkompas.core import personal_data
-from kernkompas.core.management.commands.export_personal_data import find_account, nobody_found
+from kernkompas.core.management.commands.export_personal_data import nobody_found
 
 
 class Command(BaseCommand):
     help = (
-        "Delete the account and personal data of one person, and the Kernmonitor owner contacts with this e-mail "
-        "address or exact name. The audit log keeps its events, without the name. This cannot be undone; export "
-        "first if needed."
+        "Delete the personal data of one person: the account with this e-mail address and everything registered "
+        "under the address or an exact name. Records other people need stay, without the name or address. This "
+        "cannot be undone; export first if needed."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument(
-            "email", metavar="email_or_name", help="E-mail address, or the exact name of an owner contact."
-        )
+        parser.add_argument("email", metavar="email_or_name", help="E-mail address, or a person's exact name.")
         parser.add_argument("--yes", action="store_true", help="Confirm that the data may really be deleted.")
 
     def handle(self, *args, email, yes=False, **options):
-        from kernkompas.monitor.operations import count_owner_contacts, erase_owner_contacts
-
-        text = email.strip()
-        user = find_account(text)
-        contacts = count_owner_contacts(text)
-        if user is None and not contacts:
-            raise nobody_found(text)
+        person = personal_data.find(email)
+        holdings = personal_data.holdings(person)
+        if not holdings:
+            raise nobody_found(person)
         if not yes:
-            raise CommandError(self._confirm_first(user, text, contacts))
-        erased = erase_owner_contacts(text)
-        if user is None:
-            self.stdout.write(self.style.SUCCESS(_("The owner contacts of %(who)s have been deleted.") % {"who": text}))
-            self.stdout.write(f"  monitor.OwnerContact: {erased}")
-            return
-        counts = personal_data.erase_for(user)
-        if erased:
-            counts["monitor.OwnerContact"] = erased
-        self.stdout.write(
-            self.style.SUCCESS(
-                _("The account %(email)s and its personal data have been deleted.") % {"email": user.email}
-            )
-        )
+            raise CommandError(self._confirm_first(person, holdings))
+        counts = personal_data.erase(person)
+        if person.user is not None:
+            message = _("The account %(email)s and its personal data have been deleted.") % {"email": person.email}
+        else:
+            message = _("The personal data of %(who)s have been deleted.") % {"who": person}
+        self.stdout.write(self.style.SUCCESS(message))
         for label, count in counts.items():
             self.stdout.write(f"  {label}: {count}")
 
     @staticmethod
-    def _confirm_first(user, text: str, contacts: int) -> str:
-        if user is not None:
+    def _confirm_first(person, holdings: dict[str, int]) -> str:
+        what = ", ".join(f"{n} × {apps.get_model(label)._meta.verbose_name}" for label, n in holdings.items())
+        if person.user is not None:
             return _(
-                "Nothing was deleted. This erases the account %(email)s and all its data, for good. "
+                "Nothing was deleted. This erases the account %(email)s and all its data (%(what)s), for good. "
                 "Run the command again with --yes to confirm."
-            ) % {"email": user.email}
-        return ngettext(
-            "Nothing was deleted. This erases the owner contact of %(who)s, for good. "
-            "Run the command again with --yes to confirm.",
-            "Nothing was deleted. This erases the %(n)s owner contacts of %(who)s, for good. "
-            "Run the command again with --yes to confirm.",
-            contacts,
-        ) % {"n": contacts, "who": text}
+            ) % {"email": person.email, "what": what}
+        return _(
+            "Nothing was deleted. This erases what Kernkompas holds about %(who)s (%(what)s), for good. "
+            "Run the command again with --yes to confirm."
+        ) % {"who": person, "what": what}
