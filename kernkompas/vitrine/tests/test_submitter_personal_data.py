@@ -102,3 +102,19 @@ def test_another_submitters_case_is_untouched(published, client, cast, capsys):
     call_command("delete_personal_data", EMAIL, "--yes")
     other = CasePage.objects.get(title="Een tweede winkel")
     assert (other.submitter_name, other.submitter_email) == ("Lies Maes", "lies@example.org")
+
+
+def test_the_contact_person_a_case_names_is_found_by_address_and_erased_from_that_field_only(cast, capsys):
+    from kernkompas.vitrine.tests.personal_cases import case
+
+    named = case("Een pop-upwinkel", contact="Vraag het aan Lies Maes (lies@maasdijk.be), centrummanager.")
+    other = case("Een markt", contact="Jan Claes, jan@veldrode.be")
+    assert [r["title"] for r in export("LIES@maasdijk.be", capsys)["data"]["vitrine.CasePage"]] == ["Een pop-upwinkel"]
+
+    call_command("delete_personal_data", "lies@maasdijk.be", "--yes")
+
+    named.refresh_from_db()
+    other.refresh_from_db()
+    assert (named.contact, named.live, named.title) == ("", True, "Een pop-upwinkel")
+    assert other.contact == "Jan Claes, jan@veldrode.be"
+    assert stored_copies("lies@maasdijk.be", "Lies Maes") == []
