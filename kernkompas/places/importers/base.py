@@ -17,9 +17,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
 
+from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from kernkompas.lib.filelimits import LimitExceeded
 from kernkompas.lib.geo import GeometryError, check_area_geometry, round_coordinates
 
 # Which source wins when two files describe the same municipality (names, province, geometry, area).
@@ -109,6 +111,75 @@ def feature_place(number: int, code: str | None = None) -> str:
 
 def line_place(number: int) -> str:
     return _("line %(number)s") % {"number": number}
+
+
+# --- Limits: a file too large to read ---------------------------------------------------------------------
+
+# What each limit of kernkompas.lib.filelimits means, for the person whose file went over it.
+LIMIT_REASONS = {
+    "cell_chars": gettext_lazy("a cell of %(found)s characters; the most is %(maximum)s"),
+    "header_chars": gettext_lazy("a column heading of %(found)s characters; the most is %(maximum)s"),
+    "header_columns": gettext_lazy("%(found)s columns; the most is %(maximum)s"),
+    "columns": gettext_lazy("a value in column %(found)s; a file may have at most %(maximum)s columns"),
+    "cells": gettext_lazy("more than %(maximum)s cells (rows × columns), the most one import may have: split it up"),
+    "line_chars": gettext_lazy("a line of more than %(maximum)s characters, the most one line may have"),
+    "excel_rows": gettext_lazy("row %(found)s lies beyond the last row of a sheet (%(maximum)s): the file is damaged"),
+    "xlsx_unpacked": gettext_lazy("the Excel file unpacks to %(found)s; the most is %(maximum)s"),
+    "xlsx_part": gettext_lazy("the part “%(part)s” of the Excel file unpacks to %(found)s; the most is %(maximum)s"),
+    "xlsx_parts": gettext_lazy("the Excel file consists of %(found)s parts; the most is %(maximum)s"),
+    "xlsx_text": gettext_lazy(
+        "the Excel file holds a cell of more than %(maximum)s characters, the most one cell may have"
+    ),
+    "shared_strings": gettext_lazy(
+        "the Excel file holds more than %(maximum)s different texts, the most one import may have: split it up"
+    ),
+    "json_values": gettext_lazy(
+        "the file holds %(found)s values (numbers, texts, lists); the most is %(maximum)s: split it up"
+    ),
+    "json_depth": gettext_lazy("the data is nested too deeply (lists within lists within lists …)"),
+    "vertices": gettext_lazy("a geometry of %(found)s corner points; the most is %(maximum)s"),
+    "osm_objects": gettext_lazy(
+        "the extract holds more than %(maximum)s shops, cafés and services, the most one import may have: cut it "
+        "to the area first"
+    ),
+    "osm_tags": gettext_lazy("an object with %(found)s tags; the most is %(maximum)s"),
+    "footfall_points": gettext_lazy("more than %(maximum)s counting points; the most is %(maximum)s"),
+    "footfall_figures": gettext_lazy(
+        "more than %(maximum)s counts (points × hours), the most one import may have: split the file up"
+    ),
+}
+_SIZE_LIMITS = {"xlsx_unpacked", "xlsx_part"}
+
+
+def limit_reason(exc: LimitExceeded) -> str:
+    """What went over which limit, with the numbers: "een cel van 300.000 tekens; het maximum is 10.000"."""
+    size = _size if exc.limit in _SIZE_LIMITS else _number
+    return LIMIT_REASONS[exc.limit] % {"found": size(exc.found), "maximum": size(exc.maximum), "part": exc.part}
+
+
+def limit_place(exc: LimitExceeded, place=None) -> str:
+    """Where a limit was reached: "regel 3, kolom 17" (``place`` words the line: :func:`line_place` by default,
+    :func:`feature_place` for the features of a GeoJSON file); "" when the file as a whole is too large."""
+    if not exc.line:
+        return ""
+    where = (place or line_place)(exc.line)
+    if exc.column and exc.limit != "columns":
+        where = _("%(place)s, column %(column)s") % {"place": where, "column": exc.column}
+    return where
+
+
+def add_limit_problem(problems: Problems, exc: LimitExceeded, place=None) -> None:
+    problems.add(limit_reason(exc), where=limit_place(exc, place))
+
+
+def _number(value: int) -> str:
+    return formats.number_format(value, force_grouping=True)
+
+
+def _size(value: int) -> str:
+    if value >= 1_000_000_000:
+        return formats.number_format(round(value / 1_000_000_000, 1), 1) + " GB"
+    return formats.number_format(round(value / 1_000_000), force_grouping=True) + " MB"
 
 
 # --- Reading files ------------------------------------------------------------------------------------------
