@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import datetime
-import io
 import json
 import re
 from collections import Counter
@@ -21,7 +20,15 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from kernkompas.lib.filelimits import LimitExceeded
+from kernkompas.lib.filelimits import (
+    MAX_LINE_CHARS,
+    BoundedLines,
+    LimitExceeded,
+    check_cells,
+    check_header,
+    check_json_text,
+    check_row,
+)
 from kernkompas.lib.geo import GeometryError, check_area_geometry, round_coordinates
 
 # Which source wins when two files describe the same municipality (names, province, geometry, area).
@@ -138,6 +145,9 @@ LIMIT_REASONS = {
     ),
     "json_depth": gettext_lazy("the data is nested too deeply (lists within lists within lists …)"),
     "vertices": gettext_lazy("a geometry of %(found)s corner points; the most is %(maximum)s"),
+    "topology_positions": gettext_lazy(
+        "the boundaries in the file have more than %(maximum)s corner points together, the most one import may have"
+    ),
     "osm_objects": gettext_lazy(
         "the extract holds more than %(maximum)s shops, cafés and services, the most one import may have: cut it "
         "to the area first"
@@ -224,9 +234,13 @@ def read_document(path: Path, problems: Problems) -> Document:
     if not text.strip():
         problems.add(_("the file is empty"))
         return Document(path, "unreadable")
-    if text.lstrip()[:1] in ("{", "["):
-        return _read_json(path, text, problems)
-    return _read_csv(path, text, problems)
+    try:
+        if text.lstrip()[:1] in ("{", "["):
+            return _read_json(path, text, problems)
+        return _read_csv(path, text, problems)
+    except LimitExceeded as exc:
+        add_limit_problem(problems, exc)
+        return Document(path, "unreadable")
 
 
 def _decode(raw: bytes) -> str | None:
@@ -241,28 +255,54 @@ def _decode(raw: bytes) -> str | None:
 
 def _read_json(path: Path, text: str, problems: Problems) -> Document:
     try:
-        return Document(path, "json", data=json.loads(text))
+        return Document(path, "json", data=load_json(text))
     except json.JSONDecodeError as exc:
-        if exc.pos >= len(text.rstrip()) - 1:
-            problems.add(_("the file stops in the middle of the data: it is probably incomplete (cut off)"))
-        else:
-            problems.add(
-                _("the file is not valid JSON at line %(line)s, column %(column)s")
-                % {"line": exc.lineno, "column": exc.colno}
-            )
+        problems.add(json_reason(exc, text))
         return Document(path, "unreadable")
 
 
-def _read_csv(path: Path, text: str, problems: Problems) -> Document:
-    first_line = text.splitlines()[0]
-    delimiter = max((";", ",", "\t"), key=first_line.count)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+def load_json(text: str):
+    """``json.loads`` within the limits: at most :data:`~kernkompas.lib.filelimits.MAX_JSON_VALUES` values, counted
+    before they are built; nesting deeper than Python's recursion allows, or a number of thousands of digits, is a
+    :class:`LimitExceeded` / :class:`json.JSONDecodeError` like any other broken file."""
+    check_json_text(text)
     try:
-        header = [name.strip() for name in next(reader)]
+        return json.loads(text)
+    except RecursionError:
+        raise LimitExceeded("json_depth", found=0, maximum=0) from None
+    except json.JSONDecodeError:
+        raise
+    except ValueError as exc:  # "Exceeds the limit (4300 digits) for integer string conversion"
+        raise json.JSONDecodeError(str(exc), text, 0) from None
+
+
+def json_reason(exc: json.JSONDecodeError, text: str) -> str:
+    """Why a JSON text cannot be read: cut off at the end, or broken at a line and column."""
+    if exc.pos >= len(text.rstrip()) - 1:
+        return _("the file stops in the middle of the data: it is probably incomplete (cut off)")
+    return _("the file is not valid JSON at line %(line)s, column %(column)s") % {
+        "line": exc.lineno,
+        "column": exc.colno,
+    }
+
+
+def _read_csv(path: Path, text: str, problems: Problems) -> Document:
+    """Header and rows of a CSV text, each record measured before ``csv`` splits it (:mod:`~kernkompas.lib.
+    filelimits`); raises :class:`LimitExceeded`."""
+    first_line = text.lstrip("\r\n").split("\n", 1)[0][:MAX_LINE_CHARS]
+    delimiter = max((";", ",", "\t"), key=first_line.count)
+    lines = BoundedLines(text)
+    reader = csv.reader(lines, delimiter=delimiter)
+    try:
+        header = [name.strip() for name in next(reader, [])]
+        check_row(header, line=lines.line, record_chars=lines.record_read())
+        check_header(header, line=lines.line)
         rows = []
         for values in reader:
+            check_row(values, line=reader.line_num, record_chars=lines.record_read())
             if not any(value.strip() for value in values):
                 continue  # blank lines at the end of spreadsheet exports
+            check_cells(len(rows) + 1, len(header), line=reader.line_num)
             rows.append((reader.line_num, dict(zip(header, (v.strip() for v in values), strict=False))))
             if len(values) > len(header):
                 problems.add(
@@ -456,6 +496,9 @@ def checked_geometry(feature: dict, where: str, problems: Problems) -> dict | No
         return None
     try:
         return round_coordinates(check_area_geometry(geometry))
+    except LimitExceeded as exc:
+        problems.add(limit_reason(exc), where=where, field="geometry")
+        return None
     except GeometryError as exc:
         problems.add(geometry_reason(exc), where=where, field="geometry")
         return None
@@ -470,6 +513,7 @@ _GEOMETRY_REASONS = (
         ),
     ),
     ("geometry has no type", gettext_lazy("the geometry has no type")),
+    ("vertices", gettext_lazy("the geometry has too many corner points")),
     ("geometry type", gettext_lazy("this kind of geometry cannot be a boundary")),
     ("coordinates are malformed", gettext_lazy("the coordinates are malformed")),
     ("geometry is empty", gettext_lazy("the geometry is empty")),
