@@ -100,19 +100,21 @@ class BoundedLines:
         return chars
 
 
-def check_row(values: list, *, line: int, record_chars: int | None = None) -> None:
-    """A row of a table: at most :data:`MAX_COLUMNS` values, none longer than :data:`MAX_CELL_CHARS`. (A record of
-    fewer characters than the cell limit needs no look at its cells.)"""
+def check_row(values: list, *, line: int, record_chars: int | None = None, heading: bool = False) -> None:
+    """A row of a table: at most :data:`MAX_COLUMNS` values, none longer than :data:`MAX_CELL_CHARS` (or, for the
+    row of column headings, :data:`MAX_HEADER_CHARS`). A record of fewer characters than the limit needs no look at
+    its cells."""
     if len(values) > MAX_COLUMNS:
         found = len(values)
         if values[MAX_COLUMNS:].count(None) + values[MAX_COLUMNS:].count("") < found - MAX_COLUMNS:
             column = next(i for i in range(MAX_COLUMNS, found) if values[i] not in (None, "")) + 1
             raise LimitExceeded("columns", found=column, maximum=MAX_COLUMNS, line=line, column=column)
-    if record_chars is not None and record_chars <= MAX_CELL_CHARS:
+    limit, name = (MAX_HEADER_CHARS, "header_chars") if heading else (MAX_CELL_CHARS, "cell_chars")
+    if record_chars is not None and record_chars <= limit:
         return
     for index, value in enumerate(values[:MAX_COLUMNS]):
-        if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
-            raise LimitExceeded("cell_chars", found=len(value), maximum=MAX_CELL_CHARS, line=line, column=index + 1)
+        if isinstance(value, str) and len(value) > limit:
+            raise LimitExceeded(name, found=len(value), maximum=limit, line=line, column=index + 1)
 
 
 def check_header(headers: list[str], *, line: int = 1) -> None:

@@ -210,7 +210,7 @@ def _read_csv(raw: bytes, problems: Problems, progress) -> Table | None:
             start = lines.line + 1
             if not values or not any(value.strip() for value in values):
                 continue  # blank lines (spreadsheet exports end with a few)
-            filelimits.check_row(values, line=line, record_chars=record_chars)
+            filelimits.check_row(values, line=line, record_chars=record_chars, heading=headers is None)
             if headers is None:
                 headers = [value.strip() for value in values]
                 while headers and not headers[-1]:
@@ -316,7 +316,7 @@ def _read_sheet(sheet, problems: Problems, progress, limit: int) -> Table | None
             raise LimitExceeded("excel_rows", found=number, maximum=filelimits.EXCEL_MAX_ROWS, line=number)
         if not cells:
             continue
-        filelimits.check_row(cells, line=number)
+        filelimits.check_row(cells, line=number, heading=headers is None)
         values = [cell_text(cell) for cell in cells[: width or filelimits.MAX_COLUMNS]]
         if not any(values):
             continue

@@ -295,7 +295,7 @@ def _read_csv(path: Path, text: str, problems: Problems) -> Document:
     reader = csv.reader(lines, delimiter=delimiter)
     try:
         header = [name.strip() for name in next(reader, [])]
-        check_row(header, line=lines.line, record_chars=lines.record_read())
+        check_row(header, line=lines.line, record_chars=lines.record_read(), heading=True)
         check_header(header, line=lines.line)
         rows = []
         for values in reader:
