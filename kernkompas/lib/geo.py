@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import shapely
 from pyproj import Geod
 from shapely.geometry import MultiPolygon, Polygon, mapping, shape
 from shapely.ops import unary_union
 from shapely.validation import explain_validity, make_valid
+
+from kernkompas.lib.filelimits import MAX_BOUNDARY_VERTICES, LimitExceeded
 
 _GEOD = Geod(ellps="WGS84")
 _ACCEPTED = {"Point", "MultiPoint", "Polygon", "MultiPolygon", "LineString", "MultiLineString"}
@@ -17,6 +20,11 @@ class GeometryError(ValueError):
     """The geometry cannot be used; the message says why in plain words."""
 
 
+class TooManyVertices(GeometryError, LimitExceeded):
+    """A geometry with more corner points than :data:`~kernkompas.lib.filelimits.MAX_BOUNDARY_VERTICES`: refused
+    before GEOS validates or repairs it (a repair's work grows faster than the number of points)."""
+
+
 @dataclass(frozen=True)
 class GeometryInfo:
     bbox: tuple[float, float, float, float]  # west, south, east, north
@@ -24,7 +32,7 @@ class GeometryInfo:
     area_km2: float
 
 
-def check_geometry(geometry: dict) -> dict:
+def check_geometry(geometry: dict, max_vertices: int = MAX_BOUNDARY_VERTICES) -> dict:
     """Validate a GeoJSON geometry in WGS84 and return it, repaired if it self-intersects.
 
     Raises GeometryError for a missing type, an unsupported type, coordinates outside WGS84 ranges (a sign of a
@@ -38,6 +46,9 @@ def check_geometry(geometry: dict) -> dict:
         geom = shape(geometry)
     except Exception as exc:  # shapely raises several types for malformed coordinates
         raise GeometryError(f"coordinates are malformed ({exc})") from exc
+    vertices = shapely.get_num_coordinates(geom)
+    if vertices > max_vertices:
+        raise TooManyVertices("vertices", found=vertices, maximum=max_vertices)
     if geom.is_empty:
         raise GeometryError("geometry is empty")
     west, south, east, north = geom.bounds

@@ -14,8 +14,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from kernkompas.lib.filelimits import MAX_BOUNDARY_VERTICES, MAX_JSON_VALUES, LimitExceeded
+
 _ARC_TYPES = {"LineString", "MultiLineString", "Polygon", "MultiPolygon"}
 _POINT_TYPES = {"Point", "MultiPoint"}
+_MAX_NESTING = 8  # geometry collections inside geometry collections
 
 
 class TopologyError(ValueError):
@@ -23,9 +26,16 @@ class TopologyError(ValueError):
 
 
 class Topology:
-    """A parsed topology whose arcs are decoded once and shared by all geometries."""
+    """A parsed topology whose arcs are decoded once and shared by all geometries.
 
-    def __init__(self, data: Any):
+    A geometry refers to arcs by index, so a small file can ask for the same long arc a million times: the
+    positions handed out are counted as they are produced, at most ``max_vertices`` per geometry and
+    ``max_positions`` for the whole topology (:class:`~kernkompas.lib.filelimits.LimitExceeded` beyond).
+    """
+
+    def __init__(self, data: Any, *, max_vertices: int = MAX_BOUNDARY_VERTICES, max_positions: int = MAX_JSON_VALUES):
+        self.max_vertices, self.max_positions = max_vertices, max_positions
+        self._emitted = self._current = 0
         if not isinstance(data, dict) or data.get("type") != "Topology":
             raise TopologyError('the document is not a TopoJSON topology (its "type" is not "Topology")')
         if not isinstance(data.get("objects"), dict):
@@ -70,6 +80,12 @@ class Topology:
 
     def geometry(self, member: dict, where: str = "geometry") -> dict | None:
         """The GeoJSON geometry of one TopoJSON geometry object (None for a null geometry)."""
+        self._current = 0
+        return self._geometry(member, where, 0)
+
+    def _geometry(self, member: Any, where: str, depth: int) -> dict | None:
+        if not isinstance(member, dict):
+            raise TopologyError(f"{where} is not an object")
         kind = member.get("type")
         if kind is None:
             return None
@@ -77,7 +93,11 @@ class Topology:
             parts = member.get("geometries")
             if not isinstance(parts, list):
                 raise TopologyError(f'{where}: GeometryCollection without a "geometries" list')
-            geometries = [self.geometry(part, f"{where}, part {i}") for i, part in enumerate(parts, start=1)]
+            if depth >= _MAX_NESTING:
+                raise TopologyError(f"{where}: geometry collections are nested too deeply")
+            geometries = [
+                self._geometry(part, f"{where}, part {i}", depth + 1) for i, part in enumerate(parts, start=1)
+            ]
             return {"type": "GeometryCollection", "geometries": [g for g in geometries if g is not None]}
         if kind in _POINT_TYPES:
             return {"type": kind, "coordinates": self._points(kind, member.get("coordinates"), where)}
@@ -119,6 +139,7 @@ class Topology:
             return self._point(coordinates, where)
         if not isinstance(coordinates, list):
             raise TopologyError(f'{where}: MultiPoint without a "coordinates" list')
+        self._grow(len(coordinates))
         return [self._point(position, where) for position in coordinates]
 
     def _point(self, position: Any, where: str) -> list[float]:
@@ -139,10 +160,20 @@ class Topology:
             return [ring(_list(part, where), where) for part in arcs]
         return [[self._ring(_list(ring, where), where) for ring in _list(polygon, where)] for polygon in arcs]
 
+    def _grow(self, count: int) -> None:
+        """Count ``count`` more positions handed out; refuse before they exceed a limit."""
+        self._current += count
+        self._emitted += count
+        if self._current > self.max_vertices:
+            raise LimitExceeded("vertices", found=self._current, maximum=self.max_vertices)
+        if self._emitted > self.max_positions:
+            raise LimitExceeded("topology_positions", found=self._emitted, maximum=self.max_positions)
+
     def _line(self, indexes: list, where: str) -> list[list[float]]:
         points: list[list[float]] = []
         for index in indexes:
             arc = self._arc(index, where)
+            self._grow(len(arc))
             # Consecutive arcs share their end and start point; keep it once.
             points.extend(arc[1:] if points else arc)
         return points

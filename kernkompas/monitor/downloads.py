@@ -3,16 +3,16 @@
 The numbers are the stored indicators (:mod:`kernkompas.monitor.indicators`), so a download says exactly what the
 cards say. Owner contacts are never in a download: they are personal data and only shown in the register.
 CSV is UTF-8 with a byte-order mark (so Excel reads the accents), comma-separated with decimal points, so that any
-tool parses it back; the Excel file has real numbers and dates.
+tool parses it back; the Excel file has real numbers and dates. Both are written by :mod:`kernkompas.lib.spreadsheet`,
+which keeps a name such as "=HYPERLINK(…)" text instead of a formula.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from datetime import date
 
+from kernkompas.lib import spreadsheet
 from kernkompas.monitor.models import AreaIndicators
 
 FORMATS = {
@@ -118,35 +118,15 @@ def unit_table(rows) -> tuple[list[str], list[list]]:
 
 
 def _cell(value):
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "1" if value else "0"
-    if isinstance(value, date):
-        return value.isoformat()
-    return value
+    return spreadsheet.plain(value)
 
 
 def as_csv(headers: list[str], rows: list[list]) -> bytes:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(headers)
-    for row in rows:
-        writer.writerow([_cell(v) for v in row])
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
+    return spreadsheet.csv_bytes(headers, rows)
 
 
 def as_xlsx(headers: list[str], rows: list[list], *, sheet: str) -> bytes:
-    from openpyxl import Workbook
-
-    book = Workbook(write_only=True)
-    ws = book.create_sheet(sheet[:31])
-    ws.append(headers)
-    for row in rows:
-        ws.append([None if v == "" else v for v in row])
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return spreadsheet.xlsx_bytes(headers, rows, sheet=sheet)
 
 
 def units_geojson(rows, *, gebied) -> bytes:

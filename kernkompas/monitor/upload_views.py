@@ -45,6 +45,7 @@ from kernkompas.places.importers.base import ImportRejected, Problem
 from kernkompas.places.models import Gebied
 
 PREVIEW_ROWS = 10
+PREVIEW_CELL_CHARS = 200
 PENDING_LIFETIME = timedelta(days=1)
 
 
@@ -229,7 +230,13 @@ def _table(pending: PendingUpload):
 def _preview(table) -> list[tuple[int, list[str]]]:
     """The first rows with their line in the file (or their number, in a GeoJSON file)."""
     numbers = table.line_numbers or range(1, len(table.rows) + 1)
-    return list(zip(numbers, table.rows[:PREVIEW_ROWS], strict=False))
+    rows = [[_short(cell) for cell in row] for row in table.rows[:PREVIEW_ROWS]]
+    return list(zip(numbers, rows, strict=False))
+
+
+def _short(cell: str) -> str:
+    """A cell as the preview shows it: a long text (up to the readers' 10.000 characters) cut to a line's worth."""
+    return cell if len(cell) <= PREVIEW_CELL_CHARS else cell[:PREVIEW_CELL_CHARS] + "…"
 
 
 def _mapping_fields():

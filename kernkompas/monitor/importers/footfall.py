@@ -36,11 +36,12 @@ from pathlib import Path
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-from kernkompas.lib import clock
+from kernkompas.lib import clock, filelimits
 from kernkompas.lib.batch import paused_gc
+from kernkompas.lib.filelimits import LimitExceeded
 from kernkompas.monitor.importers.records import FootfallRecord, PointRecord
 from kernkompas.monitor.importers.tabular import read_table
-from kernkompas.places.importers.base import ImportRejected, Problems, line_place
+from kernkompas.places.importers.base import ImportRejected, Problems, limit_reason, line_place
 
 POINT_HEADERS = ("point", "telpunt", "locatie", "location", "sensor", "meetpunt", "counting point", "name", "naam")
 DATE_HEADERS = ("date", "datum", "dag", "day", "datetime", "timestamp", "tijdstip", "periode", "period")
@@ -219,11 +220,15 @@ def read_footfall(
     reader = _Reader(header, date_col, _find(header, HOUR_HEADERS), problems, progress)
     # A year of hourly counts is a million small records, none of them cyclic: the cycle collector would only
     # walk them again and again (it doubled the reading time of the Auckland file).
-    with paused_gc():
-        if point_col is not None and count_col is not None:
-            reader.read_long(lines, point_col, count_col, _find(header, LAT_HEADERS), _find(header, LON_HEADERS))
-        else:
-            reader.read_wide(lines)
+    try:
+        with paused_gc():
+            if point_col is not None and count_col is not None:
+                reader.read_long(lines, point_col, count_col, _find(header, LAT_HEADERS), _find(header, LON_HEADERS))
+            else:
+                reader.read_wide(lines)
+    except LimitExceeded as exc:
+        problems.add(limit_reason(exc), where=line_place(exc.line) if exc.line else "")
+        raise ImportRejected(problems.as_list()) from None
     reader.report_duplicates()
     if progress is not None and reader.pending:
         progress(reader.pending)
@@ -232,9 +237,6 @@ def read_footfall(
     if problems:
         raise ImportRejected(problems.as_list())
     return reader.records, list(reader.points.values())
-
-
-CLOCK_BACK_WINDOW = 10_000  # records to look back for the first of the two lines of the repeated autumn hour
 
 
 class _Reader:
@@ -256,6 +258,27 @@ class _Reader:
         self.labels: list[tuple[int, datetime.date]] = []
         self.label = None
         self.doubled: set[tuple[str, datetime.datetime]] = set()  # (point, hour) added up at the clock change
+        # The records in the hour the clocks repeat, by (point, hour): the first of its two lines, found at once.
+        self.repeated: dict[tuple[str, datetime.datetime], FootfallRecord] = {}
+        self.is_repeated: dict[datetime.datetime, bool] = {}
+
+    def _repeated_hour(self, start: datetime.datetime, resolution: str) -> bool:
+        if resolution != "hour":
+            return False
+        known = self.is_repeated.get(start)
+        if known is None:
+            known = self.is_repeated[start] = clock.is_repeated(start, settings.TIME_ZONE)
+        return known
+
+    def _keep(self, record: FootfallRecord, line: int) -> None:
+        """Add a record (within the file's limit of figures); index it when its hour is the repeated one."""
+        if len(self.records) >= filelimits.MAX_FOOTFALL_FIGURES:
+            raise LimitExceeded(
+                "footfall_figures", found=len(self.records) + 1, maximum=filelimits.MAX_FOOTFALL_FIGURES, line=line
+            )
+        self.records.append(record)
+        if self._repeated_hour(record.start, record.resolution):
+            self.repeated[(record.point, record.start)] = record
 
     def _tick(self):
         self.pending += 1
@@ -326,22 +349,22 @@ class _Reader:
             if not self._clock_back(point, resolution, start, count, where):
                 self.duplicates.setdefault((number, earlier, start), []).append(point)
             return
-        self.records.append(FootfallRecord(where=where, point=point, start=start, resolution=resolution, value=count))
+        self._keep(FootfallRecord(where=where, point=point, start=start, resolution=resolution, value=count), number)
 
     def _clock_back(self, point: str, resolution: str, start: datetime.datetime, count: int, where: str) -> bool:
         """Add ``count`` to the earlier record of the same point and hour when that hour is the one the clocks
         repeat in autumn (in the site's time zone: 2:00 on the last Sunday of October in Belgium and the
         Netherlands); a counter that writes local time has two lines for it. False for any other repeat."""
-        if resolution != "hour" or (point, start) in self.doubled or not clock.is_repeated(start, settings.TIME_ZONE):
+        if (point, start) in self.doubled or not self._repeated_hour(start, resolution):
             return False
-        for record in reversed(self.records[-CLOCK_BACK_WINDOW:]):  # the first line of the hour is close by
-            if record.point == point and record.start == start and record.resolution == resolution:
-                record.value += count
-                record.where = f"{record.where} + {where}"
-                record.clock_back = True
-                self.doubled.add((point, start))
-                return True
-        return False
+        record = self.repeated.get((point, start))
+        if record is None:
+            return False
+        record.value += count
+        record.where = f"{record.where} + {where}"
+        record.clock_back = True
+        self.doubled.add((point, start))
+        return True
 
     def report_duplicates(self):
         """One problem per line that repeats an earlier line's point and hour (not one per point)."""
@@ -444,13 +467,22 @@ class _Reader:
                 filled = [item for item in filled if mask >> item[0] & 1]
                 mask |= earlier[1]
             rows_seen[(resolution, start)] = (earlier[0] if earlier else number, mask)
+            if len(self.records) + len(filled) > filelimits.MAX_FOOTFALL_FIGURES:
+                found = len(self.records) + len(filled)
+                raise LimitExceeded(
+                    "footfall_figures", found=found, maximum=filelimits.MAX_FOOTFALL_FIGURES, line=number
+                )
             append = self.records.append
+            repeated = self._repeated_hour(start, resolution)
             for _index, name, value in filled:
                 count = _fast_count(value)
                 if count is None or count < 0:
                     self._bad_count(value, count, where, name)
                     continue
-                append(FootfallRecord(where=where, point=name, start=start, resolution=resolution, value=count))
+                record = FootfallRecord(where=where, point=name, start=start, resolution=resolution, value=count)
+                append(record)
+                if repeated:
+                    self.repeated[(name, start)] = record
 
     def read_long(self, lines, point_col, count_col, lat_col, lon_col):
         count_field = self.header[count_col]
@@ -467,6 +499,13 @@ class _Reader:
             if when is None:
                 continue
             if point not in self.points:
+                if len(self.points) >= filelimits.MAX_FOOTFALL_POINTS:
+                    raise LimitExceeded(
+                        "footfall_points",
+                        found=len(self.points) + 1,
+                        maximum=filelimits.MAX_FOOTFALL_POINTS,
+                        line=number,
+                    )
                 self.points[point] = PointRecord(
                     name=point, lat=self._coordinate(cells, lat_col), lon=self._coordinate(cells, lon_col)
                 )

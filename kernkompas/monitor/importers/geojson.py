@@ -16,7 +16,9 @@ from pathlib import Path
 
 from django.utils.translation import gettext as _
 
-from kernkompas.places.importers.base import ImportRejected, Problems, feature_place
+from kernkompas.lib import filelimits
+from kernkompas.lib.filelimits import LimitExceeded
+from kernkompas.places.importers.base import ImportRejected, Problems, add_limit_problem, feature_place, load_json
 
 from .tabular import Table, max_rows
 from .values import cell_text
@@ -75,7 +77,10 @@ def read_geojson(path: Path, *, file_name: str | None = None) -> Table:
         problems.add(_("a GeoJSON file must be UTF-8; this one is not (save it again as GeoJSON from QGIS)"))
         raise ImportRejected(problems.as_list()) from None
     try:
-        data = json.loads(text)
+        data = load_json(text)
+    except LimitExceeded as exc:
+        add_limit_problem(problems, exc)
+        raise ImportRejected(problems.as_list()) from None
     except json.JSONDecodeError as exc:
         if exc.pos >= len(text.rstrip()) - 1 or not text.rstrip().endswith(("}", "]")):
             problems.add(_("the file stops in the middle of the data: it is probably incomplete (cut off)"))
@@ -106,28 +111,12 @@ def read_geojson(path: Path, *, file_name: str | None = None) -> Table:
     transformer = _file_transformer(data, features, problems)
     if problems:
         raise ImportRejected(problems.as_list())
-
-    headers: list[str] = []
-    seen: set[str] = set()
-    for feature in features:
-        props = feature.get("properties") if isinstance(feature, dict) else None
-        if isinstance(props, dict):
-            for name in props:
-                if name not in seen:
-                    seen.add(name)
-                    headers.append(name)
-    rows: list[list[str]] = []
-    locations: list = []
-    for number, feature in enumerate(features, start=1):
-        where = feature_place(number)
-        if not isinstance(feature, dict) or feature.get("type") != "Feature":
-            problems.add(_("this is not a GeoJSON Feature"), where=where)
-            rows.append([""] * len(headers))
-            locations.append(None)
-            continue
-        props = feature.get("properties") if isinstance(feature.get("properties"), dict) else {}
-        rows.append([cell_text(props.get(name)) for name in headers])
-        locations.append(_location(feature.get("geometry"), transformer, where, problems))
+    try:
+        headers = _property_names(features)
+        rows, locations = _rows(features, headers, transformer, problems)
+    except LimitExceeded as exc:
+        add_limit_problem(problems, exc, feature_place)
+        raise ImportRejected(problems.as_list()) from None
     if problems:
         raise ImportRejected(problems.as_list())
     return Table(
@@ -138,6 +127,46 @@ def read_geojson(path: Path, *, file_name: str | None = None) -> Table:
         line_numbers=list(range(1, len(rows) + 1)),
         locations=locations,
     )
+
+
+def _property_names(features: list) -> list[str]:
+    """Every property name of the file, in order of appearance: the table's columns (within the limits)."""
+    headers: list[str] = []
+    seen: set[str] = set()
+    for number, feature in enumerate(features, start=1):
+        props = feature.get("properties") if isinstance(feature, dict) else None
+        if not isinstance(props, dict):
+            continue
+        for name in props:
+            if name in seen:
+                continue
+            seen.add(name)
+            headers.append(name)
+            if len(name) > filelimits.MAX_HEADER_CHARS:
+                raise LimitExceeded("header_chars", found=len(name), maximum=filelimits.MAX_HEADER_CHARS, line=number)
+        if len(headers) > filelimits.MAX_COLUMNS:
+            raise LimitExceeded("header_columns", found=len(headers), maximum=filelimits.MAX_COLUMNS, line=number)
+    return headers
+
+
+def _rows(features: list, headers: list[str], transformer, problems: Problems) -> tuple[list, list]:
+    """Per feature the text of each property and the location; LimitExceeded for a cell or outline too large."""
+    filelimits.check_cells(len(features), len(headers), line=len(features))
+    rows: list[list[str]] = []
+    locations: list = []
+    for number, feature in enumerate(features, start=1):
+        where = feature_place(number)
+        if not isinstance(feature, dict) or feature.get("type") != "Feature":
+            problems.add(_("this is not a GeoJSON Feature"), where=where)
+            rows.append([""] * len(headers))
+            locations.append(None)
+            continue
+        props = feature.get("properties") if isinstance(feature.get("properties"), dict) else {}
+        row = [cell_text(props.get(name)) for name in headers]
+        filelimits.check_row(row, line=number)
+        rows.append(row)
+        locations.append(_location(feature.get("geometry"), transformer, where, problems, number))
+    return rows, locations
 
 
 def _file_transformer(data: dict, features: list, problems: Problems):
@@ -151,7 +180,10 @@ def _file_transformer(data: dict, features: list, problems: Problems):
                 name = f"EPSG:{props['code']}"
     elif isinstance(crs, str):
         name = crs
-    if crs is not None and name is None:
+    if (crs is not None and name is None) or (name is not None and not isinstance(name, str | int)):
+        problems.add(_("the “crs” member of the file cannot be read"), field="crs")
+        return None
+    if name is not None and len(str(name)) > filelimits.MAX_HEADER_CHARS:
         problems.add(_("the “crs” member of the file cannot be read"), field="crs")
         return None
     if name is None:
@@ -196,8 +228,10 @@ def _looks_projected(features: list) -> bool:
     return False
 
 
-def _location(geometry, transformer, where: str, problems: Problems):
-    """(lat, lon, outline or None) in WGS84 for a feature's geometry; None when it has none."""
+def _location(geometry, transformer, where: str, problems: Problems, number: int):
+    """(lat, lon, outline or None) in WGS84 for a feature's geometry; None when it has none. An outline of more
+    than :data:`~kernkompas.lib.filelimits.MAX_UNIT_VERTICES` corners is refused before it is repaired."""
+    import shapely
     from shapely.geometry import mapping, shape
 
     if geometry is None:
@@ -215,11 +249,10 @@ def _location(geometry, transformer, where: str, problems: Problems):
     except Exception:  # noqa: BLE001 - shapely raises several kinds for malformed coordinates
         problems.add(_("the coordinates are malformed"), where=where, field="geometry")
         return None
+    filelimits.check_vertices(shapely.get_num_coordinates(shp), filelimits.MAX_UNIT_VERTICES, where=number)
     if shp.is_empty:
         return None
     if transformer is not None:
-        import shapely
-
         shp = shapely.transform(shp, lambda x, y: transformer.transform(x, y), interleaved=False)
     west, south, east, north = shp.bounds
     if not (-180 <= west <= east <= 180 and -90 <= south <= north <= 90) or west != west:

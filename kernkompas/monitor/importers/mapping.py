@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from kernkompas.lib.batch import paused_gc
+from kernkompas.lib.filelimits import MAX_COLUMNS, MAX_HEADER_CHARS
 from kernkompas.lib.text import fold
 from kernkompas.monitor.importers.records import OwnerRecord, UnitRecord
 from kernkompas.monitor.importers.values import BadValue, area, boolean, date, is_empty, number
@@ -186,6 +187,24 @@ def _synonym_index() -> dict[str, str]:
 
 
 SYNONYMS = _synonym_index()
+# Synonyms of three letters or more by their number of words, to find one among the words of a longer heading
+# ("Oppervlakte WVO (m²)") with one set look-up per run of words.
+_PHRASES: dict[int, dict[tuple[str, ...], str]] = {}
+for _synonym in SYNONYMS:
+    if len(_synonym) >= 3:
+        _PHRASES.setdefault(len(_synonym.split()), {})[tuple(_synonym.split())] = _synonym
+
+
+def _contained(key: str) -> list[tuple[str, str]]:
+    """(synonym, field name) for each synonym that occurs in ``key`` as whole words."""
+    words = key.split()
+    found = []
+    for n, phrases in _PHRASES.items():
+        for i in range(len(words) - n + 1):
+            synonym = phrases.get(tuple(words[i : i + n]))
+            if synonym is not None:
+                found.append((synonym, SYNONYMS[synonym]))
+    return found
 
 
 def propose(headers: list[str]) -> dict[str, str]:
@@ -196,20 +215,22 @@ def propose(headers: list[str]) -> dict[str, str]:
     and each field is used once, the best match first.
     """
     candidates: list[tuple[float, int, str, str]] = []
-    for position, header in enumerate(headers):
-        key = _header_key(header)
+    for position, header in enumerate(headers[:MAX_COLUMNS]):
+        # The readers refuse longer headings; this keeps the matching cheap whoever calls it.
+        key = _header_key(header) if len(header) <= MAX_HEADER_CHARS else ""
         if not key:
             continue
         if key in SYNONYMS:
             candidates.append((3.0, -position, SYNONYMS[key], header))
             continue
-        words = key.split()
         best: dict[str, float] = {}
+        for synonym, field_name in _contained(key):
+            best[field_name] = max(best.get(field_name, 0), 2.0 + len(synonym) / 100)
         for synonym, field_name in SYNONYMS.items():
-            synonym_words = synonym.split()
-            n = len(synonym_words)
-            if len(synonym) >= 3 and any(words[i : i + n] == synonym_words for i in range(len(words) - n + 1)):
-                best[field_name] = max(best.get(field_name, 0), 2.0 + len(synonym) / 100)
+            if field_name in best and best[field_name] >= 2.0:
+                continue
+            # difflib's ratio is at most 2·min/(sum of the lengths): skip the synonyms it cannot reach.
+            if 2 * min(len(key), len(synonym)) < FUZZY_THRESHOLD * (len(key) + len(synonym)):
                 continue
             ratio = difflib.SequenceMatcher(None, key, synonym).ratio()
             if _swapped(key, synonym):

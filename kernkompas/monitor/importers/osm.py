@@ -39,8 +39,11 @@ import shapely
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from kernkompas.lib import filelimits
+from kernkompas.lib.filelimits import LimitExceeded
 from kernkompas.monitor.importers.records import UnitRecord
-from kernkompas.places.importers.base import ImportRejected, Problems
+from kernkompas.monitor.importers.tabular import max_rows
+from kernkompas.places.importers.base import ImportRejected, Problems, limit_reason
 
 # The keys that make an object a unit, in order of precedence.
 KEYS = ("shop", "amenity", "craft", "office", "tourism", "leisure")
@@ -283,11 +286,17 @@ def read_osm(
             .with_locations()
             .with_filter(osmium.filter.KeyFilter(*FILTER_KEYS))
         )
+        looked_at = 0
         for obj in processor:
+            looked_at += 1
+            _check_limits(obj, looked_at, len(records))
             record = _record(obj)
             if record is not None and _inside(record, bbox) and (within is None or within.keeps(record)):
                 records.append(record)
-    except RuntimeError as exc:
+    except LimitExceeded as exc:
+        problems.add(limit_reason(exc), where=exc.part)
+        raise ImportRejected(problems.as_list()) from None
+    except (RuntimeError, ValueError) as exc:  # libosmium: RuntimeError, ValueError ("tag value is too long")
         message = str(exc)
         if osm_format == "pbf" and "unexpected EOF" in message:
             problems.add(_("the file stops in the middle of the data: it is probably incomplete (cut off)"))
@@ -312,6 +321,25 @@ def read_osm(
             problems.add(_("no shops, cafés, restaurants or services were found inside the chosen area"))
         raise ImportRejected(problems.as_list())
     return records
+
+
+def _check_limits(obj, looked_at: int, kept: int) -> None:
+    """Refuse an extract with more objects than an import may hold, or an object with a hostile number of tags or
+    nodes, before their records are made (the limits of :mod:`kernkompas.lib.filelimits`)."""
+    if looked_at > filelimits.MAX_OSM_OBJECTS:
+        raise LimitExceeded("osm_objects", found=looked_at, maximum=filelimits.MAX_OSM_OBJECTS)
+    if kept >= max_rows():
+        raise LimitExceeded("osm_objects", found=kept + 1, maximum=max_rows())
+    tags = len(obj.tags)
+    if tags > filelimits.MAX_OSM_TAGS:
+        raise LimitExceeded("osm_tags", found=tags, maximum=filelimits.MAX_OSM_TAGS, part=_object_place(obj))
+    if not obj.is_node() and len(obj.nodes) > filelimits.MAX_UNIT_VERTICES:
+        nodes = len(obj.nodes)
+        raise LimitExceeded("vertices", found=nodes, maximum=filelimits.MAX_UNIT_VERTICES, part=_object_place(obj))
+
+
+def _object_place(obj) -> str:
+    return _("OSM object %(id)s") % {"id": f"{'node' if obj.is_node() else 'way'}/{obj.id}"}
 
 
 def _sniff(path: Path, problems: Problems) -> str | None:

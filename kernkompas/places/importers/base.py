@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import datetime
-import io
 import json
 import re
 from collections import Counter
@@ -17,9 +16,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
 
+from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from kernkompas.lib.filelimits import (
+    MAX_LINE_CHARS,
+    BoundedLines,
+    LimitExceeded,
+    check_cells,
+    check_header,
+    check_json_text,
+    check_row,
+)
 from kernkompas.lib.geo import GeometryError, check_area_geometry, round_coordinates
 
 # Which source wins when two files describe the same municipality (names, province, geometry, area).
@@ -111,6 +120,78 @@ def line_place(number: int) -> str:
     return _("line %(number)s") % {"number": number}
 
 
+# --- Limits: a file too large to read ---------------------------------------------------------------------
+
+# What each limit of kernkompas.lib.filelimits means, for the person whose file went over it.
+LIMIT_REASONS = {
+    "cell_chars": gettext_lazy("a cell of %(found)s characters; the most is %(maximum)s"),
+    "header_chars": gettext_lazy("a column heading of %(found)s characters; the most is %(maximum)s"),
+    "header_columns": gettext_lazy("%(found)s columns; the most is %(maximum)s"),
+    "columns": gettext_lazy("a value in column %(found)s; a file may have at most %(maximum)s columns"),
+    "cells": gettext_lazy("more than %(maximum)s cells (rows × columns), the most one import may have: split it up"),
+    "line_chars": gettext_lazy("a line of more than %(maximum)s characters, the most one line may have"),
+    "excel_rows": gettext_lazy("row %(found)s lies beyond the last row of a sheet (%(maximum)s): the file is damaged"),
+    "xlsx_unpacked": gettext_lazy("the Excel file unpacks to %(found)s; the most is %(maximum)s"),
+    "xlsx_part": gettext_lazy("the part “%(part)s” of the Excel file unpacks to %(found)s; the most is %(maximum)s"),
+    "xlsx_parts": gettext_lazy("the Excel file consists of %(found)s parts; the most is %(maximum)s"),
+    "xlsx_text": gettext_lazy(
+        "the Excel file holds a cell of more than %(maximum)s characters, the most one cell may have"
+    ),
+    "shared_strings": gettext_lazy(
+        "the Excel file holds more than %(maximum)s different texts, the most one import may have: split it up"
+    ),
+    "json_values": gettext_lazy(
+        "the file holds %(found)s values (numbers, texts, lists); the most is %(maximum)s: split it up"
+    ),
+    "json_depth": gettext_lazy("the data is nested too deeply (lists within lists within lists …)"),
+    "vertices": gettext_lazy("a geometry of %(found)s corner points; the most is %(maximum)s"),
+    "topology_positions": gettext_lazy(
+        "the boundaries in the file have more than %(maximum)s corner points together, the most one import may have"
+    ),
+    "osm_objects": gettext_lazy(
+        "the extract holds more than %(maximum)s shops, cafés and services, the most one import may have: cut it "
+        "to the area first"
+    ),
+    "osm_tags": gettext_lazy("an object with %(found)s tags; the most is %(maximum)s"),
+    "footfall_points": gettext_lazy("more than %(maximum)s counting points; the most is %(maximum)s"),
+    "footfall_figures": gettext_lazy(
+        "more than %(maximum)s counts (points × hours), the most one import may have: split the file up"
+    ),
+}
+_SIZE_LIMITS = {"xlsx_unpacked", "xlsx_part"}
+
+
+def limit_reason(exc: LimitExceeded) -> str:
+    """What went over which limit, with the numbers: "een cel van 300.000 tekens; het maximum is 10.000"."""
+    size = _size if exc.limit in _SIZE_LIMITS else _number
+    return LIMIT_REASONS[exc.limit] % {"found": size(exc.found), "maximum": size(exc.maximum), "part": exc.part}
+
+
+def limit_place(exc: LimitExceeded, place=None) -> str:
+    """Where a limit was reached: "regel 3, kolom 17" (``place`` words the line: :func:`line_place` by default,
+    :func:`feature_place` for the features of a GeoJSON file); "" when the file as a whole is too large."""
+    if not exc.line:
+        return ""
+    where = (place or line_place)(exc.line)
+    if exc.column and exc.limit != "columns":
+        where = _("%(place)s, column %(column)s") % {"place": where, "column": exc.column}
+    return where
+
+
+def add_limit_problem(problems: Problems, exc: LimitExceeded, place=None) -> None:
+    problems.add(limit_reason(exc), where=limit_place(exc, place))
+
+
+def _number(value: int) -> str:
+    return formats.number_format(value, force_grouping=True)
+
+
+def _size(value: int) -> str:
+    if value >= 1_000_000_000:
+        return formats.number_format(round(value / 1_000_000_000, 1), 1) + " GB"
+    return formats.number_format(round(value / 1_000_000), force_grouping=True) + " MB"
+
+
 # --- Reading files ------------------------------------------------------------------------------------------
 
 
@@ -153,9 +234,13 @@ def read_document(path: Path, problems: Problems) -> Document:
     if not text.strip():
         problems.add(_("the file is empty"))
         return Document(path, "unreadable")
-    if text.lstrip()[:1] in ("{", "["):
-        return _read_json(path, text, problems)
-    return _read_csv(path, text, problems)
+    try:
+        if text.lstrip()[:1] in ("{", "["):
+            return _read_json(path, text, problems)
+        return _read_csv(path, text, problems)
+    except LimitExceeded as exc:
+        add_limit_problem(problems, exc)
+        return Document(path, "unreadable")
 
 
 def _decode(raw: bytes) -> str | None:
@@ -170,28 +255,54 @@ def _decode(raw: bytes) -> str | None:
 
 def _read_json(path: Path, text: str, problems: Problems) -> Document:
     try:
-        return Document(path, "json", data=json.loads(text))
+        return Document(path, "json", data=load_json(text))
     except json.JSONDecodeError as exc:
-        if exc.pos >= len(text.rstrip()) - 1:
-            problems.add(_("the file stops in the middle of the data: it is probably incomplete (cut off)"))
-        else:
-            problems.add(
-                _("the file is not valid JSON at line %(line)s, column %(column)s")
-                % {"line": exc.lineno, "column": exc.colno}
-            )
+        problems.add(json_reason(exc, text))
         return Document(path, "unreadable")
 
 
-def _read_csv(path: Path, text: str, problems: Problems) -> Document:
-    first_line = text.splitlines()[0]
-    delimiter = max((";", ",", "\t"), key=first_line.count)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+def load_json(text: str):
+    """``json.loads`` within the limits: at most :data:`~kernkompas.lib.filelimits.MAX_JSON_VALUES` values, counted
+    before they are built; nesting deeper than Python's recursion allows, or a number of thousands of digits, is a
+    :class:`LimitExceeded` / :class:`json.JSONDecodeError` like any other broken file."""
+    check_json_text(text)
     try:
-        header = [name.strip() for name in next(reader)]
+        return json.loads(text)
+    except RecursionError:
+        raise LimitExceeded("json_depth", found=0, maximum=0) from None
+    except json.JSONDecodeError:
+        raise
+    except ValueError as exc:  # "Exceeds the limit (4300 digits) for integer string conversion"
+        raise json.JSONDecodeError(str(exc), text, 0) from None
+
+
+def json_reason(exc: json.JSONDecodeError, text: str) -> str:
+    """Why a JSON text cannot be read: cut off at the end, or broken at a line and column."""
+    if exc.pos >= len(text.rstrip()) - 1:
+        return _("the file stops in the middle of the data: it is probably incomplete (cut off)")
+    return _("the file is not valid JSON at line %(line)s, column %(column)s") % {
+        "line": exc.lineno,
+        "column": exc.colno,
+    }
+
+
+def _read_csv(path: Path, text: str, problems: Problems) -> Document:
+    """Header and rows of a CSV text, each record measured before ``csv`` splits it (:mod:`~kernkompas.lib.
+    filelimits`); raises :class:`LimitExceeded`."""
+    first_line = text.lstrip("\r\n").split("\n", 1)[0][:MAX_LINE_CHARS]
+    delimiter = max((";", ",", "\t"), key=first_line.count)
+    lines = BoundedLines(text)
+    reader = csv.reader(lines, delimiter=delimiter)
+    try:
+        header = [name.strip() for name in next(reader, [])]
+        check_row(header, line=lines.line, record_chars=lines.record_read(), heading=True)
+        check_header(header, line=lines.line)
         rows = []
         for values in reader:
+            check_row(values, line=reader.line_num, record_chars=lines.record_read())
             if not any(value.strip() for value in values):
                 continue  # blank lines at the end of spreadsheet exports
+            check_cells(len(rows) + 1, len(header), line=reader.line_num)
             rows.append((reader.line_num, dict(zip(header, (v.strip() for v in values), strict=False))))
             if len(values) > len(header):
                 problems.add(
@@ -385,6 +496,9 @@ def checked_geometry(feature: dict, where: str, problems: Problems) -> dict | No
         return None
     try:
         return round_coordinates(check_area_geometry(geometry))
+    except LimitExceeded as exc:
+        problems.add(limit_reason(exc), where=where, field="geometry")
+        return None
     except GeometryError as exc:
         problems.add(geometry_reason(exc), where=where, field="geometry")
         return None
@@ -399,6 +513,7 @@ _GEOMETRY_REASONS = (
         ),
     ),
     ("geometry has no type", gettext_lazy("the geometry has no type")),
+    ("vertices", gettext_lazy("the geometry has too many corner points")),
     ("geometry type", gettext_lazy("this kind of geometry cannot be a boundary")),
     ("coordinates are malformed", gettext_lazy("the coordinates are malformed")),
     ("geometry is empty", gettext_lazy("the geometry is empty")),

@@ -11,6 +11,7 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from kernkompas.lib.filelimits import LimitExceeded
 from kernkompas.lib.geo import GeometryError, check_area_geometry
 from kernkompas.lib.topojson import Topology, TopologyError
 from kernkompas.places.importers import base
@@ -60,6 +61,9 @@ class Format(base.BaseFormat):
             return
         try:
             geometry = check_area_geometry(topology.geometry(member, where))
+        except LimitExceeded as exc:
+            problems.add(base.limit_reason(exc), where=where, field="geometry")
+            return
         except TopologyError as exc:
             problems.add(_("the TopoJSON structure is broken: %(detail)s") % {"detail": exc}, where=where)
             return

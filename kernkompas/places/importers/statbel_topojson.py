@@ -12,6 +12,7 @@ import re
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from kernkompas.lib.filelimits import LimitExceeded
 from kernkompas.lib.geo import GeometryError, check_area_geometry, round_coordinates
 from kernkompas.lib.topojson import Topology, TopologyError
 from kernkompas.places.importers import base
@@ -121,6 +122,9 @@ class Format(base.BaseFormat):
     def _geometry(self, topology, member, where, problems):
         try:
             geometry = topology.geometry(member, where)
+        except LimitExceeded as exc:
+            problems.add(base.limit_reason(exc), where=where, field="geometry")
+            return None
         except TopologyError as exc:
             problems.add(_("the TopoJSON structure is broken: %(detail)s") % {"detail": exc}, where=where)
             return None
@@ -129,6 +133,9 @@ class Format(base.BaseFormat):
             return None
         try:
             return round_coordinates(check_area_geometry(geometry))
+        except LimitExceeded as exc:
+            problems.add(base.limit_reason(exc), where=where, field="geometry")
+            return None
         except GeometryError as exc:
             problems.add(base.geometry_reason(exc), where=where, field="geometry")
             return None
