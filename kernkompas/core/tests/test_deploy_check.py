@@ -99,3 +99,24 @@ def test_no_page_may_be_framed_but_the_editors_preview_may_be_framed_by_the_site
     assert preview.status_code == 200
     assert preview["X-Frame-Options"] == "SAMEORIGIN"
     assert client.get(reverse("wagtailadmin_pages:edit", args=[page.id]))["X-Frame-Options"] == "DENY"
+
+
+def test_an_sqlite_too_old_for_the_rate_limits_stops_start_up_with_a_message(monkeypatch):
+    from django.db import connection
+
+    from kernkompas.core import checks
+
+    if connection.vendor != "sqlite":
+        pytest.skip("about the embedded SQLite default")
+    monkeypatch.setattr(checks.sqlite3, "sqlite_version_info", (3, 31, 1))
+    monkeypatch.setattr(checks.sqlite3, "sqlite_version", "3.31.1")
+    [error] = checks.sqlite_is_new_enough(databases=["default"])
+
+    assert error.id == "kernkompas.E001"
+    assert "3.35" in error.msg and "3.31.1" in error.msg
+
+
+def test_the_sqlite_of_this_python_is_new_enough():
+    from kernkompas.core import checks
+
+    assert checks.sqlite_is_new_enough(databases=["default"]) == []
