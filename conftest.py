@@ -25,8 +25,8 @@ def _dutch_by_default():
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    """Each test starts with an empty cache: rate-limit counters (kernkompas.core.ratelimit) live there, and
-    log-ins from earlier tests on 127.0.0.1 must not push a later test over the limit."""
+    """Each test starts with an empty cache: the search vocabulary, related cases and footfall summaries of an
+    earlier test must not show in a later one. (Rate-limit counters are in the database, rolled back per test.)"""
     from django.core.cache import cache
 
     cache.clear()

@@ -160,15 +160,43 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SECURE = env_bool("KERNKOMPAS_SECURE_COOKIES", False)
-CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
-SECURE_CONTENT_TYPE_NOSNIFF = True
-SECURE_REFERRER_POLICY = "same-origin"
-X_FRAME_OPTIONS = "SAMEORIGIN"
-if env_bool("KERNKOMPAS_BEHIND_PROXY", False):
+
+# --- HTTPS, cookies and browser security headers ------------------------------------------------------------
+# The defaults suit the embedded default on http://127.0.0.1. The production values are listed in the README
+# ("Production") and docs/security.md; with them, `kernkompas check --deploy` reports no issue (a test runs it).
+BEHIND_PROXY = env_bool("KERNKOMPAS_BEHIND_PROXY", False)
+if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     USE_X_FORWARDED_HOST = True
+SECURE_SSL_REDIRECT = env_bool("KERNKOMPAS_SSL_REDIRECT", False)
+if SECURE_SSL_REDIRECT and not BEHIND_PROXY:
+    # kernkompas serve speaks plain HTTP; only the proxy's X-Forwarded-Proto says a request came over HTTPS.
+    raise ImproperlyConfigured(
+        "KERNKOMPAS_SSL_REDIRECT=true needs KERNKOMPAS_BEHIND_PROXY=true: Kernkompas learns that a request came "
+        "over HTTPS only from the X-Forwarded-Proto header of the proxy in front of it, so without it every page "
+        "would redirect to itself."
+    )
+# Strict-Transport-Security, sent on HTTPS responses only. 0 (off) by default: a browser that has seen it
+# refuses plain HTTP for that long, which must be a deliberate choice for the real host name.
+SECURE_HSTS_SECONDS = env_int("KERNKOMPAS_HSTS_SECONDS", 0, minimum=0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("KERNKOMPAS_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = env_bool("KERNKOMPAS_HSTS_PRELOAD", False)
+SESSION_COOKIE_SECURE = env_bool("KERNKOMPAS_SECURE_COOKIES", False)
+CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+LANGUAGE_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SESSION_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_HTTPONLY = True  # no script reads it; the language switch is a form
+# Lax, not Strict: someone who follows a link in an e-mail (an alert, a shared case) arrives logged in. Lax
+# still keeps the cookies off cross-site POSTs, frames and images; CSRF tokens guard the forms as well.
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# No page may be framed, against clickjacking. Wagtail's editor previews a page in a frame of its own origin:
+# its preview views set SAMEORIGIN on their responses themselves (wagtail.utils.decorators), which this keeps.
+X_FRAME_OPTIONS = "DENY"
 
 # --- E-mail: printed to the console unless SMTP is configured ---------------------------------------------
 EMAIL_HOST = env_str("KERNKOMPAS_EMAIL_HOST")

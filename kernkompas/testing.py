@@ -11,8 +11,11 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
+import time
 from dataclasses import dataclass
+from pathlib import Path
 
 from kernkompas.accounts.models import Membership, Role, User
 from kernkompas.places.models import Country, Gebied, GebiedKind, Gemeente, Kern, KernKind
@@ -137,3 +140,39 @@ def stored_copies(*texts: str) -> list[str]:
                 if redact.mentions(value if isinstance(value, str | dict | list) else str(value), wanted):
                     found.append(f"{model._meta.label} #{row.get(model._meta.pk.attname)}: {field}")
     return found
+
+
+START_SIGNAL = "KERNKOMPAS_TEST_START"  # the file whose appearance starts every process of run_together
+
+
+def run_together(commands: list[list[str]], env: dict, folder: Path, timeout: int = 600) -> list[str]:
+    """Start every command, wait until each has called ``wait_for_the_others()`` (Django set up, ready to fire),
+    then let them all go at the same moment; the standard output of each, or an AssertionError with the error
+    output of any that failed. Starting a Python process takes a second or two, too long for a race otherwise."""
+    start = folder / "start"
+    env = {**env, START_SIGNAL: str(start)}
+    processes = [
+        subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for command in commands
+    ]
+    deadline = time.monotonic() + timeout
+    while len(list(folder.glob("ready-*"))) < len(processes):
+        failed = [p for p in processes if p.poll() not in (None, 0)]
+        assert not failed, failed[0].communicate()[1]
+        assert time.monotonic() < deadline, "the processes did not all get ready in time"
+        time.sleep(0.05)
+    start.touch()
+    outputs = []
+    for process in processes:
+        out, err = process.communicate(timeout=timeout)
+        assert process.returncode == 0, err
+        outputs.append(out)
+    return outputs
+
+
+def wait_for_the_others() -> None:
+    """In a process started by ``run_together``: say it is ready, then wait for the common start."""
+    start = Path(os.environ[START_SIGNAL])
+    (start.parent / f"ready-{os.getpid()}").touch()
+    while not start.exists():
+        time.sleep(0.005)

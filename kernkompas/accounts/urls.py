@@ -7,7 +7,8 @@ from kernkompas.core.ratelimit import ratelimit
 app_name = "accounts"
 
 urlpatterns = [
-    path("inloggen/", ratelimit("login")(views.LoginView.as_view()), name="login"),
+    # The log-in view counts its own failed attempts (per address and per account).
+    path("inloggen/", views.LoginView.as_view(), name="login"),
     path("uitloggen/", views.LogoutView.as_view(), name="logout"),
     path("registreren/", views.signup, name="signup"),
     path("profiel/", views.profile, name="profile"),

@@ -1,7 +1,8 @@
 """Public account pages: sign-up, log-in and -out, password reset and change, profile.
 
-Views parse input and call the named operations in ``operations.py``. Sign-up, log-in and password reset are
-rate-limited per client address (``kernkompas.core.ratelimit``).
+Views parse input and call the named operations in ``operations.py``. Sign-up and password reset are
+rate-limited per client address (``kernkompas.core.ratelimit``); log-in counts failed attempts per address and
+per account.
 """
 
 from __future__ import annotations
@@ -23,14 +24,13 @@ from django.views.decorators.http import require_GET
 
 from kernkompas.accounts import forms, operations, permissions
 from kernkompas.accounts.models import Role
-from kernkompas.core import personal_data
-from kernkompas.core.ratelimit import ratelimit
+from kernkompas.core import personal_data, ratelimit
 
 # A freshly registered member is logged in by this backend (there are two in settings).
 _LOGIN_BACKEND = "kernkompas.accounts.backends.EmailOrUsernameBackend"
 
 
-@ratelimit("signup")
+@ratelimit.ratelimit("signup")
 def signup(request):
     if request.user.is_authenticated:
         return redirect("accounts:profile")
@@ -72,6 +72,20 @@ class LoginView(auth_views.LoginView):
             self.redirect_authenticated_user = False
         return super().dispatch(request, *args, **kwargs)
 
+    def post(self, request, *args, **kwargs):
+        # Counted before the password is checked, so that guesses sent at the same moment cannot all get in
+        # under the limit; a log-in that succeeds gives its attempt back (form_valid).
+        try:
+            self.attempt = ratelimit.attempt(request, "login", account=request.POST.get("username", ""))
+        except ratelimit.Limited as limited:
+            return ratelimit.ratelimited_response(request, limited)
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        # Only failures count: colleagues logging in behind one town-hall address must not use up its budget.
+        self.attempt.succeeded()
+        return super().form_valid(form)
+
 
 class LogoutView(auth_views.LogoutView):
     """Log out with POST (a link could be forged by another site); GET shows a button that does it."""
@@ -95,6 +109,13 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     form_class = forms.SetPasswordForm
     template_name = "accounts/password_reset_confirm.html"
     success_url = reverse_lazy("accounts:password_reset_complete")
+
+    def form_valid(self, form):
+        # The owner has proved who they are through their mailbox: failed log-ins by others no longer keep
+        # them out (the 429 page for an account says "or reset your password").
+        for name in {form.user.username, form.user.email} - {""}:
+            ratelimit.forget_account("login", name)
+        return super().form_valid(form)
 
 
 class PasswordChangeView(auth_views.PasswordChangeView):

@@ -8,5 +8,6 @@ class CoreConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
-        # The register's entries for the core's own models and for Django's and Wagtail's.
-        from kernkompas.core import personal_data_builtin  # noqa: F401
+        # Registers the system checks, and the personal-data register's entries for the core's own models and for
+        # Django's and Wagtail's.
+        from kernkompas.core import checks, personal_data_builtin  # noqa: F401

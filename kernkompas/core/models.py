@@ -47,6 +47,27 @@ class AuditEvent(models.Model):
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_label} {self.action} {self.target_label}"
 
 
+class RateLimitCounter(models.Model):
+    """Attempts on one form from one client address (or at one account) in one window of a rate limit.
+
+    Written only by ``kernkompas.core.ratelimit`` with one atomic statement per attempt; the key holds the
+    limit's name, a keyed hash of the address or account and the window number, never the address itself.
+    """
+
+    key = models.CharField(max_length=200, primary_key=True)
+    hits = models.PositiveIntegerField(default=0)
+    ends_at = models.BigIntegerField(help_text="End of the window, in seconds since 1970 (Unix time).")
+
+    class Meta:
+        indexes = [
+            # The clean-up that runs when a window starts: DELETE ... WHERE ends_at <= now.
+            models.Index(fields=["ends_at"], name="ratelimit_ends_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.key} {self.hits}"
+
+
 class SiteImage(AbstractImage):
     """Wagtail's image with a required alternative text: every image on a public page must be described."""
 

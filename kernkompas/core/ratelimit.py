@@ -1,12 +1,21 @@
-"""A small rate limit for public forms (sign-up, log-in, password reset), kept in the cache.
+"""Rate limits for public forms (sign-up, log-in, password reset, case submissions), counted in the database.
 
-Fixed window: every attempt from one client address on one form adds one to a counter that lives for the
-length of the window; above the limit the form answers with a friendly 429 page until the window ends.
-The cache must be shared by all worker processes (the file cache of the embedded default, or Redis), which
-settings.py takes care of.
+Fixed window: each attempt on a form adds one to a counter for (form, client address, window); above the limit
+the form answers with a friendly 429 page until the window ends. A counter is one row of
+``core.RateLimitCounter``, raised by one atomic statement (``INSERT … ON CONFLICT DO UPDATE … RETURNING``), so
+attempts arriving at the same moment in several processes or app servers are all counted, on the embedded
+SQLite default as on PostgreSQL. When a new window starts, the rows of windows that have ended are deleted.
+
+Two ways to use it:
+
+- ``@ratelimit("signup")`` on a view: every POST is an attempt (sign-up, password reset, submissions).
+- ``attempt(request, "login", account=username)``, then ``.succeeded()`` when it went well: only failures count.
+  The attempt is counted *before* the work, so that requests arriving together cannot all slip under the limit,
+  and given back on success. With ``account``, a second limit ``<name>_account`` counts the attempts at that
+  account from any address.
 
 Settings (all optional):
-- ``RATELIMITS = {"login": (20, 600), ...}``: attempts allowed per window in seconds, per form name.
+- ``RATELIMITS = {"login": (20, 600), ...}``: attempts allowed per window in seconds, per limit name.
 - ``RATELIMIT_TRUSTED_PROXIES``: how many proxies in front of the site append to ``X-Forwarded-For``.
   Defaults to 1 when the site runs behind a proxy (``KERNKOMPAS_BEHIND_PROXY``), else 0 (use REMOTE_ADDR).
 - ``RATELIMIT_ENABLED``: False switches every limit off (for load tests).
@@ -15,14 +24,17 @@ Settings (all optional):
 from __future__ import annotations
 
 import functools
-import hashlib
 import math
 import time
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.cache import cache
+from django.db import connection
+from django.db.models import F
 from django.shortcuts import render
+from django.utils.crypto import salted_hmac
+
+from kernkompas.core.models import RateLimitCounter
 
 
 @dataclass(frozen=True)
@@ -32,8 +44,11 @@ class Rate:
 
 
 DEFAULT_RATES: dict[str, Rate] = {
-    # Generous enough for someone who mistypes a password a few times, far too slow for guessing.
+    # Failed log-ins from one address: generous for an office full of people who mistype, far too slow for guessing.
     "login": Rate(20, 10 * 60),
+    # Failed log-ins at one account from any address. Short, so that someone who tries another's account cannot
+    # keep its owner out for long; the owner can also reset the password, which clears it.
+    "login_account": Rate(10, 15 * 60),
     "signup": Rate(5, 60 * 60),
     "password_reset": Rate(5, 60 * 60),
     # "Deel je voorbeeld": a few cases an hour from one address is plenty for people, useless for spam.
@@ -67,38 +82,105 @@ def client_ip(request) -> str:
     return request.META.get("REMOTE_ADDR") or "unknown"
 
 
-def _key(name: str, request, rate: Rate, now: float) -> str:
-    # Hash the address: the cache then holds no personal data in readable form.
-    who = hashlib.sha256(client_ip(request).encode()).hexdigest()[:32]
-    window = int(now // rate.seconds)
-    return f"ratelimit:{name}:{who}:{window}"
+def account_name(typed: str) -> str:
+    """What one account is counted under: the name as typed, the way the log-in looks it up (trimmed, any case).
+    Not the account it finds, so that the limit behaves the same for names that have no account."""
+    return typed.strip().casefold()
 
 
-def hit(request, name: str) -> bool:
-    """Count one attempt on form ``name``; return False when the client is over the limit."""
+# --- Counters --------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Window:
+    name: str
+    key: str
+    ends_at: int  # Unix time
+
+
+def _digest(who: str) -> str:
+    # Keyed with the secret key: the table holds no address or user name, and hashing all four billion IPv4
+    # addresses does not turn it back into one.
+    return salted_hmac("kernkompas.core.ratelimit", who).hexdigest()[:32]
+
+
+def _window(name: str, who: str, now: float) -> Window:
+    seconds = rate_for(name).seconds
+    number = int(now // seconds)
+    return Window(name, f"{name}:{_digest(who)}:{number}", (number + 1) * seconds)
+
+
+def _add_one(window: Window, now: float) -> int:
+    """Add one to the window's counter in one statement and return the new count, whoever else is counting."""
+    table = connection.ops.quote_name(RateLimitCounter._meta.db_table)
+    key, hits, ends_at = (connection.ops.quote_name(column) for column in ("key", "hits", "ends_at"))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} ({key}, {hits}, {ends_at}) VALUES (%s, 1, %s) "
+            f"ON CONFLICT ({key}) DO UPDATE SET {hits} = {table}.{hits} + 1 RETURNING {hits}",
+            [window.key, window.ends_at],
+        )
+        count = cursor.fetchone()[0]
+    if count == 1:
+        # A window has started: the ones that have ended go, so the table holds only the windows now running.
+        RateLimitCounter.objects.filter(ends_at__lte=int(now)).delete()
+    return count
+
+
+class Limited(Exception):
+    """Over the limit ``name``; ``seconds_left`` until its window ends."""
+
+    def __init__(self, name: str, seconds_left: int):
+        super().__init__(name)
+        self.name = name
+        self.seconds_left = seconds_left
+
+    @property
+    def for_account(self) -> bool:
+        return self.name.endswith("_account")
+
+
+@dataclass(frozen=True)
+class Attempt:
+    windows: tuple[Window, ...] = ()
+
+    def succeeded(self) -> None:
+        """The attempt went well (a correct password): it does not count against the limits."""
+        for window in self.windows:
+            RateLimitCounter.objects.filter(key=window.key, hits__gt=0).update(hits=F("hits") - 1)
+
+
+def attempt(request, name: str, account: str | None = None) -> Attempt:
+    """Count one attempt on form ``name`` from the request's address and, with ``account``, one at that account
+    (limit ``<name>_account``). Raises ``Limited`` when either is over its limit."""
     if not getattr(settings, "RATELIMIT_ENABLED", True):
-        return True
-    rate = rate_for(name)
-    key = _key(name, request, rate, time.time())
-    cache.add(key, 0, timeout=rate.seconds)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # the entry expired between add and incr
-        cache.set(key, 1, timeout=rate.seconds)
-        count = 1
-    return count <= rate.count
+        return Attempt()
+    limits = [(name, client_ip(request))]
+    if account and account_name(account):
+        limits.append((f"{name}_account", account_name(account)))
+    now = time.time()
+    counted = []
+    for limit, who in limits:
+        window = _window(limit, who, now)
+        counted.append(window)
+        if _add_one(window, now) > rate_for(limit).count:
+            raise Limited(limit, max(1, math.ceil(window.ends_at - now)))
+    return Attempt(tuple(counted))
 
 
-def seconds_left(name: str) -> int:
-    rate = rate_for(name)
-    return int(rate.seconds - (time.time() % rate.seconds)) or 1
+def forget_account(name: str, account: str) -> None:
+    """Start the account limit of form ``name`` afresh for ``account`` (its owner has just proved who they are)."""
+    prefix = f"{name}_account:{_digest(account_name(account))}:"
+    RateLimitCounter.objects.filter(key__startswith=prefix).delete()
 
 
-def ratelimited_response(request, name: str):
-    wait = seconds_left(name)
-    context = {"minutes": max(1, math.ceil(wait / 60))}
+# --- Views -----------------------------------------------------------------------------------------------------
+
+
+def ratelimited_response(request, limited: Limited):
+    context = {"minutes": max(1, math.ceil(limited.seconds_left / 60)), "for_account": limited.for_account}
     response = render(request, "core/ratelimited.html", context, status=429)
-    response["Retry-After"] = str(wait)
+    response["Retry-After"] = str(limited.seconds_left)
     return response
 
 
@@ -108,8 +190,11 @@ def ratelimit(name: str, methods: tuple[str, ...] = ("POST",)):
     def decorator(view):
         @functools.wraps(view)
         def wrapped(request, *args, **kwargs):
-            if request.method in methods and not hit(request, name):
-                return ratelimited_response(request, name)
+            if request.method in methods:
+                try:
+                    attempt(request, name)
+                except Limited as limited:
+                    return ratelimited_response(request, limited)
             return view(request, *args, **kwargs)
 
         return wrapped

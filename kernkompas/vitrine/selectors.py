@@ -422,17 +422,19 @@ class RelatedCase:
     reasons: list[str]
 
 
-def related_cases(page: CasePage, *, limit: int = 6) -> list[RelatedCase]:
-    """The editors' choice first, then cases sharing themes or text, each with the reason it is shown."""
+def related_cases(page: CasePage, *, limit: int = 6, preview: bool = False) -> list[RelatedCase]:
+    """The editors' choice first, then cases sharing themes or text, each with the reason it is shown.
+    ``preview``: the unsaved page in the editor's preview, ranked afresh and not cached for the live page."""
     from kernkompas.vitrine.search import index_version
 
     # Related cases only change when a case is (un)published, which changes the index: cache the choice (not the
     # cases themselves, which are read fresh so a case taken offline since never shows) under the index version.
     key = f"vitrine:related:{page.pk}:{limit}:{get_language()}:{index_version()}"
-    ranked = cache.get(key)
+    ranked = None if preview else cache.get(key)
     if ranked is None:
         ranked = _rank_related(page, limit)
-        cache.set(key, ranked, 24 * 60 * 60)
+        if not preview:
+            cache.set(key, ranked, 24 * 60 * 60)
     cases = {c.pk: c for c in with_card_data(live_cases().filter(pk__in=[pk for pk, _reasons in ranked]))}
     return [RelatedCase(cases[pk], reasons) for pk, reasons in ranked if pk in cases]
 
@@ -440,7 +442,11 @@ def related_cases(page: CasePage, *, limit: int = 6) -> list[RelatedCase]:
 def _rank_related(page: CasePage, limit: int) -> list[tuple[int, list[str]]]:
     reasons: dict[int, list[str]] = {}
     scores: dict[int, float] = {}
-    chosen = list(page.related_cases.live().public().exclude(pk=page.pk).values_list("pk", flat=True))
+    # Through .all(): in the editor's preview the choice is modelcluster's in-memory list, not a query.
+    picked = [case.pk for case in page.related_cases.all()]
+    chosen = list(
+        CasePage.objects.filter(pk__in=picked).live().public().exclude(pk=page.pk).values_list("pk", flat=True)
+    )
     for rank, pk in enumerate(chosen):
         reasons[pk] = [_("chosen by the editors")]
         scores[pk] = 1000.0 - rank

@@ -63,6 +63,43 @@ def test_an_impossible_option_is_refused_with_its_name(clean_env, option, value)
         resolve_server_settings({**NO_OPTIONS, option: value})
 
 
+@pytest.mark.parametrize("host", ["0.0.0.0", "::", "192.0.2.10", "kernkompas.example.org"])
+def test_with_debug_on_it_refuses_to_listen_where_other_computers_can_reach_it(clean_env, settings, host):
+    settings.DEBUG = True
+
+    with pytest.raises(CommandError) as refused:
+        resolve_server_settings({**NO_OPTIONS, "host": host})
+
+    # Which variable to change, and the address it would have listened on.
+    assert "KERNKOMPAS_DEBUG=false" in str(refused.value)
+    assert host in str(refused.value)
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1", "127.0.0.2", "localhost", "::1"])
+def test_with_debug_on_it_still_listens_on_this_computer(clean_env, settings, host):
+    settings.DEBUG = True
+
+    assert resolve_server_settings({**NO_OPTIONS, "host": host})[0] == host
+
+
+@pytest.mark.parametrize("command", ["serve", "demo"])
+def test_serve_and_demo_with_debug_on_stop_before_listening_on_every_address(tmp_path, command):
+    env = {**server_env(tmp_path / "home"), "KERNKOMPAS_DEBUG": "true", "KERNKOMPAS_HOST": "0.0.0.0"}
+    result = subprocess.run(
+        [sys.executable, "-m", "kernkompas", command, "--port", str(free_port())],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=START_LIMIT_SECONDS,
+    )
+
+    assert result.returncode != 0
+    assert "KERNKOMPAS_DEBUG=false" in result.stderr
+    assert "0.0.0.0" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "home" / "static").exists(), "it stopped before collecting static files"
+
+
 def test_gunicorn_is_configured_with_threaded_workers_on_the_address_given():
     server = KernkompasServer(server_options("127.0.0.1", 8123, workers=3, threads=5))
 

@@ -114,9 +114,10 @@ def video_link(url: str):
     return parse_video_url(url) if url else None
 
 
-@register.simple_tag
-def related_cases(page, limit: int = 6):
-    return selectors.related_cases(page, limit=limit)
+@register.simple_tag(takes_context=True)
+def related_cases(context, page, limit: int = 6):
+    preview = getattr(context.get("request"), "is_preview", False)
+    return selectors.related_cases(page, limit=limit, preview=preview)
 
 
 @register.simple_tag(takes_context=True)

@@ -144,3 +144,25 @@ def test_the_demo_editor_is_in_the_group(db):
 
     load_demo_data()
     assert User.objects.get(username="eva").groups.filter(name=operations.EDITORIAL_GROUP).exists()
+
+
+def test_the_editors_preview_shows_the_unsaved_case_in_a_frame_of_the_back_office(client, editors):
+    live = case("Een huiskamer in de dorpskern")
+    other = case("Een pop-upwinkel aan de markt")
+    client.force_login(editors.eva)
+    edit = reverse("wagtailadmin_pages:edit", args=(live.pk,))
+    data = querydict_from_html(client.get(edit).content.decode(), form_id="page-edit-form")
+    data.update({"title": "Een huiskamer, nog niet bewaard", "key_figures-count": "0", "sources-count": "0"})
+    data.setlist("related_cases", [str(other.pk)])
+    preview_url = reverse("wagtailadmin_pages:preview_on_edit", args=(live.pk,))
+    assert client.post(preview_url, data).json()["is_valid"]
+
+    preview = client.get(preview_url + "?in_preview_panel=true")
+
+    assert preview.status_code == 200
+    assert preview["X-Frame-Options"] == "SAMEORIGIN"  # the site itself may frame it; every other page: DENY
+    html = preview.content.decode()
+    assert "Een huiskamer, nog niet bewaard" in html
+    assert "gekozen door de redactie" in html  # the related case chosen in the unsaved form
+    # The live page keeps its saved choice (none): the preview's ranking is not cached for it.
+    assert "gekozen door de redactie" not in client.get(live.url).content.decode()

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from kernkompas.accounts.models import Role
 from kernkompas.core.demo import DemoSummary, load_demo_data
-from kernkompas.core.management.commands.serve import LOOPBACK, resolve_server_settings, serve_site, site_url
+from kernkompas.core.management.commands.serve import is_local, resolve_server_settings, serve_site, site_url
 
 
 class Command(BaseCommand):
@@ -43,7 +43,7 @@ class Command(BaseCommand):
                 % {"port": port, "url": site_url(host, port)}
             )
             return
-        if host not in LOOPBACK:
+        if not is_local(host):
             self.stderr.write(_("Warning: everyone who can reach this address can log in with the demo password."))
         self.stdout.write(_("Open %(url)s in your browser.") % {"url": site_url(host, port)})
         serve_site(self.stdout, host, port, workers, threads)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ipaddress
+
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
@@ -16,6 +18,16 @@ from kernkompas.conf import env_int, env_str
 DEFAULT_WORKERS = 2
 DEFAULT_THREADS = 4
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+
+
+def is_local(host: str) -> bool:
+    """True when only this computer can reach ``host`` (127.0.0.0/8, ::1, localhost); 0.0.0.0 is everyone."""
+    if host in LOOPBACK:
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:  # a host name: it may resolve to any address
+        return False
 
 
 class KernkompasServer(BaseApplication):
@@ -60,7 +72,7 @@ def serve_site(stdout, host: str, port: int, workers: int, threads: int, collect
         _("Kernkompas is being served at %(url)s (%(workers)d × %(threads)d threads). Stop with Ctrl+C.")
         % {"url": site_url(host, port), "workers": workers, "threads": threads}
     )
-    if host not in LOOPBACK:
+    if not is_local(host):
         stdout.write(
             _("Visitors must use a host name listed in KERNKOMPAS_ALLOWED_HOSTS (now: %(hosts)s).")
             % {"hosts": ", ".join(settings.ALLOWED_HOSTS)}
@@ -105,6 +117,17 @@ def resolve_server_settings(options: dict) -> tuple[str, int, int, int]:
             raise CommandError(_("%(option)s must be at least 1, not %(value)s.") % {"option": name, "value": value})
     if port > 65535:
         raise CommandError(_("--port must be at most 65535, not %(value)s.") % {"value": port})
+    if settings.DEBUG and not is_local(host):
+        # Django's debug page shows settings, source code and the data of the request to whoever causes an error.
+        raise CommandError(
+            _(
+                "KERNKOMPAS_DEBUG is on, so Kernkompas does not listen on %(host)s, where other computers can reach "
+                "it: the debug pages show settings, source code and data to anyone who causes an error. Set "
+                "KERNKOMPAS_DEBUG=false to serve other computers, or listen on 127.0.0.1 only (--host or "
+                "KERNKOMPAS_HOST)."
+            )
+            % {"host": host or "0.0.0.0"}
+        )
     return host, port, workers, threads
 
 
