@@ -12,7 +12,8 @@ Values
     ``;``, ``,`` or tab separated; UTF-8 (with or without BOM) or Windows-1252; whole numbers, also written
     ``94.0``, ``94,0`` or ``1.234``. An empty cell is *no data*: no record, never a zero. Negative, fractional or
     non-numeric counts are problems with line and column. Dates ``2024-12-31``, ``31-12-2024``, ``31/12/2024``;
-    hours ``9``, ``9:00``, ``09:00:00``, ``9:00-9:59``, ``9-10 uur``.
+    hours ``9``, ``9:00``, ``09:00:00``, ``9:00-9:59``, ``9-10 uur``. What a count may be (dates from 2000 up to
+    now, values up to 2,147,483,647) is :mod:`kernkompas.monitor.footfall_rules`, the same rule as for the API.
 
 Time
     Hours are local time and stay naive datetimes. The missing spring hour has no record. The autumn hour that
@@ -38,6 +39,8 @@ from django.utils.translation import gettext as _
 
 from kernkompas.lib import clock
 from kernkompas.lib.batch import paused_gc
+from kernkompas.monitor import footfall_rules
+from kernkompas.monitor.footfall_rules import MAX_VALUE
 from kernkompas.monitor.importers.records import FootfallRecord, PointRecord
 from kernkompas.monitor.importers.tabular import read_table
 from kernkompas.places.importers.base import ImportRejected, Problems, line_place
@@ -256,6 +259,7 @@ class _Reader:
         self.labels: list[tuple[int, datetime.date]] = []
         self.label = None
         self.doubled: set[tuple[str, datetime.datetime]] = set()  # (point, hour) added up at the clock change
+        self.span = footfall_rules.accepted_span()  # from 2000 to now: the one rule for files and the API
 
     def _tick(self):
         self.pending += 1
@@ -293,7 +297,7 @@ class _Reader:
                 )
                 return None
         if hour is None:
-            return datetime.datetime.combine(date, datetime.time()), "day"
+            return self._within_span(datetime.datetime.combine(date, datetime.time()), "day", where)
         # A counting day that runs past midnight: the hours after the turn are on the next calendar day.
         last = self.turn.get(stream)
         turned = False
@@ -303,7 +307,14 @@ class _Reader:
         self.turn[stream] = (date, hour, turned)
         if turned:
             date += datetime.timedelta(days=1)
-        return datetime.datetime.combine(date, datetime.time(hour)), "hour"
+        return self._within_span(datetime.datetime.combine(date, datetime.time(hour)), "hour", where)
+
+    def _within_span(self, start: datetime.datetime, resolution: str, where: str):
+        problem = self.span.problem(start)
+        if problem:
+            self.problems.add(problem, where=where, field=self.header[self.date_col])
+            return None
+        return start, resolution
 
     def _bad_count(self, value, count, where, field):
         if count is None:
@@ -311,13 +322,11 @@ class _Reader:
                 _("“%(value)s” is not a whole number of passers-by") % {"value": _text(value)}, where=where, field=field
             )
         else:
-            self.problems.add(
-                _("%(value)s is negative: a count cannot be below zero") % {"value": count}, where=where, field=field
-            )
+            self.problems.add(footfall_rules.value_problem(count), where=where, field=field)
 
     def _add(self, point: str, start, resolution, value, number: int, where: str, field: str):
         count = _fast_count(value)
-        if count is None or count < 0:
+        if count is None or not 0 <= count <= MAX_VALUE:
             self._bad_count(value, count, where, field)
             return
         key = (point, resolution, start)
@@ -437,7 +446,7 @@ class _Reader:
                     if earlier[1] >> index & 1:
                         mask &= ~(1 << index)
                         count = _fast_count(value)
-                        if count is None or count < 0:
+                        if count is None or not 0 <= count <= MAX_VALUE:
                             self._bad_count(value, count, where, name)
                         elif not self._clock_back(name, resolution, start, count, where):
                             self.duplicates.setdefault((number, earlier[0], start), []).append(name)
@@ -447,7 +456,7 @@ class _Reader:
             append = self.records.append
             for _index, name, value in filled:
                 count = _fast_count(value)
-                if count is None or count < 0:
+                if count is None or not 0 <= count <= MAX_VALUE:
                     self._bad_count(value, count, where, name)
                     continue
                 append(FootfallRecord(where=where, point=name, start=start, resolution=resolution, value=count))
