@@ -68,13 +68,13 @@ def accepted_span(now: datetime.datetime | None = None) -> Span:
     return Span(EARLIEST, local_now + AHEAD)
 
 
-def value_problem(value: int) -> str | None:
-    """Why ``value`` is not a usable number of passers-by; None when it is."""
+def value_problem(value: int, shown: str | None = None) -> str | None:
+    """Why ``value`` is not a usable number of passers-by; None when it is. ``shown``: how the file wrote it."""
     if value < 0:
-        return _("%(value)s is negative: a count cannot be below zero") % {"value": value}
+        return _("%(value)s is negative: a count cannot be below zero") % {"value": shown or value}
     if value > MAX_VALUE:
         return _("%(value)s is more than %(max)s, the largest count the register holds") % {
-            "value": value,
+            "value": shown or value,
             "max": MAX_VALUE,
         }
     return None

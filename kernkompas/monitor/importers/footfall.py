@@ -116,6 +116,23 @@ def _text(value) -> str:
     return str(value).strip()
 
 
+TOO_MANY_DIGITS = 18  # past any count, and far below the 4,300 digits Python's int() accepts from a string
+
+
+def _whole(text: str) -> int:
+    """``int(text)`` of digits with an optional minus; a number with too many digits to be a count is simply one
+    past the largest (int() refuses a string of more than 4,300 digits, and the exact value does not matter)."""
+    if len(text.lstrip("-")) > TOO_MANY_DIGITS:
+        return -(MAX_VALUE + 1) if text.startswith("-") else MAX_VALUE + 1
+    return int(text)
+
+
+def _shown(value) -> str:
+    """A cell as a message quotes it: at most 20 characters."""
+    text = _text(value)
+    return text if len(text) <= 20 else text[:20] + "…"
+
+
 def parse_count(value) -> int | None:
     """A whole, non-negative-or-not count from a cell; None when it is not a whole number."""
     if isinstance(value, bool):
@@ -126,18 +143,18 @@ def parse_count(value) -> int | None:
         return int(value) if value.is_integer() else None
     text = str(value).strip()
     if _WHOLE.fullmatch(text):
-        return int(text)
+        return _whole(text)
     match = _WHOLE_WITH_ZEROS.fullmatch(text)
     if match:
-        return int(match.group(1))
+        return _whole(match.group(1))
     if _THOUSANDS.fullmatch(text):
-        return int(re.sub(r"[.\s\u00a0]", "", text))
+        return _whole(re.sub(r"[.\s\u00a0]", "", text))
     return None
 
 
 def _fast_count(value) -> int | None:
     """:func:`parse_count` with a quick path for the usual "94" and "94.0" (a million cells in a year's file)."""
-    if type(value) is str:
+    if type(value) is str and len(value) <= TOO_MANY_DIGITS:
         if value.isdigit():
             return int(value)
         if value.endswith(".0") and value[:-2].isdigit():
@@ -319,10 +336,12 @@ class _Reader:
     def _bad_count(self, value, count, where, field):
         if count is None:
             self.problems.add(
-                _("“%(value)s” is not a whole number of passers-by") % {"value": _text(value)}, where=where, field=field
+                _("“%(value)s” is not a whole number of passers-by") % {"value": _shown(value)},
+                where=where,
+                field=field,
             )
         else:
-            self.problems.add(footfall_rules.value_problem(count), where=where, field=field)
+            self.problems.add(footfall_rules.value_problem(count, shown=_shown(value)), where=where, field=field)
 
     def _add(self, point: str, start, resolution, value, number: int, where: str, field: str):
         count = _fast_count(value)

@@ -114,6 +114,21 @@ def test_a_footfall_file_with_a_date_in_the_future_or_before_2000_is_refused_wit
     ]
 
 
+def test_a_count_past_what_the_register_holds_is_a_problem_in_a_file_too(tmp_path):
+    path = tmp_path / "telling.csv"
+    path.write_text(f"telpunt;datum;uur;aantal\nMarkt;28-02-2025;9;2147483648\nMarkt;28-02-2025;10;{'9' * 5000}\n")
+
+    with pytest.raises(ImportRejected) as refused:
+        read_footfall(path)
+
+    assert [str(p) for p in refused.value.problems] == [
+        "telling.csv, regel 2, veld “aantal”: 2147483648 is meer dan 2147483647, de grootste telling die het "
+        "register bewaart",
+        "telling.csv, regel 3, veld “aantal”: 99999999999999999999… is meer dan 2147483647, de grootste telling die "
+        "het register bewaart",
+    ]
+
+
 @time_machine.travel(NOW, tick=False)
 def test_the_import_command_refuses_the_file_and_writes_nothing(cast, tmp_path):
     path = _file(tmp_path, "28-02-2025", "31-12-9999")
