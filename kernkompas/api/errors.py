@@ -73,6 +73,10 @@ class _DocumentedErrors(OpenAPISchema):
                     "description": ERROR_DESCRIPTIONS[status],
                     "content": {self.api.renderer.media_type: {"schema": self._error_schema()}},
                 }
+        for status, response in result.items():
+            # A view's own 400/401/404 gets django-ninja's bare phrase ("Bad Request"): say what it means here.
+            if status in ERROR_DESCRIPTIONS and response["description"] == HTTPStatus(status).phrase:
+                response["description"] = ERROR_DESCRIPTIONS[status]
         return dict(sorted(result.items(), key=lambda item: str(item[0])))
 
     def _error_schema(self) -> dict:

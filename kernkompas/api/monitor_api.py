@@ -123,9 +123,12 @@ MAX_COUNTS = 10_000  # per request: more than a year of hourly counts of one poi
 
 class FootfallCountIn(Schema):
     point: str = Field(
-        max_length=200, description="Name (or own id) of the counting point, as known in the municipality."
+        max_length=200,
+        description="Name (or own id) of the counting point, as known in the municipality.",
+        examples=["Grote Markt"],
     )
     start: datetime.datetime = Field(
+        examples=["2025-03-01T09:00"],
         description=(
             "Start of the hour (or day). Without offset it is local time (Europe/Brussels unless the site says "
             "otherwise), e.g. 2025-03-01T09:00; with an offset or Z it is converted to local time, e.g. "
@@ -133,9 +136,9 @@ class FootfallCountIn(Schema):
             "now; a local time the spring clock change skips is refused. The hour the autumn change repeats may "
             "come twice for a point (best with offsets, e.g. 00:00Z and 01:00Z): the two counts add up in that "
             "local hour."
-        )
+        ),
     )
-    value: int = Field(ge=0, le=MAX_VALUE, description="Passers-by counted in that hour or day.")
+    value: int = Field(ge=0, le=MAX_VALUE, description="Passers-by counted in that hour or day.", examples=[412])
     resolution: Literal["hour", "day"] = Field("hour", description="hour (default) or day.")
 
 
