@@ -8,30 +8,35 @@ Vitrine's list logic (search, filters, facets, sort) is not repeated here: the l
 from __future__ import annotations
 
 import dataclasses
-from typing import Literal
+from typing import Annotated, Literal
 
 from django.db.models import Count, Prefetch, Q
 from django.http import QueryDict
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from ninja import Field, NinjaAPI, Query, Router, Schema, Status
+from ninja import Field, Query, Router, Schema, Status
 from ninja.openapi.docs import Swagger
+from pydantic import StringConstraints
 from wagtail.rich_text import expand_db_html
 
 from kernkompas.api import schemas
+from kernkompas.api.errors import KernkompasAPI
 from kernkompas.api.monitor_api import router as monitor_router
 from kernkompas.places.models import Gemeente
 from kernkompas.vitrine import selectors
 from kernkompas.vitrine.models import Audience, CaseGalleryImage, CasePage, CoreType, CostClass, Theme
 
-api = NinjaAPI(
+api = KernkompasAPI(
     title="Kernkompas API",
     version="1",
     description=(
         "Public data of Kernkompas. Vitrine: published inspiring examples (cases) for vital town centres, with the "
         "same search, filters and facets as the site. Kernmonitor: indicators and units of the shopping areas whose "
         "municipality made the dashboard public. Reading needs no authentication; only an automatic footfall counter "
-        "posts, with the counter key its municipality made in the back office (Authorization: Bearer <key>)."
+        "posts, with the counter key its municipality made in the back office (Authorization: Bearer <key>). "
+        "Texts (labels, error messages) are in the language the request asks for with Accept-Language (nl or en), "
+        "Dutch when it asks for neither. Every error is JSON with a `detail` sentence; a request that is not valid "
+        "(422) also says per field what is wrong (`problems` in words, `errors` for programs)."
     ),
     urls_namespace="api-v1",
     docs_url="/docs",
@@ -46,6 +51,9 @@ vitrine = Router(tags=["Vitrine"])
 THUMBNAIL, THUMBNAIL_2X = selectors.CARD_RENDITIONS
 LARGE = "max-1200x900"
 MAX_LIMIT = 100
+MAX_OFFSET = 1_000_000  # far more cases than the library will hold; keeps the page arithmetic small
+MAX_VALUES = 50  # values per filter: more than any vocabulary has
+MAX_TERM = 100  # characters of one filter value (slugs and codes are short)
 # API parameter name → CaseQuery attribute. The API spells the names out; the site's short query-string names
 # (size, core, cost) are the selectors' business.
 FILTERS = {
@@ -59,21 +67,33 @@ FILTERS = {
 PARAM_OF = {d.attr: d.param for d in selectors.DIMENSIONS}
 
 
+Term = Annotated[str, StringConstraints(max_length=MAX_TERM)]
+
+
 class CaseFilters(Schema):
     """Query parameters of the case list; each filter may be repeated (?theme=a&theme=b)."""
 
-    q: str = Field("", description="Search words (Dutch word forms, compounds and small typos are understood).")
-    theme: list[str] = Field([], description="Theme slug(s), see /vitrine/themes.")
-    audience: list[str] = Field([], description="Audience slug(s), see /vitrine/audiences.")
-    size_class: list[str] = Field([], description="Size class code(s) of the municipality, e.g. 10k-25k.")
-    core_type: list[str] = Field([], description="Type(s) of core, e.g. dorpskern.")
-    country: list[str] = Field([], description="Country code(s): BE, NL.")
-    cost_class: list[str] = Field([], description="Cost class code(s), e.g. lt10k.")
+    q: str = Field(
+        "",
+        max_length=1000,
+        description=(
+            f"Search words (Dutch word forms, compounds and small typos are understood); the first "
+            f"{selectors.MAX_QUERY_LENGTH} characters count, as on the site."
+        ),
+    )
+    theme: list[Term] = Field([], max_length=MAX_VALUES, description="Theme slug(s), see /vitrine/themes.")
+    audience: list[Term] = Field([], max_length=MAX_VALUES, description="Audience slug(s), see /vitrine/audiences.")
+    size_class: list[Term] = Field(
+        [], max_length=MAX_VALUES, description="Size class code(s) of the municipality, e.g. 10k-25k."
+    )
+    core_type: list[Term] = Field([], max_length=MAX_VALUES, description="Type(s) of core, e.g. dorpskern.")
+    country: list[Term] = Field([], max_length=MAX_VALUES, description="Country code(s): BE, NL.")
+    cost_class: list[Term] = Field([], max_length=MAX_VALUES, description="Cost class code(s), e.g. lt10k.")
     sort: Literal["relevance", "newest", "views"] | None = Field(
         None, description="Order: relevance (default with a search), newest (default without) or views."
     )
     limit: int = Field(12, ge=1, le=MAX_LIMIT, description=f"Cases per page, at most {MAX_LIMIT}.")
-    offset: int = Field(0, ge=0, description="How many matching cases to skip.")
+    offset: int = Field(0, ge=0, le=MAX_OFFSET, description="How many matching cases to skip.")
 
     def site_querydict(self) -> QueryDict:
         """The filters as the /vitrine/ page receives them, for ``selectors.parse_query``."""
@@ -128,7 +148,7 @@ def list_cases(request, filters: Query[CaseFilters]):
     url_name="vitrine_case",
     summary="One case, in full",
 )
-def get_case(request, case_id: int):
+def get_case(request, case_id: int = schemas.object_id(CasePage, "Number of the case (its id).")):
     """Every public field of a published case. Unpublished or restricted cases answer 404."""
     case = (
         public_cases()

@@ -17,11 +17,13 @@ from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 from ninja.security import HttpBearer
 
-from kernkompas.api.schemas import ErrorOut
+from kernkompas.api.schemas import ErrorOut, object_id
+from kernkompas.monitor.footfall_rules import AHEAD, EARLIEST, MAX_VALUE
 from kernkompas.monitor.models import Count, CounterToken, UnitState
 from kernkompas.places.models import Gebied
 
 router = Router(tags=["Kernmonitor"])
+AREA_ID = "Number of the area (its id in /monitor/areas)."
 
 
 # --- Schemas ----------------------------------------------------------------------------------------------------
@@ -116,16 +118,35 @@ class UnitCollection(Schema):
     features: list[UnitFeature]
 
 
+MAX_COUNTS = 10_000  # per request: more than a year of hourly counts of one point
+
+
 class FootfallCountIn(Schema):
-    point: str = Field(description="Name (or own id) of the counting point, as known in the municipality.")
-    start: datetime.datetime = Field(description="Start of the hour (or day), local time, e.g. 2025-03-01T09:00.")
-    value: int = Field(ge=0, description="Passers-by counted in that hour or day.")
+    point: str = Field(
+        max_length=200,
+        description="Name (or own id) of the counting point, as known in the municipality.",
+        examples=["Grote Markt"],
+    )
+    start: datetime.datetime = Field(
+        examples=["2025-03-01T09:00"],
+        description=(
+            "Start of the hour (or day). Without offset it is local time (Europe/Brussels unless the site says "
+            "otherwise), e.g. 2025-03-01T09:00; with an offset or Z it is converted to local time, e.g. "
+            f"2025-03-01T08:00Z. From {EARLIEST:%Y-%m-%d} up to {int(AHEAD.total_seconds() // 60)} minutes after "
+            "now; a local time the spring clock change skips is refused. The hour the autumn change repeats may "
+            "come twice for a point (best with offsets, e.g. 00:00Z and 01:00Z): the two counts add up in that "
+            "local hour."
+        ),
+    )
+    value: int = Field(ge=0, le=MAX_VALUE, description="Passers-by counted in that hour or day.", examples=[412])
     resolution: Literal["hour", "day"] = Field("hour", description="hour (default) or day.")
 
 
 class FootfallIn(Schema):
     counts: list[FootfallCountIn] = Field(
-        min_length=1, description="One or more counts; the same point and hour again replaces."
+        min_length=1,
+        max_length=MAX_COUNTS,
+        description="One or more counts; the same point and hour again replaces the value stored before.",
     )
 
 
@@ -140,12 +161,10 @@ class FootfallOut(Schema):
     created: int = Field(description="Counts new to the register.")
     updated: int = Field(description="Counts that replaced another value for the same point and hour.")
     unchanged: int = Field(description="Counts that were already there with this value.")
-    items: list[FootfallItemOut] = Field(description="What happened to each point and hour, in request order.")
-
-
-class FootfallErrorOut(Schema):
-    detail: str
-    problems: list[str] = Field([], description="What is wrong, per count.")
+    items: list[FootfallItemOut] = Field(description="What happened to each count, in request order.")
+    notices: list[str] = Field(
+        [], description="What the sender should know, e.g. that the two counts of the repeated autumn hour add up."
+    )
 
 
 # --- Authentication of counters ---------------------------------------------------------------------------------
@@ -185,7 +204,7 @@ def list_areas(request):
     url_name="monitor_area_indicators",
     summary="Indicators of an area over time",
 )
-def area_indicators(request, area_id: int, filters: Query[IndicatorFilters]):
+def area_indicators(request, filters: Query[IndicatorFilters], area_id: int = object_id(Gebied, AREA_ID)):
     """The indicators of a public area at each count, optionally limited to a date range."""
     from kernkompas.monitor import indicators
 
@@ -215,7 +234,7 @@ def area_indicators(request, area_id: int, filters: Query[IndicatorFilters]):
     url_name="monitor_area_units",
     summary="Units of an area at a count, as GeoJSON",
 )
-def area_units(request, area_id: int, date: datetime.date | None = None):
+def area_units(request, area_id: int = object_id(Gebied, AREA_ID), date: datetime.date | None = None):
     """The state of every unit of a public area at one count (the latest when no date is given).
 
     Owner contacts are never part of it.
@@ -250,7 +269,7 @@ def area_units(request, area_id: int, date: datetime.date | None = None):
 @router.post(
     "/footfall",
     auth=CounterKey(),
-    response={200: FootfallOut, 400: FootfallErrorOut, 401: ErrorOut},
+    response={200: FootfallOut, 400: ErrorOut, 401: ErrorOut},
     url_name="monitor_footfall",
     summary="Post footfall counts (automatic counters)",
 )
@@ -258,7 +277,9 @@ def post_footfall(request, payload: FootfallIn):
     """Footfall from an automatic counter, per counting point and hour (or day).
 
     Authenticate with a counter key of the municipality: ``Authorization: Bearer <key>``. Posting the same point
-    and hour again replaces the value, so a counter may safely send a count twice.
+    and hour again replaces the value, so a counter may safely send a count twice. A request with any count that
+    cannot be used (unknown point, a start before 2000 or in the future, the same point and hour twice) is refused
+    as a whole (400, with a problem per item) and writes nothing.
     """
     from kernkompas.monitor import operations
 
@@ -278,6 +299,7 @@ def post_footfall(request, payload: FootfallIn):
             "updated": result["updated"],
             "unchanged": result["unchanged"],
             "items": result["items"],
+            "notices": result["notices"],
         },
     )
 

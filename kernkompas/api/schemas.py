@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from ninja import Field, Schema
+from ninja import Field, Path, Schema
 
 
 class CodeLabel(Schema):
@@ -149,5 +149,40 @@ class CaseList(Schema):
     )
 
 
+class FieldErrorOut(Schema):
+    loc: list[str | int] = Field(
+        description="Where: the part of the request (path, query or body), then the field, with positions in a "
+        'list counted from 0, e.g. ["body", "counts", 2, "value"].'
+    )
+    type: str = Field(description="Kind of error, stable for programs (pydantic's type), e.g. less_than_equal.")
+    msg: str = Field(description="The error in words, in the language of the answer.")
+
+
 class ErrorOut(Schema):
-    detail: str
+    """Every error the API answers (4xx): a sentence, and for a request that is not valid what is wrong where."""
+
+    detail: str = Field(description="What went wrong, in the language of the request (Dutch unless it asks English).")
+    problems: list[str] = Field(
+        [], description="What is wrong, one sentence per item or field, e.g. 'counts, item 3, value: …'."
+    )
+    errors: list[FieldErrorOut] = Field([], description="422 only: each field that is not valid, for programs.")
+
+
+# --- Bounded parameters -----------------------------------------------------------------------------------------
+
+MAX_INTEGER = 2**31 - 1  # an integer column (PostgreSQL integer; Wagtail's page ids)
+MAX_BIG_INTEGER = 2**63 - 1  # a bigint column (the project's own ids: BigAutoField)
+
+
+def max_id(model) -> int:
+    """The largest id the model's table can hold (a page's id is its parent Page's)."""
+    field = model._meta.pk
+    while field.is_relation:
+        field = field.target_field
+    return MAX_BIG_INTEGER if field.get_internal_type() in ("BigAutoField", "BigIntegerField") else MAX_INTEGER
+
+
+def object_id(model, description: str):
+    """A path parameter holding an id of ``model``, bounded to what its table holds, so an id out of range is a
+    422 that the OpenAPI document announces, never a database error."""
+    return Path(..., ge=1, le=max_id(model), description=description)

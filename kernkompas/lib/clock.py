@@ -33,6 +33,21 @@ def is_repeated(moment: datetime.datetime, zone: str) -> bool:
     return first.utcoffset() != second.utcoffset() and _exists(moment, tz)
 
 
+def wall_clock(moment: datetime.datetime, zone: str) -> tuple[datetime.datetime, int | None]:
+    """The wall-clock time (naive) that ``moment`` shows in ``zone``, and which time the clocks show it: 0 the first,
+    1 the second time (only in the hour the autumn change repeats; 0 for every other hour).
+
+    A naive ``moment`` is wall-clock time already; in the repeated hour it could be either time, and the second
+    value is None. An aware one is converted, so ``2025-10-26T00:00Z`` and ``2025-10-26T01:00Z`` are both 2:00 in
+    Brussels, the first and the second time. The moment must lie well inside years 1 to 9999 (converting the
+    edges can overflow): check its bounds first.
+    """
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        return moment, (None if is_repeated(moment, zone) else 0)
+    local = moment.astimezone(zoneinfo.ZoneInfo(zone))
+    return local.replace(tzinfo=None, fold=0), local.fold
+
+
 def _exists(moment: datetime.datetime, tz: zoneinfo.ZoneInfo) -> bool:
     # A skipped time does not survive a trip through UTC; an existing one (even a repeated one) does.
     there_and_back = moment.replace(tzinfo=tz).astimezone(datetime.UTC).astimezone(tz)

@@ -1,9 +1,10 @@
 """Footfall series of counting points: daily totals, year on year, weekday and hour profiles, gaps.
 
 Times are local wall-clock times of the counter, stored labelled UTC (see ``operations._stored_start``), so every
-grouping here truncates in UTC and gets the local day and hour back. A missing hour or day is never filled in: a
-day with missing hours is marked incomplete, a day without any count is absent and listed by :func:`gaps`, and
-comparisons and profiles only use complete days.
+grouping here truncates in UTC and gets the local day and hour back; the two times of the hour the autumn change
+repeats (two rows when a counter sent them apart) add up in that one local hour. A missing hour or day is never
+filled in: a day with missing hours is marked incomplete, a day without any count is absent and listed by
+:func:`gaps`, and comparisons and profiles only use complete days.
 """
 
 from __future__ import annotations
@@ -110,7 +111,8 @@ def daily_totals(points, date_from: datetime.date, date_to: datetime.date) -> li
         _rows(ids, date_from, date_to)
         .annotate(day=TruncDate("start", tzinfo=UTC))
         .values_list("day", "point_id", "resolution")
-        .annotate(total=Sum("value"), n=CountOf("id"))
+        # Hours, not rows: the repeated autumn hour may hold its two times in two rows (``fold``).
+        .annotate(total=Sum("value"), n=CountOf("start", distinct=True))
         .order_by()
     )
     for day, point_id, resolution, total, n in grouped:

@@ -295,19 +295,26 @@ class Resolution(models.TextChoices):
 class FootfallCount(models.Model):
     """Passers-by counted at one point in one hour or on one day (local time of the area).
 
-    A missing hour or day has no row: gaps are shown as gaps, never filled in.
+    A missing hour or day has no row: gaps are shown as gaps, never filled in. The hour the autumn clock change
+    repeats may have two rows, one per time the clocks showed it (``fold`` 0 and 1), when a counter sent them with
+    their UTC offset; everything that reads counts adds them up into the one local hour.
     """
 
     point = models.ForeignKey(CountingPoint, on_delete=models.CASCADE, related_name="footfall")
     start = models.DateTimeField(_("start"), help_text=_("Start of the hour or day, in local time."))
     resolution = models.CharField(_("resolution"), max_length=4, choices=Resolution.choices)
+    # 1 only for the second time the clocks show the repeated autumn hour; 0 for that hour as a whole and for
+    # every other hour and day (Python's datetime.fold).
+    fold = models.PositiveSmallIntegerField(default=0)
     value = models.PositiveIntegerField(_("passers-by"))
 
     class Meta:
         verbose_name = _("footfall count")
         verbose_name_plural = _("footfall counts")
         constraints = [
-            models.UniqueConstraint(fields=["point", "resolution", "start"], name="footfall_per_point_and_start")
+            models.UniqueConstraint(
+                fields=["point", "resolution", "start", "fold"], name="footfall_per_point_start_and_fold"
+            )
         ]
 
     def __str__(self):

@@ -12,6 +12,7 @@ import functools
 import logging
 import re
 from collections import defaultdict
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -22,9 +23,10 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from kernkompas.core.audit import record
+from kernkompas.lib import clock
 from kernkompas.lib.batch import paused_gc
 from kernkompas.lib.text import fold
-from kernkompas.monitor import bulk, footfall, indicators
+from kernkompas.monitor import bulk, footfall, footfall_rules, indicators
 from kernkompas.monitor.importers.records import FootfallRecord, ImportResult, PointRecord, UnitRecord
 from kernkompas.monitor.models import (
     AreaIndicators,
@@ -737,11 +739,17 @@ def import_footfall(
         problems.add(_("the file contains no footfall counts"))
     seen: dict[tuple, tuple[str, int]] = {}
     resolutions = set(Resolution.values)  # a list built anew on every access: once, not per record
+    span = footfall_rules.accepted_span()
     for r in records:
         if r.resolution not in resolutions:
             problems.add(_("“%(value)s” is not hour or day") % {"value": r.resolution}, where=r.where)
         if r.value is None or r.value < 0:
             problems.add(_("the number of passers-by cannot be negative"), where=r.where)
+        elif r.value > footfall_rules.MAX_VALUE:
+            problems.add(footfall_rules.value_problem(r.value), where=r.where)
+        too_early_or_late = span.problem(r.start)
+        if too_early_or_late:
+            problems.add(too_early_or_late, where=r.where)
         if not r.point.strip():
             problems.add(_("the counting point is missing"), where=r.where)
         key = (r.point.strip(), r.resolution, r.start)
@@ -782,14 +790,15 @@ def import_footfall(
                 point.save(update_fields=["lat", "lon"])
         point_ids = {name: known[name].pk for name in names}
         existing = {}
+        second_times = {}  # rows of the second time the clocks showed the repeated autumn hour, few
         ids = list(set(point_ids.values()))
         for start in range(0, len(ids), 500):
-            for key_point, res, when, value in (
+            for key_point, res, when, fold, value in (
                 FootfallCount.objects.filter(point_id__in=ids[start : start + 500])
-                .values_list("point_id", "resolution", "start", "value")
+                .values_list("point_id", "resolution", "start", "fold", "value")
                 .iterator(chunk_size=20_000)
             ):
-                existing[(key_point, res, when.replace(tzinfo=datetime.UTC))] = value
+                (second_times if fold else existing)[(key_point, res, when.replace(tzinfo=datetime.UTC))] = value
         write = []
         done = set()
         for r in records:
@@ -800,15 +809,16 @@ def import_footfall(
                 continue
             done.add(key)
             before = existing.get(key)
-            if before is None:
+            if before is None and key not in second_times:
                 result.created += 1
-            elif before != r.value:
+            elif before != r.value or key in second_times:
                 result.updated += 1
             else:
                 result.unchanged += 1
                 continue
             write.append((*key, r.value))
-        _upsert_footfall(write)
+        # A line of a file is the whole local hour: it replaces the two times of a repeated hour a counter sent.
+        _upsert_footfall(write, whole_hours=[key for key in (k[:3] for k in write) if key in second_times])
         ImportRun.objects.create(
             gebied=gebied,
             kind=ImportKind.FOOTFALL,
@@ -849,23 +859,39 @@ def import_footfall(
     return result
 
 
-def _upsert_footfall(rows: list[tuple[int, str, datetime.datetime, int]]) -> None:
+def _upsert_footfall(
+    rows: list[tuple[int, str, datetime.datetime, int]],
+    *,
+    second_times: list[tuple[int, str, datetime.datetime, int]] = (),
+    whole_hours: list[tuple[int, str, datetime.datetime]] = (),
+) -> None:
     """Insert or update (point_id, resolution, start, value) rows: plain tuples through the cursor, because building
-    a model instance per count costs more than the database's own work for a year of hourly counts."""
-    if not rows:
+    a model instance per count costs more than the database's own work for a year of hourly counts.
+
+    ``rows`` are whole hours (or days), or the first time the clocks showed a repeated autumn hour;
+    ``second_times`` the second time (``fold`` 1). ``whole_hours`` (point_id, resolution, start) lose their
+    second time: the value in ``rows`` is the whole hour now."""
+    if not rows and not second_times and not whole_hours:
         return
     ops, quote = connection.ops, connection.ops.quote_name
     table = quote(FootfallCount._meta.db_table)
-    point, resolution, start, value = (quote(name) for name in ("point_id", "resolution", "start", "value"))
+    point, resolution, start, time, value = (
+        quote(name) for name in ("point_id", "resolution", "start", "fold", "value")
+    )
     sql = (
-        f"INSERT INTO {table} ({point}, {resolution}, {start}, {value}) VALUES (%s, %s, %s, %s) "
-        f"ON CONFLICT ({point}, {resolution}, {start}) DO UPDATE SET {value} = excluded.{value}"
+        f"INSERT INTO {table} ({point}, {resolution}, {start}, {time}, {value}) VALUES (%s, %s, %s, %s, %s) "
+        f"ON CONFLICT ({point}, {resolution}, {start}, {time}) DO UPDATE SET {value} = excluded.{value}"
     )
     with connection.cursor() as cursor:
-        for first in range(0, len(rows), 5000):
-            batch = rows[first : first + 5000]
-            cursor.executemany(sql, [(p, res, ops.adapt_datetimefield_value(when), v) for p, res, when, v in batch])
-    points = {row[0] for row in rows}
+        for which, group in ((0, rows), (1, second_times)):
+            for first in range(0, len(group), 5000):
+                batch = group[first : first + 5000]
+                cursor.executemany(
+                    sql, [(p, res, ops.adapt_datetimefield_value(when), which, v) for p, res, when, v in batch]
+                )
+    for p, res, when in whole_hours:
+        FootfallCount.objects.filter(point_id=p, resolution=res, start=when, fold=1).delete()
+    points = {row[0] for group in (rows, second_times, whole_hours) for row in group}
     transaction.on_commit(lambda: footfall.touch(points))
 
 
@@ -916,13 +942,140 @@ def _parse_start(value) -> datetime.datetime | None:
         return None
 
 
+@dataclass
+class _PostedCount:
+    """One item of a post, checked: where it goes (point, resolution, local wall-clock start) and, in the hour the
+    autumn change repeats, which time the clocks showed it (0 first, 1 second; None: the sender did not say)."""
+
+    number: int
+    point: CountingPoint | None
+    resolution: str
+    start: datetime.datetime | None
+    time: int | None
+    value: int | None
+
+
+def _posted_start(number: int, raw, resolution: str, span: footfall_rules.Span) -> tuple:
+    """(local wall-clock start, which time, problem) of an item's ``start``: an aware time is converted to the site's
+    time zone, a naive one is local already (and must exist: not in the hour the spring change skips)."""
+    zone = settings.TIME_ZONE
+    start = _parse_start(raw)
+    if start is None:
+        return None, None, _("item %(n)s, start: not a date and time such as 2025-03-01T14:00:00") % {"n": number}
+    given = raw if isinstance(raw, str) else start.isoformat()
+    aware = start.tzinfo is not None and start.utcoffset() is not None
+    if not span.contains_year(start.year):
+        # Far outside the span: say so without converting (converting 9999-12-31T23:00-05:00 overflows).
+        problem = span.problem(start.replace(tzinfo=None), given)
+        return None, None, _("item %(n)s, start: %(why)s") % {"n": number, "why": problem}
+    if not aware and not clock.exists(start, zone):
+        return (
+            None,
+            None,
+            _("item %(n)s, start: %(start)s does not exist in %(zone)s: the clocks went forward an hour")
+            % {"n": number, "start": footfall_rules.shown(start), "zone": zone},
+        )
+    local, time = clock.wall_clock(start, zone)
+    problem = span.problem(local, given)
+    if problem:
+        return None, None, _("item %(n)s, start: %(why)s") % {"n": number, "why": problem}
+    if local.minute or local.second or local.microsecond or (resolution == Resolution.DAY and local.hour):
+        if not aware:
+            return None, None, _("item %(n)s, start: give the start of the hour or day") % {"n": number}
+        values = {"n": number, "start": given, "local": footfall_rules.shown(local), "zone": zone}
+        if resolution == Resolution.DAY:
+            why = _("item %(n)s, start: %(start)s is %(local)s in %(zone)s; a day count starts at 0:00 there")
+        else:
+            why = _("item %(n)s, start: %(start)s is %(local)s in %(zone)s, not the start of an hour there")
+        return None, None, why % values
+    return local, time, None
+
+
+def _check_posted(item, number: int, by_name: dict, by_external: dict, gemeente, span) -> tuple[_PostedCount, list]:
+    """An item of a post as a _PostedCount, with every problem (item number, field, why)."""
+    problems = []
+    if not isinstance(item, dict):
+        return _PostedCount(number, None, "", None, None, None), [_("item %(n)s: not an object") % {"n": number}]
+    name = str(item.get("point") or "").strip()
+    point = by_name.get(name) or by_external.get(name)
+    if point is None:
+        problems.append(
+            _("item %(n)s, point: “%(point)s” is not a counting point of %(gemeente)s")
+            % {"n": number, "point": name, "gemeente": gemeente.name_nl}
+        )
+    resolution = item.get("resolution") or Resolution.HOUR
+    if resolution not in Resolution.values:
+        problems.append(_("item %(n)s, resolution: use hour or day") % {"n": number})
+    start, time, problem = _posted_start(number, item.get("start"), resolution, span)
+    if problem:
+        problems.append(problem)
+    value = item.get("value")
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0 or value > footfall_rules.MAX_VALUE:
+        problems.append(
+            _("item %(n)s, value: a whole number of passers-by from 0 to %(max)s")
+            % {"n": number, "max": footfall_rules.MAX_VALUE}
+        )
+    return _PostedCount(number, point, resolution, start, time, value), problems
+
+
+def _pair_repeated_hours(items: list[_PostedCount]) -> tuple[list[tuple[int, str]], list[str]]:
+    """The file rule for a post: each point and hour (or day) once, except the hour the autumn change repeats,
+    which may come twice (the two times the clocks showed it) and then adds up. Sets ``time`` of such a pair;
+    returns ([(item number, problem)], notices)."""
+    zone = settings.TIME_ZONE
+    problems, notices = [], []
+    groups: dict[tuple, list[_PostedCount]] = defaultdict(list)
+    for item in items:
+        groups[(item.point.pk, item.resolution, item.start)].append(item)
+    for (_point, resolution, start), group in groups.items():
+        if len(group) == 1:
+            continue
+        first, second, *more = group
+        values = {"point": first.point.name, "start": footfall_rules.shown(start), "first": first.number}
+        repeated = resolution == Resolution.HOUR and clock.is_repeated(start, zone)
+        if not repeated or (first.time is not None and first.time == second.time):
+            more = [second, *more]
+        else:
+            # A time without offset is the one the other item leaves (both without: in the order sent).
+            if first.time is None:
+                first.time = 0 if second.time in (None, 1) else 1
+            if second.time is None:
+                second.time = 1 - first.time
+            values["second"] = second.number
+            notices.append(
+                _(
+                    "%(point)s, %(start)s: this hour happened twice because the clocks went back; the counts of "
+                    "items %(first)s and %(second)s are added up in that hour"
+                )
+                % values
+            )
+        for item in more:
+            if "second" in values:
+                problem = _(
+                    "item %(n)s, start: %(point)s already has the two counts of %(start)s, the hour that happened "
+                    "twice (items %(first)s and %(second)s)"
+                )
+            else:
+                problem = _("item %(n)s, start: %(point)s already has a count for %(start)s in item %(first)s")
+            problems.append((item.number, problem % {**values, "n": item.number}))
+    return problems, notices
+
+
 def post_footfall(token_key: str, payload: list[dict]) -> dict:
     """Counts posted by an automatic counter, idempotent per point and hour (or day).
 
-    ``payload``: ``[{"point": name or own id, "start": ISO datetime, "value": int, "resolution": "hour"}]``.
+    ``payload``: ``[{"point": name or own id, "start": ISO datetime, "value": int, "resolution": "hour"}]``. A
+    start without offset is local time; one with an offset (or Z) is converted to local time. The rule of the
+    footfall files applies: each point and hour once, except the hour the autumn clock change repeats, whose two
+    counts add up (with a notice); a local time the spring change skips is refused, and so is a start outside
+    :mod:`~kernkompas.monitor.footfall_rules`' span. Each of the two times of a repeated hour sent with its
+    offset is kept apart (so the two may come in separate posts, and sending one again replaces only that one);
+    a repeated hour sent once without offset is the whole hour.
+
     Raises :class:`CounterKeyInvalid` for an unknown or revoked key and :class:`FootfallPostRejected` (nothing
     written) for unusable items. Returns ``{"created", "updated", "unchanged", "items": [{"point", "start",
-    "status"}]}`` where status is created, updated (another value replaced the stored one) or unchanged.
+    "status"}], "notices"}``, one item per count sent, where status is created, updated (another value replaced
+    the stored one) or unchanged.
     """
     token = (
         CounterToken.objects.select_related("gemeente")
@@ -936,59 +1089,22 @@ def post_footfall(token_key: str, payload: list[dict]) -> dict:
     points = CountingPoint.objects.filter(gebied__kern__gemeente=token.gemeente)
     by_name = {p.name: p for p in points}
     by_external = {p.external_id: p for p in points if p.external_id}
+    span = footfall_rules.accepted_span()
     problems, items = [], []
     for number, item in enumerate(payload, start=1):
-        if not isinstance(item, dict):
-            problems.append(_("item %(n)s: not an object") % {"n": number})
-            continue
-        name = str(item.get("point") or "").strip()
-        point = by_name.get(name) or by_external.get(name)
-        resolution = item.get("resolution") or Resolution.HOUR
-        start = _parse_start(item.get("start"))
-        value = item.get("value")
-        if point is None:
-            problems.append(
-                _("item %(n)s, point: “%(point)s” is not a counting point of %(gemeente)s")
-                % {"n": number, "point": name, "gemeente": token.gemeente.name_nl}
-            )
-        if resolution not in Resolution.values:
-            problems.append(_("item %(n)s, resolution: use hour or day") % {"n": number})
-        if start is None:
-            problems.append(_("item %(n)s, start: not a date and time such as 2025-03-01T14:00:00") % {"n": number})
-        elif start.minute or start.second or start.microsecond or (resolution == Resolution.DAY and start.hour):
-            problems.append(_("item %(n)s, start: give the start of the hour or day") % {"n": number})
-        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-            problems.append(_("item %(n)s, value: a whole number of passers-by, 0 or more") % {"n": number})
-        items.append((point, resolution, start, value))
+        checked, found = _check_posted(item, number, by_name, by_external, token.gemeente, span)
+        problems += [(number, problem) for problem in found]
+        if not found:
+            items.append(checked)
+    repeats, notices = _pair_repeated_hours(items)
+    problems += repeats
     if problems:
-        raise FootfallPostRejected(problems)
-    result = {"created": 0, "updated": 0, "unchanged": 0, "items": []}
+        # In the order of the items, so each item's problems stand together.
+        raise FootfallPostRejected([problem for _number, problem in sorted(problems, key=lambda p: p[0])])
     with transaction.atomic():
-        latest: dict[tuple, tuple] = {}
-        for point, resolution, start, value in items:
-            latest[(point.pk, resolution, _stored_start(start))] = (point, value)
-        # What is stored for these points and hours: one query over the posted span (not one per item).
-        starts = [key[2] for key in latest]
-        stored = FootfallCount.objects.filter(
-            point_id__in={key[0] for key in latest},
-            resolution__in={key[1] for key in latest},
-            start__gte=min(starts),
-            start__lte=max(starts),
-        ).values_list("point_id", "resolution", "start", "value")
-        existing = {(p, r, s): v for p, r, s, v in stored if (p, r, s) in latest}
-        write = []
-        for key, (point, value) in latest.items():
-            before = existing.get(key)
-            status = "created" if before is None else ("unchanged" if before == value else "updated")
-            result[status] += 1
-            result["items"].append(
-                {"point": point.name, "start": key[2].replace(tzinfo=None).isoformat(), "status": status}
-            )
-            if status != "unchanged":
-                write.append((*key, value))
-        _upsert_footfall(write)
+        result = _write_posted(items)
         CounterToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
-        if write:
+        if result["created"] or result["updated"]:
             record(
                 None,
                 "monitor.footfall_posted",
@@ -996,4 +1112,39 @@ def post_footfall(token_key: str, payload: list[dict]) -> dict:
                 gemeente=token.gemeente,
                 changes={"created": result["created"], "updated": result["updated"]},
             )
+    return {**result, "notices": notices}
+
+
+def _write_posted(items: list[_PostedCount]) -> dict:
+    """Write checked counts; the status of each (created, updated, unchanged) against what was stored."""
+    keyed = [(item, (item.point.pk, item.resolution, _stored_start(item.start))) for item in items]
+    # What is stored for these points and hours: one query over the posted span (not one per item).
+    starts = [key[2] for _item, key in keyed]
+    stored = FootfallCount.objects.filter(
+        point_id__in={key[0] for _item, key in keyed},
+        resolution__in={key[1] for _item, key in keyed},
+        start__gte=min(starts),
+        start__lte=max(starts),
+    ).values_list("point_id", "resolution", "start", "fold", "value")
+    existing = {(p, r, s.replace(tzinfo=datetime.UTC), f): v for p, r, s, f, v in stored}
+    result = {"created": 0, "updated": 0, "unchanged": 0, "items": []}
+    firsts, seconds, whole_hours = [], [], []
+    for item, key in keyed:
+        time = item.time or 0
+        before = existing.get((*key, time))
+        # Sent once without offset, a repeated hour is the whole hour: a second time stored apart goes.
+        replaces_second = item.time is None and (*key, 1) in existing
+        if before is None and not replaces_second:
+            status = "created"
+        elif before == item.value and not replaces_second:
+            status = "unchanged"
+        else:
+            status = "updated"
+        result[status] += 1
+        result["items"].append({"point": item.point.name, "start": item.start.isoformat(), "status": status})
+        if status != "unchanged":
+            (seconds if time else firsts).append((*key, item.value))
+        if replaces_second:
+            whole_hours.append(key)
+    _upsert_footfall(firsts, second_times=seconds, whole_hours=whole_hours)
     return result

@@ -400,10 +400,13 @@ def footfall_summary(points: list[CountingPoint]) -> dict:
     Read through :mod:`kernkompas.monitor.footfall` (a fixed number of queries plus five per counting point when
     there are several) and cached until the counts change.
     """
-    from kernkompas.monitor import footfall
+    from kernkompas.monitor import footfall, footfall_rules
     from kernkompas.monitor.models import FootfallCount
 
-    span = FootfallCount.objects.filter(point__in=points).aggregate(
+    # Only counts that the API and the imports accept today: a count stored at an impossible date (before the
+    # rule existed, or by hand) must neither move the window into the future nor take the page down.
+    earliest, latest = footfall_rules.accepted_span().stored()
+    span = FootfallCount.objects.filter(point__in=points, start__gte=earliest, start__lte=latest).aggregate(
         first=Min("start"), last=Max("start"), rows=CountOf("id"), total=Sum("value")
     )
     if span["last"] is None:

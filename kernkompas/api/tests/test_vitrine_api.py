@@ -265,7 +265,8 @@ def test_an_offset_past_the_end_gives_an_empty_page(client, index):
 def test_more_than_100_cases_per_page_is_refused(client, db):
     data = get_json(client, f"{API}/vitrine/cases?limit=101", status=422)
 
-    assert data["detail"][0]["loc"][-1] == "limit"
+    assert data["errors"][0]["loc"] == ["query", "limit"]
+    assert data["problems"] == ["limit: mag hoogstens 100 zijn"]
 
 
 def test_the_list_costs_the_same_number_of_queries_for_6_and_24_cases(client, index):

@@ -12,7 +12,8 @@ Values
     ``;``, ``,`` or tab separated; UTF-8 (with or without BOM) or Windows-1252; whole numbers, also written
     ``94.0``, ``94,0`` or ``1.234``. An empty cell is *no data*: no record, never a zero. Negative, fractional or
     non-numeric counts are problems with line and column. Dates ``2024-12-31``, ``31-12-2024``, ``31/12/2024``;
-    hours ``9``, ``9:00``, ``09:00:00``, ``9:00-9:59``, ``9-10 uur``.
+    hours ``9``, ``9:00``, ``09:00:00``, ``9:00-9:59``, ``9-10 uur``. What a count may be (dates from 2000 up to
+    now, values up to 2,147,483,647) is :mod:`kernkompas.monitor.footfall_rules`, the same rule as for the API.
 
 Time
     Hours are local time and stay naive datetimes. The missing spring hour has no record. The autumn hour that
@@ -39,6 +40,8 @@ from django.utils.translation import gettext as _
 from kernkompas.lib import clock, filelimits
 from kernkompas.lib.batch import paused_gc
 from kernkompas.lib.filelimits import LimitExceeded
+from kernkompas.monitor import footfall_rules
+from kernkompas.monitor.footfall_rules import MAX_VALUE
 from kernkompas.monitor.importers.records import FootfallRecord, PointRecord
 from kernkompas.monitor.importers.tabular import read_table
 from kernkompas.places.importers.base import ImportRejected, Problems, limit_reason, line_place
@@ -114,6 +117,23 @@ def _text(value) -> str:
     return str(value).strip()
 
 
+TOO_MANY_DIGITS = 18  # past any count, and far below the 4,300 digits Python's int() accepts from a string
+
+
+def _whole(text: str) -> int:
+    """``int(text)`` of digits with an optional minus; a number with too many digits to be a count is simply one
+    past the largest (int() refuses a string of more than 4,300 digits, and the exact value does not matter)."""
+    if len(text.lstrip("-")) > TOO_MANY_DIGITS:
+        return -(MAX_VALUE + 1) if text.startswith("-") else MAX_VALUE + 1
+    return int(text)
+
+
+def _shown(value) -> str:
+    """A cell as a message quotes it: at most 20 characters."""
+    text = _text(value)
+    return text if len(text) <= 20 else text[:20] + "…"
+
+
 def parse_count(value) -> int | None:
     """A whole, non-negative-or-not count from a cell; None when it is not a whole number."""
     if isinstance(value, bool):
@@ -124,18 +144,18 @@ def parse_count(value) -> int | None:
         return int(value) if value.is_integer() else None
     text = str(value).strip()
     if _WHOLE.fullmatch(text):
-        return int(text)
+        return _whole(text)
     match = _WHOLE_WITH_ZEROS.fullmatch(text)
     if match:
-        return int(match.group(1))
+        return _whole(match.group(1))
     if _THOUSANDS.fullmatch(text):
-        return int(re.sub(r"[.\s\u00a0]", "", text))
+        return _whole(re.sub(r"[.\s\u00a0]", "", text))
     return None
 
 
 def _fast_count(value) -> int | None:
     """:func:`parse_count` with a quick path for the usual "94" and "94.0" (a million cells in a year's file)."""
-    if type(value) is str:
+    if type(value) is str and len(value) <= TOO_MANY_DIGITS:
         if value.isdigit():
             return int(value)
         if value.endswith(".0") and value[:-2].isdigit():
@@ -261,6 +281,7 @@ class _Reader:
         # The records in the hour the clocks repeat, by (point, hour): the first of its two lines, found at once.
         self.repeated: dict[tuple[str, datetime.datetime], FootfallRecord] = {}
         self.is_repeated: dict[datetime.datetime, bool] = {}
+        self.span = footfall_rules.accepted_span()  # from 2000 to now: the one rule for files and the API
 
     def _repeated_hour(self, start: datetime.datetime, resolution: str) -> bool:
         if resolution != "hour":
@@ -316,7 +337,7 @@ class _Reader:
                 )
                 return None
         if hour is None:
-            return datetime.datetime.combine(date, datetime.time()), "day"
+            return self._within_span(datetime.datetime.combine(date, datetime.time()), "day", where)
         # A counting day that runs past midnight: the hours after the turn are on the next calendar day.
         last = self.turn.get(stream)
         turned = False
@@ -326,21 +347,28 @@ class _Reader:
         self.turn[stream] = (date, hour, turned)
         if turned:
             date += datetime.timedelta(days=1)
-        return datetime.datetime.combine(date, datetime.time(hour)), "hour"
+        return self._within_span(datetime.datetime.combine(date, datetime.time(hour)), "hour", where)
+
+    def _within_span(self, start: datetime.datetime, resolution: str, where: str):
+        problem = self.span.problem(start)
+        if problem:
+            self.problems.add(problem, where=where, field=self.header[self.date_col])
+            return None
+        return start, resolution
 
     def _bad_count(self, value, count, where, field):
         if count is None:
             self.problems.add(
-                _("“%(value)s” is not a whole number of passers-by") % {"value": _text(value)}, where=where, field=field
+                _("“%(value)s” is not a whole number of passers-by") % {"value": _shown(value)},
+                where=where,
+                field=field,
             )
         else:
-            self.problems.add(
-                _("%(value)s is negative: a count cannot be below zero") % {"value": count}, where=where, field=field
-            )
+            self.problems.add(footfall_rules.value_problem(count, shown=_shown(value)), where=where, field=field)
 
     def _add(self, point: str, start, resolution, value, number: int, where: str, field: str):
         count = _fast_count(value)
-        if count is None or count < 0:
+        if count is None or not 0 <= count <= MAX_VALUE:
             self._bad_count(value, count, where, field)
             return
         key = (point, resolution, start)
@@ -460,7 +488,7 @@ class _Reader:
                     if earlier[1] >> index & 1:
                         mask &= ~(1 << index)
                         count = _fast_count(value)
-                        if count is None or count < 0:
+                        if count is None or not 0 <= count <= MAX_VALUE:
                             self._bad_count(value, count, where, name)
                         elif not self._clock_back(name, resolution, start, count, where):
                             self.duplicates.setdefault((number, earlier[0], start), []).append(name)
@@ -476,7 +504,7 @@ class _Reader:
             repeated = self._repeated_hour(start, resolution)
             for _index, name, value in filled:
                 count = _fast_count(value)
-                if count is None or count < 0:
+                if count is None or not 0 <= count <= MAX_VALUE:
                     self._bad_count(value, count, where, name)
                     continue
                 record = FootfallRecord(where=where, point=name, start=start, resolution=resolution, value=count)
