@@ -7,6 +7,7 @@ cards with their trend, GeoJSON for the map and inline SVG charts with table alt
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from datetime import date, timedelta
@@ -231,6 +232,7 @@ def unit_feature(v: selectors.UnitValues, duration: str | None) -> dict | None:
     }
 
 
+@functools.lru_cache(maxsize=256)  # a handful of group colours, drawn for thousands of rows
 def swatch(colour: str) -> SafeString:
     """A small disc in a function group's colour, as SVG: its colour is a ``fill`` attribute, which the
     Content-Security-Policy allows (a ``style`` attribute it blocks), and which is never more than a colour."""
