@@ -14,6 +14,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from kernkompas.conf import env_bool, env_int, env_list, env_path, env_str
+from kernkompas.lib import csp as csp_policy
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -74,6 +75,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "kernkompas.core.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -264,6 +266,16 @@ MAP_TILE_ATTRIBUTION = env_str(
     "KERNKOMPAS_MAP_TILE_ATTRIBUTION",
     '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>',
 )
+
+# --- Content Security Policy -------------------------------------------------------------------------------
+# django-csp sends the header (Django 5.2 has none of its own; see docs/architecture.md). No inline script or style
+# on the public site, so that a text from data that escaped its escaping still cannot run; the tile server is the
+# only other origin pages load from (images), the video players the only ones they frame. The back office keeps
+# the same policy except inline scripts, which Wagtail 8 still writes (kernkompas/lib/csp.py says where).
+CSP_REPORT_URI = env_str("KERNKOMPAS_CSP_REPORT_URI", "")
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": csp_policy.site_policy(tile_url=MAP_TILE_URL, report_uri=CSP_REPORT_URI)}
+CSP_BACK_OFFICE_PREFIX = "/beheer/"
+CSP_BACK_OFFICE_CHANGES = csp_policy.back_office_changes()
 
 # --- Logging -----------------------------------------------------------------------------------------------
 LOGGING = {

@@ -35,7 +35,7 @@ def _tag(template: str, *args) -> SafeString:
             values.append(f"{arg:.1f}")
         else:
             values.append(escape(str(arg)))
-    return mark_safe(template.format(*values))
+    return mark_safe(template.format(*values))  # noqa: S308 — a fixed template; every value escaped or a number
 
 
 def _nice_max(value: float) -> float:
@@ -71,7 +71,7 @@ def _frame(title: str, desc: str, body: list[str], *, height: int = HEIGHT, widt
         desc_id,
         desc,
     )
-    return mark_safe(head + "".join(body) + "</svg>")
+    return mark_safe(head + "".join(body) + "</svg>")  # noqa: S308 — every part made by _tag
 
 
 def _y_axis(top_value: float, fmt, *, height: int = HEIGHT, width: int = WIDTH) -> list[str]:
@@ -263,7 +263,7 @@ def table_body(rows) -> SafeString:
         parts.append(
             f'<tr><th scope="row">{head}</th>' + "".join(f"<td>{escape(str(c))}</td>" for c in cells) + "</tr>"
         )
-    return mark_safe("".join(parts))
+    return mark_safe("".join(parts))  # noqa: S308 — every cell escaped above
 
 
 def _legend(series: list[Series]) -> str:
@@ -286,7 +286,7 @@ def _legend(series: list[Series]) -> str:
             )
         )
         x += 40 + 7 * len(str(s.name))
-    return mark_safe("".join(parts)) if len(series) > 1 else ""
+    return mark_safe("".join(parts)) if len(series) > 1 else ""  # noqa: S308 — every part made by _tag
 
 
 __all__ = ["Series", "bar_chart", "escape", "line_chart", "stacked_bars"]

@@ -3,6 +3,10 @@
 Without Chromium or Playwright these tests are skipped with the reason, so that a developer without a browser
 can still run the suite. CI sets ``KERNKOMPAS_REQUIRE_BROWSER=1``: then a missing browser is a failure,
 because a green run that silently tested no page in a browser would be a lie.
+
+Every page any test opens, in any browser context, is watched: a Content-Security-Policy violation or an uncaught
+JavaScript error fails the test (``BrowserProblems``). A blocked inline style or script is a page that looks or
+works different for visitors than its template says, and the policy is what stops injected script.
 """
 
 from __future__ import annotations
@@ -26,6 +30,65 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 SERIOUS = {"serious", "critical"}
+
+# Runs in every page before its own scripts: each CSP violation is reported to Python (``BrowserProblems``).
+WATCH_SCRIPT = """
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.__kkCspViolation({
+    directive: event.effectiveDirective || event.violatedDirective,
+    blocked: event.blockedURI || "inline",
+    where: (event.sourceFile || document.URL) + ":" + event.lineNumber,
+    sample: event.sample || "",
+  });
+}, true);
+"""
+
+
+class BrowserProblems:
+    """CSP violations and uncaught JavaScript errors in every page of every browser context a test opens.
+
+    ``watch(context)`` is applied to each new context (the ``browser`` fixture wraps ``new_context``, so contexts
+    that tests make themselves are watched too); ``_no_browser_problems`` fails the test if any were seen.
+    """
+
+    def __init__(self):
+        self.items: list[str] = []
+
+    def watch(self, context):
+        context.expose_binding("__kkCspViolation", self._violation)
+        context.add_init_script(WATCH_SCRIPT)
+        context.on("weberror", self._error)
+        close = context.close
+
+        def flush_then_close(*args, **kwargs):
+            # A violation is reported as an event after the fact: let every open page deliver its last ones.
+            for tab in context.pages:
+                try:
+                    tab.evaluate("0")
+                except Exception:  # noqa: BLE001, S110 - a page that is already gone has nothing left to report
+                    pass
+            return close(*args, **kwargs)
+
+        context.close = flush_then_close
+        return context
+
+    def _violation(self, source, v: dict) -> None:
+        sample = f" — {v['sample']!r}" if v.get("sample") else ""
+        self.items.append(
+            f"Content-Security-Policy blocked {v['blocked']} ({v['directive']}) on {source['frame'].url}, "
+            f"at {v['where']}{sample}"
+        )
+
+    def _error(self, error) -> None:
+        where = error.page.url if error.page else "a page"
+        self.items.append(f"Uncaught JavaScript error on {where}: {error.error}")
+
+    def take(self) -> list[str]:
+        items, self.items = self.items, []
+        return items
+
+
+PROBLEMS = BrowserProblems()
 
 
 def browser_required() -> bool:
@@ -77,8 +140,23 @@ def browser(migrated_data):
             chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
         except Error as exc:
             skip_or_fail(f"Chromium at {CHROMIUM} did not start: {exc}")
+        new_context = chromium.new_context
+        chromium.new_context = lambda **options: PROBLEMS.watch(new_context(**options))
         yield chromium
         chromium.close()
+
+
+@pytest.fixture(autouse=True)
+def _no_browser_problems():
+    """Fail the test when any page it opened broke the Content-Security-Policy or threw a JavaScript error."""
+    PROBLEMS.take()
+    yield
+    problems = PROBLEMS.take()
+    if problems:
+        pytest.fail(
+            f"{len(problems)} problem(s) in the browser (fix the page, not this check):\n- " + "\n- ".join(problems),
+            pytrace=False,
+        )
 
 
 @pytest.fixture

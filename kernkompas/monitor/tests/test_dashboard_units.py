@@ -101,6 +101,20 @@ def test_each_language_shows_its_own_words(client, public_register):
     assert _units_on_map(dutch)["Markt 2"]["duration_label"] != "up to 1 year"
 
 
+def test_a_chain_and_a_vacancy_older_than_the_first_count_are_said_in_the_pages_language(client, public_register):
+    # The words were written inside f-strings, where makemessages did not see them: Dutch pages said "chain".
+    dutch, english = _table(_html(client)), _table(_html(client, prefix="/en"))
+    assert 'Buurtsuper <span class="small">(keten)</span>' in dutch
+    assert "01-10-2022 of eerder" in dutch
+    assert "(chain)" in english and "01-10-2022 or earlier" in english
+
+
+def test_a_colour_from_the_taxonomy_is_an_svg_fill_never_a_style(client, public_register):
+    table = _table(_html(client))
+    assert 'fill="#' in table
+    assert "style=" not in table
+
+
 def test_staff_and_visitors_see_the_same_units_and_no_owner(client, public_register):
     visitor = _table(_html(client))
     client.force_login(public_register.ellen)  # staff of Maasdijk

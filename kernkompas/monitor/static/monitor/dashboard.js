@@ -1,7 +1,7 @@
 /*
  * Kernmonitor area map: progressive enhancement with Leaflet (served locally, never from a CDN).
  *
- * Reads the GeoJSON in <script id="unit-map-data"> (Django's json_script). Feature properties:
+ * Reads the GeoJSON in <script id="unit-map-data" type="application/json">. Feature properties:
  *   role "gebied" (the area outline) or "unit";  colour  the function group's colour;
  *   vacant  true draws a hollow circle whose ring shows the duration class (short / long / structural), so
  *   vacancy and its duration are told by shape and line as well as by colour (the legend on the page says so).
@@ -10,6 +10,8 @@
 (function () {
   "use strict";
 
+  var MapText = window.KernkompasMapText; // kernkompas/js/map-text.js, loaded before this file
+
   var RINGS = {
     short: { color: "#b35c00", weight: 2, dashArray: null },
     long: { color: "#a8201a", weight: 3, dashArray: "4 2" },
@@ -17,20 +19,8 @@
     "": { color: "#4a5560", weight: 2, dashArray: null }
   };
 
-  function popupFor(p) {
-    // Built from DOM nodes, not HTML strings, so a name can never inject markup.
-    var box = document.createElement("div");
-    var title = document.createElement("strong");
-    title.textContent = p.name || "";
-    box.appendChild(title);
-    [p.occupant, p.group + (p.branch ? " · " + p.branch : ""), p.vacant ? p.duration_label : ""].forEach(function (text) {
-      if (text) {
-        var line = document.createElement("div");
-        line.textContent = text;
-        box.appendChild(line);
-      }
-    });
-    return box;
+  function popupLines(p) {
+    return [p.occupant, p.group + (p.branch ? " · " + p.branch : ""), p.vacant ? p.duration_label : ""];
   }
 
   function markerFor(feature, latlng) {
@@ -49,11 +39,11 @@
 
   function draw(element) {
     var source = document.getElementById(element.getAttribute("data-unit-map"));
-    if (!source || typeof L === "undefined") {
+    if (!source || typeof L === "undefined" || !MapText) {
       return;
     }
     var data = JSON.parse(source.textContent);
-    element.innerHTML = "";
+    element.replaceChildren(); // the text shown without JavaScript
     var map = L.map(element, { scrollWheelZoom: false });
     var url = element.getAttribute("data-tile-url");
     if (url) {
@@ -73,8 +63,9 @@
       var layer = L.geoJSON({ type: "FeatureCollection", features: units }, {
         pointToLayer: markerFor,
         onEachFeature: function (feature, marker) {
-          marker.bindTooltip(feature.properties.name, { sticky: true });
-          marker.bindPopup(popupFor(feature.properties));
+          // As text, never as HTML: see map-text.js.
+          marker.bindTooltip(MapText.textNode("span", feature.properties.name), { sticky: true });
+          marker.bindPopup(MapText.popupBox(feature.properties.name, popupLines(feature.properties)));
         }
       }).addTo(map);
       bounds.extend(layer.getBounds());

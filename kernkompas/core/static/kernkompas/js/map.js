@@ -4,7 +4,7 @@
  * Every element with data-map="<id>" gets a map drawn from the GeoJSON FeatureCollection in the
  * <script type="application/json" id="<id>"> element (Django's json_script). Feature properties:
  *   role  main | kern | gebied | neighbour | context | similar | self   (decides the style)
- *   name  shown as tooltip;  url  linked from the popup;  fit  true = the map zooms to it;
+ *   name  shown as tooltip (as text: map-text.js);  url  linked from the popup (a path on this site);  fit  true = the map zooms to it;
  *   label  true = the name stays visible next to it (for points, which say nothing without a name);
  *   public  false for an area that is not public (drawn dashed, so the difference is not colour alone).
  * Background tiles only when data-tile-url is set; the vector layers show without them, on a light background.
@@ -12,6 +12,8 @@
  */
 (function () {
   "use strict";
+
+  var MapText = window.KernkompasMapText; // map-text.js, loaded before this file
 
   var STYLES = {
     main: { color: "#0b5563", weight: 3, fillColor: "#0b5563", fillOpacity: 0.08 },
@@ -30,23 +32,6 @@
       style.dashArray = "6 4";
     }
     return style;
-  }
-
-  function popupFor(props) {
-    // Built from DOM nodes, not HTML strings, so a name can never inject markup.
-    var box = document.createElement("div");
-    var title = document.createElement(props.url ? "a" : "strong");
-    title.textContent = props.name || "";
-    if (props.url) {
-      title.href = props.url;
-    }
-    box.appendChild(title);
-    if (props.kind) {
-      var kind = document.createElement("div");
-      kind.textContent = props.kind;
-      box.appendChild(kind);
-    }
-    return box;
   }
 
   function readData(element) {
@@ -92,11 +77,12 @@
       onEachFeature: function (feature, layer) {
         var props = feature.properties || {};
         if (props.name) {
+          // As text, never as HTML: see map-text.js.
           layer.bindTooltip(
-            props.name,
+            MapText.textNode("span", props.name),
             props.label ? { permanent: true, direction: "right", className: "map-label" } : { sticky: true }
           );
-          layer.bindPopup(popupFor(props));
+          layer.bindPopup(MapText.popupBox(props.name, [props.kind], props.url));
         }
         if (props.fit) {
           fitBounds.extend(layer.getBounds ? layer.getBounds() : layer.getLatLng());
@@ -129,10 +115,10 @@
 
   function initMap(element) {
     var data = readData(element);
-    if (!data || typeof L === "undefined") {
+    if (!data || typeof L === "undefined" || !MapText) {
       return;
     }
-    element.innerHTML = "";
+    element.replaceChildren(); // the text shown without JavaScript
     element.classList.add("map-ready");
     var map = L.map(element, {
       keyboard: true,
