@@ -33,11 +33,16 @@ def documented_settings(page: str) -> dict[str, str]:
     return dict(line.split("=", 1) for line in lines if line and not line.startswith("#"))
 
 
+# Set by the test run itself, never by a server: the browser tests allow Django's database calls from Playwright's
+# event loop (tests/browser/conftest.py), which the deploy check rightly refuses.
+NOT_INHERITED = {"DATABASE_URL", "REDIS_URL", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+
+
 def production_env(tmp_path: Path) -> dict[str, str]:
     env = {
         name: value
         for name, value in os.environ.items()
-        if not name.startswith("KERNKOMPAS_") and name not in {"DATABASE_URL", "REDIS_URL", "DJANGO_SETTINGS_MODULE"}
+        if not name.startswith("KERNKOMPAS_") and name not in NOT_INHERITED
     }
     env.update(documented_settings("docs/security.md"))
     env["KERNKOMPAS_HOME"] = str(tmp_path / "home")
