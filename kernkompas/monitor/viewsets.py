@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.db.models import ProtectedError
 from django.http import HttpResponseRedirect
 from django.utils.translation import gettext as _
@@ -78,15 +79,21 @@ POLICIES = {
 
 
 class ScopedForm(WagtailAdminModelForm):
-    """Limits the choices of area, municipality, unit and function group to what the user works for."""
+    """Limits the choices of area, municipality, unit, function group and area team to what the user works for."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         user = self.for_user
+        # The area team of a threshold: people who work for the user's municipalities, not every account (user
+        # names are e-mail addresses).
+        colleagues = get_user_model().objects.filter(is_active=True, memberships__gemeente__isnull=False)
         choices = {
             "gebied": permissions.scope_queryset(user, Gebied.objects.select_related("kern"), "kern__gemeente"),
             "gemeente": permissions.scope_queryset(user, Gemeente.objects.all(), ""),
             "unit": permissions.scope_queryset(user, Unit.objects.select_related("gebied"), "gebied__kern__gemeente"),
+            "recipients": permissions.scope_queryset(user, colleagues, "memberships__gemeente")
+            .distinct()
+            .order_by("first_name", "username"),
         }
         for name, queryset in choices.items():
             if name in self.fields:

@@ -139,3 +139,13 @@ def test_ellen_chooses_her_own_owner_contact_with_a_search_box(client, maasdijk_
     assert OWNER not in missed
     chosen = json.loads(client.get(chooser("ownercontact", "chosen", objects["ownercontact"].pk)).content)
     assert chosen["result"]["string"] == OWNER
+
+
+def test_the_threshold_form_offers_only_people_who_work_for_the_municipality(client, cast):
+    from kernkompas.testing import make_user
+
+    make_user("iemand@example.org", "Iemand")  # a member without a role: their user name is their e-mail address
+    client.force_login(cast.ellen)
+    form = client.get(snippet("threshold", "add")).context["form"]
+    assert set(form.fields["recipients"].queryset) == {cast.ellen, cast.femke}
+    assert "iemand@example.org" not in client.get(snippet("threshold", "add")).content.decode()
