@@ -154,7 +154,7 @@ def _document(world):
 
 def _person(world):
     user = make_user("matrixpersoon", "Matrixpersoon")
-    return user, [user.email]
+    return user, [user.email, user.username]
 
 
 def _membership(world):
@@ -236,7 +236,8 @@ SCOPES: dict[str, Scope] = {
     # People and the platform.
     "accounts.membership": scoped("gemeente", make=_membership),
     "accounts.user": administrators("accounts are managed by administrators", make=_person),
-    "auth.group": administrators("groups carry Wagtail's page rights", make=_group),
+    # Groups carry Wagtail's page rights; editors see their names when they make a page private to some.
+    "auth.group": editorial(make=_group),
     "wagtailcore.site": administrators(
         "sites; their names are in the editors' report filters", public_names=True, make=_site
     ),
@@ -371,6 +372,7 @@ def back_office_urls() -> tuple[AdminURL, ...]:
 
 def viewset_models() -> dict[str, type[models.Model]]:
     """URL namespace -> model of every registered viewset that is about a model (snippets, users, choosers...)."""
+    back_office_urls()  # viewsets register themselves while the back office's URLs load
     found = {}
     for viewset in viewset_registry.viewsets:
         model = getattr(viewset, "model", None)
@@ -550,6 +552,21 @@ def clients(cast) -> dict[str, Client]:
     return found
 
 
+def hidden_from(role: str, world: World, page_model: str | None = None, chooser: bool = False) -> list[str]:
+    """The texts of the matrix's objects that ``role`` may not read, on a page (about ``page_model``, if any).
+    Names that are public on the site do not count on pages about other things."""
+    found = []
+    for other, scope in SCOPES.items():
+        if other not in world.objects:
+            continue
+        model = apps.get_model(other)
+        readers = scope.chooser_readers_of(model) if other == page_model and chooser else scope.readers_of(model)
+        if role in readers or (scope.public_names and other != page_model):
+            continue
+        found.extend(world.markers[other])
+    return found
+
+
 def seen(response, markers) -> list[str]:
     if response.status_code != 200 or getattr(response, "streaming", False):
         return []
@@ -639,16 +656,15 @@ def test_no_role_sees_a_maasdijk_object_it_may_not_read(world, model_label):
     leaks, seen_by = [], set()
     for role, client in clients(world.cast).items():
         for url in urls:
-            readers = scope.chooser_readers_of(model) if url.is_chooser else scope.readers_of(model)
+            hidden = hidden_from(role, world, model_label, url.is_chooser)  # this object too, if not theirs
             for address in addresses(url, model, obj):
                 response = client.get(address)
                 if response.status_code >= 500:
                     leaks.append(f"{role}: {address} answers {response.status_code}")
-                found = seen(response, markers)
-                if found and role in readers:
-                    seen_by.add(role)
-                elif found:
+                if found := seen(response, hidden):
                     leaks.append(f"{role}: {address} shows {found}")
+                elif seen(response, markers):
+                    seen_by.add(role)
     assert not leaks, f"{model_label} ({scope.description}):\n" + "\n".join(leaks)
     # Administrators, and for a scoped model the municipality's own people, must see it: else the matrix is blind.
     must_see = {"beheerder"} | (scope.readers_of(model) if scope.gemeente_path is not None else set())
@@ -678,21 +694,9 @@ def test_list_chooser_and_report_pages_show_a_role_nothing_it_may_not_read(world
     for url, model_label in list_pages():
         if model_label is not None and model_label not in world.objects:
             continue
-        if model_label is not None:
-            model, scope = apps.get_model(model_label), SCOPES[model_label]
-            readers = scope.chooser_readers_of(model) if url.is_chooser else scope.readers_of(model)
-            hidden = [] if role in readers else world.markers[model_label]
-            path = reverse(url.name, kwargs={p: fill(p, model, None) for p in url.parameters})
-        else:
-            hidden = [
-                marker
-                for other, scope in SCOPES.items()
-                if other in world.objects
-                and not scope.public_names
-                and role not in scope.readers_of(apps.get_model(other))
-                for marker in world.markers[other]
-            ]
-            path = reverse(url.name)
+        hidden = hidden_from(role, world, model_label, url.is_chooser)
+        model = apps.get_model(model_label) if model_label else None
+        path = reverse(url.name, kwargs={p: fill(p, model, None) for p in url.parameters})
         if not hidden:
             continue
         for address in (path, path + "?q=Matrix") if url.lists_objects else (path,):
