@@ -8,6 +8,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from kernkompas.accounts import wagtail_guards
 from kernkompas.core import views as core_views
 from kernkompas.places.sitemaps import SITEMAPS as PLACES_SITEMAPS
 from kernkompas.vitrine.sitemaps import SITEMAPS as VITRINE_SITEMAPS
@@ -21,6 +22,8 @@ urlpatterns = [
     # which are rate-limited (kernkompas.core.ratelimit).
     path("beheer/login/", RedirectView.as_view(pattern_name="accounts:login", query_string=True)),
     path("beheer/password_reset/", RedirectView.as_view(pattern_name="accounts:password_reset")),
+    # Guards for Wagtail views that named objects to people who may not see them (accounts/wagtail_guards.py).
+    path("beheer/", include(wagtail_guards.urlpatterns)),
     path("beheer/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
     path("api/v1/", include("kernkompas.api.urls")),

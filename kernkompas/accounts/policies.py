@@ -6,7 +6,9 @@ for the model, and with ``kernkompas.accounts.permissions`` for the object: an o
 user does not work for is out of scope, whatever the role.
 
 Register one per model with ``wagtail.permissions.register_permission_policy`` before the model's viewset
-(see places/wagtail_hooks.py), e.g. ``ScopedPermissionPolicy(Gebied, gemeente_path="kern__gemeente")``.
+(see places/wagtail_hooks.py), e.g. ``ScopedPermissionPolicy(Gebied, gemeente_path="kern__gemeente")``. The
+screens of ``kernkompas.accounts.viewsets.ScopedSnippetViewSet`` ask the policy about every object they show,
+choosers included (``user_may_choose`` and ``instances_user_may_choose``).
 """
 
 from __future__ import annotations
@@ -18,6 +20,9 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from kernkompas.accounts import permissions
 from kernkompas.accounts.backends import ROLE_PERMISSIONS
 from kernkompas.accounts.models import Role
+
+# The model permissions a back-office screen can ask for; "any of these" means "may see the model at all".
+ALL_ACTIONS = ("view", "add", "change", "delete")
 
 
 class RolePermissionPolicy(ModelPermissionPolicy):
@@ -47,17 +52,30 @@ class RolePermissionPolicy(ModelPermissionPolicy):
             .distinct()
         )
 
+    # Choosers (the pop-up another form opens to pick an object) list what the user may list, nothing more.
+
+    def user_may_choose(self, user) -> bool:
+        return self.user_has_any_permission(user, ALL_ACTIONS)
+
+    def instances_user_may_choose(self, user):
+        return self.instances_user_has_any_permission_for(user, ALL_ACTIONS)
+
 
 class ScopedPermissionPolicy(RolePermissionPolicy):
     """Role permissions, limited to the objects of the municipalities the user works for.
 
     ``gemeente_path`` is the lookup from the model to its municipality ("gemeente", "kern__gemeente", or ""
     for the Gemeente model itself), as for ``permissions.scope_queryset``.
+
+    ``public`` widens what choosers offer, never the screens about one object: ``True`` for public reference
+    data (every municipality and core is on the public site, so every back-office user may pick one), or the
+    name of a boolean field (``"is_public"``: the published rows, plus the user's own unpublished ones).
     """
 
-    def __init__(self, model, *, gemeente_path: str, actions: set[str] | None = None):
+    def __init__(self, model, *, gemeente_path: str, actions: set[str] | None = None, public: bool | str = False):
         super().__init__(model, actions=actions)
         self.gemeente_path = gemeente_path
+        self.public = public
 
     def gemeente_of(self, instance):
         found = instance
@@ -80,6 +98,17 @@ class ScopedPermissionPolicy(RolePermissionPolicy):
         if not self.user_has_any_permission(user, actions):
             return self.model._default_manager.none()
         return permissions.scope_queryset(user, self.model._default_manager.all(), self.gemeente_path)
+
+    def user_may_choose(self, user) -> bool:
+        return bool(self.public) or super().user_may_choose(user)
+
+    def instances_user_may_choose(self, user):
+        objects = self.model._default_manager.all()
+        if self.public is True:
+            return objects
+        if self.public:
+            return permissions.visible_queryset(user, objects, self.gemeente_path, self.public)
+        return super().instances_user_may_choose(user)
 
     def users_with_any_permission_for_instance(self, actions, instance):
         gemeente = self.gemeente_of(instance)

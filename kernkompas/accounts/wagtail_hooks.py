@@ -1,11 +1,13 @@
-"""Back-office screens of the accounts app: "Medewerkers" (staff and roles per municipality)."""
+"""Back-office screens of the accounts app: "Medewerkers" (staff and roles per municipality); and the scope
+guards every app's back-office screens rely on (accounts/viewsets.py, accounts/wagtail_guards.py)."""
 
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from kernkompas.accounts import admin_views, permissions
+from kernkompas.accounts import admin_views, permissions, wagtail_guards
+from kernkompas.accounts.viewsets import ScopedDeleteBulkAction
 
 members_urls = (
     [
@@ -31,3 +33,10 @@ class MembersMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def register_members_menu_item():
     return MembersMenuItem(_("Staff"), reverse("kk_members:index"), name="medewerkers", icon_name="group", order=900)
+
+
+# After Wagtail's own (order 0): the last registration for a model and action is the one that answers.
+hooks.register("register_bulk_action", ScopedDeleteBulkAction, order=1)
+hooks.register("construct_admin_api", wagtail_guards.restrict_admin_api, order=1)
+hooks.register("construct_page_chooser_queryset", wagtail_guards.pages_the_user_may_choose)
+hooks.register("before_move_page", wagtail_guards.refuse_a_move_the_user_may_not_make)

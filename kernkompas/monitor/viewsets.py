@@ -3,8 +3,9 @@ counter keys, owner contacts and thresholds.
 
 The municipality scope is a security boundary here as everywhere (accounts/policies.py):
 
-- every listing starts from the policy's ``instances_user_has_any_permission_for`` (the user's municipalities);
-- every screen about one object fetches it through the same scope, so another municipality's object is a 404;
+- the scoped base ``accounts.viewsets.ScopedSnippetViewSet`` keeps every listing, chooser (with its "chosen"
+  URLs) and screen about one object (edit, delete, inspect, history, usage) to the user's municipalities:
+  another municipality's object is a 404, and a user without the model permission is refused;
 - forms only offer the user's own areas and municipalities;
 - the default taxonomy (function groups and branches without a municipality) is listed for everyone who may see
   the taxonomy, but only administrators change it.
@@ -19,22 +20,20 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.db.models import ProtectedError
-from django.http import Http404, HttpResponseRedirect
+from django.http import HttpResponseRedirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.permissions import policy_registry
 from wagtail.snippets.views import snippets as snippet_views
 
 from kernkompas.accounts import permissions
+from kernkompas.accounts import viewsets as scoped_views
 from kernkompas.accounts.policies import ScopedPermissionPolicy
 from kernkompas.monitor import admin_operations
 from kernkompas.monitor.models import Branch, CounterToken, CountingPoint, FunctionGroup, OwnerContact, Threshold, Unit
 from kernkompas.places.models import Gebied, Gemeente
-
-ACTIONS = ["view", "change", "add", "delete"]
-
 
 # --- Policies ----------------------------------------------------------------------------------------------
 
@@ -80,15 +79,21 @@ POLICIES = {
 
 
 class ScopedForm(WagtailAdminModelForm):
-    """Limits the choices of area, municipality, unit and function group to what the user works for."""
+    """Limits the choices of area, municipality, unit, function group and area team to what the user works for."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         user = self.for_user
+        # The area team of a threshold: people who work for the user's municipalities, not every account (user
+        # names are e-mail addresses).
+        colleagues = get_user_model().objects.filter(is_active=True, memberships__gemeente__isnull=False)
         choices = {
             "gebied": permissions.scope_queryset(user, Gebied.objects.select_related("kern"), "kern__gemeente"),
             "gemeente": permissions.scope_queryset(user, Gemeente.objects.all(), ""),
             "unit": permissions.scope_queryset(user, Unit.objects.select_related("gebied"), "gebied__kern__gemeente"),
+            "recipients": permissions.scope_queryset(user, colleagues, "memberships__gemeente")
+            .distinct()
+            .order_by("first_name", "username"),
         }
         for name, queryset in choices.items():
             if name in self.fields:
@@ -110,40 +115,14 @@ class CounterTokenForm(ScopedForm):
 # --- Views -------------------------------------------------------------------------------------------------
 
 
-class InScopeMixin:
-    """Fetch the object through the user's scope for this screen's action: out of scope is "not found"."""
-
-    scope_action = "view"
-
-    def get_object(self, *args, **kwargs):
-        obj = super().get_object(*args, **kwargs)
-        policy = policy_registry.get_by_type(type(obj))
-        if not policy.user_has_permission_for_instance(self.request.user, self.scope_action, obj):
-            raise Http404
-        return obj
-
-
 class CreateView(snippet_views.CreateView):
     def save_instance(self):
         return admin_operations.save_object(self.form, by=self.request.user, created=True)
 
 
-class EditView(InScopeMixin, snippet_views.EditView):
-    scope_action = "change"
-
+class EditView(snippet_views.EditView):
     def save_instance(self):
         return admin_operations.save_object(self.form, by=self.request.user, created=False)
-
-
-class DeleteView(InScopeMixin, snippet_views.DeleteView):
-    scope_action = "delete"
-
-    def delete_action(self):
-        admin_operations.delete_object(self.object, by=self.request.user)
-
-
-class InspectView(InScopeMixin, snippet_views.InspectView):
-    pass
 
 
 class TaxonomyCreateView(CreateView):
@@ -156,7 +135,7 @@ class TaxonomyEditView(EditView):
         return admin_operations.save_taxonomy_entry(self.form, by=self.request.user, created=False)
 
 
-class TaxonomyDeleteView(DeleteView):
+class TaxonomyDeleteView(scoped_views.DeleteView):
     def form_valid(self, form):
         # Counted states keep their group and branch (PROTECT): a used entry cannot go, and saying so beats a 500.
         try:
@@ -184,26 +163,16 @@ class CounterTokenCreateView(snippet_views.CreateView):
         return token
 
 
-class CounterTokenDeleteView(DeleteView):
-    def delete_action(self):
-        from kernkompas.monitor import operations
+class MonitorViewSet(scoped_views.ScopedSnippetViewSet):
+    """The scoped base (accounts/viewsets.py) with audit-logged saves and deletions and an inspect screen."""
 
-        operations.revoke_counter_token(self.object, by=self.request.user)
-
-
-class MonitorViewSet(snippet_views.SnippetViewSet):
     add_view_class = CreateView
     edit_view_class = EditView
-    delete_view_class = DeleteView
-    inspect_view_class = InspectView
-    copy_view_enabled = False
     inspect_view_enabled = True
     add_to_reference_index = False
-    search_backend_name = None
 
-    def get_queryset(self, request):
-        policy = policy_registry.get_by_type(self.model)
-        return policy.instances_user_has_any_permission_for(request.user, ACTIONS)
+    def delete_instance(self, instance, *, by):
+        admin_operations.delete_object(instance, by=by)
 
     def get_form_class(self, for_update=False):
         if self.form_fields:
@@ -258,6 +227,7 @@ class ThresholdViewSet(MonitorViewSet):
     menu_name = "drempels"
     url_prefix = "monitor/drempels"
     list_display = ["gebied", "indicator", "direction", "value", "is_active"]
+    search_fields = ["indicator", "gebied__name"]
     form_fields = ["gebied", "indicator", "direction", "value", "is_active", "recipients"]
 
 
@@ -279,9 +249,15 @@ class CounterTokenViewSet(MonitorViewSet):
     menu_name = "tellersleutels"
     url_prefix = "monitor/tellersleutels"
     list_display = ["name", "prefix", "gemeente", "created_at", "last_used_at", "revoked_at"]
+    search_fields = ["name", "prefix"]
     add_view_class = CounterTokenCreateView
-    delete_view_class = CounterTokenDeleteView
     form_fields = ["gemeente", "name"]
+
+    def delete_instance(self, instance, *, by):
+        # Deleting a key revokes it: the row stays, so that the footfall it posted keeps saying where it came from.
+        from kernkompas.monitor import operations
+
+        operations.revoke_counter_token(instance, by=by)
 
 
 class MonitorViewSetGroup(snippet_views.SnippetViewSetGroup):

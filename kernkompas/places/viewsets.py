@@ -1,12 +1,10 @@
 """Back-office screens (Wagtail snippets) for municipalities, cores, areas, regions, provinces and countries.
 
 Who may do what comes from the role table (accounts/backends.py) and the scoped permission policies
-(accounts/policies.py). Three things here keep the municipality scope a security boundary:
-
-- every listing starts from ``policy.instances_user_has_any_permission_for`` (only the user's municipalities);
-- every screen about one object fetches it through the same scope, so another municipality's object is a 404
-  even by direct URL;
-- the area form only offers the user's own cores.
+(accounts/policies.py, registered in wagtail_hooks.py). The scoped base ``accounts.viewsets.ScopedSnippetViewSet``
+keeps every listing, chooser and screen about one object to the user's municipalities (another municipality's
+object is a 404, even by direct URL); the area form only offers the user's own cores. Choosers offer every
+municipality and core (public reference data) and the public areas plus the user's own.
 
 Saves and deletions go through the named operations in ``places/admin_operations.py`` (audit log).
 """
@@ -18,7 +16,6 @@ import json
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
-from django.http import Http404
 from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -26,11 +23,10 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import BooleanColumn
-from wagtail.permissions import policy_registry
-from wagtail.snippets.views import chooser as chooser_views
 from wagtail.snippets.views import snippets as snippet_views
 
 from kernkompas.accounts import permissions
+from kernkompas.accounts.viewsets import ScopedSnippetViewSet
 from kernkompas.lib.geo import GeometryError, check_geometry, round_coordinates
 from kernkompas.places import admin_operations
 from kernkompas.places.models import Country, Gebied, Gemeente, Kern, Province, Regio
@@ -168,103 +164,29 @@ class GebiedAdminForm(PlaceAdminForm):
 # --- Views -------------------------------------------------------------------------------------------------
 
 
-class InScopeMixin:
-    """Fetch the object of a detail screen through the user's scope: out of scope is "not found"."""
-
-    def get_object(self, *args, **kwargs):
-        obj = super().get_object(*args, **kwargs)
-        policy = policy_registry.get_by_type(type(obj))
-        in_scope = getattr(policy, "in_scope", None)
-        if in_scope is not None and not in_scope(self.request.user, obj):
-            raise Http404
-        return obj
-
-
 class CreateView(snippet_views.CreateView):
     def save_instance(self):
         return admin_operations.save_place(self.form, by=self.request.user, created=True)
 
 
-class EditView(InScopeMixin, snippet_views.EditView):
+class EditView(snippet_views.EditView):
     def save_instance(self):
         return admin_operations.save_place(self.form, by=self.request.user, created=False)
 
 
-class DeleteView(InScopeMixin, snippet_views.DeleteView):
-    def delete_action(self):
-        admin_operations.delete_place(self.object, by=self.request.user)
-
-
-class InspectView(InScopeMixin, snippet_views.InspectView):
-    pass
-
-
-class HistoryView(InScopeMixin, snippet_views.HistoryView):
-    pass
-
-
-class UsageView(InScopeMixin, snippet_views.UsageView):
-    pass
-
-
-# Choosers (used when another form points at a place) list what the user may see, nothing more.
-class ScopedChooserListMixin:
-    def get_object_list(self):
-        model = self.model_class
-        objects = model._default_manager.all()
-        if model is Gebied:
-            # Areas: the public ones, plus the unpublished areas of the user's own municipalities.
-            return permissions.visible_queryset(self.request.user, objects, "kern__gemeente")
-        return objects
-
-
-class ChooseView(ScopedChooserListMixin, chooser_views.ChooseView):
-    pass
-
-
-class ChooseResultsView(ScopedChooserListMixin, chooser_views.ChooseResultsView):
-    pass
-
-
-class ChosenView(chooser_views.SnippetChosenView):
-    def get_object(self, pk):
-        obj = super().get_object(pk)
-        if (
-            isinstance(obj, Gebied)
-            and not permissions.visible_queryset(
-                self.request.user, Gebied.objects.filter(pk=obj.pk), "kern__gemeente"
-            ).exists()
-        ):
-            raise Gebied.DoesNotExist
-        return obj
-
-
-class ScopedChooserViewSet(chooser_views.SnippetChooserViewSet):
-    choose_view_class = ChooseView
-    choose_results_view_class = ChooseResultsView
-    chosen_view_class = ChosenView
-
-
-class PlaceViewSet(snippet_views.SnippetViewSet):
-    """Shared set-up: scoped listing and detail screens, audit-logged saves, no copy, an inspect screen."""
+class PlaceViewSet(ScopedSnippetViewSet):
+    """Shared set-up: the scoped base (accounts/viewsets.py), audit-logged saves and deletions, an inspect
+    screen."""
 
     add_view_class = CreateView
     edit_view_class = EditView
-    delete_view_class = DeleteView
-    inspect_view_class = InspectView
-    history_view_class = HistoryView
-    usage_view_class = UsageView
-    chooser_viewset_class = ScopedChooserViewSet
-    copy_view_enabled = False
     inspect_view_enabled = True
     # Wagtail's reference index would re-scan a place on every save (thousands per import) to fill the "usage"
     # screen, which places do not need: their links are plain foreign keys.
     add_to_reference_index = False
-    search_backend_name = None  # search the database directly; these models are not in the search index
 
-    def get_queryset(self, request):
-        policy = policy_registry.get_by_type(self.model)
-        return policy.instances_user_has_any_permission_for(request.user, ["view", "change", "add", "delete"])
+    def delete_instance(self, instance, *, by):
+        admin_operations.delete_place(instance, by=by)
 
 
 class GemeenteViewSet(PlaceViewSet):

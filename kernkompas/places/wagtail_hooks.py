@@ -9,9 +9,11 @@ from kernkompas.accounts.policies import RolePermissionPolicy, ScopedPermissionP
 from kernkompas.places.models import Country, Gebied, Gemeente, Kern, Province, Regio
 from kernkompas.places.viewsets import PlacesViewSetGroup, add_home_panel
 
-register_permission_policy(Gemeente, ScopedPermissionPolicy(Gemeente, gemeente_path=""))
-register_permission_policy(Kern, ScopedPermissionPolicy(Kern, gemeente_path="gemeente"))
-register_permission_policy(Gebied, ScopedPermissionPolicy(Gebied, gemeente_path="kern__gemeente"))
+# Every municipality and core is on the public site, so every back-office user may pick one in a chooser; an
+# area only once it is public (or when it is the user's own).
+register_permission_policy(Gemeente, ScopedPermissionPolicy(Gemeente, gemeente_path="", public=True))
+register_permission_policy(Kern, ScopedPermissionPolicy(Kern, gemeente_path="gemeente", public=True))
+register_permission_policy(Gebied, ScopedPermissionPolicy(Gebied, gemeente_path="kern__gemeente", public="is_public"))
 register_permission_policy(Regio, RolePermissionPolicy(Regio))
 # Provinces and countries are reference data from Statbel and CBS: read-only, for administrators.
 register_permission_policy(Province, RolePermissionPolicy(Province, actions={"view"}))
