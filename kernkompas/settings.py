@@ -44,6 +44,7 @@ BASE_URL = env_str("KERNKOMPAS_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 # --- Applications ------------------------------------------------------------------------------------------
 INSTALLED_APPS = [
     "kernkompas.core",
+    "kernkompas.site",
     "kernkompas.accounts",
     "kernkompas.places",
     "kernkompas.vitrine",
@@ -102,7 +103,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "kernkompas.core.context_processors.site",
+                "kernkompas.site.context_processors.site",
             ],
         },
     },
@@ -155,7 +156,7 @@ AUTHENTICATION_BACKENDS = [
 ]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "accounts:profile"
-LOGOUT_REDIRECT_URL = "core:home"
+LOGOUT_REDIRECT_URL = "site:home"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},

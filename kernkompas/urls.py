@@ -9,15 +9,12 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from kernkompas.accounts import wagtail_guards
-from kernkompas.core import views as core_views
-from kernkompas.places.sitemaps import SITEMAPS as PLACES_SITEMAPS
-from kernkompas.vitrine.sitemaps import SITEMAPS as VITRINE_SITEMAPS
-
-SITEMAPS = {**VITRINE_SITEMAPS, **PLACES_SITEMAPS}
+from kernkompas.core import parts
+from kernkompas.site import views as site_views
 
 urlpatterns = [
-    path("i18n/setlang/", core_views.set_language, name="set_language"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("i18n/setlang/", site_views.set_language, name="set_language"),
+    path("sitemap.xml", sitemap, {"sitemaps": parts.sitemaps()}, name="sitemap"),
     # One log-in for the whole site: the back office's own log-in and password-reset forms send people to ours,
     # which are rate-limited (kernkompas.core.ratelimit).
     path("beheer/login/", RedirectView.as_view(pattern_name="accounts:login", query_string=True)),
@@ -36,11 +33,9 @@ if settings.SERVE_MEDIA:
 
 # Dutch lives at the root, English under /en/.
 urlpatterns += i18n_patterns(
-    path("", include("kernkompas.core.urls")),
-    path("account/", include("kernkompas.accounts.urls")),
-    path("plaatsen/", include("kernkompas.places.urls")),
-    path("vitrine/", include("kernkompas.vitrine.urls")),
-    path("monitor/", include("kernkompas.monitor.urls")),
+    path("", include("kernkompas.site.urls")),
+    # Each part's pages under the prefix its configuration names (kernkompas/core/parts.py).
+    *parts.url_patterns(),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

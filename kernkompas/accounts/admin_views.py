@@ -21,8 +21,7 @@ from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from kernkompas.accounts import operations, permissions
-from kernkompas.accounts.models import SCOPED_ROLES, Membership, Role
-from kernkompas.places.models import Gemeente
+from kernkompas.accounts.models import SCOPED_ROLES, Membership, Role, gemeente_model
 
 # The roles each screen gives; their labels come from the Role choices.
 SCOPED_CHOICES = [Role.GEMEENTE, Role.BEGELEIDER]
@@ -64,7 +63,7 @@ class MunicipalitySearchForm(forms.Form):
 
 def _manageable_gemeenten(user):
     ids = permissions.member_gemeente_ids(user)
-    queryset = Gemeente.objects.all()
+    queryset = gemeente_model().objects.all()
     return queryset if ids is None else queryset.filter(pk__in=ids)
 
 
@@ -157,7 +156,7 @@ class GemeenteMembersView(GrantMixin, MembersBaseView):
     roles = SCOPED_CHOICES
 
     def dispatch(self, request, *args, **kwargs):
-        self.gemeente = get_object_or_404(Gemeente, slug=kwargs["slug"])
+        self.gemeente = get_object_or_404(gemeente_model(), slug=kwargs["slug"])
         if not permissions.can_manage_members(request.user, self.gemeente):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)

@@ -1,11 +1,13 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from kernkompas.core import parts
 
-class AccountsConfig(AppConfig):
+
+class AccountsConfig(parts.PartConfig):
     name = "kernkompas.accounts"
     label = "accounts"
     verbose_name = _("Accounts")
+    url_prefix = "account/"
 
     def ready(self):
         from kernkompas.accounts import personal_data  # noqa: F401  (registers the account models)

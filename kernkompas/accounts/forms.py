@@ -8,8 +8,7 @@ from django.contrib.auth import get_user_model, password_validation
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.utils.translation import gettext_lazy as _
 
-from kernkompas.accounts.models import Interest, MemberType
-from kernkompas.places.models import Gemeente
+from kernkompas.accounts.models import Interest, MemberType, gemeente_model
 
 
 class AccessibleFormMixin:
@@ -39,7 +38,7 @@ class AccessibleFormMixin:
 def gemeente_choices_field(required: bool = False) -> forms.ModelChoiceField:
     return forms.ModelChoiceField(
         label=_("My municipality"),
-        queryset=Gemeente.objects.current().select_related("country").order_by("name_nl"),
+        queryset=gemeente_model().objects.current().select_related("country").order_by("name_nl"),
         required=required,
         empty_label=_("— choose —"),
         help_text=_("We use it to show examples and sessions that fit your place."),

@@ -175,3 +175,13 @@ class Membership(models.Model):
             raise ValidationError(
                 {"gemeente": _("This role applies to the whole platform; leave the municipality empty.")}
             )
+
+
+def gemeente_model():
+    """``places.Gemeente``, the model a role is scoped to.
+
+    Accounts sit below places in the layers (places' pages check roles through :mod:`kernkompas.accounts.permissions`),
+    so accounts reach the municipality model through the membership's relation, as Django's own apps reach the user
+    model through ``AUTH_USER_MODEL``, instead of importing it.
+    """
+    return Membership._meta.get_field("gemeente").related_model

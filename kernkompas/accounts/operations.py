@@ -15,7 +15,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from kernkompas.accounts import permissions
+from kernkompas.accounts import permissions, signals
 from kernkompas.accounts.models import SCOPED_ROLES, Membership, Role, User
 from kernkompas.core import audit
 
@@ -116,8 +116,7 @@ def grant_membership(user: User, role: str, gemeente=None, *, by) -> Membership:
         if role == Role.BEHEERDER and not user.is_superuser:
             user.is_superuser = True
             user.save(update_fields=["is_superuser"])
-        if role == Role.REDACTIE:
-            _join_editorial_group(user)
+        signals.role_granted.send(sender=Membership, membership=membership, by=by)
         audit.record(
             by,
             "membership.granted",
@@ -128,13 +127,6 @@ def grant_membership(user: User, role: str, gemeente=None, *, by) -> Membership:
         )
     permissions.forget_roles(user)
     return membership
-
-
-def _join_editorial_group(user: User) -> None:
-    # Wagtail's page rights are group-based: editors get theirs on the Vitrine from the "Redactie" group.
-    from kernkompas.vitrine.operations import join_editorial_group
-
-    join_editorial_group(user)
 
 
 def _is_last_administrator(membership: Membership) -> bool:
@@ -161,9 +153,6 @@ def revoke_membership(membership: Membership, *, by) -> None:
         if membership.role == Role.BEHEERDER and user.is_superuser:
             user.is_superuser = False
             user.save(update_fields=["is_superuser"])
-        if membership.role == Role.REDACTIE:
-            from kernkompas.vitrine.operations import leave_editorial_group
-
-            leave_editorial_group(user)
+        signals.role_revoked.send(sender=Membership, membership=membership, by=by)
         membership.delete()
     permissions.forget_roles(user)

@@ -12,7 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 
-from kernkompas.accounts.models import Role
+from kernkompas.accounts.models import Role, gemeente_model
 
 _CACHE_ATTR = "_kernkompas_roles"
 
@@ -111,9 +111,7 @@ def visible_queryset(user, queryset: QuerySet, gemeente_path: str = "gemeente", 
 
 def get_gemeente_for_staff(request, slug: str):
     """The municipality with this slug if the user may manage it; 404 if it does not exist, 403 otherwise."""
-    from kernkompas.places.models import Gemeente
-
-    gemeente = get_object_or_404(Gemeente, slug=slug)
+    gemeente = get_object_or_404(gemeente_model(), slug=slug)
     if not can_manage_gemeente(request.user, gemeente):
         raise PermissionDenied
     return gemeente

@@ -1,11 +1,17 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from kernkompas.core import parts
 
-class MonitorConfig(AppConfig):
+
+class MonitorConfig(parts.PartConfig):
     name = "kernkompas.monitor"
     label = "monitor"
     verbose_name = _("Kernmonitor")
+    url_prefix = "monitor/"
+    api_router = "kernkompas.monitor.api.router"
+    api_prefix = "/monitor"
+    demo_loader = "kernkompas.monitor.demo.load_demo_monitor"
+    demo_order = 20
 
     def ready(self):
         from django.db.models.signals import post_migrate

@@ -1,11 +1,14 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from kernkompas.core import parts
 
-class PlacesConfig(AppConfig):
+
+class PlacesConfig(parts.PartConfig):
     name = "kernkompas.places"
     label = "places"
     verbose_name = _("Places")
+    url_prefix = "plaatsen/"
+    sitemaps = "kernkompas.places.sitemaps.SITEMAPS"
 
     def ready(self):
         from kernkompas.places import personal_data  # noqa: F401  (declares the place names)

@@ -1,11 +1,18 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from kernkompas.core import parts
 
-class VitrineConfig(AppConfig):
+
+class VitrineConfig(parts.PartConfig):
     name = "kernkompas.vitrine"
     label = "vitrine"
     verbose_name = _("Vitrine")
+    url_prefix = "vitrine/"
+    api_router = "kernkompas.vitrine.api.router"
+    api_prefix = "/vitrine"
+    sitemaps = "kernkompas.vitrine.sitemaps.SITEMAPS"
+    demo_loader = "kernkompas.vitrine.demo.load_demo_cases"
+    demo_order = 10
 
     def ready(self):
         from django.db.models.signals import post_migrate

@@ -184,9 +184,9 @@ def browser_db(transactional_db, django_db_serialized_rollback, migrated_data):
 
 @pytest.fixture
 def demo_region(browser_db):
-    from kernkompas.core.demo import load_demo_data
+    from kernkompas.site.demo import load_demo_data
 
-    return load_demo_data(with_cases=False)
+    return load_demo_data(with_parts=False)
 
 
 @pytest.fixture

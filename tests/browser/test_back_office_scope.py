@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from kernkompas.core.demo import DEMO_PASSWORD
+from kernkompas.site.demo import DEMO_PASSWORD
 
 pytestmark = pytest.mark.browser
 

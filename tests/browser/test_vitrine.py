@@ -9,7 +9,7 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture
 def vitrine_demo(browser_db):
-    from kernkompas.core.demo import load_demo_data
+    from kernkompas.site.demo import load_demo_data
 
     return load_demo_data()
 

@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 from playwright.sync_api import expect
 
-from kernkompas.core.demo import DEMO_PASSWORD
+from kernkompas.site.demo import DEMO_PASSWORD
 
 pytestmark = pytest.mark.browser
 

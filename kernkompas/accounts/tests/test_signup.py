@@ -96,7 +96,7 @@ def test_a_name_with_a_script_tag_is_stored_as_text_and_escaped_on_every_page(cl
     client.post(reverse("accounts:signup"), signup_data(first_name="<script>alert(1)</script>"))
     user = User.objects.get(email="nieuw.lid@example.org")
     assert user.first_name == "<script>alert(1)</script>"  # stored as typed: plain text
-    for url in [reverse("accounts:profile"), reverse("core:home")]:
+    for url in [reverse("accounts:profile"), reverse("site:home")]:
         html = client.get(url).content.decode()
         assert "<script>alert(1)</script>" not in html
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html

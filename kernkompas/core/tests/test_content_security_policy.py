@@ -118,7 +118,7 @@ def test_every_public_html_page_allows_only_our_own_script_and_style(client, pub
 
 def test_a_signed_in_member_gets_the_same_policy(client, public_site):
     client.force_login(public_site.ellen)
-    for name in ["accounts:profile", "core:home"]:
+    for name in ["accounts:profile", "site:home"]:
         response = client.get(reverse(name))
         assert_strict(response["Content-Security-Policy"], name)
 

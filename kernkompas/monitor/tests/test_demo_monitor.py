@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from kernkompas.core.demo import load_demo_data
 from kernkompas.monitor.demo import load_demo_monitor
 from kernkompas.monitor.demo.loader import COUNT_DATES, FOOTFALL_GAP
 from kernkompas.monitor.models import (
@@ -18,11 +17,12 @@ from kernkompas.monitor.models import (
     UnitState,
 )
 from kernkompas.places.models import Gebied
+from kernkompas.site.demo import load_demo_data
 
 
 @pytest.fixture
 def demo(db):
-    load_demo_data(with_cases=False)
+    load_demo_data(with_parts=False)
     first = load_demo_monitor()
     return first
 

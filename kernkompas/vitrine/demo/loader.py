@@ -67,8 +67,12 @@ class _Vocabularies:
     collection: Collection
 
 
-def load_demo_cases(cases: tuple[DemoCase, ...] = DEMO_CASES) -> CaseLoadSummary:
-    """Create or restore the demo cases, published, with their illustrations. Owns its transaction."""
+def load_demo_cases(by=None, *, cases: tuple[DemoCase, ...] = DEMO_CASES) -> CaseLoadSummary:
+    """Create or restore the demo cases, published, with their illustrations. Owns its transaction.
+
+    ``by`` is who runs the demo; the cases are published by the demo itself, and the site's one audit event of the
+    demo load names the person.
+    """
     summary = CaseLoadSummary()
     touched: list = []
     # Wagtail updates its reference index ("where is this image used?") after every save, three times per page;

@@ -12,9 +12,9 @@ from django.utils import timezone
 from PIL import Image
 from wagtail.models import Revision
 
-from kernkompas.core.demo import load_demo_data
 from kernkompas.core.models import SiteImage
 from kernkompas.places.models import CountryCode, Gemeente, SizeClass
+from kernkompas.site.demo import load_demo_data
 from kernkompas.vitrine.demo import images as drawing
 from kernkompas.vitrine.demo import load_demo_cases
 from kernkompas.vitrine.demo.cases import DEMO_CASES
@@ -209,13 +209,13 @@ def test_a_second_load_creates_and_changes_nothing(demo):
 
 
 def test_a_load_puts_a_changed_case_back_with_one_new_revision(db):
-    load_demo_cases(DEMO_CASES[:2])
+    load_demo_cases(cases=DEMO_CASES[:2])
     page = CasePage.objects.get(slug=DEMO_CASES[0].slug)
     page.summary = "Iemand heeft dit aangepast."
     page.save_revision().publish()
     revisions = Revision.objects.count()
 
-    summary = load_demo_cases(DEMO_CASES[:2])
+    summary = load_demo_cases(cases=DEMO_CASES[:2])
 
     page.refresh_from_db()
     assert page.summary == DEMO_CASES[0].full_summary
@@ -224,30 +224,30 @@ def test_a_load_puts_a_changed_case_back_with_one_new_revision(db):
 
 
 def test_a_load_republishes_an_unpublished_case(db):
-    load_demo_cases(DEMO_CASES[:1])
+    load_demo_cases(cases=DEMO_CASES[:1])
     CasePage.objects.get().unpublish()
 
-    load_demo_cases(DEMO_CASES[:1])
+    load_demo_cases(cases=DEMO_CASES[:1])
 
     assert CasePage.objects.live().count() == 1
 
 
 def test_a_load_never_lowers_real_view_counts(db):
-    load_demo_cases(DEMO_CASES[:1])
+    load_demo_cases(cases=DEMO_CASES[:1])
     CasePage.objects.update(view_count=DEMO_CASES[0].view_count + 5)
 
-    summary = load_demo_cases(DEMO_CASES[:1])
+    summary = load_demo_cases(cases=DEMO_CASES[:1])
 
     assert CasePage.objects.get().view_count == DEMO_CASES[0].view_count + 5
     assert not summary.updated
 
 
 def test_a_missing_image_file_is_drawn_again_without_a_new_image(db):
-    load_demo_cases(DEMO_CASES[:1])
+    load_demo_cases(cases=DEMO_CASES[:1])
     image = CasePage.objects.get().hero_image
     image.file.storage.delete(image.file.name)
 
-    summary = load_demo_cases(DEMO_CASES[:1])
+    summary = load_demo_cases(cases=DEMO_CASES[:1])
 
     image.refresh_from_db()
     assert image.file.storage.exists(image.file.name)

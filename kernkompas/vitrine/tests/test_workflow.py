@@ -140,7 +140,7 @@ def test_granting_and_revoking_the_editor_role_changes_the_group(cast):
 
 def test_the_demo_editor_is_in_the_group(db):
     from kernkompas.accounts.models import User
-    from kernkompas.core.demo.loader import load_demo_data
+    from kernkompas.site.demo.loader import load_demo_data
 
     load_demo_data()
     assert User.objects.get(username="eva").groups.filter(name=operations.EDITORIAL_GROUP).exists()

@@ -13,7 +13,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from kernkompas.core import personal_data
-from kernkompas.core.management.commands.export_personal_data import nobody_found
+from kernkompas.site.management.commands.export_personal_data import nobody_found
 
 
 class Command(BaseCommand):

@@ -15,10 +15,10 @@ from shapely.geometry import shape
 
 from kernkompas.accounts import permissions
 from kernkompas.accounts.models import Membership, User
-from kernkompas.core.demo import DEMO_PASSWORD, load_demo_data
-from kernkompas.core.demo import data as demo_data
 from kernkompas.core.models import AuditEvent
 from kernkompas.places.models import Gebied, Gemeente, Kern, PopulationFigure, Regio
+from kernkompas.site.demo import DEMO_PASSWORD, load_demo_data
+from kernkompas.site.demo import data as demo_data
 
 REPO_ROOT = Path(__file__).resolve().parents[3]
 
@@ -53,13 +53,13 @@ def snapshot() -> dict:
 @pytest.fixture
 def demo(db):
     # The region only: the Vitrine's demo cases have their own tests (kernkompas/vitrine/tests/test_demo_cases.py).
-    return load_demo_data(with_cases=False)
+    return load_demo_data(with_parts=False)
 
 
 def test_a_second_load_creates_and_changes_nothing(demo):
     before = snapshot()
 
-    second = load_demo_data(with_cases=False)
+    second = load_demo_data(with_parts=False)
 
     assert not second.changed
     assert snapshot() == before
@@ -85,7 +85,7 @@ def test_a_load_puts_changed_demo_values_back_and_leaves_added_rows_alone(demo):
     ellen.set_password("something-else-entirely")
     ellen.save()
 
-    summary = load_demo_data(with_cases=False)
+    summary = load_demo_data(with_parts=False)
 
     maasdijk.refresh_from_db()
     assert maasdijk.population == 28_400

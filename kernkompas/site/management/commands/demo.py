@@ -11,8 +11,8 @@ from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
 from kernkompas.accounts.models import Role
-from kernkompas.core.demo import DemoSummary, load_demo_data
-from kernkompas.core.management.commands.serve import is_local, resolve_server_settings, serve_site, site_url
+from kernkompas.site.demo import DemoSummary, load_demo_data
+from kernkompas.site.management.commands.serve import is_local, resolve_server_settings, serve_site, site_url
 
 
 class Command(BaseCommand):

@@ -1,4 +1,4 @@
-"""Response schemas of the public API (OpenAPI documents them at /api/v1/openapi.json).
+"""Response schemas of the Vitrine's part of the public API (OpenAPI documents them at /api/v1/openapi.json).
 
 Descriptions are in English for developers; values that have a label on the site (size class, type of core, …)
 come as a code plus the label in the site's language, Dutch by default. Submitter fields of a case are personal
@@ -9,14 +9,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from ninja import Field, Path, Schema
+from ninja import Field, Schema
 
-
-class CodeLabel(Schema):
-    """A value from a fixed vocabulary: stable code for programs, label for people."""
-
-    code: str = Field(description="Stable code, usable as a filter value.", examples=["10k-25k"])
-    label: str = Field(description="Label as shown on the site (Dutch by default).")
+from kernkompas.core.api import CodeLabel
 
 
 class RenditionOut(Schema):
@@ -147,42 +142,3 @@ class CaseList(Schema):
     facets: dict[str, list[FacetValueOut]] = Field(
         description="Per filter dimension (theme, audience, size_class, …) the values with their counts."
     )
-
-
-class FieldErrorOut(Schema):
-    loc: list[str | int] = Field(
-        description="Where: the part of the request (path, query or body), then the field, with positions in a "
-        'list counted from 0, e.g. ["body", "counts", 2, "value"].'
-    )
-    type: str = Field(description="Kind of error, stable for programs (pydantic's type), e.g. less_than_equal.")
-    msg: str = Field(description="The error in words, in the language of the answer.")
-
-
-class ErrorOut(Schema):
-    """Every error the API answers (4xx): a sentence, and for a request that is not valid what is wrong where."""
-
-    detail: str = Field(description="What went wrong, in the language of the request (Dutch unless it asks English).")
-    problems: list[str] = Field(
-        [], description="What is wrong, one sentence per item or field, e.g. 'counts, item 3, value: …'."
-    )
-    errors: list[FieldErrorOut] = Field([], description="422 only: each field that is not valid, for programs.")
-
-
-# --- Bounded parameters -----------------------------------------------------------------------------------------
-
-MAX_INTEGER = 2**31 - 1  # an integer column (PostgreSQL integer; Wagtail's page ids)
-MAX_BIG_INTEGER = 2**63 - 1  # a bigint column (the project's own ids: BigAutoField)
-
-
-def max_id(model) -> int:
-    """The largest id the model's table can hold (a page's id is its parent Page's)."""
-    field = model._meta.pk
-    while field.is_relation:
-        field = field.target_field
-    return MAX_BIG_INTEGER if field.get_internal_type() in ("BigAutoField", "BigIntegerField") else MAX_INTEGER
-
-
-def object_id(model, description: str):
-    """A path parameter holding an id of ``model``, bounded to what its table holds, so an id out of range is a
-    422 that the OpenAPI document announces, never a database error."""
-    return Path(..., ge=1, le=max_id(model), description=description)

@@ -16,7 +16,7 @@ import pytest
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management.base import CommandError
 
-from kernkompas.core.management.commands.serve import (
+from kernkompas.site.management.commands.serve import (
     DEFAULT_THREADS,
     DEFAULT_WORKERS,
     KernkompasServer,

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 from ninja.security import HttpBearer
 
-from kernkompas.api.schemas import ErrorOut, object_id
+from kernkompas.core.api import ErrorOut, object_id
 from kernkompas.monitor.footfall_rules import AHEAD, EARLIEST, MAX_VALUE
 from kernkompas.monitor.models import Count, CounterToken, UnitState
 from kernkompas.places.models import Gebied

@@ -1,8 +1,8 @@
-"""Errors of the API, in one place: the one error schema, the answers for what django-ninja raises (in the language
-of the request), and the OpenAPI document that declares, for every operation of every router, each error the
-operation can answer.
+"""The API's kernel: the schemas every part shares (code + label, the one error schema, ids bounded to what their
+table holds), the answers for what django-ninja raises (in the language of the request), and the OpenAPI document
+that declares, for every operation of every router, each error the operation can answer.
 
-Routers add nothing for this: an app that mounts a router on :data:`kernkompas.api.api.api` gets its 400, 401,
+Parts add nothing for this: a part whose router the site mounts (:mod:`kernkompas.api.api`) gets its 400, 401,
 404, 413, 422 and 429 answers as JSON in this schema and declared in /api/v1/openapi.json, derived from what the
 operation takes (path, query or body parameters, a key, a rate limit). Only an error a view returns itself
 (``Status(404, {...})``) is named in the view's own ``response`` dict, as django-ninja needs.
@@ -23,11 +23,58 @@ from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
-from ninja import NinjaAPI, Schema
+from ninja import Field, NinjaAPI, Path, Schema
 from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
 from ninja.openapi.schema import OpenAPISchema
 
-from kernkompas.api.schemas import ErrorOut
+# --- Shared schemas -------------------------------------------------------------------------------------------
+
+
+class CodeLabel(Schema):
+    """A value from a fixed vocabulary: stable code for programs, label for people."""
+
+    code: str = Field(description="Stable code, usable as a filter value.", examples=["10k-25k"])
+    label: str = Field(description="Label as shown on the site (Dutch by default).")
+
+
+class FieldErrorOut(Schema):
+    loc: list[str | int] = Field(
+        description="Where: the part of the request (path, query or body), then the field, with positions in a "
+        'list counted from 0, e.g. ["body", "counts", 2, "value"].'
+    )
+    type: str = Field(description="Kind of error, stable for programs (pydantic's type), e.g. less_than_equal.")
+    msg: str = Field(description="The error in words, in the language of the answer.")
+
+
+class ErrorOut(Schema):
+    """Every error the API answers (4xx): a sentence, and for a request that is not valid what is wrong where."""
+
+    detail: str = Field(description="What went wrong, in the language of the request (Dutch unless it asks English).")
+    problems: list[str] = Field(
+        [], description="What is wrong, one sentence per item or field, e.g. 'counts, item 3, value: …'."
+    )
+    errors: list[FieldErrorOut] = Field([], description="422 only: each field that is not valid, for programs.")
+
+
+# --- Bounded parameters -----------------------------------------------------------------------------------------
+
+MAX_INTEGER = 2**31 - 1  # an integer column (PostgreSQL integer; Wagtail's page ids)
+MAX_BIG_INTEGER = 2**63 - 1  # a bigint column (the project's own ids: BigAutoField)
+
+
+def max_id(model) -> int:
+    """The largest id the model's table can hold (a page's id is its parent Page's)."""
+    field = model._meta.pk
+    while field.is_relation:
+        field = field.target_field
+    return MAX_BIG_INTEGER if field.get_internal_type() in ("BigAutoField", "BigIntegerField") else MAX_INTEGER
+
+
+def object_id(model, description: str):
+    """A path parameter holding an id of ``model``, bounded to what its table holds, so an id out of range is a
+    422 that the OpenAPI document announces, never a database error."""
+    return Path(..., ge=1, le=max_id(model), description=description)
+
 
 BODY_SOURCES = {"body", "form", "file"}
 

@@ -6,7 +6,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from kernkompas.accounts import permissions
-from kernkompas.core import admin_views
+from kernkompas.site import admin_views
 
 
 @hooks.register("register_admin_urls")

@@ -9,12 +9,11 @@ from typing import Any
 from django.db import models, transaction
 
 from kernkompas.accounts.models import Membership, User
-from kernkompas.core import audit
-from kernkompas.core.demo import data
+from kernkompas.core import audit, parts
 from kernkompas.lib.geo import describe_geometry
-from kernkompas.monitor.demo import load_demo_monitor
 from kernkompas.places.models import Country, Gebied, Gemeente, Kern, PopulationFigure, Regio
-from kernkompas.vitrine.demo import load_demo_cases
+from kernkompas.site.demo import data
+from kernkompas.vitrine.operations import join_editorial_group
 
 
 @dataclass(frozen=True)
@@ -45,12 +44,14 @@ class DemoSummary:
             self.updated[instance._meta.label] += 1
 
 
-def load_demo_data(by=None, *, with_cases: bool = True) -> DemoSummary:
+def load_demo_data(by=None, *, with_parts: bool = True) -> DemoSummary:
     """Create the demo region, or bring it back to its initial state; a second run changes nothing.
 
     Rows are found by their code, slug or user name. Only the fields the demo defines are reset; rows a user
     added (another area, a new member) are left alone. One audit event records what was created or changed.
-    ``with_cases=False`` leaves out the Vitrine's demo cases (and their drawn images), for tests about places.
+    Then each part loads its own demo data (:func:`kernkompas.core.parts.demo_loaders`: the Vitrine's cases, the
+    Kernmonitor's registers and counts …). ``with_parts=False`` loads only the places and people, for tests about
+    places and accounts.
     """
     summary = DemoSummary()
     with transaction.atomic():
@@ -58,14 +59,12 @@ def load_demo_data(by=None, *, with_cases: bool = True) -> DemoSummary:
         regio = _load_regio(gemeenten, summary)
         for person in data.USERS:
             summary.logins.append(_load_user(person, gemeenten, summary))
-        if with_cases:
-            # The Vitrine's demo cases, linked to the demo municipalities above; their counts join this summary.
-            cases = load_demo_cases()
-            summary.created.update(cases.created)
-            summary.updated.update(cases.updated)
-            # The Kernmonitor's registers, counts and footfall for the demo areas above.
-            monitor = load_demo_monitor(by)
-            summary.created.update(monitor.created)
+        if with_parts:
+            # Each part's demo data, linked to the demo municipalities above; their counts join this summary.
+            for _part, load in parts.demo_loaders():
+                loaded = load(by)
+                summary.created.update(loaded.created)
+                summary.updated.update(getattr(loaded, "updated", {}))
         if summary.changed:
             audit.record(
                 by,
@@ -186,15 +185,9 @@ def _load_user(person: data.DemoUser, gemeenten: dict[str, Gemeente], summary: D
         if created:
             summary.created[Membership._meta.label] += 1
         if person.role == "redactie":
-            _join_editorial_group(user)
+            # Wagtail's page rights are group-based: the demo editor needs the "Redactie" group for the Vitrine.
+            join_editorial_group(user)
     return DemoLogin(person.username, person.role or "lid", gemeente.name_nl if gemeente else "", person.description)
-
-
-def _join_editorial_group(user: User) -> None:
-    # Wagtail's page rights are group-based: the demo editor needs the "Redactie" group to work on the Vitrine.
-    from kernkompas.vitrine.operations import join_editorial_group
-
-    join_editorial_group(user)
 
 
 # --- Generic ---------------------------------------------------------------------------------------------------

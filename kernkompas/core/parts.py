@@ -1,0 +1,69 @@
+"""The parts of Kernkompas and what each brings to the site, so that the site collects them instead of naming them.
+
+A part is an app whose configuration (``apps.py``) is a :class:`PartConfig`. It says, as dotted paths, what it
+brings: its pages (a URL module mounted under a prefix in both languages), its router in the public API, its
+``sitemap.xml`` entries and its demo data. The site (:mod:`kernkompas.site`, :mod:`kernkompas.api`) asks this
+registry; adding a part is adding it to ``INSTALLED_APPS``. Dotted paths, not objects, because a part's URLs and
+API import its views and models, which may not be imported while the apps are still loading.
+
+Back-office menus, personal data and search are registered the way their frameworks already ask: Wagtail hooks
+(``wagtail_hooks.py``), :mod:`kernkompas.core.personal_data`, and each part's own signals.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from django.apps import AppConfig, apps
+from django.urls import include, path
+from django.utils.module_loading import import_string
+
+
+class PartConfig(AppConfig):
+    """An app configuration that tells the site what the part brings. Leave out what the part does not have."""
+
+    #: Where the part's pages live, e.g. ``"vitrine/"``; its URL module is ``<app>.urls``.
+    url_prefix: str | None = None
+    #: The part's router in the public API, e.g. ``"kernkompas.vitrine.api.router"``, mounted at ``api_prefix``.
+    api_router: str | None = None
+    api_prefix: str | None = None
+    #: A dict of ``sitemap.xml`` sections, e.g. ``"kernkompas.vitrine.sitemaps.SITEMAPS"``.
+    sitemaps: str | None = None
+    #: A function ``load(by) -> summary`` that puts the part's demo data in place (``kernkompas demo``); the summary
+    #: has ``created`` and optionally ``updated`` (counters per model label). Parts load in ``demo_order``, after the
+    #: demo region's places and people.
+    demo_loader: str | None = None
+    demo_order: int = 100
+
+
+def all_parts() -> list[PartConfig]:
+    """The installed parts, in the order of ``INSTALLED_APPS``."""
+    return [config for config in apps.get_app_configs() if isinstance(config, PartConfig)]
+
+
+def url_patterns() -> list:
+    """Each part's pages under its prefix (the site puts them inside its language prefixes)."""
+    return [path(part.url_prefix, include(f"{part.name}.urls")) for part in all_parts() if part.url_prefix is not None]
+
+
+def api_routers() -> Iterator[tuple[str, Any]]:
+    """``(prefix, router)`` of every part that has an API."""
+    for part in all_parts():
+        if part.api_router:
+            yield part.api_prefix or f"/{part.label}", import_string(part.api_router)
+
+
+def sitemaps() -> dict[str, Any]:
+    """All sitemap sections of all parts, by section name."""
+    sections: dict[str, Any] = {}
+    for part in all_parts():
+        if part.sitemaps:
+            sections.update(import_string(part.sitemaps))
+    return sections
+
+
+def demo_loaders() -> list[tuple[PartConfig, Callable]]:
+    """``(part, load)`` of every part with demo data, in the order they load."""
+    with_demo = [part for part in all_parts() if part.demo_loader]
+    return [(part, import_string(part.demo_loader)) for part in sorted(with_demo, key=lambda part: part.demo_order)]

@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class SiteConfig(AppConfig):
+    """The top layer: the home page, the root URLs and API, the demo, serving, and the personal-data commands. It
+    collects what the parts bring from :mod:`kernkompas.core.parts`; nothing below imports it."""
+
+    name = "kernkompas.site"
+    label = "site"
+    verbose_name = _("Site")
