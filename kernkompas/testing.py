@@ -17,7 +17,11 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from django.apps import apps
+from django.db import connection
+
 from kernkompas.accounts.models import Membership, Role, User
+from kernkompas.lib import redact
 from kernkompas.places.models import Country, Gebied, GebiedKind, Gemeente, Kern, KernKind
 
 PASSWORD = "correct-horse-battery-staple"
@@ -124,11 +128,6 @@ def stored_copies(*texts: str) -> list[str]:
     Walks every table Django knows, Wagtail's revisions, log entries and search index included, so a test of an
     erasure can say "no copy is left anywhere" rather than list the places it thought of.
     """
-    from django.apps import apps
-    from django.db import connection
-
-    from kernkompas.lib import redact
-
     wanted = redact.pattern(texts)
     tables = set(connection.introspection.table_names())
     found = []

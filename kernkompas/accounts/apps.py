@@ -10,4 +10,5 @@ class AccountsConfig(parts.PartConfig):
     url_prefix = "account/"
 
     def ready(self):
+        # import here: ready() is where Django lets an app import modules that need the models loaded.
         from kernkompas.accounts import personal_data  # noqa: F401  (registers the account models)

@@ -12,7 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 
-from kernkompas.accounts.models import Role, gemeente_model
+from kernkompas.accounts.models import SCOPED_ROLES, Role, gemeente_model
 
 _CACHE_ATTR = "_kernkompas_roles"
 
@@ -141,8 +141,6 @@ def member_gemeente_ids(user) -> frozenset[int] | None:
 
 def can_grant_role(user, role: str, gemeente=None) -> bool:
     """May the user give (or take away) this role? Scoped roles per municipality; platform roles only by admins."""
-    from kernkompas.accounts.models import SCOPED_ROLES
-
     if role in SCOPED_ROLES:
         return gemeente is not None and can_manage_members(user, gemeente)
     return is_beheerder(user)

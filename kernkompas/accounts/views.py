@@ -24,7 +24,7 @@ from django.views.decorators.http import require_GET
 
 from kernkompas.accounts import forms, operations, permissions
 from kernkompas.accounts.models import Role
-from kernkompas.core import personal_data, ratelimit
+from kernkompas.core import personal_data, privacy, ratelimit
 
 # A freshly registered member is logged in by this backend (there are two in settings).
 _LOGIN_BACKEND = "kernkompas.accounts.backends.EmailOrUsernameBackend"
@@ -161,7 +161,7 @@ def profile(request):
 def my_data(request):
     """Everything the platform holds about the logged-in person, as a JSON download."""
     person = personal_data.Person(email=request.user.email.lower(), user=request.user)
-    data = personal_data.export(person, by=request.user)
+    data = privacy.export(person, by=request.user)
     payload = json.dumps(data, cls=DjangoJSONEncoder, indent=2, ensure_ascii=False)
     response = HttpResponse(payload, content_type="application/json; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="kernkompas-mijn-gegevens.json"'

@@ -8,6 +8,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
-        # Registers the system checks, and the personal-data register's entries for the core's own models and for
+        # import here: ready() is where Django lets an app import modules that need the models loaded. These
+        # register the system checks, and the personal-data register's entries for the core's own models and for
         # Django's and Wagtail's.
         from kernkompas.core import checks, personal_data_builtin  # noqa: F401

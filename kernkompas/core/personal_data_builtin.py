@@ -2,7 +2,7 @@
 ``personal_data.py`` of their own. See kernkompas/core/personal_data.py.
 
 Wagtail's revisions, log entries and form states are not registered as a person's rows: they are copies of other
-rows, and the erasure deals with them for every registered model (personal_data.erase).
+rows, and the erasure deals with them for every registered model (kernkompas.core.privacy.erase).
 """
 
 from django.contrib.auth.models import Group, Permission

@@ -24,6 +24,9 @@ import io
 import re
 from collections.abc import Iterable, Sequence
 
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+
 # What a spreadsheet takes for the start of a formula: = + - @ and their full-width forms (U+FF1D, U+FF0B,
 # U+FF0D, U+FF20).
 FORMULA_STARTS = frozenset("=+-@\uff1d\uff0b\uff0d\uff20")
@@ -74,8 +77,6 @@ def csv_bytes(headers: Sequence[str], rows: Iterable[Sequence]) -> bytes:
 
 def xlsx_bytes(headers: Sequence[str], rows: Iterable[Sequence], *, sheet: str) -> bytes:
     """An Excel workbook of one sheet: real numbers, dates and yes/no; every text a text cell (:func:`xlsx_cell`)."""
-    from openpyxl import Workbook
-
     book = Workbook(write_only=True)
     worksheet = book.create_sheet(_sheet_title(sheet))
     worksheet.append([xlsx_cell(worksheet, str(header)) for header in headers])
@@ -93,8 +94,6 @@ def xlsx_cell(worksheet, value):
         return value
     if value == "":
         return None
-    from openpyxl.cell import WriteOnlyCell
-
     text = _ILLEGAL_IN_XLSX.sub("", value)[:XLSX_MAX_CELL_CHARS]
     cell = WriteOnlyCell(worksheet, text)
     cell.data_type = "s"  # openpyxl makes "=…" a formula and "#N/A" an error value

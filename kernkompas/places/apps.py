@@ -11,4 +11,5 @@ class PlacesConfig(parts.PartConfig):
     sitemaps = "kernkompas.places.sitemaps.SITEMAPS"
 
     def ready(self):
+        # import here: ready() is where Django lets an app import modules that need the models loaded.
         from kernkompas.places import personal_data  # noqa: F401  (declares the place names)

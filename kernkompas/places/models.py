@@ -11,6 +11,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from kernkompas.lib.geo import describe_geometry
 from kernkompas.lib.sizeclass import size_class_for
 from kernkompas.lib.text import fold
 
@@ -41,8 +42,6 @@ class GeoMixin(models.Model):
 
     def set_geometry(self, geometry: dict | None) -> None:
         """Store a GeoJSON geometry and derive its bounding box and a point inside it."""
-        from kernkompas.lib.geo import describe_geometry
-
         self.geometry = geometry
         if geometry is None:
             self.bbox = None

@@ -6,6 +6,7 @@ import datetime
 
 import pytest
 
+from kernkompas.core import privacy
 from kernkompas.core.models import AuditEvent
 from kernkompas.monitor import operations
 from kernkompas.monitor.importers.records import OwnerRecord
@@ -131,7 +132,7 @@ def test_owner_contacts_export_and_erase(cast):
     from kernkompas.core import personal_data
 
     run(cast.markt, count_1())
-    exported = personal_data.export(personal_data.find("PIET@example.org"), by=cast.anton)["monitor.OwnerContact"]
+    exported = privacy.export(personal_data.find("PIET@example.org"), by=cast.anton)["monitor.OwnerContact"]
     assert exported == [
         {
             "pk": OwnerContact.objects.get().pk,
@@ -146,8 +147,8 @@ def test_owner_contacts_export_and_erase(cast):
             "municipality": "Maasdijk",
         }
     ]
-    assert personal_data.export(personal_data.find("nobody@example.org")) == {}
-    assert personal_data.erase(personal_data.find("Piet de Vries"), by=cast.anton) == {"monitor.OwnerContact": 1}
+    assert privacy.export(personal_data.find("nobody@example.org")) == {}
+    assert privacy.erase(personal_data.find("Piet de Vries"), by=cast.anton) == {"monitor.OwnerContact": 1}
     assert not OwnerContact.objects.exists()
     event = AuditEvent.objects.get(action="personal_data.erased", gemeente__isnull=False)
     assert event.gemeente == cast.maasdijk and "Piet" not in str(event.changes)

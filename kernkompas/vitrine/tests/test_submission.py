@@ -13,6 +13,7 @@ from django.utils import timezone
 from PIL import Image
 from wagtail.models import WorkflowState
 
+from kernkompas.core import privacy
 from kernkompas.core.models import AuditEvent
 from kernkompas.vitrine.models import CasePage, Theme
 from kernkompas.vitrine.operations import EDITORIAL_WORKFLOW
@@ -190,8 +191,8 @@ def test_erasing_a_members_data_removes_them_as_submitter_but_keeps_the_case(cli
     client.post(URL, form_data())
     case = CasePage.objects.get()
     bram = personal_data.find("bram@example.org")
-    assert personal_data.export(bram)["vitrine.CasePage"][0]["submitter_name"] == "Karel Peeters"
-    personal_data.erase(bram, by=cast.anton)
+    assert privacy.export(bram)["vitrine.CasePage"][0]["submitter_name"] == "Karel Peeters"
+    privacy.erase(bram, by=cast.anton)
     case.refresh_from_db()  # the case stays, without its submitter
     assert (case.submitter_name, case.submitter_email, case.submitter_user) == ("", "", None)
     revision = Revision.objects.page_revisions().get(object_id=str(case.pk))

@@ -12,7 +12,7 @@ from django.apps import apps
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from kernkompas.core import personal_data
+from kernkompas.core import personal_data, privacy
 from kernkompas.site.management.commands.export_personal_data import nobody_found
 
 
@@ -34,7 +34,7 @@ class Command(BaseCommand):
             raise nobody_found(person)
         if not yes:
             raise CommandError(self._confirm_first(person, holdings))
-        counts = personal_data.erase(person)
+        counts = privacy.erase(person)
         if person.user is not None:
             message = _("The account %(email)s and its personal data have been deleted.") % {"email": person.email}
         else:

@@ -16,7 +16,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.translation import gettext as _
 
-from kernkompas.core import personal_data
+from kernkompas.core import personal_data, privacy
 
 
 def nobody_found(person: personal_data.Person) -> CommandError:
@@ -51,7 +51,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, email, output=None, **options):
         person = personal_data.find(email)
-        data = personal_data.export(person)
+        data = privacy.export(person)
         if not data:
             raise nobody_found(person)
         content = {"email": person.email} if person.email else {"name": person.name}

@@ -42,6 +42,7 @@ class KernkompasServer(BaseApplication):
             self.cfg.set(key, value)
 
     def load(self):
+        # import here: gunicorn calls load() in each worker after it forks, which is where the application belongs.
         from kernkompas.wsgi import application
 
         return application
