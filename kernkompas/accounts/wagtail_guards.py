@@ -9,7 +9,10 @@ found these views naming objects to people who may not see them; each guard belo
 - the page chooser showed unpublished pages (a case waiting for the editors) to anyone: it now offers published
   pages plus the pages the user may edit, and opens no other page as a parent;
 - "move page, confirm" showed both pages' titles before checking the move was allowed;
-- the admin API for images and documents listed every one of them, whatever the user's collection rights.
+- the admin API for images and documents listed every one of them, whatever the user's collection rights;
+- the snippets overview (``/beheer/snippets/``) counted every object of each model: staff of one municipality
+  learnt how many owner contacts and counter keys another has. It now shows the number the model's own listing
+  shows the user.
 
 The hooks are registered in accounts/wagtail_hooks.py; the URL guards come before Wagtail's own in
 kernkompas/urls.py.
@@ -21,6 +24,7 @@ from django.apps import apps
 from django.db.models import Model, Q
 from django.http import Http404
 from django.urls import path
+from django.utils.text import capfirst
 from django.views.decorators.cache import never_cache
 from wagtail.admin.auth import permission_denied, require_admin_access
 from wagtail.admin.views import chooser as page_chooser
@@ -29,6 +33,7 @@ from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
 from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
+from wagtail.snippets.views import snippets as snippet_views
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 from kernkompas.accounts.policies import ALL_ACTIONS
@@ -127,11 +132,42 @@ def restrict_admin_api(router):
     router.register_endpoint("documents", DocumentsAPIViewSet)
 
 
-# Same addresses and names as Wagtail's own; kernkompas/urls.py puts them first so that they answer instead.
+# --- The snippets overview -------------------------------------------------------------------------------------
+
+
+def listed_count(request, model) -> int:
+    """How many objects of a snippet model its own listing shows the user (a scoped viewset: only theirs)."""
+    objects = model.snippet_viewset.get_queryset(request)
+    if objects is None:  # a viewset without a queryset of its own lists the whole table, and so counts it
+        objects = model._default_manager.all()
+    return objects.count()
+
+
+class SnippetOverview(snippet_views.ModelIndexView):
+    """Wagtail's overview of snippet models, each counted as its listing counts it for the user."""
+
+    # Wagtail 8's ModelIndexView builds its rows here (with model._default_manager.all().count()); the rest of the
+    # view (permissions, sorting, template) is Wagtail's.
+    def _get_snippet_types(self):
+        return [
+            {
+                "name": capfirst(model._meta.verbose_name_plural),
+                "count": listed_count(self.request, model),
+                "model": model,
+                "url": url,
+            }
+            for model in snippet_views.get_snippet_models_for_index_view()
+            if (url := self.get_list_url(model))
+        ]
+
+
+# Same addresses as Wagtail's own (and the same names, except the snippets overview's, which Wagtail keeps in a
+# namespace of its own); kernkompas/urls.py puts them first so that they answer instead.
 urlpatterns = decorate_urlpatterns(
     [
         path("bulk/<str:app_label>/<str:model_name>/<str:action>/", bulk_action, name="wagtail_bulk_action"),
         path("choose-page/<int:parent_page_id>/", browse_pages, name="wagtailadmin_choose_page_child"),
+        path("snippets/", require_admin_access(SnippetOverview.as_view()), name="kk_snippets_overview"),
     ],
     never_cache,
 )

@@ -92,7 +92,9 @@ class UnitProperties(Schema):
     place: str
     group: str = Field(description="Function group code, e.g. mode-luxe, leegstand.")
     group_name: str
-    colour: str = Field(description="Map colour of the function group.")
+    colour: str = Field(
+        description="Map colour of the function group, #rrggbb or #rgb (a neutral grey when none was set right)."
+    )
     branch: str | None = Field(description="Branch code; null when not known.")
     branch_name: str | None
     vacant: bool
@@ -369,7 +371,7 @@ def _unit_feature(state: UnitState) -> dict:
             "place": unit.place,
             "group": state.group.code,
             "group_name": state.group.name,
-            "colour": state.group.colour,
+            "colour": state.group.safe_colour,
             "branch": state.branch.code if state.branch_id else None,
             "branch_name": state.branch.name if state.branch_id else None,
             "vacant": state.is_vacant,

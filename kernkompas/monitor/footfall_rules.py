@@ -8,6 +8,11 @@ When
     counter whose clock runs a little fast may send the hour that is just starting; a count further ahead is a
     wrong clock or a wrong year, and once stored it would move the dashboard's footfall window into the future
     and hide all real counts.
+Which hour
+    A local time that does not exist is refused: the hour the spring clock change skips (in Europe/Brussels
+    2:00-3:00 on the last Sunday of March). A count "at 2:00" that day is a wrong date or hour, or a counter that
+    does not know the change; stored, it would sit in an hour the dashboard does not have. The hour the autumn
+    change repeats exists (twice) and is accepted: its two counts add up.
 How many
     A whole number of passers-by from 0 to 2,147,483,647, the largest value the register's column holds in
     PostgreSQL (the embedded SQLite default is held to the same limit, so both behave alike).
@@ -18,8 +23,11 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from kernkompas.lib import clock
 
 EARLIEST = datetime.datetime(2000, 1, 1)
 AHEAD = datetime.timedelta(minutes=15)
@@ -66,6 +74,23 @@ def accepted_span(now: datetime.datetime | None = None) -> Span:
     """The starts accepted at ``now`` (default: the current time)."""
     local_now = timezone.localtime(now or timezone.now()).replace(tzinfo=None)
     return Span(EARLIEST, local_now + AHEAD)
+
+
+def skipped_problem(start: datetime.datetime) -> str | None:
+    """Why a local wall-clock ``start`` (naive) cannot be: it falls in the hour the spring clock change skips in
+    the site's time zone. None when that time exists (the repeated autumn hour included)."""
+    zone = settings.TIME_ZONE
+    if start.minute or start.second or start.microsecond:
+        exists = clock.exists(start, zone)
+    else:
+        # A whole hour, as nearly every count starts: the hours of its day are computed once per day, not per line.
+        exists = start.hour in clock.local_hours(start.date(), zone)
+    if exists:
+        return None
+    return _("%(start)s does not exist in %(zone)s: the clocks went forward an hour") % {
+        "start": shown(start),
+        "zone": zone,
+    }
 
 
 def value_problem(value: int, shown: str | None = None) -> str | None:

@@ -18,9 +18,11 @@ import secrets
 
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from kernkompas.lib import colour
 from kernkompas.places.models import Gebied, Gemeente
 
 
@@ -35,6 +37,14 @@ class Sector(models.TextChoices):
     WERKEN = "werken", _("work")
 
 
+# A function group's colour goes into SVG fill attributes and the map script: a hex colour and nothing else.
+validate_colour = RegexValidator(
+    rf"\A{colour.HEX_COLOUR.pattern}\Z",
+    _("Enter a colour as # and six characters 0–9 or a–f, e.g. #1f77b4."),
+    code="colour",
+)
+
+
 class FunctionGroup(models.Model):
     """A function group (branchegroep), e.g. Dagelijks or Mode & Luxe. The default taxonomy follows Locatus.
 
@@ -45,7 +55,9 @@ class FunctionGroup(models.Model):
     code = models.SlugField(_("code"), max_length=40)
     name = models.CharField(_("name"), max_length=100)
     sector = models.CharField(_("sector"), max_length=20, choices=Sector.choices)
-    colour = models.CharField(_("colour"), max_length=7, help_text=_("Map and chart colour, e.g. #1f77b4."))
+    colour = models.CharField(
+        _("colour"), max_length=7, validators=[validate_colour], help_text=_("Map and chart colour, e.g. #1f77b4.")
+    )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     gemeente = models.ForeignKey(
         Gemeente,
@@ -67,6 +79,11 @@ class FunctionGroup(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def safe_colour(self) -> str:
+        """The colour to draw: a value stored before the validator (or past it) that is not a hex colour is grey."""
+        return colour.safe(self.colour)
 
     @property
     def is_vacancy(self) -> bool:

@@ -747,9 +747,11 @@ def import_footfall(
             problems.add(_("the number of passers-by cannot be negative"), where=r.where)
         elif r.value > footfall_rules.MAX_VALUE:
             problems.add(footfall_rules.value_problem(r.value), where=r.where)
-        too_early_or_late = span.problem(r.start)
-        if too_early_or_late:
-            problems.add(too_early_or_late, where=r.where)
+        wrong_time = span.problem(r.start) or (
+            r.resolution == Resolution.HOUR and footfall_rules.skipped_problem(r.start)
+        )
+        if wrong_time:
+            problems.add(wrong_time, where=r.where)
         if not r.point.strip():
             problems.add(_("the counting point is missing"), where=r.where)
         key = (r.point.strip(), r.resolution, r.start)
@@ -968,13 +970,9 @@ def _posted_start(number: int, raw, resolution: str, span: footfall_rules.Span) 
         # Far outside the span: say so without converting (converting 9999-12-31T23:00-05:00 overflows).
         problem = span.problem(start.replace(tzinfo=None), given)
         return None, None, _("item %(n)s, start: %(why)s") % {"n": number, "why": problem}
-    if not aware and not clock.exists(start, zone):
-        return (
-            None,
-            None,
-            _("item %(n)s, start: %(start)s does not exist in %(zone)s: the clocks went forward an hour")
-            % {"n": number, "start": footfall_rules.shown(start), "zone": zone},
-        )
+    skipped = None if aware else footfall_rules.skipped_problem(start)
+    if skipped:
+        return None, None, _("item %(n)s, start: %(why)s") % {"n": number, "why": skipped}
     local, time = clock.wall_clock(start, zone)
     problem = span.problem(local, given)
     if problem:

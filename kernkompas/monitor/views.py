@@ -30,6 +30,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kernkompas.accounts import permissions
+from kernkompas.lib import colour as colour_lib
 from kernkompas.monitor import charts, downloads, selectors
 from kernkompas.monitor.forms import ThresholdForm
 from kernkompas.monitor.models import Threshold
@@ -224,7 +225,7 @@ def unit_feature(v: selectors.UnitValues, duration: str | None) -> dict | None:
             "occupant": v.occupant,
             "group": v.group_name,
             "branch": v.branch_name or "",
-            "colour": v.colour,
+            "colour": colour_lib.safe(v.colour),
             "vacant": v.is_vacant,
             "duration": duration or "",
             "duration_label": str(selectors.DURATION_LABELS.get(duration, "")),
@@ -239,7 +240,7 @@ def swatch(colour: str) -> SafeString:
     return format_html(
         '<svg class="swatch" viewBox="0 0 10 10" aria-hidden="true" focusable="false">'
         '<circle cx="5" cy="5" r="4.5" fill="{}"/></svg>',
-        colour,
+        colour_lib.safe(colour),
     )
 
 
@@ -406,7 +407,7 @@ def mix_chart(series, groups) -> dict | None:
     rows, table = [], []
     for row in series:
         mix = row.values.get("mix") or {}
-        parts = [(g.name, g.colour, mix.get(g.code, 0)) for g in groups if mix.get(g.code)]
+        parts = [(g.name, g.safe_colour, mix.get(g.code, 0)) for g in groups if mix.get(g.code)]
         rows.append((_date(row.date), parts))
         table.append([_date(row.date), *(mix.get(g.code, 0) for g in groups)])
     svg = charts.stacked_bars(

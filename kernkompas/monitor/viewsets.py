@@ -32,7 +32,16 @@ from kernkompas.accounts import permissions
 from kernkompas.accounts import viewsets as scoped_views
 from kernkompas.accounts.policies import ScopedPermissionPolicy
 from kernkompas.monitor import admin_operations
-from kernkompas.monitor.models import Branch, CounterToken, CountingPoint, FunctionGroup, OwnerContact, Threshold, Unit
+from kernkompas.monitor.models import (
+    Branch,
+    CounterToken,
+    CountingPoint,
+    FunctionGroup,
+    OwnerContact,
+    Threshold,
+    Unit,
+    validate_colour,
+)
 from kernkompas.places.models import Gebied, Gemeente
 
 # --- Policies ----------------------------------------------------------------------------------------------
@@ -106,6 +115,14 @@ class ScopedForm(WagtailAdminModelForm):
             ).instances_user_has_any_permission_for(user, ["view"])
 
 
+class FunctionGroupForm(ScopedForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # One message that says what a colour is ("#1f77b4"), instead of "at most 7 characters" for a long value:
+        # the colour's own rule already limits the length.
+        self.fields["colour"].validators = [validate_colour]
+
+
 class CounterTokenForm(ScopedForm):
     class Meta:
         model = CounterToken
@@ -174,9 +191,11 @@ class MonitorViewSet(scoped_views.ScopedSnippetViewSet):
     def delete_instance(self, instance, *, by):
         admin_operations.delete_object(instance, by=by)
 
+    scoped_form = ScopedForm  # the form class the form_fields are made with
+
     def get_form_class(self, for_update=False):
         if self.form_fields:
-            return forms.modelform_factory(self.model, form=ScopedForm, fields=self.form_fields)
+            return forms.modelform_factory(self.model, form=self.scoped_form, fields=self.form_fields)
         return super().get_form_class(for_update)
 
 
@@ -193,6 +212,7 @@ class FunctionGroupViewSet(MonitorViewSet):
     list_filter = ["sector"]
     search_fields = ["name", "code"]
     form_fields = ["name", "code", "sector", "colour", "position", "gemeente"]
+    scoped_form = FunctionGroupForm
 
 
 class BranchViewSet(MonitorViewSet):

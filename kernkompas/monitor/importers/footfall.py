@@ -16,7 +16,8 @@ Values
     now, values up to 2,147,483,647) is :mod:`kernkompas.monitor.footfall_rules`, the same rule as for the API.
 
 Time
-    Hours are local time and stay naive datetimes. The missing spring hour has no record. The autumn hour that
+    Hours are local time and stay naive datetimes. A line in the hour the spring change skips (2:00 on the last
+    Sunday of March in Brussels) is a problem naming the line and the time, by the API's rule. The autumn hour that
     the clocks repeat (in the site's time zone) may have two lines: their counts are added up into the one local
     hour, and the import says so. Any other point and hour twice (a copy-paste error) is a problem naming both
     lines (and, when one of them breaks the file's date order, saying that its date is probably the wrong one).
@@ -338,6 +339,7 @@ class _Reader:
                 return None
         if hour is None:
             return self._within_span(datetime.datetime.combine(date, datetime.time()), "day", where)
+        hour_field = self.header[self.date_col if self.hour_col is None else self.hour_col]
         # A counting day that runs past midnight: the hours after the turn are on the next calendar day.
         last = self.turn.get(stream)
         turned = False
@@ -347,7 +349,13 @@ class _Reader:
         self.turn[stream] = (date, hour, turned)
         if turned:
             date += datetime.timedelta(days=1)
-        return self._within_span(datetime.datetime.combine(date, datetime.time(hour)), "hour", where)
+        when = self._within_span(datetime.datetime.combine(date, datetime.time(hour)), "hour", where)
+        # Within the span first: the time zone arithmetic of the next test overflows at the edges of year 1.
+        skipped = when and footfall_rules.skipped_problem(when[0])  # the API's rule: the spring change skips it
+        if skipped:
+            self.problems.add(skipped, where=where, field=hour_field)
+            return None
+        return when
 
     def _within_span(self, start: datetime.datetime, resolution: str, where: str):
         problem = self.span.problem(start)

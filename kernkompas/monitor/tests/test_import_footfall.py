@@ -8,6 +8,7 @@ import datetime
 from pathlib import Path
 
 import pytest
+from django.test import override_settings
 from django.utils import translation
 from openpyxl import Workbook
 
@@ -18,6 +19,21 @@ from kernkompas.places.tests.import_helpers import shared_data
 # The three lines of the Auckland file whose date is wrong: in the file's own order they are the early hours of
 # 2 January 2025 (between "2025-01-01 2:00" and "2025-01-02 7:00"), but they are labelled 3, 4 and 5 January.
 MISLABELLED = {52631: "2025-01-03", 52632: "2025-01-04", 52633: "2025-01-05"}
+
+# The Auckland file is in Auckland's wall-clock time: read in Brussels time, its 2:00 on the last Sunday of March
+# would be an hour that does not exist. Its tests read it in its own time zone, as a site in Auckland would.
+AUCKLAND_TIME = "Pacific/Auckland"
+# The lines the file has for 2:00 on the day New Zealand's clocks go forward (the last Sunday of September; the
+# counting day runs from 6:00, so they carry the Saturday's date), an hour that did not exist: zeros up to 2022,
+# counts in 2023 and 2025, no line in 2024. The corrected copy leaves them out.
+SKIPPED_HOUR = {
+    6502: "2019-09-28",
+    15238: "2020-09-26",
+    23974: "2021-09-25",
+    32710: "2022-09-24",
+    41446: "2023-09-23",
+    59085: "2025-09-27",
+}
 
 
 def _auckland() -> Path:
@@ -31,11 +47,15 @@ def _rejected(path: Path, **kwargs) -> list[str]:
 
 
 def corrected_auckland(folder: Path) -> Path:
-    """A copy of the Auckland file with the three mislabelled dates set to the date their place in the file shows."""
+    """A copy of the Auckland file with the three mislabelled dates set to the date their place in the file shows,
+    and without the lines for the hour the spring clock change skipped."""
     lines = _auckland().read_text(encoding="utf-8").splitlines(keepends=True)
     for number, label in MISLABELLED.items():
         assert lines[number - 1].startswith(label + ",")
         lines[number - 1] = "2025-01-02" + lines[number - 1][len(label) :]
+    for number, label in SKIPPED_HOUR.items():
+        assert lines[number - 1].startswith(f"{label},2:00-2:59,")
+    lines = [line for number, line in enumerate(lines, start=1) if number not in SKIPPED_HOUR]
     path = folder / "hourly_counts.csv"
     path.write_text("".join(lines), encoding="utf-8")
     return path
@@ -44,13 +64,22 @@ def corrected_auckland(folder: Path) -> Path:
 @pytest.fixture(scope="module")
 def auckland(tmp_path_factory):
     path = corrected_auckland(tmp_path_factory.mktemp("auckland"))
-    records, points = read_footfall(path)
+    with override_settings(TIME_ZONE=AUCKLAND_TIME):
+        records, points = read_footfall(path)
     return path, records, points
 
 
-def test_the_real_file_is_rejected_for_its_three_repeated_hours_naming_both_lines_and_the_wrong_one():
+def test_the_real_file_is_rejected_for_its_skipped_and_repeated_hours_naming_the_lines_and_the_wrong_one(settings):
+    settings.TIME_ZONE = AUCKLAND_TIME
     problems = _rejected(_auckland())
     assert problems == [
+        *(
+            f"hourly_counts.csv, line {number}, field “hour”: {day[8:]}-{day[5:7]}-{day[:4]} 02:00 does not exist in "
+            "Pacific/Auckland: the clocks went forward an hour"
+            for number, day in (
+                (n, str(datetime.date.fromisoformat(d) + datetime.timedelta(days=1))) for n, d in SKIPPED_HOUR.items()
+            )
+        ),
         "hourly_counts.csv, line 52655: the counts for 03-01-2025 04:00 are already on line 52631 (21 counting "
         "points); check the date and hour of both lines; line 52631 is dated 03-01-2025 but lies among lines dated "
         "02-01-2025, so its date is probably wrong",
@@ -98,7 +127,7 @@ def test_every_filled_cell_of_the_corrected_file_is_one_count(auckland):
     header = rows[0]
     assert header[:3] == ["date", "hour", "year"] and len(header) == 24
     filled = sum(1 for row in rows[1:] for value in row[3:] if value.strip())
-    assert len(rows) - 1 == 61_367
+    assert len(rows) - 1 == 61_367 - len(SKIPPED_HOUR)
     assert len(records) == filled
     assert {p.name for p in points} == set(header[3:])
     assert {r.resolution for r in records} == {"hour"}
@@ -333,9 +362,11 @@ def test_the_repeated_autumn_hour_in_a_long_file_and_what_stays_a_problem(tmp_pa
     assert (record.value, record.clock_back, record.where) == (15, True, "regel 2 + regel 3")
 
 
-def test_two_lines_for_the_hour_the_spring_change_skips_stay_a_problem(tmp_path):
+def test_two_lines_for_the_hour_the_spring_change_skips_are_not_added_up_but_each_refused(tmp_path):
     path = tmp_path / "telling.csv"
     path.write_text("telpunt;datum;uur;aantal\nMarkt;31-03-2024;2;10\nMarkt;31-03-2024;2;5\n", encoding="utf-8")
+    skipped = "31-03-2024 02:00 does not exist in Europe/Brussels: the clocks went forward an hour"
     assert _rejected(path) == [
-        "telling.csv, line 3: counting point “Markt” already has a count for 31-03-2024 02:00 on line 2"
+        f"telling.csv, line 2, field “uur”: {skipped}",
+        f"telling.csv, line 3, field “uur”: {skipped}",
     ]

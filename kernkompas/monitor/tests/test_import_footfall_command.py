@@ -12,7 +12,7 @@ from django.core.management.base import CommandError
 from django.utils import translation
 
 from kernkompas.monitor.models import CountingPoint, FootfallCount, ImportRun
-from kernkompas.monitor.tests.test_import_footfall import corrected_auckland
+from kernkompas.monitor.tests.test_import_footfall import AUCKLAND_TIME, corrected_auckland
 from kernkompas.places.tests.import_helpers import shared_data
 
 pytestmark = pytest.mark.django_db
@@ -88,8 +88,9 @@ def test_unknown_area_and_missing_files(cast, tmp_path):
     assert "does not exist" in _refused(counts, "--area", AREA, "--points", tmp_path / "weg.csv")
 
 
-def test_the_auckland_counts_twice(cast, tmp_path):
+def test_the_auckland_counts_twice(cast, tmp_path, settings):
     """The real file as its line order shows it (three mislabelled dates corrected): 1.2 million counts."""
+    settings.TIME_ZONE = AUCKLAND_TIME  # the file's own wall-clock time
     path = corrected_auckland(tmp_path)
     locations = shared_data() / "footfall_auckland_hotcity" / "locations.csv"
     original = shared_data() / "footfall_auckland_hotcity" / "hourly_counts.csv"
