@@ -10,4 +10,7 @@ class CoreConfig(AppConfig):
     def ready(self):
         # Registers the system checks, and the personal-data register's entries for the core's own models and for
         # Django's and Wagtail's.
-        from kernkompas.core import checks, personal_data_builtin  # noqa: F401
+        from kernkompas.core import checks, personal_data_builtin, wagtail_exports  # noqa: F401
+
+        # Wagtail's reports, listings and form submissions write their downloads through lib/spreadsheet.py.
+        wagtail_exports.install()
