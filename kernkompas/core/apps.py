@@ -11,4 +11,7 @@ class CoreConfig(AppConfig):
         # import here: ready() is where Django lets an app import modules that need the models loaded. These
         # register the system checks, and the personal-data register's entries for the core's own models and for
         # Django's and Wagtail's.
-        from kernkompas.core import checks, personal_data_builtin  # noqa: F401
+        from kernkompas.core import checks, personal_data_builtin, wagtail_exports  # noqa: F401
+
+        # Wagtail's reports, listings and form submissions write their downloads through lib/spreadsheet.py.
+        wagtail_exports.install()

@@ -22,7 +22,8 @@ import csv
 import datetime
 import io
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from typing import BinaryIO
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -67,29 +68,57 @@ def plain(value):
 def csv_bytes(headers: Sequence[str], rows: Iterable[Sequence]) -> bytes:
     """A CSV file: UTF-8 with a byte-order mark (so Excel reads the accents), comma-separated, decimal points,
     every text quoted and neutralised (:func:`safe_cell`); numbers unquoted."""
+    return b"".join(csv_lines(headers, rows))
+
+
+def csv_lines(headers: Sequence[str], rows: Iterable[Sequence]) -> Iterator[bytes]:
+    """The file of :func:`csv_bytes` line by line, for a download that streams (a row is read only when its line
+    is sent)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_NONNUMERIC)
     writer.writerow([safe_cell(str(header)) for header in headers])
+    yield ("\ufeff" + _taken(out)).encode("utf-8")
     for row in rows:
         writer.writerow([safe_cell(plain(value)) for value in row])
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
+        yield _taken(out).encode("utf-8")
+
+
+def _taken(buffer: io.StringIO) -> str:
+    """What ``buffer`` holds, leaving it empty."""
+    text = buffer.getvalue()
+    buffer.seek(0)
+    buffer.truncate()
+    return text
 
 
 def xlsx_bytes(headers: Sequence[str], rows: Iterable[Sequence], *, sheet: str) -> bytes:
     """An Excel workbook of one sheet: real numbers, dates and yes/no; every text a text cell (:func:`xlsx_cell`)."""
+    out = io.BytesIO()
+    write_xlsx(out, headers, rows, sheet=sheet)
+    return out.getvalue()
+
+
+def write_xlsx(
+    output: BinaryIO, headers: Sequence[str], rows: Iterable[Sequence], *, sheet: str, datetime_format: str = ""
+) -> None:
+    """The workbook of :func:`xlsx_bytes` written to ``output``; ``datetime_format`` is Excel's number format for
+    date-and-time cells (a naive ``datetime``: an Excel file has no time zones)."""
     book = Workbook(write_only=True)
     worksheet = book.create_sheet(_sheet_title(sheet))
     worksheet.append([xlsx_cell(worksheet, str(header)) for header in headers])
     for row in rows:
-        worksheet.append([xlsx_cell(worksheet, value) for value in row])
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+        worksheet.append([xlsx_cell(worksheet, value, datetime_format=datetime_format) for value in row])
+    book.save(output)
 
 
-def xlsx_cell(worksheet, value):
+def xlsx_cell(worksheet, value, *, datetime_format: str = ""):
     """A cell for a write-only worksheet: a text always as text (with the quote prefix when it looks like a
     formula, without characters XML cannot hold, cut at Excel's 32,767), anything else as it is."""
+
+    if isinstance(value, datetime.datetime) and datetime_format:
+        cell = WriteOnlyCell(worksheet, value)
+        cell.number_format = datetime_format
+        return cell
     if not isinstance(value, str):
         return value
     if value == "":

@@ -27,6 +27,7 @@ from kernkompas.lib import clock
 from kernkompas.lib.batch import paused_gc
 from kernkompas.lib.text import fold
 from kernkompas.monitor import bulk, footfall, footfall_rules, indicators
+from kernkompas.monitor.importers.mapping import FIELDS_BY_NAME
 from kernkompas.monitor.importers.records import FootfallRecord, ImportResult, PointRecord, UnitRecord
 from kernkompas.monitor.models import (
     AreaIndicators,
@@ -47,7 +48,7 @@ from kernkompas.monitor.models import (
     UnitLink,
     UnitState,
 )
-from kernkompas.places.importers.base import ImportRejected, Problems
+from kernkompas.places.importers.base import ImportRejected, Problems, check_length, max_length
 
 logger = logging.getLogger(__name__)
 
@@ -119,6 +120,44 @@ def _outside(bbox, lat: float, lon: float) -> bool:
     return not (west - BBOX_MARGIN <= lon <= east + BBOX_MARGIN and south - BBOX_MARGIN <= lat <= north + BBOX_MARGIN)
 
 
+# The texts of a unit record that are stored as they are: (attribute, the field of the column mapping that names it
+# in messages, model, model field). Each is checked against its column's length before anything is written.
+_UNIT_TEXTS = (
+    ("external_id", "external_id", Unit, "external_id"),
+    ("street", "street", Unit, "street"),
+    ("house_number", "house_number", Unit, "house_number"),
+    ("postcode", "postcode", Unit, "postcode"),
+    ("place", "place", Unit, "place"),
+    ("occupant", "occupant", UnitState, "occupant"),
+)
+_OWNER_TEXTS = (
+    ("name", "owner_name", OwnerContact, "name"),
+    ("organisation", "owner_organisation", OwnerContact, "organisation"),
+    ("email", "owner_email", OwnerContact, "email"),
+    ("phone", "owner_phone", OwnerContact, "phone"),
+)
+
+
+def _with_limits(texts) -> list[tuple]:
+    return [
+        (attr, FIELDS_BY_NAME[label].label, model, name, max_length(model, name)) for attr, label, model, name in texts
+    ]
+
+
+def _texts_fit(problems: Problems, r: UnitRecord, limits: tuple[list, list]) -> bool:
+    """False (with a problem for each) when a text of the record is longer than its database column. ``limits``
+    are :func:`_with_limits` of the unit's and the owner's texts, looked up once per file: this runs per line."""
+    fits = True
+    for texts, holder in ((limits[0], r), (limits[1], r.owner)):
+        if holder is None:
+            continue
+        for attr, label, model, name, limit in texts:
+            value = getattr(holder, attr) or ""
+            if len(value) > limit and len(value := value.strip()) > limit:
+                fits = check_length(problems, model, name, value, where=r.where, field=label) and fits
+    return fits
+
+
 def validate_units(gebied, records: list[UnitRecord], *, file_name: str) -> list[str]:
     """Raise ImportRejected with every problem the database can see in the records (nothing is written).
 
@@ -134,10 +173,15 @@ def validate_units(gebied, records: list[UnitRecord], *, file_name: str) -> list
     seen_ids: dict[str, str] = {}
     seen_addresses: dict[str, tuple[str, str]] = {}  # address key → (where, own id)
     keys = []
+    limits = (_with_limits(_UNIT_TEXTS), _with_limits(_OWNER_TEXTS))
+    key_limit = max_length(Unit, "address_key")
     for r in records:
         own_id = r.external_id.strip()
         key = address_key(r.street, r.house_number, r.postcode)
         keys.append(key)
+        # Folding may lengthen a text ("㎡" is "m2"): the key of an address that fits can still be too long.
+        if _texts_fit(problems, r, limits) and len(key) > key_limit:
+            check_length(problems, Unit, "address_key", key, where=r.where, field=FIELDS_BY_NAME["address"].label)
         if not own_id and not key:
             problems.add(
                 _("this unit has no own id and no street and house number, so it cannot be recognised"),
@@ -281,13 +325,13 @@ def import_units(gebied, records: list[UnitRecord], *, count_date, by=None, file
                     unit = candidate
             if unit is not None and id(unit) in used:
                 unit = None  # another line of this file already took this unit (its old address)
-            wanted = [
+            wanted = [  # lengths checked by validate_units
                 own_id or (unit.external_id if unit else ""),
-                r.street.strip()[:200],
-                r.house_number.strip()[:20],
-                r.postcode.strip()[:10],
-                r.place.strip()[:100],
-                key[:300],
+                r.street.strip(),
+                r.house_number.strip(),
+                r.postcode.strip(),
+                r.place.strip(),
+                key,
                 r.lat,
                 r.lon,
                 r.geometry,
@@ -333,7 +377,7 @@ def import_units(gebied, records: list[UnitRecord], *, count_date, by=None, file
                 branches[r.branch].pk if r.branch else None,
                 group.sector == Sector.LEEGSTAND,
                 r.floor_area,
-                (r.occupant or "").strip()[:200],
+                (r.occupant or "").strip(),
                 r.is_chain,
                 r.occupied_since,
             ]
@@ -460,11 +504,11 @@ def _upsert_contacts(matched: list[tuple[UnitRecord, _Unit]], now, new: set[int]
             existing[(contact.unit_id, contact.name)] = contact
     created, changed = [], []
     for unit_id, owner in wanted:
-        name = owner.name.strip()[:200]
+        name = owner.name.strip()  # lengths checked by validate_units
         values = {
-            "organisation": owner.organisation.strip()[:200],
-            "email": owner.email.strip()[:254],
-            "phone": owner.phone.strip()[:40],
+            "organisation": owner.organisation.strip(),
+            "email": owner.email.strip(),
+            "phone": owner.phone.strip(),
         }
         contact = existing.get((unit_id, name))
         if contact is None:  # a unit appears once in a file, so once here
@@ -740,6 +784,11 @@ def import_footfall(
     seen: dict[tuple, tuple[str, int]] = {}
     resolutions = set(Resolution.values)  # a list built anew on every access: once, not per record
     span = footfall_rules.accepted_span()
+    named = set()  # counting points whose name was measured (once each, not per count)
+    for point in points:
+        named.add(point.name.strip())
+        check_length(problems, CountingPoint, "name", point.name.strip(), where=point.where)
+        check_length(problems, CountingPoint, "external_id", point.external_id, where=point.where)
     for r in records:
         if r.resolution not in resolutions:
             problems.add(_("“%(value)s” is not hour or day") % {"value": r.resolution}, where=r.where)
@@ -754,6 +803,9 @@ def import_footfall(
             problems.add(wrong_time, where=r.where)
         if not r.point.strip():
             problems.add(_("the counting point is missing"), where=r.where)
+        elif r.point.strip() not in named:
+            named.add(r.point.strip())
+            check_length(problems, CountingPoint, "name", r.point.strip(), where=r.where)
         key = (r.point.strip(), r.resolution, r.start)
         if key in seen and seen[key][1] != r.value:
             problems.add(
@@ -776,8 +828,8 @@ def import_footfall(
             info = described.get(name)
             point = CountingPoint(
                 gebied=gebied,
-                name=name[:200],
-                external_id=(info.external_id if info else "")[:100],
+                name=name,  # lengths checked above
+                external_id=info.external_id if info else "",
                 lat=info.lat if info else None,
                 lon=info.lon if info else None,
             )

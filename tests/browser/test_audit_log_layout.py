@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from kernkompas.core.demo import DEMO_PASSWORD
+from kernkompas.site.demo import DEMO_PASSWORD
 
 pytestmark = pytest.mark.browser
 

@@ -3,10 +3,10 @@ download writes through kernkompas.lib.spreadsheet, so that the apps to come get
 
 from __future__ import annotations
 
+import ast
 import csv
 import datetime
 import io
-import re
 from pathlib import Path
 
 import pytest
@@ -113,20 +113,115 @@ def test_the_excel_file_keeps_an_error_lookalike_and_control_characters_out_of_t
 
 # --- The guard: every download writes through kernkompas.lib.spreadsheet ---------------------------------------
 
-_WRITERS = re.compile(r"csv\.(writer|DictWriter)\(|\bWorkbook\(|openpyxl\.Workbook|xlsxwriter|to_csv\(|to_excel\(")
+PACKAGE = Path(__file__).resolve().parents[2]
+ALLOWED = {"lib/spreadsheet.py"}
+CSV_WRITERS = {"writer", "DictWriter"}
+EXCEL_WRITERS = {"Workbook", "WriteOnlyCell"}  # openpyxl's; load_workbook only reads
+WRITER_PACKAGES = {"xlsxwriter", "xlwt", "pyexcelerate", "odf", "pyexcel", "tablib"}
+FRAME_WRITERS = {"to_csv", "to_excel"}  # pandas and friends
+
+
+def spreadsheet_writers(source: str) -> list[tuple[int, str]]:
+    """Where ``source`` writes a CSV or Excel file itself: the csv module's writers, openpyxl's workbook, a
+    spreadsheet-writing package, a data frame's ``to_csv``/``to_excel``, however imported or renamed."""
+    found = []
+    modules = {}  # a local name -> the module it stands for ("csv", "openpyxl")
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                top = alias.name.split(".")[0]
+                modules[(alias.asname or alias.name).split(".")[0]] = top
+                if top in WRITER_PACKAGES:
+                    found.append((node.lineno, f"imports {alias.name}"))
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            top = node.module.split(".")[0]
+            names = {alias.name for alias in node.names}
+            if top in WRITER_PACKAGES:
+                found.append((node.lineno, f"imports from {node.module}"))
+            elif (top == "csv" and names & CSV_WRITERS) or (top == "openpyxl" and names & EXCEL_WRITERS):
+                found.append((node.lineno, f"imports {', '.join(sorted(names))} from {node.module}"))
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Attribute):
+            module = modules.get(_root_name(node.value))
+            if (module == "csv" and node.attr in CSV_WRITERS) or (module == "openpyxl" and node.attr in EXCEL_WRITERS):
+                found.append((node.lineno, f"uses {module}.{node.attr}"))
+        elif isinstance(node, ast.Call) and getattr(node.func, "attr", "") in FRAME_WRITERS:
+            found.append((node.lineno, f"calls .{node.func.attr}()"))
+    return sorted(found)
+
+
+def _root_name(node: ast.AST) -> str:
+    while isinstance(node, ast.Attribute):
+        node = node.value
+    return node.id if isinstance(node, ast.Name) else ""
+
+
+def our_modules() -> list[Path]:
+    """Every module of the package but tests and migrations (an app added later included)."""
+    skip = {"tests", "migrations"}
+    return sorted(p for p in PACKAGE.rglob("*.py") if not skip & set(p.relative_to(PACKAGE).parts))
+
+
+def test_the_guard_reads_the_whole_package():
+    names = {p.relative_to(PACKAGE).as_posix() for p in our_modules()}
+    assert {"lib/spreadsheet.py", "monitor/downloads.py", "core/wagtail_exports.py"} <= names
+    assert not any("/tests/" in f"/{name}" for name in names)
 
 
 def test_no_code_outside_lib_spreadsheet_writes_a_csv_or_excel_file_itself():
-    root = Path(__file__).resolve().parents[2]  # the kernkompas package
-    offenders = []
-    for path in root.rglob("*.py"):
-        relative = path.relative_to(root).as_posix()
-        if "/tests/" in f"/{relative}" or relative in ("lib/spreadsheet.py",) or "/migrations/" in relative:
-            continue
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-            if _WRITERS.search(line):
-                offenders.append(f"{relative}:{number}: {line.strip()}")
+    offenders = [
+        f"{path.relative_to(PACKAGE).as_posix()}:{line}: {what}"
+        for path in our_modules()
+        if path.relative_to(PACKAGE).as_posix() not in ALLOWED
+        for line, what in spreadsheet_writers(path.read_text(encoding="utf-8"))
+    ]
     assert not offenders, (
-        "Write downloads with kernkompas.lib.spreadsheet (csv_bytes, xlsx_bytes), which neutralises formulas:\n"
-        + "\n".join(offenders)
+        "This code writes a CSV or Excel file itself, so a text such as =HYPERLINK(…) from data would become a live "
+        "formula in the user's spreadsheet. Write downloads with kernkompas.lib.spreadsheet (csv_bytes, csv_lines, "
+        "xlsx_bytes, write_xlsx), which neutralises formulas, or give a Wagtail view list_export "
+        "(kernkompas/core/wagtail_exports.py):\n" + "\n".join(offenders)
     )
+
+
+def test_lib_spreadsheet_itself_is_found_writing():
+    assert spreadsheet_writers((PACKAGE / "lib/spreadsheet.py").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        "import csv\nw = csv.writer(response)",
+        "import csv\nw = csv.DictWriter(out, fieldnames=['a'])",
+        "import csv as c\nw = c.writer(out)",
+        "from csv import writer\nw = writer(out)",
+        "from csv import DictWriter as W",
+        "import csv\nmake = csv.writer",
+        "from openpyxl import Workbook\nbook = Workbook()",
+        "import openpyxl\nbook = openpyxl.Workbook()",
+        "from openpyxl.workbook import Workbook",
+        "from openpyxl.cell import WriteOnlyCell",
+        "def f():\n    import openpyxl\n    return openpyxl.workbook.Workbook()",
+        "import xlsxwriter",
+        "from xlsxwriter import Workbook",
+        "from odf.opendocument import OpenDocumentSpreadsheet",
+        "frame.to_csv(out)",
+        "frame.to_excel(out)",
+    ],
+)
+def test_the_guard_catches(bad):
+    assert spreadsheet_writers(bad)
+
+
+@pytest.mark.parametrize(
+    "good",
+    [
+        "import csv\nrows = csv.reader(handle)",
+        "import csv\nrows = csv.DictReader(handle)\ndialect = csv.Sniffer().sniff(sample)",
+        "import openpyxl\nbook = openpyxl.load_workbook(path, read_only=True, data_only=True)",
+        "from kernkompas.lib import spreadsheet\ncontent = spreadsheet.csv_bytes(headers, rows)",
+        "writer = make_writer()\nwriter.writerow(row)",
+        "text = 'csv.writer and openpyxl.Workbook are named in this string'",
+    ],
+)
+def test_the_guard_lets_through(good):
+    assert not spreadsheet_writers(good)

@@ -45,7 +45,8 @@ from kernkompas.monitor import footfall_rules
 from kernkompas.monitor.footfall_rules import MAX_VALUE
 from kernkompas.monitor.importers.records import FootfallRecord, PointRecord
 from kernkompas.monitor.importers.tabular import read_table
-from kernkompas.places.importers.base import ImportRejected, Problems, limit_reason, line_place
+from kernkompas.monitor.models import CountingPoint
+from kernkompas.places.importers.base import ImportRejected, Problems, check_length, limit_reason, line_place
 
 POINT_HEADERS = ("point", "telpunt", "locatie", "location", "sensor", "meetpunt", "counting point", "name", "naam")
 DATE_HEADERS = ("date", "datum", "dag", "day", "datetime", "timestamp", "tijdstip", "periode", "period")
@@ -467,8 +468,12 @@ class _Reader:
                 where=line_place(1),
             )
             return
-        for _index, name in columns:
-            self.points.setdefault(name, PointRecord(name=name))
+        where = line_place(1)
+        for index, name in columns:
+            # The heading is the point's name: named by its column number, not by itself.
+            column = _("column %(number)s") % {"number": index + 1}
+            check_length(self.problems, CountingPoint, "name", name.strip(), where=where, field=column)
+            self.points.setdefault(name, PointRecord(name=name, where=where))
         rows_seen: dict[tuple[str, datetime.datetime], tuple[int, int]] = {}  # → (first line, mask of points)
         for number, cells in lines:
             self._tick()
@@ -542,8 +547,9 @@ class _Reader:
                         maximum=filelimits.MAX_FOOTFALL_POINTS,
                         line=number,
                     )
+                check_length(self.problems, CountingPoint, "name", point, where=where, field=self.header[point_col])
                 self.points[point] = PointRecord(
-                    name=point, lat=self._coordinate(cells, lat_col), lon=self._coordinate(cells, lon_col)
+                    name=point, lat=self._coordinate(cells, lat_col), lon=self._coordinate(cells, lon_col), where=where
                 )
             value = cells[count_col] if count_col < len(cells) else ""
             if _text(value) == "":
@@ -613,7 +619,12 @@ def read_points(path: Path, *, file_name: str | None = None) -> list[PointRecord
             problems.add(_("this counting point is listed twice"), where=where, field=header[name_col])
             continue
         external_id = _text(cells[id_col]) if id_col is not None and id_col < len(cells) else ""
-        points[name] = PointRecord(name=name, lat=coordinates[0], lon=coordinates[1], external_id=external_id)
+        check_length(problems, CountingPoint, "name", name, where=where, field=header[name_col])
+        if id_col is not None:
+            check_length(problems, CountingPoint, "external_id", external_id, where=where, field=header[id_col])
+        points[name] = PointRecord(
+            name=name, lat=coordinates[0], lon=coordinates[1], external_id=external_id, where=where
+        )
     if not problems and not points:
         problems.add(_("the file lists no counting points"))
     if problems:

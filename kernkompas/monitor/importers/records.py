@@ -63,6 +63,7 @@ class PointRecord:
     lat: float | None = None
     lon: float | None = None
     external_id: str = ""
+    where: str = ""  # where the file names it, for messages: "regel 3"
 
 
 @dataclass

@@ -192,6 +192,35 @@ def _size(value: int) -> str:
     return formats.number_format(round(value / 1_000_000), force_grouping=True) + " MB"
 
 
+# --- Lengths: a text longer than its database column ---------------------------------------------------------
+
+
+def check_length(problems: Problems, model, field_name: str, value, *, where: str = "", field="") -> bool:
+    """False (and a problem naming the limit and the length) when ``value`` is longer than the column
+    ``model.field_name`` holds; the limit is read from the model, so it is written down once.
+
+    Every import checks each text it will store this way before it writes anything: PostgreSQL refuses a longer
+    text (the import would fail halfway with a server error) and SQLite would store it whole. ``field`` is how the
+    file names it (a column heading); without one, the model field's name is used.
+    """
+    model_field = model._meta.get_field(field_name)
+    limit = model_field.max_length
+    if limit is None or not isinstance(value, str) or len(value) <= limit:
+        return True
+    problems.add(
+        _("the text is %(length)s characters long; this field holds at most %(limit)s")
+        % {"length": _number(len(value)), "limit": _number(limit)},
+        where=where,
+        field=str(field or model_field.verbose_name),
+    )
+    return False
+
+
+def max_length(model, field_name: str) -> int:
+    """The most characters the column ``model.field_name`` holds."""
+    return model._meta.get_field(field_name).max_length
+
+
 # --- Reading files ------------------------------------------------------------------------------------------
 
 
@@ -329,6 +358,7 @@ class ProvinceRecord:
     name_fr: str = ""
     # The province file itself names provinces; other files only create one that does not exist yet.
     authoritative: bool = False
+    where: str = ""  # the feature that named it, for messages ("" for the fixed lists)
 
 
 @dataclass

@@ -70,5 +70,7 @@ class Format(base.BaseFormat):
         except GeometryError as exc:
             problems.add(base.geometry_reason(exc), where=where, field="geometry")
             return
-        batch.provinces.append(base.ProvinceRecord(code=code, country="NL", name_nl=str(name), authoritative=True))
+        batch.provinces.append(
+            base.ProvinceRecord(code=code, country="NL", name_nl=str(name), authoritative=True, where=where)
+        )
         batch.province_areas.append(base.ProvinceAreaRecord(province=code, country="NL", geometry=geometry))

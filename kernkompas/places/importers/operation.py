@@ -19,9 +19,11 @@ from kernkompas.places.importers.base import (
     Options,
     Problem,
     Problems,
+    check_length,
     read_document,
 )
 from kernkompas.places.importers.write import CATEGORIES, Counts, Register
+from kernkompas.places.models import Gemeente, Province
 
 
 @dataclass
@@ -127,9 +129,20 @@ def _read_all(paths: list[Path], options: Options) -> tuple[list[tuple[Path, Bas
             )
         if fmt is not None:
             batch = fmt.parse(document, options, file_problems)
+            _check_lengths(batch, file_problems)
             parsed.append((path, fmt, batch))
         problems.extend(file_problems.as_list())
     return parsed, problems
+
+
+def _check_lengths(batch: Batch, problems: Problems) -> None:
+    """The names a file gives, against their database columns (codes are checked by their formats' patterns)."""
+    for gemeente in batch.gemeenten:
+        for name in ("name_nl", "name_fr"):
+            check_length(problems, Gemeente, name, getattr(gemeente, name), where=gemeente.where)
+    for province in batch.provinces:
+        for name in ("name_nl", "name_fr"):
+            check_length(problems, Province, name, getattr(province, name), where=province.where)
 
 
 def _count_line(label, counts: Counts) -> str:

@@ -51,10 +51,10 @@ class Format(base.BaseFormat):
         except TopologyError as exc:
             problems.add(_("the TopoJSON structure is broken: %(detail)s") % {"detail": exc})
             return batch
-        provinces = set()
+        provinces = {}  # (code, names) → the first feature that names them
         for number, member in enumerate(members, start=1):
             self._member(topology, number, member, batch, provinces, problems)
-        batch.provinces = [self._province(code, names) for code, names in sorted(provinces)]
+        batch.provinces = [self._province(code, names, where) for (code, names), where in sorted(provinces.items())]
         return batch
 
     def _member(self, topology, number, member, batch, provinces, problems):
@@ -75,7 +75,7 @@ class Format(base.BaseFormat):
         if None in (name_nl, population, geometry) or province is False:
             return
         if province:
-            provinces.add((province, (props.get("prov_nl") or "", props.get("prov_fr") or "")))
+            provinces.setdefault((province, (props.get("prov_nl") or "", props.get("prov_fr") or "")), where)
         batch.gemeenten.append(
             base.GemeenteRecord(
                 code=code,
@@ -140,9 +140,9 @@ class Format(base.BaseFormat):
             problems.add(base.geometry_reason(exc), where=where, field="geometry")
             return None
 
-    def _province(self, code, names):
+    def _province(self, code, names, where):
         if code in BELGIAN_PROVINCES:
             name_nl, name_fr = BELGIAN_PROVINCES[code]
         else:
             name_nl, name_fr = (_PROVINCE_PREFIX.sub("", name).strip() or code for name in names)
-        return base.ProvinceRecord(code=code, country="BE", name_nl=name_nl, name_fr=name_fr)
+        return base.ProvinceRecord(code=code, country="BE", name_nl=name_nl, name_fr=name_fr, where=where)

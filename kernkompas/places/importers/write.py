@@ -320,7 +320,9 @@ class Register:
                 continue
             origin = self.gemeenten[match.group(1)]
             if not kern.name or _PLACEHOLDER_NAME.fullmatch(kern.name):
-                kern.name = f"{origin.name_nl} – kern {int(match.group(2))}"
+                suffix = f" – kern {int(match.group(2))}"
+                # A made-up name: a municipality's longest name still leaves room for the number.
+                kern.name = origin.name_nl[: base.max_length(Kern, "name") - len(suffix)] + suffix
             owner = self.current_code(origin.code)
             if self.kern_owner[code] != owner or not kern.slug:
                 self.kern_owner[code] = owner

@@ -194,3 +194,66 @@ def test_the_command_fails_with_the_problems_and_a_non_zero_exit(files, existing
     assert message.startswith("Nothing was imported.")
     assert "- gemeente_2025_wgs84.geojson, feature 5, field “geoitem”: the property is missing" in message
     assert register_checksum() == existing
+
+
+# --- A text longer than its database column (issue 9, finding 5) ----------------------------------------------
+
+
+def test_a_municipality_name_longer_than_its_column_is_refused_with_line_field_limit_and_length(
+    files, existing, tmp_path
+):
+    lines = files.population_csv.read_text(encoding="utf-8-sig").splitlines()
+    number = next(i for i, line in enumerate(lines, start=1) if line.startswith("71004,"))
+    lines[number - 1] = "71004," + "Beringen" * 19 + ",23000,23598,46598"
+    path = tmp_path / "bevolking_per_gemeente_2020.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    messages = _rejected([path])
+
+    assert messages == [
+        f"bevolking_per_gemeente_2020.csv, line {number}, field “name (Dutch)”: the text is 152 characters long; "
+        "this field holds at most 150"
+    ]
+    assert register_checksum() == existing
+
+
+def test_a_long_name_in_a_geojson_feature_is_refused_by_its_feature(files, existing, tmp_path):
+    data = _geojson(files.flanders_2025)
+    data["features"][0]["properties"]["naam"] = "Aartselaar " * 14
+    path = _write(tmp_path / "gemeente_2025_wgs84.geojson", data)
+
+    messages = _rejected([path])
+
+    assert messages == [
+        "gemeente_2025_wgs84.geojson, feature 1 (11001), field “name (Dutch)”: the text is 153 characters long; "
+        "this field holds at most 150"
+    ]
+    assert register_checksum() == existing
+
+
+def test_a_long_province_name_is_refused_by_its_feature(files, existing, tmp_path):
+    data = _geojson(files.cbs_provincies_2015)
+    data["objects"]["layer"]["geometries"][0]["properties"]["statnaam"] = "L" * 101
+    path = _write(tmp_path / "Provincie_2015_layer_q1e3.topojson", data)
+
+    messages = _rejected([path])
+
+    assert messages == [
+        "Provincie_2015_layer_q1e3.topojson, feature 1 (PV31), field “name (Dutch)”: the text is 101 characters "
+        "long; this field holds at most 100"
+    ]
+    assert register_checksum() == existing
+
+
+def test_a_name_that_just_fits_is_stored_whole_and_its_cores_made_up_names_still_fit(files, existing, tmp_path):
+    data = _geojson(files.flanders_2025)
+    (feature,) = [f for f in data["features"] if f["properties"]["geoitem"] == "71053"]  # Sint-Truiden, 18 cores
+    feature["properties"]["naam"] = "A" * 150
+    path = _write(tmp_path / "gemeente_2025_wgs84.geojson", data)
+
+    import_places([path, files.kernen])
+
+    gemeente = Gemeente.objects.get(code="71053")
+    assert gemeente.name_nl == "A" * 150
+    names = list(gemeente.kernen.values_list("name", flat=True))
+    assert names and all(len(name) <= 150 and name.startswith("AAA") and " – kern " in name for name in names)
