@@ -213,8 +213,8 @@ def main(argv=None) -> int:
         configure(home)
         from django.core.management import call_command
 
+        from kernkompas.core.problems import ImportRejected
         from kernkompas.monitor.importers.osm import read_osm
-        from kernkompas.places.importers.base import ImportRejected
 
         tool = shutil.which("osmium")
         if tool is None:

@@ -5,7 +5,7 @@ readers, the reference-data readers of ``places``) checks these limits *before* 
 the file: an Excel file is measured in its zip directory and raw XML before openpyxl parses it, a CSV line before
 ``csv`` splits it, a JSON text before ``json`` builds it. A file over a limit raises :class:`LimitExceeded`, which
 says which limit, the number found and where; the readers turn it into a message in the user's language
-(``kernkompas.places.importers.base.limit_reason``).
+(``kernkompas.core.problems.limit_reason``).
 
 The limits are far above what real files need: a municipal register of 100,000 units × 40 columns, a year of
 hourly footfall for a few hundred counting points, the official boundary files. The number of rows is a setting

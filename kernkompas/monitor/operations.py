@@ -23,6 +23,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from kernkompas.core.audit import record
+from kernkompas.core.problems import ImportRejected, Problems, check_length, max_length
 from kernkompas.lib import clock
 from kernkompas.lib.batch import paused_gc
 from kernkompas.lib.text import fold
@@ -48,7 +49,6 @@ from kernkompas.monitor.models import (
     UnitLink,
     UnitState,
 )
-from kernkompas.places.importers.base import ImportRejected, Problems, check_length, max_length
 
 logger = logging.getLogger(__name__)
 

@@ -32,6 +32,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kernkompas.accounts.permissions import can_manage_gemeente
+from kernkompas.core.problems import ImportRejected, Problem
 from kernkompas.monitor.models import FunctionGroup, ImportKind, ImportRun, PendingUpload
 from kernkompas.monitor.upload_forms import (
     MappingForm,
@@ -41,7 +42,6 @@ from kernkompas.monitor.upload_forms import (
     is_tabular,
     max_upload_mb,
 )
-from kernkompas.places.importers.base import ImportRejected, Problem
 from kernkompas.places.models import Gebied
 
 PREVIEW_ROWS = 10

@@ -8,8 +8,8 @@ from pathlib import Path
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from kernkompas.core.problems import ImportRejected, Problems
 from kernkompas.monitor.importers.records import UnitRecord
-from kernkompas.places.importers.base import ImportRejected, Problems
 
 OSM_PBF_MARK = b"OSMHeader"
 

@@ -38,6 +38,7 @@ from pathlib import Path
 from django.conf import settings
 from django.utils.translation import gettext as _
 
+from kernkompas.core.problems import ImportRejected, Problems, check_length, limit_reason, line_place
 from kernkompas.lib import clock, filelimits
 from kernkompas.lib.batch import paused_gc
 from kernkompas.lib.filelimits import LimitExceeded
@@ -46,7 +47,6 @@ from kernkompas.monitor.footfall_rules import MAX_VALUE
 from kernkompas.monitor.importers.records import FootfallRecord, PointRecord
 from kernkompas.monitor.importers.tabular import read_table
 from kernkompas.monitor.models import CountingPoint
-from kernkompas.places.importers.base import ImportRejected, Problems, check_length, limit_reason, line_place
 
 POINT_HEADERS = ("point", "telpunt", "locatie", "location", "sensor", "meetpunt", "counting point", "name", "naam")
 DATE_HEADERS = ("date", "datum", "dag", "day", "datetime", "timestamp", "tijdstip", "periode", "period")

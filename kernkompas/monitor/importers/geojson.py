@@ -16,9 +16,9 @@ from pathlib import Path
 
 from django.utils.translation import gettext as _
 
+from kernkompas.core.problems import ImportRejected, Problems, add_limit_problem, feature_place, load_json
 from kernkompas.lib import filelimits
 from kernkompas.lib.filelimits import LimitExceeded
-from kernkompas.places.importers.base import ImportRejected, Problems, add_limit_problem, feature_place, load_json
 
 from .tabular import Table, max_rows
 from .values import cell_text

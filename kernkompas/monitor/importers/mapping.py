@@ -16,12 +16,12 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from kernkompas.core.problems import ImportRejected, Problems
 from kernkompas.lib.batch import paused_gc
 from kernkompas.lib.filelimits import MAX_COLUMNS, MAX_HEADER_CHARS
 from kernkompas.lib.text import fold
 from kernkompas.monitor.importers.records import OwnerRecord, UnitRecord
 from kernkompas.monitor.importers.values import BadValue, area, boolean, date, is_empty, number
-from kernkompas.places.importers.base import ImportRejected, Problems
 
 # From this difflib ratio on a header is taken for a misspelt field name: "Adress"/"address" (0.923),
 # "Brache"/"branche" (0.923), "Huisnumer"/"huisnummer" (0.947) are; "Staat" (state) is not "Straat" (0.909), nor

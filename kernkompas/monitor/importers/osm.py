@@ -39,11 +39,11 @@ import shapely
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from kernkompas.core.problems import ImportRejected, Problems, limit_reason
 from kernkompas.lib import filelimits
 from kernkompas.lib.filelimits import LimitExceeded
 from kernkompas.monitor.importers.records import UnitRecord
 from kernkompas.monitor.importers.tabular import max_rows
-from kernkompas.places.importers.base import ImportRejected, Problems, limit_reason
 
 # The keys that make an object a unit, in order of precedence.
 KEYS = ("shop", "amenity", "craft", "office", "tourism", "leisure")

@@ -1,7 +1,7 @@
 """What the monitor's file readers produce: plain records, one per unit or per footfall figure.
 
 A reader (one module per format in this package) only *reads*: it turns a file into records or into problems
-(``kernkompas.places.importers.base.Problems``: file, line/feature, field, reason in Dutch). Writing is done by
+(``kernkompas.places.importers.Problems``: file, line/feature, field, reason in Dutch). Writing is done by
 :func:`kernkompas.monitor.operations.import_units` and :func:`kernkompas.monitor.operations.import_footfall`, which
 validate what only the database knows (taxonomy codes, ids used twice) and then write in one transaction.
 """

@@ -17,10 +17,10 @@ from pathlib import Path
 from django.conf import settings
 from django.utils.translation import gettext as _
 
+from kernkompas.core.problems import ImportRejected, Problems, add_limit_problem, feature_place, line_place
 from kernkompas.lib import filelimits
 from kernkompas.lib.batch import paused_gc
 from kernkompas.lib.filelimits import LimitExceeded
-from kernkompas.places.importers.base import ImportRejected, Problems, add_limit_problem, feature_place, line_place
 
 from .values import cell_text
 
@@ -58,9 +58,9 @@ class Table:
         """A fast :meth:`where` for many rows: the message template is translated once."""
         numbers = self.line_numbers
         if self.format == "geojson":
-            template = _("feature %(number)s")  # the msgid of places.importers.base.feature_place
+            template = _("feature %(number)s")  # the msgid of places.importers.feature_place
             return lambda index: template % {"number": index + 1}
-        template = _("line %(number)s")  # the msgid of places.importers.base.line_place
+        template = _("line %(number)s")  # the msgid of places.importers.line_place
         return lambda index: template % {"number": numbers[index]}
 
     def where(self, index: int) -> str:

@@ -16,11 +16,11 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.utils import translation
 
+from kernkompas.core.problems import ImportRejected
 from kernkompas.monitor import operations
 from kernkompas.monitor.importers.footfall import read_footfall
 from kernkompas.monitor.importers.records import FootfallRecord
 from kernkompas.monitor.models import CounterToken, CountingPoint, FootfallCount
-from kernkompas.places.importers.base import ImportRejected
 
 SKIPPED = "31-03-2024 02:00 bestaat niet in Europe/Brussels: de klok werd een uur vooruitgezet"
 

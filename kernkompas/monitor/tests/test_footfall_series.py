@@ -7,10 +7,10 @@ import datetime
 import pytest
 
 from kernkompas.core.models import AuditEvent
+from kernkompas.core.problems import ImportRejected
 from kernkompas.monitor import footfall, operations
 from kernkompas.monitor.importers.records import FootfallRecord, PointRecord
 from kernkompas.monitor.models import CounterToken, CountingPoint, FootfallCount, ImportRun
-from kernkompas.places.importers.base import ImportRejected
 
 pytestmark = pytest.mark.django_db
 

@@ -17,10 +17,10 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.urls import reverse
 
+from kernkompas.core.problems import ImportRejected
 from kernkompas.monitor.importers.footfall import read_footfall
 from kernkompas.monitor.models import CounterToken, CountingPoint, FootfallCount, PendingUpload
 from kernkompas.monitor.tests.test_upload_views import url
-from kernkompas.places.importers.base import ImportRejected
 
 API = "/api/v1/monitor/footfall"
 NOW = datetime.datetime(2025, 3, 1, 8, 50, tzinfo=datetime.UTC)  # 9:50 in Brussels

@@ -12,8 +12,8 @@ from django.test import override_settings
 from django.utils import translation
 from openpyxl import Workbook
 
+from kernkompas.core.problems import ImportRejected
 from kernkompas.monitor.importers.footfall import parse_count, parse_hour, read_footfall, read_points
-from kernkompas.places.importers.base import ImportRejected
 from kernkompas.places.tests.import_helpers import shared_data
 
 # The three lines of the Auckland file whose date is wrong: in the file's own order they are the early hours of

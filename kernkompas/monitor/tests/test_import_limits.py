@@ -37,7 +37,7 @@ from django.utils import translation
 translation.activate("nl")
 from kernkompas.monitor.importers.detect import read_table_of
 from kernkompas.monitor.importers.mapping import propose
-from kernkompas.places.importers.base import ImportRejected
+from kernkompas.core.problems import ImportRejected
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 try:
     table = read_table_of(sys.argv[1])

@@ -14,9 +14,9 @@ import osmium
 import pytest
 from django.utils import translation
 
+from kernkompas.core.problems import ImportRejected
 from kernkompas.monitor.importers.osm import TAG_TABLE, Outline, classify, read_osm
 from kernkompas.monitor.taxonomy import DEFAULT_TAXONOMY
-from kernkompas.places.importers.base import ImportRejected
 from kernkompas.places.tests.import_helpers import shared_data
 
 

@@ -14,6 +14,7 @@ import datetime
 import pytest
 
 from kernkompas.core.models import AuditEvent
+from kernkompas.core.problems import ImportRejected
 from kernkompas.monitor import operations
 from kernkompas.monitor.importers.detect import read_units
 from kernkompas.monitor.importers.footfall import read_footfall, read_points
@@ -21,7 +22,6 @@ from kernkompas.monitor.importers.osm import read_osm
 from kernkompas.monitor.importers.records import FootfallRecord, PointRecord
 from kernkompas.monitor.models import Count, CountingPoint, FootfallCount, ImportRun, OwnerContact, Unit, UnitState
 from kernkompas.monitor.tests.fixture_counts import DATES, count_1
-from kernkompas.places.importers.base import ImportRejected
 
 pytestmark = pytest.mark.django_db
 

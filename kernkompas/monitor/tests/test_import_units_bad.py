@@ -9,9 +9,9 @@ import openpyxl
 import pytest
 from django.utils import translation
 
+from kernkompas.core.problems import MAX_PROBLEMS_PER_FILE, ImportRejected
 from kernkompas.monitor.importers.detect import read_units
 from kernkompas.monitor.importers.tabular import read_table
-from kernkompas.places.importers.base import MAX_PROBLEMS_PER_FILE, ImportRejected
 
 FILES = Path(__file__).parent / "files"
 

@@ -10,6 +10,7 @@ import openpyxl
 import pytest
 from django.utils import translation
 
+from kernkompas.core.problems import ImportRejected
 from kernkompas.monitor.importers import values
 from kernkompas.monitor.importers.detect import file_format, read_units
 from kernkompas.monitor.importers.geojson import crs_code, read_geojson
@@ -17,7 +18,6 @@ from kernkompas.monitor.importers.mapping import FIELDS, apply, parse_mapping_op
 from kernkompas.monitor.importers.tabular import read_table
 from kernkompas.monitor.models import Branch, FunctionGroup
 from kernkompas.monitor.taxonomy import UnknownFunction, resolve
-from kernkompas.places.importers.base import ImportRejected
 
 FILES = Path(__file__).parent / "files"
 

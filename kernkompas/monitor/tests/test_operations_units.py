@@ -8,11 +8,11 @@ import pytest
 
 from kernkompas.core import privacy
 from kernkompas.core.models import AuditEvent
+from kernkompas.core.problems import ImportRejected
 from kernkompas.monitor import operations
 from kernkompas.monitor.importers.records import OwnerRecord
 from kernkompas.monitor.models import Count, ImportRun, OwnerContact, Unit, UnitLink, UnitState
 from kernkompas.monitor.tests.fixture_counts import DATES, count_1, import_all, unit
-from kernkompas.places.importers.base import ImportRejected
 
 pytestmark = pytest.mark.django_db
 

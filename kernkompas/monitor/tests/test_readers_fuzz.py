@@ -25,12 +25,12 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from kernkompas.core.models import AuditEvent
+from kernkompas.core.problems import ImportRejected
 from kernkompas.monitor import operations
 from kernkompas.monitor.importers.detect import read_units
 from kernkompas.monitor.importers.footfall import read_footfall
 from kernkompas.monitor.importers.osm import read_osm
 from kernkompas.monitor.models import ImportRun, Unit, UnitState
-from kernkompas.places.importers.base import ImportRejected
 
 FILES = Path(__file__).parent / "files"
 BUDGET = settings(

@@ -5,7 +5,7 @@ One module per file format, all with the interface of :class:`base.BaseFormat`; 
 a web upload) calls.
 """
 
-from kernkompas.places.importers.base import ImportRejected, Problem
+from kernkompas.core.problems import ImportRejected, Problem
 from kernkompas.places.importers.operation import FileReport, ImportReport, import_places
 
 __all__ = ["FileReport", "ImportRejected", "ImportReport", "Problem", "import_places"]

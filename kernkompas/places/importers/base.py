@@ -16,17 +16,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
 
-from django.utils import formats
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext_lazy
 
+from kernkompas.core.problems import Problems, add_limit_problem, json_reason, limit_reason, line_place, load_json
 from kernkompas.lib.filelimits import (
     MAX_LINE_CHARS,
     BoundedLines,
     LimitExceeded,
     check_cells,
     check_header,
-    check_json_text,
     check_row,
 )
 from kernkompas.lib.geo import GeometryError, check_area_geometry, round_coordinates
@@ -38,187 +37,14 @@ RANK_NAMES_ONLY = 1  # lists that name municipalities in passing (population CSV
 RANK_OLDER = 2  # complete but older descriptions (2020 boundaries, CBS 2015 divisions)
 RANK_CURRENT = 3  # the current official boundaries (Flanders 2025, CBS 2023)
 
-MAX_PROBLEMS_PER_FILE = 25
-
 
 # --- Problems ----------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with a file, said so that a municipal officer can find and fix it."""
-
-    file: str
-    reason: str
-    where: str = ""  # "feature 12 (nis 71004)", "line 7"
-    field: str = ""
-
-    def __post_init__(self) -> None:
-        # Word the whole message now, in the language active while the file is checked, so the place ("regel 7,
-        # veld …") and the reason never end up in two languages.
-        parts = [self.file]
-        if self.where:
-            parts.append(self.where)
-        if self.field:
-            parts.append(_("field “%(field)s”") % {"field": self.field})
-        object.__setattr__(
-            self, "text", _("%(place)s: %(reason)s") % {"place": ", ".join(parts), "reason": self.reason}
-        )
-
-    def __str__(self) -> str:
-        return self.text
-
-
-class ImportRejected(Exception):
-    """The files were not imported; ``problems`` says why. Nothing was written."""
-
-    def __init__(self, problems: list[Problem]):
-        self.problems = problems
-        super().__init__("\n".join(str(p) for p in problems))
-
-    def report(self) -> str:
-        """What a command prints: that nothing was imported, then every problem on a line of its own."""
-        lines = [_("Nothing was imported. Fix these problems and run the command again:")]
-        return "\n".join(lines + [f"- {problem}" for problem in self.problems])
-
-
-class Problems:
-    """Collects the problems of one file (the first few in full, then a count), so one run shows them all."""
-
-    def __init__(self, file_name: str):
-        self.file = file_name
-        self.items: list[Problem] = []
-        self.hidden = 0
-
-    def add(self, reason: str, *, where: str = "", field: str = "") -> None:
-        if len(self.items) >= MAX_PROBLEMS_PER_FILE:
-            self.hidden += 1
-            return
-        self.items.append(Problem(self.file, reason, where, field))
-
-    def __bool__(self) -> bool:
-        return bool(self.items)
-
-    def as_list(self) -> list[Problem]:
-        if not self.hidden:
-            return list(self.items)
-        more = Problem(
-            self.file,
-            ngettext("and %(count)s more problem in this file", "and %(count)s more problems in this file", self.hidden)
-            % {"count": self.hidden},
-        )
-        return [*self.items, more]
-
-
-def feature_place(number: int, code: str | None = None) -> str:
-    if code:
-        return _("feature %(number)s (%(code)s)") % {"number": number, "code": code}
-    return _("feature %(number)s") % {"number": number}
-
-
-def line_place(number: int) -> str:
-    return _("line %(number)s") % {"number": number}
-
-
 # --- Limits: a file too large to read ---------------------------------------------------------------------
-
-# What each limit of kernkompas.lib.filelimits means, for the person whose file went over it.
-LIMIT_REASONS = {
-    "cell_chars": gettext_lazy("a cell of %(found)s characters; the most is %(maximum)s"),
-    "header_chars": gettext_lazy("a column heading of %(found)s characters; the most is %(maximum)s"),
-    "header_columns": gettext_lazy("%(found)s columns; the most is %(maximum)s"),
-    "columns": gettext_lazy("a value in column %(found)s; a file may have at most %(maximum)s columns"),
-    "cells": gettext_lazy("more than %(maximum)s cells (rows × columns), the most one import may have: split it up"),
-    "line_chars": gettext_lazy("a line of more than %(maximum)s characters, the most one line may have"),
-    "excel_rows": gettext_lazy("row %(found)s lies beyond the last row of a sheet (%(maximum)s): the file is damaged"),
-    "xlsx_unpacked": gettext_lazy("the Excel file unpacks to %(found)s; the most is %(maximum)s"),
-    "xlsx_part": gettext_lazy("the part “%(part)s” of the Excel file unpacks to %(found)s; the most is %(maximum)s"),
-    "xlsx_parts": gettext_lazy("the Excel file consists of %(found)s parts; the most is %(maximum)s"),
-    "xlsx_text": gettext_lazy(
-        "the Excel file holds a cell of more than %(maximum)s characters, the most one cell may have"
-    ),
-    "shared_strings": gettext_lazy(
-        "the Excel file holds more than %(maximum)s different texts, the most one import may have: split it up"
-    ),
-    "json_values": gettext_lazy(
-        "the file holds %(found)s values (numbers, texts, lists); the most is %(maximum)s: split it up"
-    ),
-    "json_depth": gettext_lazy("the data is nested too deeply (lists within lists within lists …)"),
-    "vertices": gettext_lazy("a geometry of %(found)s corner points; the most is %(maximum)s"),
-    "topology_positions": gettext_lazy(
-        "the boundaries in the file have more than %(maximum)s corner points together, the most one import may have"
-    ),
-    "osm_objects": gettext_lazy(
-        "the extract holds more than %(maximum)s shops, cafés and services, the most one import may have: cut it "
-        "to the area first"
-    ),
-    "osm_tags": gettext_lazy("an object with %(found)s tags; the most is %(maximum)s"),
-    "footfall_points": gettext_lazy("more than %(maximum)s counting points; the most is %(maximum)s"),
-    "footfall_figures": gettext_lazy(
-        "more than %(maximum)s counts (points × hours), the most one import may have: split the file up"
-    ),
-}
-_SIZE_LIMITS = {"xlsx_unpacked", "xlsx_part"}
-
-
-def limit_reason(exc: LimitExceeded) -> str:
-    """What went over which limit, with the numbers: "een cel van 300.000 tekens; het maximum is 10.000"."""
-    size = _size if exc.limit in _SIZE_LIMITS else _number
-    return LIMIT_REASONS[exc.limit] % {"found": size(exc.found), "maximum": size(exc.maximum), "part": exc.part}
-
-
-def limit_place(exc: LimitExceeded, place=None) -> str:
-    """Where a limit was reached: "regel 3, kolom 17" (``place`` words the line: :func:`line_place` by default,
-    :func:`feature_place` for the features of a GeoJSON file); "" when the file as a whole is too large."""
-    if not exc.line:
-        return ""
-    where = (place or line_place)(exc.line)
-    if exc.column and exc.limit != "columns":
-        where = _("%(place)s, column %(column)s") % {"place": where, "column": exc.column}
-    return where
-
-
-def add_limit_problem(problems: Problems, exc: LimitExceeded, place=None) -> None:
-    problems.add(limit_reason(exc), where=limit_place(exc, place))
-
-
-def _number(value: int) -> str:
-    return formats.number_format(value, force_grouping=True)
-
-
-def _size(value: int) -> str:
-    if value >= 1_000_000_000:
-        return formats.number_format(round(value / 1_000_000_000, 1), 1) + " GB"
-    return formats.number_format(round(value / 1_000_000), force_grouping=True) + " MB"
 
 
 # --- Lengths: a text longer than its database column ---------------------------------------------------------
-
-
-def check_length(problems: Problems, model, field_name: str, value, *, where: str = "", field="") -> bool:
-    """False (and a problem naming the limit and the length) when ``value`` is longer than the column
-    ``model.field_name`` holds; the limit is read from the model, so it is written down once.
-
-    Every import checks each text it will store this way before it writes anything: PostgreSQL refuses a longer
-    text (the import would fail halfway with a server error) and SQLite would store it whole. ``field`` is how the
-    file names it (a column heading); without one, the model field's name is used.
-    """
-    model_field = model._meta.get_field(field_name)
-    limit = model_field.max_length
-    if limit is None or not isinstance(value, str) or len(value) <= limit:
-        return True
-    problems.add(
-        _("the text is %(length)s characters long; this field holds at most %(limit)s")
-        % {"length": _number(len(value)), "limit": _number(limit)},
-        where=where,
-        field=str(field or model_field.verbose_name),
-    )
-    return False
-
-
-def max_length(model, field_name: str) -> int:
-    """The most characters the column ``model.field_name`` holds."""
-    return model._meta.get_field(field_name).max_length
 
 
 # --- Reading files ------------------------------------------------------------------------------------------
@@ -288,31 +114,6 @@ def _read_json(path: Path, text: str, problems: Problems) -> Document:
     except json.JSONDecodeError as exc:
         problems.add(json_reason(exc, text))
         return Document(path, "unreadable")
-
-
-def load_json(text: str):
-    """``json.loads`` within the limits: at most :data:`~kernkompas.lib.filelimits.MAX_JSON_VALUES` values, counted
-    before they are built; nesting deeper than Python's recursion allows, or a number of thousands of digits, is a
-    :class:`LimitExceeded` / :class:`json.JSONDecodeError` like any other broken file."""
-    check_json_text(text)
-    try:
-        return json.loads(text)
-    except RecursionError:
-        raise LimitExceeded("json_depth", found=0, maximum=0) from None
-    except json.JSONDecodeError:
-        raise
-    except ValueError as exc:  # "Exceeds the limit (4300 digits) for integer string conversion"
-        raise json.JSONDecodeError(str(exc), text, 0) from None
-
-
-def json_reason(exc: json.JSONDecodeError, text: str) -> str:
-    """Why a JSON text cannot be read: cut off at the end, or broken at a line and column."""
-    if exc.pos >= len(text.rstrip()) - 1:
-        return _("the file stops in the middle of the data: it is probably incomplete (cut off)")
-    return _("the file is not valid JSON at line %(line)s, column %(column)s") % {
-        "line": exc.lineno,
-        "column": exc.colno,
-    }
 
 
 def _read_csv(path: Path, text: str, problems: Problems) -> Document:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from kernkompas.core.problems import feature_place
 from kernkompas.places.importers import base
 
 CODE, NAME, YEAR = "gemeentecode", "gemeentenaam", "jaar"
@@ -39,7 +40,7 @@ class Format(base.BaseFormat):
         return batch
 
     def _feature(self, number, feature, seen, batch, problems):
-        where = base.feature_place(number)
+        where = feature_place(number)
         props = base.feature_properties(feature, where, problems)
         if props is None:
             return
@@ -56,7 +57,7 @@ class Format(base.BaseFormat):
         if code in NOT_MUNICIPALITIES:
             batch.skipped[_("GM0998 “Buitenland” (abroad), which is not a municipality")] += 1
             return
-        where = base.feature_place(number, code)
+        where = feature_place(number, code)
         if code in seen:
             problems.add(
                 _("municipality %(code)s is also feature %(number)s") % {"code": code, "number": seen[code]},

@@ -14,6 +14,7 @@ import re
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from kernkompas.core.problems import feature_place
 from kernkompas.lib.topojson import Topology, TopologyError
 from kernkompas.places.importers import base
 from kernkompas.places.importers.provinces import DUTCH_PROVINCES, dutch_province_record
@@ -49,7 +50,7 @@ class Format(base.BaseFormat):
         return batch
 
     def _member(self, number, member, problems) -> base.GemeenteRecord | None:
-        where = base.feature_place(number)
+        where = feature_place(number)
         props = base.feature_properties(member, where, problems)
         if props is None:
             return None
@@ -57,7 +58,7 @@ class Format(base.BaseFormat):
         province = base.required(props, PROVINCE, where, problems)
         if code is None or province is None:
             return None
-        where = base.feature_place(number, code)
+        where = feature_place(number, code)
         if not base.CBS_GEMEENTE_CODE.fullmatch(str(code)):
             problems.add(
                 _("“%(value)s” is not a CBS municipality code (GM and four digits, such as GM0453)") % {"value": code},

@@ -11,6 +11,7 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from kernkompas.core.problems import feature_place, limit_reason
 from kernkompas.lib.filelimits import LimitExceeded
 from kernkompas.lib.geo import GeometryError, check_area_geometry
 from kernkompas.lib.topojson import Topology, TopologyError
@@ -45,7 +46,7 @@ class Format(base.BaseFormat):
         return batch
 
     def _member(self, topology, number, member, batch, problems):
-        where = base.feature_place(number)
+        where = feature_place(number)
         props = base.feature_properties(member, where, problems)
         if props is None:
             return
@@ -53,7 +54,7 @@ class Format(base.BaseFormat):
         name = base.required(props, NAME, where, problems)
         if code is None or name is None:
             return
-        where = base.feature_place(number, code)
+        where = feature_place(number, code)
         if code not in DUTCH_PROVINCES:
             problems.add(
                 _("“%(value)s” is not a CBS province code (PV20 to PV31)") % {"value": code}, where=where, field=CODE
@@ -62,7 +63,7 @@ class Format(base.BaseFormat):
         try:
             geometry = check_area_geometry(topology.geometry(member, where))
         except LimitExceeded as exc:
-            problems.add(base.limit_reason(exc), where=where, field="geometry")
+            problems.add(limit_reason(exc), where=where, field="geometry")
             return
         except TopologyError as exc:
             problems.add(_("the TopoJSON structure is broken: %(detail)s") % {"detail": exc}, where=where)

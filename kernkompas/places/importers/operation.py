@@ -11,17 +11,9 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from kernkompas.core import audit
+from kernkompas.core.problems import ImportRejected, Problem, Problems, check_length
 from kernkompas.places.importers import registry
-from kernkompas.places.importers.base import (
-    BaseFormat,
-    Batch,
-    ImportRejected,
-    Options,
-    Problem,
-    Problems,
-    check_length,
-    read_document,
-)
+from kernkompas.places.importers.base import BaseFormat, Batch, Options, read_document
 from kernkompas.places.importers.write import CATEGORIES, Counts, Register
 from kernkompas.places.models import Gemeente, Province
 

@@ -14,6 +14,7 @@ import datetime
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from kernkompas.core.problems import line_place
 from kernkompas.places.importers import base
 from kernkompas.places.importers.provinces import belgian_province_of, belgian_province_record, known_arrondissement
 
@@ -36,7 +37,7 @@ class Format(base.BaseFormat):
         columns = {name: document.column(name) for name in (OLD, OLD_NAME, NEW, NEW_NAME, DATE)}
         missing = [name for name, column in columns.items() if column is None]
         if missing:
-            problems.add(_("the column is missing"), where=base.line_place(1), field=missing[0])
+            problems.add(_("the column is missing"), where=line_place(1), field=missing[0])
             return batch
         names: dict[str, str] = {}
         old_lines: dict[str, int] = {}
@@ -64,7 +65,7 @@ class Format(base.BaseFormat):
         return batch
 
     def _row(self, line, row, columns, problems) -> base.MergerRecord | None:
-        where = base.line_place(line)
+        where = line_place(line)
         codes = {}
         for name in (OLD, NEW):
             value = row.get(columns[name]) or ""
@@ -113,7 +114,7 @@ class Format(base.BaseFormat):
         return base.GemeenteRecord(
             code=code,
             country="BE",
-            where=base.line_place(line) if line else "",
+            where=line_place(line) if line else "",
             name_nl=name.strip(),
             province_stated=True,
             province=belgian_province_of(code),

@@ -15,6 +15,7 @@ import re
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from kernkompas.core.problems import line_place
 from kernkompas.places.importers import base
 from kernkompas.places.importers.provinces import belgian_province_of, belgian_province_record, known_arrondissement
 
@@ -77,14 +78,14 @@ class Format(base.BaseFormat):
         if missing:
             problems.add(
                 _("the column is missing (the header has: %(header)s)") % {"header": ", ".join(document.header)},
-                where=base.line_place(1),
+                where=line_place(1),
                 field=missing[0],
             )
             return None
         return columns
 
     def _row(self, line, row, columns, seen, batch, problems):
-        where = base.line_place(line)
+        where = line_place(line)
         raw_code = row.get(columns[CODE]) or ""
         code = base.nis_code(raw_code)
         if code is None:

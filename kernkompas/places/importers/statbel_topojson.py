@@ -12,6 +12,7 @@ import re
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from kernkompas.core.problems import feature_place, limit_reason
 from kernkompas.lib.filelimits import LimitExceeded
 from kernkompas.lib.geo import GeometryError, check_area_geometry, round_coordinates
 from kernkompas.lib.topojson import Topology, TopologyError
@@ -58,12 +59,12 @@ class Format(base.BaseFormat):
         return batch
 
     def _member(self, topology, number, member, batch, provinces, problems):
-        where = base.feature_place(number)
+        where = feature_place(number)
         props = base.feature_properties(member, where, problems)
         if props is None:
             return
         code = base.nis_code(props.get("nis"))
-        where = base.feature_place(number, code)
+        where = feature_place(number, code)
         if not self._check_code(props, code, where, problems):
             return
         name_nl = base.required(props, "name_nl", where, problems)
@@ -123,7 +124,7 @@ class Format(base.BaseFormat):
         try:
             geometry = topology.geometry(member, where)
         except LimitExceeded as exc:
-            problems.add(base.limit_reason(exc), where=where, field="geometry")
+            problems.add(limit_reason(exc), where=where, field="geometry")
             return None
         except TopologyError as exc:
             problems.add(_("the TopoJSON structure is broken: %(detail)s") % {"detail": exc}, where=where)
@@ -134,7 +135,7 @@ class Format(base.BaseFormat):
         try:
             return round_coordinates(check_area_geometry(geometry))
         except LimitExceeded as exc:
-            problems.add(base.limit_reason(exc), where=where, field="geometry")
+            problems.add(limit_reason(exc), where=where, field="geometry")
             return None
         except GeometryError as exc:
             problems.add(base.geometry_reason(exc), where=where, field="geometry")

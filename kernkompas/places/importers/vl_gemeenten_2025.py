@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from kernkompas.core.problems import feature_place
 from kernkompas.places.importers import base
 from kernkompas.places.importers.provinces import belgian_province_of, belgian_province_record, known_arrondissement
 
@@ -40,7 +41,7 @@ class Format(base.BaseFormat):
         return batch
 
     def _feature(self, number, feature, seen, problems) -> base.GemeenteRecord | None:
-        where = base.feature_place(number)
+        where = feature_place(number)
         props = base.feature_properties(feature, where, problems)
         if props is None:
             return None
@@ -55,7 +56,7 @@ class Format(base.BaseFormat):
                 field=CODE,
             )
             return None
-        where = base.feature_place(number, code)
+        where = feature_place(number, code)
         if code in seen:
             problems.add(
                 _("municipality %(code)s is also feature %(number)s") % {"code": code, "number": seen[code]},

@@ -17,6 +17,7 @@ import re
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from kernkompas.core.problems import feature_place
 from kernkompas.places.importers import base
 
 CODE = "kern"
@@ -46,7 +47,7 @@ class Format(base.BaseFormat):
         return batch
 
     def _feature(self, number, feature, seen, batch, problems) -> base.KernRecord | None:
-        where = base.feature_place(number)
+        where = feature_place(number)
         props = base.feature_properties(feature, where, problems)
         if props is None:
             return None
@@ -66,7 +67,7 @@ class Format(base.BaseFormat):
                     field=CODE,
                 )
             return None
-        where = base.feature_place(number, value)
+        where = feature_place(number, value)
         if value in seen:
             problems.add(
                 _("core %(code)s is also feature %(number)s") % {"code": value, "number": seen[value]},

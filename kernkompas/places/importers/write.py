@@ -24,6 +24,7 @@ from django.utils.translation import gettext_lazy
 from shapely.geometry import Point, shape
 from shapely.prepared import prep
 
+from kernkompas.core.problems import Problems, max_length
 from kernkompas.lib.geo import describe_geometry
 from kernkompas.lib.text import slugify_name
 from kernkompas.places.importers import base, registry
@@ -103,7 +104,7 @@ class Register:
 
     # --- one file ------------------------------------------------------------------------------------------
 
-    def apply(self, fmt: base.BaseFormat, batch: base.Batch, problems: base.Problems) -> FileResult:
+    def apply(self, fmt: base.BaseFormat, batch: base.Batch, problems: Problems) -> FileResult:
         before = self._snapshot()
         self.touched = set()
         result = FileResult(counts={}, skipped=Counter(batch.skipped))
@@ -239,7 +240,7 @@ class Register:
             self._set_province(code, found)
             self.touched.add(("gemeente", code))
 
-    def _apply_kernen(self, fmt, records: list[base.KernRecord], problems: base.Problems) -> None:
+    def _apply_kernen(self, fmt, records: list[base.KernRecord], problems: Problems) -> None:
         for record in records:
             if record.gemeente_code not in self.gemeenten:
                 problems.add(
@@ -322,7 +323,7 @@ class Register:
             if not kern.name or _PLACEHOLDER_NAME.fullmatch(kern.name):
                 suffix = f" – kern {int(match.group(2))}"
                 # A made-up name: a municipality's longest name still leaves room for the number.
-                kern.name = origin.name_nl[: base.max_length(Kern, "name") - len(suffix)] + suffix
+                kern.name = origin.name_nl[: max_length(Kern, "name") - len(suffix)] + suffix
             owner = self.current_code(origin.code)
             if self.kern_owner[code] != owner or not kern.slug:
                 self.kern_owner[code] = owner

@@ -14,7 +14,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from kernkompas.places.importers.base import ImportRejected
+from kernkompas.core.problems import ImportRejected
 
 # From this size on the command shows a progress bar on stderr (smaller files are read in a blink).
 PROGRESS_FROM_BYTES = 1_000_000
