@@ -126,7 +126,7 @@ def test_a_search_is_sorted_by_relevance_with_the_best_match_first(cases, monkey
     from kernkompas.vitrine import search as search_module
 
     ranked = [(cases["mol"].pk, 3.0), (cases["zutphen"].pk, 1.0), (cases["draft"].pk, 9.0)]
-    monkeypatch.setattr(search_module, "search_case_ids", lambda q: ranked)
+    monkeypatch.setattr(search_module, "cached_search_case_ids", lambda q: ranked)
     results = search("q=fiets")
     assert results.query.sort == "relevance"
     assert titles(results) == ["mol", "zutphen"]
