@@ -104,10 +104,8 @@ class VitrineIndexPage(Page):
     class Meta:
         verbose_name = _("Vitrine")
 
-    def serve(self, request, *args, **kwargs):
-        from kernkompas.vitrine.views import case_list
-
-        return case_list(request, self)
+    # Served as the list with filters and search (views.case_list): /vitrine/ by the Vitrine's own URL, and by
+    # Wagtail wherever else the page is reached through the hook in wagtail_hooks.py, so the model needs no view.
 
 
 class CasePage(Page):

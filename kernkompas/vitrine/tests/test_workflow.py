@@ -11,7 +11,8 @@ from wagtail.models import GroupPagePermission, Workflow, WorkflowPage, Workflow
 from wagtail.test.utils.form_data import querydict_from_html, rich_text
 
 from kernkompas.accounts import operations as account_operations
-from kernkompas.accounts.models import Membership, Role
+from kernkompas.accounts.models import Membership, Role, User
+from kernkompas.site.demo.loader import load_demo_data
 from kernkompas.testing import make_user
 from kernkompas.vitrine import operations
 from kernkompas.vitrine.models import Audience, CasePage, Theme
@@ -139,9 +140,6 @@ def test_granting_and_revoking_the_editor_role_changes_the_group(cast):
 
 
 def test_the_demo_editor_is_in_the_group(db):
-    from kernkompas.accounts.models import User
-    from kernkompas.site.demo.loader import load_demo_data
-
     load_demo_data()
     assert User.objects.get(username="eva").groups.filter(name=operations.EDITORIAL_GROUP).exists()
 
