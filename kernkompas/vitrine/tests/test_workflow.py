@@ -166,3 +166,24 @@ def test_the_editors_preview_shows_the_unsaved_case_in_a_frame_of_the_back_offic
     assert "gekozen door de redactie" in html  # the related case chosen in the unsaved form
     # The live page keeps its saved choice (none): the preview's ranking is not cached for it.
     assert "gekozen door de redactie" not in client.get(live.url).content.decode()
+
+
+def test_the_editors_preview_of_the_vitrine_shows_the_list_with_the_unsaved_introduction(client, editors):
+    # The index page is drawn by the list's view, not by a template of its own: its preview was a server error.
+    case("Een huiskamer in de dorpskern")
+    index = vitrine_index()
+    client.force_login(editors.eva)
+    edit = reverse("wagtailadmin_pages:edit", args=(index.pk,))
+    data = querydict_from_html(client.get(edit).content.decode(), form_id="page-edit-form")
+    data["intro"] = "Voorbeelden om van te leren, nog niet bewaard."
+    preview_url = reverse("wagtailadmin_pages:preview_on_edit", args=(index.pk,))
+    assert client.post(preview_url, data).json()["is_valid"]
+
+    preview = client.get(preview_url + "?in_preview_panel=true")
+
+    assert preview.status_code == 200
+    html = preview.content.decode()
+    assert "Voorbeelden om van te leren, nog niet bewaard." in html
+    assert "Een huiskamer in de dorpskern" in html  # the list itself, with its cases
+    index.refresh_from_db()
+    assert index.intro == ""  # a preview saves nothing
