@@ -107,6 +107,12 @@ class VitrineIndexPage(Page):
     # Served as the list with filters and search (views.case_list): /vitrine/ by the Vitrine's own URL, and by
     # Wagtail wherever else the page is reached through the hook in wagtail_hooks.py, so the model needs no view.
 
+    def serve_preview(self, request, mode_name):
+        # The list is drawn by a view, not by a template of the page's own: Wagtail's default preview renders
+        # vitrine/vitrine_index_page.html, which does not exist, and the editor's preview was a server error.
+        # Served like the live page, the preview shows the list with the unsaved introduction.
+        return self.serve(request)
+
 
 class CasePage(Page):
     """An inspiring example ("inspiratievoorbeeld"), written to teach."""
