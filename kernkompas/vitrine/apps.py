@@ -18,7 +18,12 @@ class VitrineConfig(parts.PartConfig):
     def ready(self):
         # import here: both read the models, which exist only once the apps are ready; importing them registers
         # the Vitrine's signal receivers and its personal data.
-        from kernkompas.vitrine import personal_data, signals  # noqa: F401
+        from kernkompas.vitrine import personal_data, signals, views  # noqa: F401
+        from kernkompas.vitrine.models import VitrineIndexPage
+
+        # The editor's preview of the index page draws the list too (Wagtail previews through serve_preview, which no
+        # serving hook reaches).
+        VitrineIndexPage.list_view = staticmethod(views.case_list)
 
         post_migrate.connect(_ensure_index, sender=self)
 

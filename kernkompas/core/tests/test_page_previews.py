@@ -15,7 +15,7 @@ from wagtail.models import Page, get_page_models
 from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, streamfield
 
 from kernkompas.accounts.models import User
-from kernkompas.core.demo import load_demo_data
+from kernkompas.site.demo import load_demo_data
 
 pytestmark = pytest.mark.django_db
 
