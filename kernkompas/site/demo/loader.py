@@ -53,11 +53,12 @@ def load_demo_data(by=None, *, with_parts: bool = True) -> DemoSummary:
     Kernmonitor's registers and counts …). ``with_parts=False`` loads only the places and people, for tests about
     places and accounts.
     """
+    region = data.demo_region()  # read first: a broken file stops the run before anything is written
     summary = DemoSummary()
     with transaction.atomic():
-        gemeenten = {item.code: _load_gemeente(item, summary) for item in data.GEMEENTEN}
-        regio = _load_regio(gemeenten, summary)
-        for person in data.USERS:
+        gemeenten = {item.code: _load_gemeente(item, region, summary) for item in region.gemeenten}
+        regio = _load_regio(region, gemeenten, summary)
+        for person in region.users:
             summary.logins.append(_load_user(person, gemeenten, summary))
         if with_parts:
             # Each part's demo data, linked to the demo municipalities above; their counts join this summary.
@@ -76,7 +77,7 @@ def load_demo_data(by=None, *, with_parts: bool = True) -> DemoSummary:
 
 
 # --- Places ----------------------------------------------------------------------------------------------------
-def _load_gemeente(item: data.DemoGemeente, summary: DemoSummary) -> Gemeente:
+def _load_gemeente(item: data.DemoGemeente, region: data.DemoRegion, summary: DemoSummary) -> Gemeente:
     draft = Gemeente(code=item.code, name_nl=item.name, population=item.current_population)
     draft.refresh_derived()
     values = {
@@ -87,25 +88,25 @@ def _load_gemeente(item: data.DemoGemeente, summary: DemoSummary) -> Gemeente:
         "slug": item.slug,
         "search_text": draft.search_text,
         "population": item.current_population,
-        "population_year": data.POPULATION_YEAR,
+        "population_year": region.population_year,
         "size_class": draft.size_class,
         "area_km2": round(describe_geometry(item.geometry).area_km2, 2),
         "valid_until": None,
         "merged_into": None,
         "is_demo": True,
-        "source": data.DEMO_SOURCE,
+        "source": region.source,
         **_geo_values(Gemeente, item.geometry),
     }
     gemeente, _ = _upsert(Gemeente, {"code": item.code}, values, summary)
     for year, population in item.population.items():
-        values = {"population": population, "source": data.DEMO_SOURCE, "derived": False}
+        values = {"population": population, "source": region.source, "derived": False}
         _upsert(PopulationFigure, {"gemeente": gemeente, "year": year}, values, summary)
     for kern_item in item.kernen:
-        _load_kern(kern_item, gemeente, summary)
+        _load_kern(kern_item, gemeente, region, summary)
     return gemeente
 
 
-def _load_kern(item: data.DemoKern, gemeente: Gemeente, summary: DemoSummary) -> Kern:
+def _load_kern(item: data.DemoKern, gemeente: Gemeente, region: data.DemoRegion, summary: DemoSummary) -> Kern:
     draft = Kern(code=item.code, name=item.name)
     draft.refresh_derived()
     values = {
@@ -117,7 +118,7 @@ def _load_kern(item: data.DemoKern, gemeente: Gemeente, summary: DemoSummary) ->
         "population": item.population,
         "description": item.description,
         "is_demo": True,
-        "source": data.DEMO_SOURCE,
+        "source": region.source,
         **_geo_values(Kern, item.geometry),
     }
     kern, _ = _upsert(Kern, {"code": item.code}, values, summary)
@@ -134,9 +135,9 @@ def _load_kern(item: data.DemoKern, gemeente: Gemeente, summary: DemoSummary) ->
     return kern
 
 
-def _load_regio(gemeenten: dict[str, Gemeente], summary: DemoSummary) -> Regio:
-    values = {"name": data.REGIO_NAME, "description": data.REGIO_DESCRIPTION, "is_demo": True}
-    regio, _ = _upsert(Regio, {"slug": data.REGIO_SLUG}, values, summary)
+def _load_regio(region: data.DemoRegion, gemeenten: dict[str, Gemeente], summary: DemoSummary) -> Regio:
+    values = {"name": region.name, "description": region.description, "is_demo": True}
+    regio, _ = _upsert(Regio, {"slug": region.slug}, values, summary)
     hoofdkernen = Kern.objects.filter(gemeente__in=gemeenten.values(), kind="hoofdkern")
     _add_members(regio.gemeenten, {g.pk for g in gemeenten.values()}, "places.Regio.gemeenten", summary)
     _add_members(regio.kernen, set(hoofdkernen.values_list("pk", flat=True)), "places.Regio.kernen", summary)
