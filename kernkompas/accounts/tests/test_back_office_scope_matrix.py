@@ -498,7 +498,7 @@ def world(django_db_setup, django_db_blocker):
         from kernkompas.vitrine.operations import join_editorial_group
 
         built = World(cast=make_cast())
-        # As granting the roles through accounts.operations does: editors join Wagtail's "Redactie" group,
+        # As granting the roles through accounts.actions.memberships does: editors join Wagtail's "Redactie" group,
         # administrators become superusers.
         join_editorial_group(built.cast.eva)
         built.cast.anton.is_superuser = True

@@ -16,7 +16,7 @@ from django.utils.text import slugify
 from wagtail.models import GroupPagePermission, Workflow, WorkflowPage, WorkflowState
 from wagtail.test.utils.form_data import querydict_from_html, rich_text
 
-from kernkompas.accounts import operations as account_operations
+from kernkompas.accounts.actions import memberships
 from kernkompas.accounts.models import Membership, Role, User
 from kernkompas.site.demo.loader import load_demo_data
 from kernkompas.testing import make_user
@@ -179,7 +179,7 @@ def test_nobody_but_editors_and_administrators_may_publish_in_the_vitrine(editor
 
 @pytest.mark.parametrize("role", ["redactie", "beheerder"])
 def test_editors_and_administrators_may_publish_in_the_vitrine(editors, role):
-    editors.anton.is_superuser = True  # administrators are superusers (accounts.operations.grant_membership)
+    editors.anton.is_superuser = True  # administrators are superusers (accounts.actions.memberships.grant_membership)
     editors.anton.save(update_fields=["is_superuser"])
     permissions = vitrine_index().permissions_for_user(editors.by_role()[role])
     assert permissions.can_publish_subpage() and permissions.can_add_subpage()
@@ -190,9 +190,9 @@ def test_granting_and_revoking_the_editor_role_changes_the_group(cast):
     cast.anton.is_superuser = True
     cast.anton.save(update_fields=["is_superuser"])
     nina = make_user("nina", "Nina")
-    membership = account_operations.grant_membership(nina, Role.REDACTIE, by=cast.anton)
+    membership = memberships.grant_membership(nina, Role.REDACTIE, by=cast.anton)
     assert nina.groups.filter(name=operations.EDITORIAL_GROUP).exists()
-    account_operations.revoke_membership(Membership.objects.get(pk=membership.pk), by=cast.anton)
+    memberships.revoke_membership(Membership.objects.get(pk=membership.pk), by=cast.anton)
     assert not nina.groups.filter(name=operations.EDITORIAL_GROUP).exists()
 
 
