@@ -2,7 +2,7 @@
 
 Municipal staff see and change the staff and facilitators of their own municipality; administrators see all
 municipalities and also give the platform roles (editor, administrator). Every change goes through
-``accounts.operations``; every check through ``accounts.permissions``.
+``accounts.actions.memberships``; every check through ``accounts.permissions``.
 """
 
 from __future__ import annotations
@@ -20,7 +20,8 @@ from django.views.generic import TemplateView
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from kernkompas.accounts import operations, permissions
+from kernkompas.accounts import permissions
+from kernkompas.accounts.actions import members, memberships
 from kernkompas.accounts.models import SCOPED_ROLES, Membership, Role, gemeente_model
 
 # The roles each screen gives; their labels come from the Role choices.
@@ -41,7 +42,7 @@ class GrantForm(forms.Form):
         self.fields["role"].initial = roles[0].value
 
     def clean_email(self):
-        email = operations.normalise_email(self.cleaned_data["email"])
+        email = members.normalise_email(self.cleaned_data["email"])
         user = get_user_model().objects.filter(email__iexact=email, is_active=True).first()
         if user is None:
             raise ValidationError(
@@ -171,7 +172,7 @@ class GemeenteMembersView(GrantMixin, MembersBaseView):
         return Membership.objects.filter(gemeente=self.gemeente, role__in=SCOPED_ROLES)
 
     def grant(self, user, role):
-        return operations.grant_membership(user, role, self.gemeente, by=self.request.user)
+        return memberships.grant_membership(user, role, self.gemeente, by=self.request.user)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -200,7 +201,7 @@ class PlatformMembersView(GrantMixin, MembersBaseView):
         return Membership.objects.filter(role__in=[Role.REDACTIE, Role.BEHEERDER])
 
     def grant(self, user, role):
-        return operations.grant_membership(user, role, None, by=self.request.user)
+        return memberships.grant_membership(user, role, None, by=self.request.user)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -238,7 +239,7 @@ class RevokeView(MembersBaseView):
     def post(self, request, *args, **kwargs):
         person, description = self.membership.user.display_name(), self.membership.describe()
         try:
-            operations.revoke_membership(self.membership, by=request.user)
+            memberships.revoke_membership(self.membership, by=request.user)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:

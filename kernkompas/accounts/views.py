@@ -1,6 +1,6 @@
 """Public account pages: sign-up, log-in and -out, password reset and change, profile.
 
-Views parse input and call the named operations in ``operations.py``. Sign-up and password reset are
+Views parse input and call the named operations in ``actions/``. Sign-up and password reset are
 rate-limited per client address (``kernkompas.core.ratelimit``); log-in counts failed attempts per address and
 per account.
 """
@@ -22,7 +22,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
-from kernkompas.accounts import forms, operations, permissions
+from kernkompas.accounts import forms, permissions
+from kernkompas.accounts.actions import members
 from kernkompas.accounts.models import Role
 from kernkompas.core import personal_data, privacy, ratelimit
 
@@ -38,7 +39,7 @@ def signup(request):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            user = operations.register_member(
+            user = members.register_member(
                 email=data["email"],
                 password=data["password1"],
                 first_name=data["first_name"],
@@ -142,7 +143,7 @@ def profile(request):
     form = forms.ProfileForm.for_user(request.user, request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            changed = operations.update_profile(request.user, form.cleaned_data, by=request.user)
+            changed = members.update_profile(request.user, form.cleaned_data, by=request.user)
         except ValidationError as error:
             form.add_error(None, error)
         else:

@@ -6,7 +6,7 @@ keeps every listing, chooser and screen about one object to the user's municipal
 object is a 404, even by direct URL); the area form only offers the user's own cores. Choosers offer every
 municipality and core (public reference data) and the public areas plus the user's own.
 
-Saves and deletions go through the named operations in ``places/admin_operations.py`` (audit log).
+Saves and deletions go through the named operations in ``places/actions/back_office.py`` (audit log).
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from wagtail.snippets.views import snippets as snippet_views
 from kernkompas.accounts import permissions
 from kernkompas.accounts.viewsets import ScopedSnippetViewSet
 from kernkompas.lib.geo import GeometryError, check_geometry, round_coordinates
-from kernkompas.places import admin_operations
+from kernkompas.places.actions import back_office
 from kernkompas.places.models import Country, Gebied, Gemeente, Kern, Province, Regio
 
 # Fields only administrators see and change: a model's "add" permission is theirs alone (accounts/backends.py).
@@ -166,12 +166,12 @@ class GebiedAdminForm(PlaceAdminForm):
 
 class CreateView(snippet_views.CreateView):
     def save_instance(self):
-        return admin_operations.save_place(self.form, by=self.request.user, created=True)
+        return back_office.save_place(self.form, by=self.request.user, created=True)
 
 
 class EditView(snippet_views.EditView):
     def save_instance(self):
-        return admin_operations.save_place(self.form, by=self.request.user, created=False)
+        return back_office.save_place(self.form, by=self.request.user, created=False)
 
 
 class PlaceViewSet(ScopedSnippetViewSet):
@@ -186,7 +186,7 @@ class PlaceViewSet(ScopedSnippetViewSet):
     add_to_reference_index = False
 
     def delete_instance(self, instance, *, by):
-        admin_operations.delete_place(instance, by=by)
+        back_office.delete_place(instance, by=by)
 
 
 class GemeenteViewSet(PlaceViewSet):

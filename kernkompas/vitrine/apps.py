@@ -30,8 +30,8 @@ class VitrineConfig(parts.PartConfig):
 
 def _ensure_index(sender, using="default", **kwargs):
     # Create the /vitrine/ page once the page tree exists (after Wagtail's own initial data).
-    # import here: apps.py is imported while the apps load, before the models that operations uses exist.
-    from kernkompas.vitrine.operations import ensure_editorial_workflow, ensure_vitrine_index
+    # import here: apps.py is imported while the apps load, before the models that the actions use exist.
+    from kernkompas.vitrine.actions.editorial import ensure_editorial_workflow, ensure_vitrine_index
 
     if using == "default":
         ensure_vitrine_index()

@@ -1,7 +1,7 @@
 """The Vitrine's personal pages: "Voor jou", followed themes, collections, saved searches, "Deel je voorbeeld".
 
 Views parse input, look objects up for their owner (another member gets a 404, never a hint that it exists) and
-call the named operations in ``kernkompas.vitrine.operations``.
+call the named operations in ``kernkompas.vitrine.actions``.
 """
 
 from __future__ import annotations
@@ -17,7 +17,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kernkompas.core.ratelimit import ratelimit
-from kernkompas.vitrine import forms, operations, personal, submissions
+from kernkompas.vitrine import forms, personal, submissions
+from kernkompas.vitrine.actions import case_collections, case_submissions, theme_follows
+
+# The functions, not the module: a view below is called saved_searches.
+from kernkompas.vitrine.actions.saved_searches import delete_saved_search, save_search, set_search_alerts
 from kernkompas.vitrine.models import CaseCollection, CasePage, CollectionItem, SavedSearch, Theme, VitrineIndexPage
 
 
@@ -97,10 +101,10 @@ def _initial_of(profile: personal.PlaceProfile) -> dict:
 def follow_theme(request, slug):
     theme = get_object_or_404(Theme, slug=slug)
     if request.POST.get("follow") == "0":
-        operations.unfollow_theme(request.user, theme)
+        theme_follows.unfollow_theme(request.user, theme)
         messages.success(request, _("You no longer follow the theme %(theme)s.") % {"theme": theme.name})
     else:
-        operations.follow_theme(request.user, theme)
+        theme_follows.follow_theme(request.user, theme)
         messages.success(request, _("You now follow the theme %(theme)s.") % {"theme": theme.name})
     return redirect(_safe_next(request, reverse("vitrine:for_you")))
 
@@ -126,7 +130,7 @@ def collections(request):
     form = forms.CollectionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            collection = operations.create_collection(request.user, form.cleaned_data["name"])
+            collection = case_collections.create_collection(request.user, form.cleaned_data["name"])
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -142,7 +146,7 @@ def collection_detail(request, pk):
     form = forms.CollectionForm(request.POST or None, initial={"name": collection.name})
     if request.method == "POST" and form.is_valid():
         try:
-            operations.rename_collection(collection, form.cleaned_data["name"], by=request.user)
+            case_collections.rename_collection(collection, form.cleaned_data["name"], by=request.user)
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -164,7 +168,7 @@ def collection_delete(request, pk):
     collection = _own_collection(request, pk)
     if request.method == "POST":
         name = collection.name
-        operations.delete_collection(collection, by=request.user)
+        case_collections.delete_collection(collection, by=request.user)
         messages.success(request, _("Collection “%(name)s” deleted.") % {"name": name})
         return redirect("vitrine:collections")
     return render(request, "vitrine/collections_confirm_delete.html", {"collection": collection})
@@ -175,10 +179,10 @@ def collection_delete(request, pk):
 def collection_share(request, pk):
     collection = _own_collection(request, pk)
     if request.POST.get("share") == "0":
-        operations.stop_sharing_collection(collection, by=request.user)
+        case_collections.stop_sharing_collection(collection, by=request.user)
         messages.success(request, _("The link no longer works. Nobody can open the collection with it."))
     else:
-        operations.share_collection(collection, by=request.user)
+        case_collections.share_collection(collection, by=request.user)
         messages.success(request, _("Anyone with the link can now read this collection."))
     return redirect("vitrine:collection", pk=collection.pk)
 
@@ -194,7 +198,7 @@ def collection_add(request):
     fallback = case.url or _list_url()
     try:
         collection = _collection_for_add(request, form.cleaned_data)
-        operations.add_to_collection(collection, case, by=request.user)
+        case_collections.add_to_collection(collection, case, by=request.user)
     except ValidationError as error:
         messages.error(request, _form_errors(error))
         return redirect(_safe_next(request, fallback))
@@ -204,7 +208,7 @@ def collection_add(request):
 
 def _collection_for_add(request, data) -> CaseCollection:
     if data.get("new_name", "").strip():
-        return operations.create_collection(request.user, data["new_name"])
+        return case_collections.create_collection(request.user, data["new_name"])
     if data.get("collection"):
         return _own_collection(request, data["collection"])
     raise ValidationError(_("Choose a collection or type a name for a new one."))
@@ -215,7 +219,7 @@ def _collection_for_add(request, data) -> CaseCollection:
 def collection_remove(request, pk, page_id):
     collection = _own_collection(request, pk)
     case = get_object_or_404(CasePage, pk=page_id)
-    operations.remove_from_collection(collection, case, by=request.user)
+    case_collections.remove_from_collection(collection, case, by=request.user)
     messages.success(request, _("Removed from “%(name)s”.") % {"name": collection.name})
     return redirect(_safe_next(request, reverse("vitrine:collection", args=[collection.pk])))
 
@@ -238,7 +242,7 @@ def saved_searches(request):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            search = operations.save_search(request.user, data["name"], data["query_string"], alerts=data["alerts"])
+            search = save_search(request.user, data["name"], data["query_string"], alerts=data["alerts"])
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -258,7 +262,7 @@ def _own_search(request, pk) -> SavedSearch:
 def saved_search_delete(request, pk):
     search = _own_search(request, pk)
     name = search.name
-    operations.delete_saved_search(search, by=request.user)
+    delete_saved_search(search, by=request.user)
     messages.success(request, _("Search “%(name)s” deleted.") % {"name": name})
     return redirect("vitrine:saved_searches")
 
@@ -268,7 +272,7 @@ def saved_search_delete(request, pk):
 def saved_search_alerts(request, pk):
     search = _own_search(request, pk)
     on = request.POST.get("alerts") == "1"
-    operations.set_search_alerts(search, on, by=request.user)
+    set_search_alerts(search, on, by=request.user)
     if on:
         messages.success(request, _("You get an e-mail when new examples match “%(name)s”.") % {"name": search.name})
     else:
@@ -292,7 +296,7 @@ def submit(request):
         return redirect("vitrine:submit_thanks")
     if not form.is_valid():
         return _submit_page(request, form, started, status=400)
-    operations.submit_case(form.submission(), user=request.user)
+    case_submissions.submit_case(form.submission(), user=request.user)
     return redirect("vitrine:submit_thanks")
 
 

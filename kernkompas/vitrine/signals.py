@@ -10,8 +10,8 @@ from wagtail.signals import page_published, page_unpublished
 from kernkompas.accounts.models import Membership, Role
 from kernkompas.accounts.signals import role_granted, role_revoked
 from kernkompas.core import personal_data
+from kernkompas.vitrine.actions.editorial import join_editorial_group, leave_editorial_group
 from kernkompas.vitrine.models import CasePage, Synonym
-from kernkompas.vitrine.operations import join_editorial_group, leave_editorial_group
 from kernkompas.vitrine.search import forget_synonyms, index_case, remove_case
 
 

@@ -2,7 +2,7 @@
 the signed start time against bots, and turning a submission into the fields of a draft case.
 
 Nothing here writes to the database except :func:`store_photo`, which the named operation
-``kernkompas.vitrine.operations.submit_case`` calls inside its transaction.
+``kernkompas.vitrine.actions.case_submissions.submit_case`` calls inside its transaction.
 """
 
 from __future__ import annotations

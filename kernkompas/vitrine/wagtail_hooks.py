@@ -1,7 +1,7 @@
 """The Vitrine in the back office: the vocabularies (themes, audiences, synonyms) and the editors' review.
 
 Pages, images and documents follow Wagtail's group permissions: the "Redactie" group (created with the review
-workflow by ``operations.ensure_editorial_workflow`` after every migrate) may add, change and publish under the
+workflow by ``actions.editorial.ensure_editorial_workflow`` after every migrate) may add, change and publish under the
 Vitrine index page; every case goes through the "Redactie-review" workflow. The vocabularies use the role table
 (``accounts.backends.ROLE_PERMISSIONS``); their policies come first, as in places/wagtail_hooks.py.
 

@@ -39,8 +39,8 @@ def test_an_editor_writes_a_case_a_second_editor_approves_it_and_it_goes_live_on
     from django.utils import timezone
     from PIL import Image
 
+    from kernkompas.accounts.actions.memberships import grant_membership
     from kernkompas.accounts.models import Role, User
-    from kernkompas.accounts.operations import grant_membership
     from kernkompas.vitrine.models import CasePage, VitrineIndexPage
 
     index = VitrineIndexPage.objects.get()

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from kernkompas.accounts import operations
+from kernkompas.accounts.actions import memberships
 from kernkompas.accounts.models import Role
 from kernkompas.core import audit
 
@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def events(cast):
-    operations.grant_membership(cast.bram, Role.BEGELEIDER, cast.maasdijk, by=cast.ellen)
+    memberships.grant_membership(cast.bram, Role.BEGELEIDER, cast.maasdijk, by=cast.ellen)
     audit.record(cast.sofie, "gebied.changed", None, gemeente=cast.veldrode, label="Stationsstraat (Veldrode)")
     audit.record(None, "places.imported", None, label="Statbel 2025")
 

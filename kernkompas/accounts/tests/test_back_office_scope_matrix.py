@@ -112,8 +112,8 @@ def _counter_key(world):
 
 
 def _draft_case(world):
+    from kernkompas.vitrine.actions.editorial import ensure_vitrine_index
     from kernkompas.vitrine.models import CasePage
-    from kernkompas.vitrine.operations import ensure_vitrine_index
 
     page = CasePage(
         title="Matrix casus in concept",
@@ -495,10 +495,10 @@ def build(model, world: World, path: str | None):
 def world(django_db_setup, django_db_blocker):
     """The cast and one Maasdijk object per model in SCOPES, made once for the module and rolled back after."""
     with django_db_blocker.unblock(), transaction.atomic():
-        from kernkompas.vitrine.operations import join_editorial_group
+        from kernkompas.vitrine.actions.editorial import join_editorial_group
 
         built = World(cast=make_cast())
-        # As granting the roles through accounts.operations does: editors join Wagtail's "Redactie" group,
+        # As granting the roles through accounts.actions.memberships does: editors join Wagtail's "Redactie" group,
         # administrators become superusers.
         join_editorial_group(built.cast.eva)
         built.cast.anton.is_superuser = True

@@ -17,7 +17,7 @@ from wagtail.images import get_image_model
 from kernkompas.core.models import AuditEvent
 from kernkompas.monitor import operations
 from kernkompas.monitor.models import CounterToken, OwnerContact, Unit
-from kernkompas.vitrine.operations import join_editorial_group
+from kernkompas.vitrine.actions.editorial import join_editorial_group
 from kernkompas.vitrine.tests.list_cases import make_case, vitrine_index
 
 pytestmark = pytest.mark.django_db

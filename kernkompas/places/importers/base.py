@@ -2,7 +2,7 @@
 
 An importer (one module per file format) only *reads*: it recognises its format from the content and turns the
 file into a :class:`Batch` of plain records, or into a list of :class:`Problem` s that say where the file is wrong.
-Writing is done by :mod:`kernkompas.places.importers.write`, for all files of one command in one transaction.
+Writing is done by :mod:`kernkompas.places.actions.import_write`, for all files of one command in one transaction.
 """
 
 from __future__ import annotations

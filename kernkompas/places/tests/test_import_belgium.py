@@ -6,7 +6,7 @@ import shutil
 import pytest
 
 from kernkompas.core.models import AuditEvent
-from kernkompas.places.importers import import_places
+from kernkompas.places.actions.imports import import_places
 from kernkompas.places.models import Gemeente, Kern, KernKind, PopulationFigure, Province
 from kernkompas.places.tests.import_helpers import Files, register_dump, shared_data
 

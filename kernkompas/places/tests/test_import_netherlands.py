@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from kernkompas.places.importers import import_places
+from kernkompas.places.actions.imports import import_places
 from kernkompas.places.models import Gemeente, PopulationFigure, Province
 from kernkompas.places.tests.import_helpers import Files, register_dump, shared_data
 

@@ -9,7 +9,8 @@ from django.core.management.base import CommandError
 from django.utils import translation
 from pyproj import Transformer
 
-from kernkompas.places.importers import ImportRejected, import_places
+from kernkompas.core.problems import ImportRejected
+from kernkompas.places.actions.imports import import_places
 from kernkompas.places.models import Gemeente
 from kernkompas.places.tests.import_helpers import Files, register_checksum, shared_data
 

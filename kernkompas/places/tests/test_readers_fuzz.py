@@ -9,8 +9,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from kernkompas.core.problems import ImportRejected
 from kernkompas.monitor.tests.test_readers_fuzz import BUDGET, files, peak_memory  # noqa: F401 - a fixture
-from kernkompas.places.importers import ImportRejected, import_places
+from kernkompas.places.actions.imports import import_places
 from kernkompas.places.tests.import_helpers import register_checksum
 
 SQUARE = [[5.30, 51.10], [5.42, 51.10], [5.42, 51.18], [5.30, 51.18], [5.30, 51.10]]

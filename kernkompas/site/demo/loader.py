@@ -13,7 +13,7 @@ from kernkompas.core import audit, parts
 from kernkompas.lib.geo import describe_geometry
 from kernkompas.places.models import Country, Gebied, Gemeente, Kern, PopulationFigure, Regio
 from kernkompas.site.demo import data
-from kernkompas.vitrine.operations import join_editorial_group
+from kernkompas.vitrine.actions.editorial import join_editorial_group
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ import json
 import pytest
 from django.core.management import CommandError, call_command
 
-from kernkompas.accounts import operations
+from kernkompas.accounts.actions import members, memberships
 from kernkompas.accounts.models import Membership, Role, User
 from kernkompas.core.models import AuditEvent
 
@@ -15,8 +15,8 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def history(cast):
     """Ellen gives Bram a role and Bram changes his profile: events by and about both."""
-    operations.grant_membership(cast.bram, Role.BEGELEIDER, cast.maasdijk, by=cast.ellen)
-    operations.update_profile(cast.bram, {"last_name": "Peeters"}, by=cast.bram)
+    memberships.grant_membership(cast.bram, Role.BEGELEIDER, cast.maasdijk, by=cast.ellen)
+    members.update_profile(cast.bram, {"last_name": "Peeters"}, by=cast.bram)
 
 
 def export(email, capsys, *args):

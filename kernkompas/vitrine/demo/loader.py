@@ -23,10 +23,10 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from kernkompas.core.models import SiteImage
 from kernkompas.places.models import Gemeente
+from kernkompas.vitrine.actions.editorial import ensure_vitrine_index
 from kernkompas.vitrine.demo.content import DemoCase, demo_cases
 from kernkompas.vitrine.demo.images import HEIGHT, WIDTH, Scene, draw_scene
 from kernkompas.vitrine.models import Audience, CaseGalleryImage, CasePage, Theme
-from kernkompas.vitrine.operations import ensure_vitrine_index
 
 # Plain fields copied from the demo text as they are (the rest needs a lookup or a conversion).
 PLAIN_FIELDS = (

@@ -19,7 +19,8 @@ from django.utils.translation import gettext as _
 from wagtail.models import Site
 
 from kernkompas.lib.video import parse_video_url
-from kernkompas.vitrine import operations, selectors
+from kernkompas.vitrine import selectors
+from kernkompas.vitrine.actions import view_counts
 
 register = template.Library()
 
@@ -126,7 +127,7 @@ def count_view(context, page) -> str:
     request = context.get("request")
     if request is None or request.method != "GET" or getattr(request, "is_preview", False) or not page.live:
         return ""
-    operations.record_view(page)
+    view_counts.record_view(page)
     return ""
 
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from django.utils.text import slugify
 
+from kernkompas.vitrine.actions.editorial import ensure_vitrine_index
 from kernkompas.vitrine.models import Audience, CasePage, Theme, VitrineIndexPage
-from kernkompas.vitrine.operations import ensure_vitrine_index
 
 
 def vitrine_index() -> VitrineIndexPage:

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kernkompas.vitrine.actions.editorial import ensure_vitrine_index
 from kernkompas.vitrine.models import CasePage, CoreType, Theme
-from kernkompas.vitrine.operations import ensure_vitrine_index
 
 CASES = {
     "leegstand": {

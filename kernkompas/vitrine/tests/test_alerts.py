@@ -10,8 +10,8 @@ import time_machine
 from django.core import mail
 from django.core.management import call_command
 
-from kernkompas.vitrine import operations
-from kernkompas.vitrine.alerts import send_alerts
+from kernkompas.vitrine.actions import saved_searches
+from kernkompas.vitrine.actions.alerts import send_alerts
 from kernkompas.vitrine.models import SavedSearch
 from kernkompas.vitrine.tests.personal_cases import case
 
@@ -27,9 +27,9 @@ def at(hours: float):
 @pytest.fixture
 def searches(cast):
     with at(0):
-        data = operations.save_search(cast.bram, "Data", "theme=data")
-        mobility = operations.save_search(cast.bram, "Mobiliteit", "theme=mobiliteit")
-        operations.save_search(cast.bram, "Zonder meldingen", "theme=data", alerts=False)
+        data = saved_searches.save_search(cast.bram, "Data", "theme=data")
+        mobility = saved_searches.save_search(cast.bram, "Mobiliteit", "theme=mobiliteit")
+        saved_searches.save_search(cast.bram, "Zonder meldingen", "theme=data", alerts=False)
     return data, mobility
 
 
@@ -86,7 +86,7 @@ def test_cases_from_before_the_search_was_saved_are_not_sent(cast):
     with at(0):
         case("Oud nieuws", themes=["data"])
     with at(1):
-        operations.save_search(cast.bram, "Data", "theme=data")
+        saved_searches.save_search(cast.bram, "Data", "theme=data")
     with at(2):
         send_alerts()
     assert mail.outbox == []
@@ -103,7 +103,7 @@ def test_drafts_and_non_matching_cases_are_not_sent(cast, searches):
 
 def test_each_person_gets_their_own_mail(cast, searches):
     with at(0):
-        operations.save_search(cast.ellen, "Data voor Maasdijk", "theme=data")
+        saved_searches.save_search(cast.ellen, "Data voor Maasdijk", "theme=data")
     with at(1):
         case("Passanten tellen", themes=["data"])
     with at(2):

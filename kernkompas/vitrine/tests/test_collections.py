@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
 from kernkompas.core.models import AuditEvent
-from kernkompas.vitrine import operations
+from kernkompas.vitrine.actions import case_collections
 from kernkompas.vitrine.models import CaseCollection, CollectionItem
 from kernkompas.vitrine.tests.personal_cases import case, unpublish
 
@@ -18,8 +18,8 @@ ROLES = ["lid", "gemeente", "gemeente_andere", "begeleider", "redactie", "beheer
 
 @pytest.fixture
 def brams_collection(cast):
-    collection = operations.create_collection(cast.bram, "Ideeën voor het marktplein")
-    operations.add_to_collection(collection, case("Groen marktplein"), by=cast.bram)
+    collection = case_collections.create_collection(cast.bram, "Ideeën voor het marktplein")
+    case_collections.add_to_collection(collection, case("Groen marktplein"), by=cast.bram)
     return collection
 
 
@@ -91,7 +91,7 @@ def test_a_member_removes_a_case_from_a_collection(client, cast, brams_collectio
 
 def test_the_collection_page_shows_only_live_cases(client, cast, brams_collection):
     gone = case("Ingetrokken voorbeeld")
-    operations.add_to_collection(brams_collection, gone, by=cast.bram)
+    case_collections.add_to_collection(brams_collection, gone, by=cast.bram)
     unpublish(gone)
     client.force_login(cast.bram)
     html = client.get(reverse("vitrine:collection", args=[brams_collection.pk])).content.decode()
@@ -106,7 +106,7 @@ def test_a_shared_collection_is_readable_by_anyone_with_the_link_and_shows_only_
     client, cast, brams_collection
 ):
     gone = case("Ingetrokken voorbeeld")
-    operations.add_to_collection(brams_collection, gone, by=cast.bram)
+    case_collections.add_to_collection(brams_collection, gone, by=cast.bram)
     unpublish(gone)
     client.force_login(cast.bram)
     client.post(reverse("vitrine:collection_share", args=[brams_collection.pk]), {"share": "1"})
@@ -123,7 +123,7 @@ def test_a_shared_collection_is_readable_by_anyone_with_the_link_and_shows_only_
 
 
 def test_a_revoked_link_stops_working(client, cast, brams_collection):
-    token = operations.share_collection(brams_collection, by=cast.bram)
+    token = case_collections.share_collection(brams_collection, by=cast.bram)
     client.force_login(cast.bram)
     client.post(reverse("vitrine:collection_share", args=[brams_collection.pk]), {"share": "0"})
     client.logout()
@@ -172,6 +172,6 @@ def test_a_visitor_is_sent_to_log_in(client, brams_collection):
 
 def test_the_operations_refuse_another_owner(cast, brams_collection):
     with pytest.raises(PermissionDenied):
-        operations.rename_collection(brams_collection, "Gekaapt", by=cast.sofie)
+        case_collections.rename_collection(brams_collection, "Gekaapt", by=cast.sofie)
     with pytest.raises(PermissionDenied):
-        operations.share_collection(brams_collection, by=cast.anton)
+        case_collections.share_collection(brams_collection, by=cast.anton)

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from kernkompas.testing import PASSWORD, make_gemeente
-from kernkompas.vitrine import operations
+from kernkompas.vitrine.actions import theme_follows
 from kernkompas.vitrine.models import Theme
 from kernkompas.vitrine.personal import SESSION_KEY, PlaceProfile, make_profile, profile_for_user, recommend
 from kernkompas.vitrine.tests.personal_cases import case, unpublish
@@ -150,7 +150,7 @@ def test_an_unknown_municipality_is_refused_with_a_message(client, places):
 def test_a_member_sees_examples_for_their_home_municipality_and_followed_themes(client, cast, places):
     cast.bram.home_gemeente = places["veldrode"]
     cast.bram.save(update_fields=["home_gemeente"])
-    operations.follow_theme(cast.bram, Theme.objects.get(slug="data"))
+    theme_follows.follow_theme(cast.bram, Theme.objects.get(slug="data"))
     profile = profile_for_user(cast.bram)
     assert profile.gemeente == places["veldrode"] and profile.themes == ["data"]
     case("Data in het dorp", size_class="lt10k", themes=["data"])

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from kernkompas.vitrine import operations
+from kernkompas.vitrine.actions import saved_searches, theme_follows
 from kernkompas.vitrine.models import SavedSearch, Theme, ThemeFollow
 from kernkompas.vitrine.tests.personal_cases import case
 
@@ -41,8 +41,8 @@ def test_a_visitor_cannot_follow_a_theme(client):
 
 def test_following_twice_keeps_one_follow(cast):
     theme = Theme.objects.get(slug="data")
-    operations.follow_theme(cast.bram, theme)
-    operations.follow_theme(cast.bram, theme)
+    theme_follows.follow_theme(cast.bram, theme)
+    theme_follows.follow_theme(cast.bram, theme)
     assert ThemeFollow.objects.filter(user=cast.bram).count() == 1
 
 
@@ -71,7 +71,7 @@ def test_a_member_saves_the_current_list_query_with_a_name(client, cast):
 
 
 def test_a_member_switches_alerts_off_and_on_and_deletes_a_search(client, cast):
-    search = operations.save_search(cast.bram, "Data", "theme=data")
+    search = saved_searches.save_search(cast.bram, "Data", "theme=data")
     client.force_login(cast.bram)
     client.post(reverse("vitrine:saved_search_alerts", args=[search.pk]), {"alerts": "0"})
     search.refresh_from_db()
@@ -93,7 +93,7 @@ def test_a_search_needs_a_name(client, cast):
 
 @pytest.mark.parametrize("role", [r for r in ROLES if r != "lid"])
 def test_no_other_role_sees_or_changes_brams_saved_search(client, cast, role):
-    search = operations.save_search(cast.bram, "Bram zoekt", "theme=data")
+    search = saved_searches.save_search(cast.bram, "Bram zoekt", "theme=data")
     client.force_login(cast.by_role()[role])
     assert "Bram zoekt" not in client.get(reverse("vitrine:saved_searches")).content.decode()
     assert client.post(reverse("vitrine:saved_search_alerts", args=[search.pk]), {"alerts": "0"}).status_code == 404

@@ -6,8 +6,8 @@ from django.core.management import call_command
 from django.utils.safestring import SafeString
 from wagtail.models import PageViewRestriction
 
+from kernkompas.vitrine.actions.editorial import ensure_vitrine_index
 from kernkompas.vitrine.models import CasePage, SearchTerm, Synonym
-from kernkompas.vitrine.operations import ensure_vitrine_index
 from kernkompas.vitrine.search import highlight, rebuild_index, search_case_ids, similar_by_text
 from kernkompas.vitrine.tests.search_evaluation import publish_case, save_draft
 

@@ -16,8 +16,8 @@ from wagtail.models import Revision, WorkflowState
 
 from kernkompas.core import personal_data, privacy
 from kernkompas.core.models import AuditEvent
+from kernkompas.vitrine.actions.editorial import EDITORIAL_WORKFLOW
 from kernkompas.vitrine.models import CasePage, Theme
-from kernkompas.vitrine.operations import EDITORIAL_WORKFLOW
 from kernkompas.vitrine.submissions import form_token, paragraphs_html, plain_text
 
 pytestmark = pytest.mark.django_db

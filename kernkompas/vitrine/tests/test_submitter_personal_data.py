@@ -17,7 +17,7 @@ from wagtail.models import Revision, WorkflowState
 
 from kernkompas.core.models import AuditEvent
 from kernkompas.testing import stored_copies
-from kernkompas.vitrine import operations
+from kernkompas.vitrine.actions import editorial
 from kernkompas.vitrine.models import CasePage, SearchTerm
 from kernkompas.vitrine.tests import personal_cases
 from kernkompas.vitrine.tests.test_submission import URL, form_data
@@ -32,8 +32,8 @@ def published(client, cast):
     """Karel sends a case without an account and Eva approves it in the back office, so the case has several
     revisions (Eva edits it after approving), a workflow history, log entries, unsaved forms and a place in both
     search indexes."""
-    operations.ensure_editorial_workflow()
-    operations.join_editorial_group(cast.eva)
+    editorial.ensure_editorial_workflow()
+    editorial.join_editorial_group(cast.eva)
     assert client.post(URL, form_data()).status_code == 302
     case = CasePage.objects.get()
     client.force_login(cast.eva)

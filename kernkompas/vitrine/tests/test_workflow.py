@@ -16,11 +16,11 @@ from django.utils.text import slugify
 from wagtail.models import GroupPagePermission, Workflow, WorkflowPage, WorkflowState
 from wagtail.test.utils.form_data import querydict_from_html, rich_text
 
-from kernkompas.accounts import operations as account_operations
+from kernkompas.accounts.actions import memberships
 from kernkompas.accounts.models import Membership, Role, User
 from kernkompas.site.demo.loader import load_demo_data
 from kernkompas.testing import make_user
-from kernkompas.vitrine import operations
+from kernkompas.vitrine.actions import editorial
 from kernkompas.vitrine.models import Audience, CasePage, Theme
 from kernkompas.vitrine.tests.personal_cases import case, vitrine_index
 
@@ -30,8 +30,8 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def editors(cast):
     """The cast's editor Eva in the "Redactie" group, as granting her the role does."""
-    operations.ensure_editorial_workflow()
-    operations.join_editorial_group(cast.eva)
+    editorial.ensure_editorial_workflow()
+    editorial.join_editorial_group(cast.eva)
     return cast
 
 
@@ -68,18 +68,18 @@ def filled_add_form(client, title="Een huiskamer in de dorpskern", **extra):
 
 
 def test_the_editorial_setup_is_created_once_and_again_without_duplicates(db):
-    operations.ensure_editorial_workflow()
-    operations.ensure_editorial_workflow()
-    group = Group.objects.get(name=operations.EDITORIAL_GROUP)
+    editorial.ensure_editorial_workflow()
+    editorial.ensure_editorial_workflow()
+    group = Group.objects.get(name=editorial.EDITORIAL_GROUP)
     index = vitrine_index()
     rows = GroupPagePermission.objects.filter(group=group, page=index)
     codenames = set(rows.values_list("permission__codename", flat=True))
     assert codenames == {"add_page", "change_page", "publish_page"}
     assert group.collection_permissions.filter(permission__codename="add_image").count() == 1
     assert group.collection_permissions.filter(permission__codename="choose_document").count() == 1
-    assert Workflow.objects.filter(name=operations.EDITORIAL_WORKFLOW).count() == 1
-    assert WorkflowPage.objects.get(page=index).workflow.name == operations.EDITORIAL_WORKFLOW
-    assert index.get_workflow().name == operations.EDITORIAL_WORKFLOW
+    assert Workflow.objects.filter(name=editorial.EDITORIAL_WORKFLOW).count() == 1
+    assert WorkflowPage.objects.get(page=index).workflow.name == editorial.EDITORIAL_WORKFLOW
+    assert index.get_workflow().name == editorial.EDITORIAL_WORKFLOW
 
 
 def test_an_editor_creates_submits_approves_and_publishes_a_case(client, editors):
@@ -90,7 +90,7 @@ def test_an_editor_creates_submits_approves_and_publishes_a_case(client, editors
     case = CasePage.objects.get(title="Een huiskamer in de dorpskern")
     assert case.live is False
     state = WorkflowState.objects.get(object_id=str(case.pk), status=WorkflowState.STATUS_IN_PROGRESS)
-    assert state.workflow.name == operations.EDITORIAL_WORKFLOW
+    assert state.workflow.name == editorial.EDITORIAL_WORKFLOW
     task_state = state.current_task_state
     approve = reverse("wagtailadmin_pages:workflow_action", args=(case.pk, "approve", task_state.pk))
     response = client.post(approve, {"comment": "Mooi voorbeeld"})
@@ -111,7 +111,7 @@ def approve_as(client, user, case):
 
 def test_a_case_submitted_with_a_date_goes_live_on_that_date_after_approval_and_shows_in_the_list(client, editors):
     joris = make_user("joris", "Joris")
-    operations.join_editorial_group(joris)
+    editorial.join_editorial_group(joris)
     go_live = (timezone.localtime() + timedelta(days=2)).replace(second=0, microsecond=0)
     client.force_login(editors.eva)
     data = filled_add_form(
@@ -179,26 +179,26 @@ def test_nobody_but_editors_and_administrators_may_publish_in_the_vitrine(editor
 
 @pytest.mark.parametrize("role", ["redactie", "beheerder"])
 def test_editors_and_administrators_may_publish_in_the_vitrine(editors, role):
-    editors.anton.is_superuser = True  # administrators are superusers (accounts.operations.grant_membership)
+    editors.anton.is_superuser = True  # administrators are superusers (accounts.actions.memberships.grant_membership)
     editors.anton.save(update_fields=["is_superuser"])
     permissions = vitrine_index().permissions_for_user(editors.by_role()[role])
     assert permissions.can_publish_subpage() and permissions.can_add_subpage()
 
 
 def test_granting_and_revoking_the_editor_role_changes_the_group(cast):
-    operations.ensure_editorial_workflow()
+    editorial.ensure_editorial_workflow()
     cast.anton.is_superuser = True
     cast.anton.save(update_fields=["is_superuser"])
     nina = make_user("nina", "Nina")
-    membership = account_operations.grant_membership(nina, Role.REDACTIE, by=cast.anton)
-    assert nina.groups.filter(name=operations.EDITORIAL_GROUP).exists()
-    account_operations.revoke_membership(Membership.objects.get(pk=membership.pk), by=cast.anton)
-    assert not nina.groups.filter(name=operations.EDITORIAL_GROUP).exists()
+    membership = memberships.grant_membership(nina, Role.REDACTIE, by=cast.anton)
+    assert nina.groups.filter(name=editorial.EDITORIAL_GROUP).exists()
+    memberships.revoke_membership(Membership.objects.get(pk=membership.pk), by=cast.anton)
+    assert not nina.groups.filter(name=editorial.EDITORIAL_GROUP).exists()
 
 
 def test_the_demo_editor_is_in_the_group(db):
     load_demo_data()
-    assert User.objects.get(username="eva").groups.filter(name=operations.EDITORIAL_GROUP).exists()
+    assert User.objects.get(username="eva").groups.filter(name=editorial.EDITORIAL_GROUP).exists()
 
 
 def test_the_editors_preview_shows_the_unsaved_case_in_a_frame_of_the_back_office(client, editors):

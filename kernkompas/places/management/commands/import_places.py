@@ -7,7 +7,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from kernkompas.places.importers import ImportRejected, import_places
+from kernkompas.core.problems import ImportRejected
+from kernkompas.places.actions.imports import import_places
 
 
 class Command(BaseCommand):

@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from kernkompas.vitrine.alerts import send_alerts
+from kernkompas.vitrine.actions.alerts import send_alerts
 
 
 class Command(BaseCommand):

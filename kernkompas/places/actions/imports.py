@@ -12,9 +12,9 @@ from django.utils.translation import gettext as _
 
 from kernkompas.core import audit
 from kernkompas.core.problems import ImportRejected, Problem, Problems, check_length
+from kernkompas.places.actions.import_write import CATEGORIES, Counts, Register
 from kernkompas.places.importers import registry
 from kernkompas.places.importers.base import BaseFormat, Batch, Options, read_document
-from kernkompas.places.importers.write import CATEGORIES, Counts, Register
 from kernkompas.places.models import Gemeente, Province
 
 
@@ -73,7 +73,7 @@ class ImportReport:
 
 
 def import_places(paths: Iterable[str | Path], *, year: int | None = None, by=None) -> ImportReport:
-    """Import reference data from official open files (formats: :mod:`.registry`).
+    """Import reference data from official open files (formats: :mod:`kernkompas.places.importers.registry`).
 
     Every file is read and checked completely first; if any has a problem, :class:`ImportRejected` lists them all
     and nothing is written. Otherwise all files are written in one transaction, in the order their formats need
