@@ -2,7 +2,7 @@
 
 The file (CSV or Excel, long or wide, hourly or daily; see :mod:`kernkompas.monitor.importers.footfall`) is read
 and checked completely first; a file with problems is refused with all of them (line and column) and nothing is
-written. Writing is :func:`kernkompas.monitor.operations.import_footfall`, in one transaction: counting points are
+written. Writing is :func:`kernkompas.monitor.actions.footfall.import_footfall`, in one transaction: counting points are
 created by name, each count is stored once per point and hour (or day), and the same file again changes nothing.
 """
 
@@ -13,8 +13,12 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
+from tqdm import tqdm
 
 from kernkompas.core.problems import ImportRejected
+from kernkompas.monitor.actions.footfall import import_footfall
+from kernkompas.monitor.importers.footfall import read_footfall, read_points
+from kernkompas.monitor.management.commands.import_units import find_area, sha256_of
 
 # From this size on the command shows a progress bar on stderr (smaller files are read in a blink).
 PROGRESS_FROM_BYTES = 1_000_000
@@ -41,10 +45,6 @@ class Command(BaseCommand):
         parser.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
 
     def handle(self, *args, file, area, points, dry_run, no_progress, **options):
-        from kernkompas.monitor import operations
-        from kernkompas.monitor.importers.footfall import read_footfall, read_points
-        from kernkompas.monitor.management.commands.import_units import find_area, sha256_of
-
         gebied = find_area(area)
         for path in (file, points):
             if path is not None and not path.is_file():
@@ -89,7 +89,7 @@ class Command(BaseCommand):
                 return
             if bar is not None:
                 sys.stderr.write(_("writing %(n)s counts…") % {"n": len(records)} + "\n")
-            result = operations.import_footfall(
+            result = import_footfall(
                 gebied,
                 records,
                 list(merged.values()),
@@ -121,8 +121,6 @@ def _progress_bar(file: Path, fmt: str, *, show: bool):
     """A tqdm bar over the lines of the file on stderr, or None for small files and with --no-progress."""
     if not show or file.stat().st_size < PROGRESS_FROM_BYTES:
         return None
-    from tqdm import tqdm
-
     total = None
     if fmt == "csv":
         with file.open("rb") as handle:

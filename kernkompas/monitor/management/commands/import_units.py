@@ -2,7 +2,8 @@
 
 The file (CSV, Excel .xlsx, GeoJSON, OpenStreetMap .osm/.osm.pbf) is read and checked completely first; a file
 with problems is refused with all of them (line and column) and nothing is written. Writing is
-:func:`kernkompas.monitor.operations.import_units`, in one transaction; importing the same file again changes nothing.
+:func:`kernkompas.monitor.actions.units.import_units`, in one transaction; importing the same file again changes
+nothing.
 """
 
 from __future__ import annotations
@@ -15,8 +16,16 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from tqdm import tqdm
 
 from kernkompas.core.problems import ImportRejected
+from kernkompas.monitor.actions.unit_checks import validate_units
+from kernkompas.monitor.actions.units import import_units
+from kernkompas.monitor.importers.detect import file_format, read_osm_for, read_table_of
+from kernkompas.monitor.importers.mapping import apply, parse_mapping_option, propose
+from kernkompas.monitor.importers.values import BadValue
+from kernkompas.monitor.importers.values import date as parse_date
+from kernkompas.places.models import Gebied
 
 # From this size on the command shows progress bars on stderr (smaller files are read in a blink).
 PROGRESS_FROM_BYTES = 1_000_000
@@ -41,9 +50,6 @@ class Command(BaseCommand):
         parser.add_argument("--no-progress", action="store_true", help="no progress bars on stderr")
 
     def handle(self, *args, file, area, date, mapping, dry_run, no_progress, **options):
-        from kernkompas.monitor.importers.detect import file_format, read_osm_for, read_table_of
-        from kernkompas.monitor.importers.mapping import apply, parse_mapping_option, propose
-
         gebied = find_area(area)
         count_date = self._count_date(date)
         fields = None
@@ -72,14 +78,12 @@ class Command(BaseCommand):
                     fields = {**proposed, **fields}
                 with _Bar(show, _("checking"), total=len(table.rows)) as bar:
                     records = apply(table, fields, gemeente=gemeente, file_name=file.name, progress=bar.to)
-            from kernkompas.monitor import operations
-
             if dry_run:
-                operations.validate_units(gebied, records, file_name=file.name)
+                validate_units(gebied, records, file_name=file.name)
             else:
                 if show:
                     sys.stderr.write(_("writing %(n)s units…") % {"n": len(records)} + "\n")
-                result = operations.import_units(
+                result = import_units(
                     gebied,
                     records,
                     count_date=count_date,
@@ -121,9 +125,6 @@ class Command(BaseCommand):
                 % {"date": today.strftime("%d-%m-%Y")}
             )
             return today
-        from kernkompas.monitor.importers.values import BadValue
-        from kernkompas.monitor.importers.values import date as parse_date
-
         try:
             value = parse_date(text)
         except BadValue as exc:
@@ -135,8 +136,6 @@ class Command(BaseCommand):
 
 def find_area(text: str):
     """The area named ``gemeente/kern/gebied`` (slugs) or by its id; CommandError saying what is there."""
-    from kernkompas.places.models import Gebied
-
     value = text.strip().strip("/")
     if value.isdigit():
         gebied = Gebied.objects.select_related("kern__gemeente").filter(pk=int(value)).first()
@@ -179,8 +178,6 @@ class _Bar:
     def __init__(self, show: bool, description: str, total: int | None = None):
         self.bar = None
         if show:
-            from tqdm import tqdm
-
             self.bar = tqdm(total=total, desc=description, unit=_("rows"), file=sys.stderr, mininterval=0.5)
 
     def to(self, n: int) -> None:
