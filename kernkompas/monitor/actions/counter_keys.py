@@ -1,9 +1,11 @@
-"""Keys of the automatic footfall counters of a municipality: made (shown once, stored hashed) and revoked."""
+"""Keys of the automatic footfall counters of a municipality: made (shown once, stored hashed), checked when a
+counter posts, and revoked."""
 
 from __future__ import annotations
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from kernkompas.core.audit import record
 from kernkompas.monitor.actions.runs import acting_user
@@ -12,6 +14,18 @@ from kernkompas.monitor.models import CounterToken
 
 class CounterKeyInvalid(PermissionError):
     """The counter key is unknown or revoked."""
+
+
+def counter_for_key(key: str) -> CounterToken:
+    """The counter key (with its municipality) a counter sends; CounterKeyInvalid when unknown or revoked."""
+    token = (
+        CounterToken.objects.select_related("gemeente")
+        .filter(key_hash=CounterToken.hash_key(key or ""), revoked_at=None)
+        .first()
+    )
+    if token is None:
+        raise CounterKeyInvalid(_("This counter key is unknown or has been revoked."))
+    return token
 
 
 def create_counter_token(gemeente, name: str, by=None) -> tuple[CounterToken, str]:

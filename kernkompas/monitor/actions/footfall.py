@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from kernkompas.core.audit import record
 from kernkompas.core.problems import ImportRejected, Problems, check_length
 from kernkompas.monitor import footfall, footfall_rules
-from kernkompas.monitor.actions.runs import acting_user
+from kernkompas.monitor.actions.runs import Source, save_run
 from kernkompas.monitor.importers.records import FootfallRecord, ImportResult, PointRecord
 from kernkompas.monitor.models import CountingPoint, FootfallCount, ImportKind, ImportRun, Resolution
 
@@ -36,113 +36,14 @@ def import_footfall(
     format,
 ) -> ImportResult:
     """Write footfall counts of one file: counting points by name, one row per point, resolution and start."""
-    problems = Problems(file_name)
-    if not records:
-        problems.add(_("the file contains no footfall counts"))
-    seen: dict[tuple, tuple[str, int]] = {}
-    resolutions = set(Resolution.values)  # a list built anew on every access: once, not per record
-    span = footfall_rules.accepted_span()
-    named = set()  # counting points whose name was measured (once each, not per count)
-    for point in points:
-        named.add(point.name.strip())
-        check_length(problems, CountingPoint, "name", point.name.strip(), where=point.where)
-        check_length(problems, CountingPoint, "external_id", point.external_id, where=point.where)
-    for r in records:
-        if r.resolution not in resolutions:
-            problems.add(_("“%(value)s” is not hour or day") % {"value": r.resolution}, where=r.where)
-        if r.value is None or r.value < 0:
-            problems.add(_("the number of passers-by cannot be negative"), where=r.where)
-        elif r.value > footfall_rules.MAX_VALUE:
-            problems.add(footfall_rules.value_problem(r.value), where=r.where)
-        wrong_time = span.problem(r.start) or (
-            r.resolution == Resolution.HOUR and footfall_rules.skipped_problem(r.start)
-        )
-        if wrong_time:
-            problems.add(wrong_time, where=r.where)
-        if not r.point.strip():
-            problems.add(_("the counting point is missing"), where=r.where)
-        elif r.point.strip() not in named:
-            named.add(r.point.strip())
-            check_length(problems, CountingPoint, "name", r.point.strip(), where=r.where)
-        key = (r.point.strip(), r.resolution, r.start)
-        if key in seen and seen[key][1] != r.value:
-            problems.add(
-                _("%(point)s at %(start)s is also counted at %(other)s, with another number")
-                % {"point": r.point, "start": r.start.strftime("%d-%m-%Y %H:%M"), "other": seen[key][0]},
-                where=r.where,
-            )
-        seen.setdefault(key, (r.where, r.value))
-    if problems:
-        raise ImportRejected(problems.as_list())
-
+    _check(records, points, file_name)
+    source = Source(file_name, sha256, format)
     result = ImportResult(rows=len(records))
     result.already_imported = ImportRun.objects.filter(gebied=gebied, kind=ImportKind.FOOTFALL, sha256=sha256).exists()
-    described = {p.name.strip(): p for p in points}
     with transaction.atomic():
-        known = {p.name: p for p in CountingPoint.objects.filter(gebied=gebied)}
-        names = {r.point.strip() for r in records} | set(described)
-        new_points = []
-        for name in sorted(names - set(known)):
-            info = described.get(name)
-            point = CountingPoint(
-                gebied=gebied,
-                name=name,  # lengths checked above
-                external_id=info.external_id if info else "",
-                lat=info.lat if info else None,
-                lon=info.lon if info else None,
-            )
-            new_points.append(point)
-        CountingPoint.objects.bulk_create(new_points)
-        for point in new_points:
-            known[point.name] = point
-        for name, info in described.items():
-            point = known[name]
-            if point.lat is None and info.lat is not None:
-                point.lat, point.lon = info.lat, info.lon
-                point.save(update_fields=["lat", "lon"])
-        point_ids = {name: known[name].pk for name in names}
-        existing = {}
-        second_times = {}  # rows of the second time the clocks showed the repeated autumn hour, few
-        ids = list(set(point_ids.values()))
-        for start in range(0, len(ids), 500):
-            for key_point, res, when, fold, value in (
-                FootfallCount.objects.filter(point_id__in=ids[start : start + 500])
-                .values_list("point_id", "resolution", "start", "fold", "value")
-                .iterator(chunk_size=20_000)
-            ):
-                (second_times if fold else existing)[(key_point, res, when.replace(tzinfo=datetime.UTC))] = value
-        write = []
-        done = set()
-        for r in records:
-            when = stored_start(r.start)
-            key = (point_ids[r.point.strip()], r.resolution, when)
-            if key in done:
-                result.unchanged += 1
-                continue
-            done.add(key)
-            before = existing.get(key)
-            if before is None and key not in second_times:
-                result.created += 1
-            elif before != r.value or key in second_times:
-                result.updated += 1
-            else:
-                result.unchanged += 1
-                continue
-            write.append((*key, r.value))
-        # A line of a file is the whole local hour: it replaces the two times of a repeated hour a counter sent.
-        upsert_footfall(write, whole_hours=[key for key in (k[:3] for k in write) if key in second_times])
-        ImportRun.objects.create(
-            gebied=gebied,
-            kind=ImportKind.FOOTFALL,
-            file_name=file_name[:300],
-            sha256=sha256,
-            format=format[:20],
-            rows=result.rows,
-            created=result.created,
-            updated=result.updated,
-            unchanged=result.unchanged,
-            created_by=acting_user(by),
-        )
+        point_ids, new_points = _write_points(gebied, records, points)
+        _write_counts(records, point_ids, result)
+        save_run(gebied, ImportKind.FOOTFALL, result, source, by=by)
         record(
             by,
             "monitor.import_footfall",
@@ -158,6 +59,12 @@ def import_footfall(
                 "points_created": [p.name for p in new_points],
             },
         )
+    _tell(result, records)
+    return result
+
+
+def _tell(result: ImportResult, records: list[FootfallRecord]) -> None:
+    """What the officer should know: a file imported before, the autumn hours whose two lines were added up."""
     if result.already_imported:
         result.messages.append(_("This file was imported before for this area."))
     for day in sorted({r.start for r in records if r.clock_back}):
@@ -168,7 +75,129 @@ def import_footfall(
             )
             % {"hour": day.strftime("%d-%m-%Y %H:%M")}
         )
-    return result
+
+
+def _check(records: list[FootfallRecord], points: list[PointRecord], file_name: str) -> None:
+    """Raise ImportRejected with every problem of the counts and counting points (nothing is written)."""
+    problems = Problems(file_name)
+    if not records:
+        problems.add(_("the file contains no footfall counts"))
+    checks = _CountChecks(problems)
+    for point in points:
+        checks.named.add(point.name.strip())
+        check_length(problems, CountingPoint, "name", point.name.strip(), where=point.where)
+        check_length(problems, CountingPoint, "external_id", point.external_id, where=point.where)
+    for r in records:
+        checks.check(r)
+    if problems:
+        raise ImportRejected(problems.as_list())
+
+
+class _CountChecks:
+    """The checks of a file's counts, line by line."""
+
+    def __init__(self, problems: Problems):
+        self.problems = problems
+        self.resolutions = set(Resolution.values)  # a list built anew on every access: once, not per record
+        self.span = footfall_rules.accepted_span()
+        self.named: set[str] = set()  # counting points whose name was measured (once each, not per count)
+        self.first: dict[tuple, FootfallRecord] = {}  # (point, resolution, start) → the first line with it
+
+    def check(self, r: FootfallRecord) -> None:
+        problems = self.problems
+        if r.resolution not in self.resolutions:
+            problems.add(_("“%(value)s” is not hour or day") % {"value": r.resolution}, where=r.where)
+        if r.value is None or r.value < 0:
+            problems.add(_("the number of passers-by cannot be negative"), where=r.where)
+        elif r.value > footfall_rules.MAX_VALUE:
+            problems.add(footfall_rules.value_problem(r.value), where=r.where)
+        wrong_time = self.span.problem(r.start) or (
+            r.resolution == Resolution.HOUR and footfall_rules.skipped_problem(r.start)
+        )
+        if wrong_time:
+            problems.add(wrong_time, where=r.where)
+        name = r.point.strip()
+        if not name:
+            problems.add(_("the counting point is missing"), where=r.where)
+        elif name not in self.named:
+            self.named.add(name)
+            check_length(problems, CountingPoint, "name", name, where=r.where)
+        # A line may come twice (a file that repeats itself), but not with another number.
+        first = self.first.setdefault((name, r.resolution, r.start), r)
+        if first is not r and first.value != r.value:
+            problems.add(
+                _("%(point)s at %(start)s is also counted at %(other)s, with another number")
+                % {"point": r.point, "start": r.start.strftime("%d-%m-%Y %H:%M"), "other": first.where},
+                where=r.where,
+            )
+
+
+def _write_points(gebied, records, points: list[PointRecord]) -> tuple[dict[str, int], list[CountingPoint]]:
+    """The counting points the file names, by name: new ones created, known ones given the location they lacked.
+    Returns their ids by name and the new ones."""
+    described = {p.name.strip(): p for p in points}
+    known = {p.name: p for p in CountingPoint.objects.filter(gebied=gebied)}
+    names = {r.point.strip() for r in records} | set(described)
+    new_points = []
+    for name in sorted(names - set(known)):
+        info = described.get(name)
+        point = CountingPoint(
+            gebied=gebied,
+            name=name,  # lengths checked by _check
+            external_id=info.external_id if info else "",
+            lat=info.lat if info else None,
+            lon=info.lon if info else None,
+        )
+        new_points.append(point)
+    CountingPoint.objects.bulk_create(new_points)
+    for point in new_points:
+        known[point.name] = point
+    for name, info in described.items():
+        point = known[name]
+        if point.lat is None and info.lat is not None:
+            point.lat, point.lon = info.lat, info.lon
+            point.save(update_fields=["lat", "lon"])
+    return {name: known[name].pk for name in names}, new_points
+
+
+def _write_counts(records: list[FootfallRecord], point_ids: dict[str, int], result: ImportResult) -> None:
+    """Write the counts that are new or changed, counted in ``result``: one row per point, resolution and start."""
+    stored, second_times = _stored_counts(set(point_ids.values()))
+    write, whole_hours, done = [], [], set()
+    for r in records:
+        key = (point_ids[r.point.strip()], r.resolution, stored_start(r.start))
+        if key in done:
+            result.unchanged += 1
+            continue
+        done.add(key)
+        before = stored.get(key)
+        if before is None and key not in second_times:
+            result.created += 1
+        elif before != r.value or key in second_times:
+            result.updated += 1
+        else:
+            result.unchanged += 1
+            continue
+        write.append((*key, r.value))
+        if key in second_times:
+            # A line of a file is the whole local hour: it replaces the two times of a repeated hour a counter sent.
+            whole_hours.append(key)
+    upsert_footfall(write, whole_hours=whole_hours)
+
+
+def _stored_counts(point_ids: set[int]) -> tuple[dict, dict]:
+    """What is stored for these points by (point id, resolution, start): the counts, and apart from them the few
+    of the second time the clocks showed the repeated autumn hour."""
+    stored, second_times = {}, {}
+    ids = list(point_ids)
+    for start in range(0, len(ids), 500):
+        for point_id, resolution, when, fold, value in (
+            FootfallCount.objects.filter(point_id__in=ids[start : start + 500])
+            .values_list("point_id", "resolution", "start", "fold", "value")
+            .iterator(chunk_size=20_000)
+        ):
+            (second_times if fold else stored)[(point_id, resolution, when.replace(tzinfo=datetime.UTC))] = value
+    return stored, second_times
 
 
 def upsert_footfall(
@@ -203,5 +232,5 @@ def upsert_footfall(
                 )
     for p, res, when in whole_hours:
         FootfallCount.objects.filter(point_id=p, resolution=res, start=when, fold=1).delete()
-    points = {row[0] for group in (rows, second_times, whole_hours) for row in group}
+    points = {point_id for group in (rows, second_times, whole_hours) for point_id, *_rest in group}
     transaction.on_commit(lambda: footfall.touch(points))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from django.conf import settings
 from django.db import transaction
@@ -14,7 +15,7 @@ from django.utils.translation import gettext as _
 from kernkompas.core.audit import record
 from kernkompas.lib import clock
 from kernkompas.monitor import footfall_rules
-from kernkompas.monitor.actions.counter_keys import CounterKeyInvalid
+from kernkompas.monitor.actions.counter_keys import counter_for_key
 from kernkompas.monitor.actions.footfall import stored_start, upsert_footfall
 from kernkompas.monitor.models import CounterToken, CountingPoint, FootfallCount, Resolution
 
@@ -110,47 +111,53 @@ def _check_posted(item, number: int, by_name: dict, by_external: dict, gemeente,
     return _PostedCount(number, point, resolution, start, time, value), problems
 
 
-def _pair_repeated_hours(items: list[_PostedCount]) -> tuple[list[tuple[int, str]], list[str]]:
+class _Problem(NamedTuple):
+    number: int  # of the item it is about
+    text: str
+
+
+def _pair_repeated_hours(items: list[_PostedCount]) -> tuple[list[_Problem], list[str]]:
     """The file rule for a post: each point and hour (or day) once, except the hour the autumn change repeats,
     which may come twice (the two times the clocks showed it) and then adds up. Sets ``time`` of such a pair;
-    returns ([(item number, problem)], notices)."""
-    zone = settings.TIME_ZONE
+    returns (problems, notices)."""
     problems, notices = [], []
     groups: dict[tuple, list[_PostedCount]] = defaultdict(list)
     for item in items:
         groups[(item.point.pk, item.resolution, item.start)].append(item)
-    for (_point, resolution, start), group in groups.items():
-        if len(group) == 1:
-            continue
-        first, second, *more = group
-        values = {"point": first.point.name, "start": footfall_rules.shown(start), "first": first.number}
-        repeated = resolution == Resolution.HOUR and clock.is_repeated(start, zone)
-        if not repeated or (first.time is not None and first.time == second.time):
-            more = [second, *more]
-        else:
-            # A time without offset is the one the other item leaves (both without: in the order sent).
-            if first.time is None:
-                first.time = 0 if second.time in (None, 1) else 1
-            if second.time is None:
-                second.time = 1 - first.time
-            values["second"] = second.number
-            notices.append(
-                _(
-                    "%(point)s, %(start)s: this hour happened twice because the clocks went back; the counts of "
-                    "items %(first)s and %(second)s are added up in that hour"
-                )
-                % values
-            )
-        for item in more:
-            if "second" in values:
-                problem = _(
-                    "item %(n)s, start: %(point)s already has the two counts of %(start)s, the hour that happened "
-                    "twice (items %(first)s and %(second)s)"
-                )
-            else:
-                problem = _("item %(n)s, start: %(point)s already has a count for %(start)s in item %(first)s")
-            problems.append((item.number, problem % {**values, "n": item.number}))
+    for group in groups.values():
+        if len(group) > 1:
+            _pair(group, problems, notices)
     return problems, notices
+
+
+def _pair(group: list[_PostedCount], problems: list[_Problem], notices: list[str]) -> None:
+    """Items for the same point and hour: the two times of a repeated autumn hour are a pair (with a notice);
+    every other item is a problem."""
+    first, second, *more = group
+    values = {"point": first.point.name, "start": footfall_rules.shown(first.start), "first": first.number}
+    repeated = first.resolution == Resolution.HOUR and clock.is_repeated(first.start, settings.TIME_ZONE)
+    if not repeated or (first.time is not None and first.time == second.time):
+        more = [second, *more]
+        twice = _("item %(n)s, start: %(point)s already has a count for %(start)s in item %(first)s")
+    else:
+        # A time without offset is the one the other item leaves (both without: in the order sent).
+        if first.time is None:
+            first.time = 0 if second.time in (None, 1) else 1
+        if second.time is None:
+            second.time = 1 - first.time
+        values["second"] = second.number
+        notices.append(
+            _(
+                "%(point)s, %(start)s: this hour happened twice because the clocks went back; the counts of "
+                "items %(first)s and %(second)s are added up in that hour"
+            )
+            % values
+        )
+        twice = _(
+            "item %(n)s, start: %(point)s already has the two counts of %(start)s, the hour that happened "
+            "twice (items %(first)s and %(second)s)"
+        )
+    problems += [_Problem(item.number, twice % {**values, "n": item.number}) for item in more]
 
 
 def post_footfall(token_key: str, payload: list[dict]) -> dict:
@@ -169,30 +176,8 @@ def post_footfall(token_key: str, payload: list[dict]) -> dict:
     "status"}], "notices"}``, one item per count sent, where status is created, updated (another value replaced
     the stored one) or unchanged.
     """
-    token = (
-        CounterToken.objects.select_related("gemeente")
-        .filter(key_hash=CounterToken.hash_key(token_key or ""), revoked_at=None)
-        .first()
-    )
-    if token is None:
-        raise CounterKeyInvalid(_("This counter key is unknown or has been revoked."))
-    if not isinstance(payload, list) or not payload:
-        raise FootfallPostRejected([_("Send a list of counts.")])
-    points = CountingPoint.objects.filter(gebied__kern__gemeente=token.gemeente)
-    by_name = {p.name: p for p in points}
-    by_external = {p.external_id: p for p in points if p.external_id}
-    span = footfall_rules.accepted_span()
-    problems, items = [], []
-    for number, item in enumerate(payload, start=1):
-        checked, found = _check_posted(item, number, by_name, by_external, token.gemeente, span)
-        problems += [(number, problem) for problem in found]
-        if not found:
-            items.append(checked)
-    repeats, notices = _pair_repeated_hours(items)
-    problems += repeats
-    if problems:
-        # In the order of the items, so each item's problems stand together.
-        raise FootfallPostRejected([problem for _number, problem in sorted(problems, key=lambda p: p[0])])
+    token = counter_for_key(token_key)
+    items, notices = _checked(payload, token.gemeente)
     with transaction.atomic():
         result = _write_posted(items)
         CounterToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
@@ -207,25 +192,48 @@ def post_footfall(token_key: str, payload: list[dict]) -> dict:
     return {**result, "notices": notices}
 
 
+def _checked(payload, gemeente) -> tuple[list[_PostedCount], list[str]]:
+    """The items of a post, checked (with the notices of repeated hours); FootfallPostRejected with every problem
+    when any item is not usable."""
+    if not isinstance(payload, list) or not payload:
+        raise FootfallPostRejected([_("Send a list of counts.")])
+    points = CountingPoint.objects.filter(gebied__kern__gemeente=gemeente)
+    by_name = {p.name: p for p in points}
+    by_external = {p.external_id: p for p in points if p.external_id}
+    span = footfall_rules.accepted_span()
+    problems, items = [], []
+    for number, item in enumerate(payload, start=1):
+        checked, found = _check_posted(item, number, by_name, by_external, gemeente, span)
+        problems += [_Problem(number, problem) for problem in found]
+        if not found:
+            items.append(checked)
+    repeats, notices = _pair_repeated_hours(items)
+    problems += repeats
+    if problems:
+        # In the order of the items, so each item's problems stand together.
+        raise FootfallPostRejected([problem.text for problem in sorted(problems, key=lambda p: p.number)])
+    return items, notices
+
+
+class _Slot(NamedTuple):
+    """Where a count is stored: its point, resolution and start (local wall-clock time, labelled UTC)."""
+
+    point_id: int
+    resolution: str
+    start: datetime.datetime
+
+
 def _write_posted(items: list[_PostedCount]) -> dict:
     """Write checked counts; the status of each (created, updated, unchanged) against what was stored."""
-    keyed = [(item, (item.point.pk, item.resolution, stored_start(item.start))) for item in items]
-    # What is stored for these points and hours: one query over the posted span (not one per item).
-    starts = [key[2] for _item, key in keyed]
-    stored = FootfallCount.objects.filter(
-        point_id__in={key[0] for _item, key in keyed},
-        resolution__in={key[1] for _item, key in keyed},
-        start__gte=min(starts),
-        start__lte=max(starts),
-    ).values_list("point_id", "resolution", "start", "fold", "value")
-    existing = {(p, r, s.replace(tzinfo=datetime.UTC), f): v for p, r, s, f, v in stored}
+    slots = [_Slot(item.point.pk, item.resolution, stored_start(item.start)) for item in items]
+    stored = _stored(slots)
     result = {"created": 0, "updated": 0, "unchanged": 0, "items": []}
     firsts, seconds, whole_hours = [], [], []
-    for item, key in keyed:
+    for item, slot in zip(items, slots, strict=True):
         time = item.time or 0
-        before = existing.get((*key, time))
+        before = stored.get((*slot, time))
         # Sent once without offset, a repeated hour is the whole hour: a second time stored apart goes.
-        replaces_second = item.time is None and (*key, 1) in existing
+        replaces_second = item.time is None and (*slot, 1) in stored
         if before is None and not replaces_second:
             status = "created"
         elif before == item.value and not replaces_second:
@@ -235,8 +243,21 @@ def _write_posted(items: list[_PostedCount]) -> dict:
         result[status] += 1
         result["items"].append({"point": item.point.name, "start": item.start.isoformat(), "status": status})
         if status != "unchanged":
-            (seconds if time else firsts).append((*key, item.value))
+            (seconds if time else firsts).append((*slot, item.value))
         if replaces_second:
-            whole_hours.append(key)
+            whole_hours.append(slot)
     upsert_footfall(firsts, second_times=seconds, whole_hours=whole_hours)
     return result
+
+
+def _stored(slots: list[_Slot]) -> dict[tuple, int]:
+    """What is stored for these points and hours, by (point id, resolution, start, fold): one query over the
+    posted span (not one per item)."""
+    starts = [slot.start for slot in slots]
+    stored = FootfallCount.objects.filter(
+        point_id__in={slot.point_id for slot in slots},
+        resolution__in={slot.resolution for slot in slots},
+        start__gte=min(starts),
+        start__lte=max(starts),
+    ).values_list("point_id", "resolution", "start", "fold", "value")
+    return {(p, r, s.replace(tzinfo=datetime.UTC), f): v for p, r, s, f, v in stored}
