@@ -23,6 +23,7 @@ from kernkompas.monitor.actions.unit_checks import validate_units
 from kernkompas.monitor.actions.units import import_units
 from kernkompas.monitor.importers.detect import file_format, read_osm_for, read_table_of
 from kernkompas.monitor.importers.mapping import apply, parse_mapping_option, propose
+from kernkompas.monitor.importers.records import ImportResult, UnitRecord
 from kernkompas.monitor.importers.values import BadValue
 from kernkompas.monitor.importers.values import date as parse_date
 from kernkompas.places.models import Gebied
@@ -52,32 +53,13 @@ class Command(BaseCommand):
     def handle(self, *args, file, area, date, mapping, dry_run, no_progress, **options):
         gebied = find_area(area)
         count_date = self._count_date(date)
-        fields = None
-        if mapping:
-            try:
-                fields = parse_mapping_option(mapping)
-            except ValueError as exc:
-                raise CommandError(_("--mapping: %(reason)s") % {"reason": exc}) from exc
+        fields = _mapping_option(mapping)
         if not file.is_file():
             raise CommandError(_("%(file)s: the file does not exist (check the name and the folder)") % {"file": file})
         fmt = file_format(file)
         show = not no_progress and file.stat().st_size >= PROGRESS_FROM_BYTES
-        gemeente = gebied.kern.gemeente
         try:
-            if fmt in ("osm", "osm.pbf"):
-                records, remark = read_osm_for(file, gebied, file_name=file.name)
-                if remark:
-                    self.stdout.write(remark)
-            else:
-                with _Bar(show, _("reading")) as bar:
-                    table = read_table_of(file, file_name=file.name, progress=bar.to)
-                    bar.to(len(table.rows))
-                if fields is not None:  # the rest as proposed, without the columns given explicitly
-                    taken = set(fields.values())
-                    proposed = {k: v for k, v in propose(table.headers).items() if v not in taken}
-                    fields = {**proposed, **fields}
-                with _Bar(show, _("checking"), total=len(table.rows)) as bar:
-                    records = apply(table, fields, gemeente=gemeente, file_name=file.name, progress=bar.to)
+            records = self._read(file, fmt, gebied, fields, show=show)
             if dry_run:
                 validate_units(gebied, records, file_name=file.name)
             else:
@@ -99,7 +81,27 @@ class Command(BaseCommand):
                 _("The file is fine: %(n)s units for %(area)s. Nothing was written (--dry-run).")
                 % {"n": len(records), "area": gebied}
             )
-            return
+        else:
+            self._report(result, count_date, gebied)
+
+    def _read(self, file: Path, fmt: str, gebied, fields: dict | None, *, show: bool) -> list[UnitRecord]:
+        """The records of the file, read and checked on their own (ImportRejected with every problem)."""
+        if fmt in ("osm", "osm.pbf"):
+            records, remark = read_osm_for(file, gebied, file_name=file.name)
+            if remark:
+                self.stdout.write(remark)
+            return records
+        with _Bar(show, _("reading")) as bar:
+            table = read_table_of(file, file_name=file.name, progress=bar.to)
+            bar.to(len(table.rows))
+        if fields is not None:  # the rest as proposed, without the columns given explicitly
+            taken = set(fields.values())
+            proposed = {k: v for k, v in propose(table.headers).items() if v not in taken}
+            fields = {**proposed, **fields}
+        with _Bar(show, _("checking"), total=len(table.rows)) as bar:
+            return apply(table, fields, gemeente=gebied.kern.gemeente, file_name=file.name, progress=bar.to)
+
+    def _report(self, result: ImportResult, count_date: datetime.date, gebied) -> None:
         self.stdout.write(
             _(
                 "Count of %(date)s for %(area)s: %(rows)s units, %(created)s new, %(updated)s changed, "
@@ -132,6 +134,16 @@ class Command(BaseCommand):
         if value is None or value > timezone.localdate() + datetime.timedelta(days=1):
             raise CommandError(_("--date %(date)s lies in the future") % {"date": text})
         return value
+
+
+def _mapping_option(text: str | None) -> dict | None:
+    """The columns given with --mapping, by field (None without the option)."""
+    if not text:
+        return None
+    try:
+        return parse_mapping_option(text)
+    except ValueError as exc:
+        raise CommandError(_("--mapping: %(reason)s") % {"reason": exc}) from exc
 
 
 def find_area(text: str):
