@@ -17,11 +17,7 @@ def upsert_owner_contacts(owners: list[tuple[int, OwnerRecord]], now, new: set[i
     wanted = [(unit_id, owner) for unit_id, owner in owners if owner.name.strip()]
     if not wanted:
         return 0
-    existing = {}
-    unit_ids = [unit_id for unit_id, _o in wanted if unit_id not in new]
-    for start in range(0, len(unit_ids), bulk.ID_BATCH):
-        for contact in OwnerContact.objects.filter(unit_id__in=unit_ids[start : start + bulk.ID_BATCH]):
-            existing[(contact.unit_id, contact.name)] = contact
+    existing = _contacts_of([unit_id for unit_id, _o in wanted if unit_id not in new])
     created, changed = [], []
     for unit_id, owner in wanted:
         name = owner.name.strip()  # lengths checked by validate_units
@@ -49,3 +45,12 @@ def upsert_owner_contacts(owners: list[tuple[int, OwnerRecord]], now, new: set[i
         changed, ["organisation", "email", "phone", "updated_at"], batch_size=bulk.ID_BATCH
     )
     return len(created) + len(changed)
+
+
+def _contacts_of(unit_ids: list[int]) -> dict[tuple[int, str], OwnerContact]:
+    """The owner contacts of these units, by unit id and name."""
+    existing = {}
+    for start in range(0, len(unit_ids), bulk.ID_BATCH):
+        for contact in OwnerContact.objects.filter(unit_id__in=unit_ids[start : start + bulk.ID_BATCH]):
+            existing[(contact.unit_id, contact.name)] = contact
+    return existing

@@ -4,6 +4,7 @@ one e-mail per crossing to the area team."""
 from __future__ import annotations
 
 import logging
+from typing import NamedTuple
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -31,6 +32,13 @@ def _holds(threshold: Threshold, value, previous) -> bool:
     return previous is not None and value - previous > threshold.value
 
 
+class _Run(NamedTuple):
+    """Counts in a row in which a threshold holds, from the one that opens the run."""
+
+    closed_count_id: int | None  # the first count where it no longer holds; None while it still does
+    value: float  # the indicator's value at the opening count
+
+
 def check_thresholds(gebied) -> int:
     """Open and close the crossings of the area's active thresholds along its counts; e-mail new open ones.
 
@@ -48,39 +56,51 @@ def check_thresholds(gebied) -> int:
             if indicator is None:
                 logger.warning("threshold %s names an unknown indicator %r", threshold.pk, threshold.indicator)
                 continue
-            wanted: dict[int, tuple[int | None, float]] = {}  # opened count -> (closed count, value)
-            current = None
-            previous = None
-            for row in rows:
-                value = indicator.value(row.values)
-                if _holds(threshold, value, previous):
-                    if current is None:
-                        current = row.count_id
-                        wanted[current] = (None, float(value))
-                elif current is not None:
-                    wanted[current] = (row.count_id, wanted[current][1])
-                    current = None
-                previous = value
-            existing = {c.opened_count_id: c for c in threshold.crossings.all()}
-            for count_id, crossing in existing.items():
-                if count_id not in wanted:
-                    crossing.delete()  # the counts were corrected: this crossing never happened
-            for count_id, (closed, value) in wanted.items():
-                crossing = existing.get(count_id)
-                if crossing is None:
-                    crossing = ThresholdCrossing.objects.create(
-                        threshold=threshold, opened_count_id=count_id, closed_count_id=closed, value=value
-                    )
-                    opened += 1
-                elif (crossing.closed_count_id, crossing.value) != (closed, value):
-                    crossing.closed_count_id, crossing.value = closed, value
-                    crossing.save(update_fields=["closed_count", "value"])
-                if crossing.closed_count_id is None and crossing.notified_at is None:
-                    crossing.notified_at = timezone.now()
-                    crossing.save(update_fields=["notified_at"])
-                    to_notify.append(crossing.pk)
+            opened += _store_crossings(threshold, _runs(threshold, indicator, rows), to_notify)
         if to_notify:
             transaction.on_commit(lambda ids=tuple(to_notify): _send_crossing_mails(ids))
+    return opened
+
+
+def _runs(threshold: Threshold, indicator, rows: list[AreaIndicators]) -> dict[int, _Run]:
+    """The runs of counts in which the threshold holds, by the count that opens each."""
+    runs: dict[int, _Run] = {}
+    current = previous = None
+    for row in rows:
+        value = indicator.value(row.values)
+        if _holds(threshold, value, previous):
+            if current is None:
+                current = row.count_id
+                runs[current] = _Run(None, float(value))
+        elif current is not None:
+            runs[current] = runs[current]._replace(closed_count_id=row.count_id)
+            current = None
+        previous = value
+    return runs
+
+
+def _store_crossings(threshold: Threshold, runs: dict[int, _Run], to_notify: list[int]) -> int:
+    """The threshold's crossings as the runs say (ids of those to e-mail added to ``to_notify``); returns how many
+    were opened."""
+    existing = {c.opened_count_id: c for c in threshold.crossings.all()}
+    for count_id, crossing in existing.items():
+        if count_id not in runs:
+            crossing.delete()  # the counts were corrected: this crossing never happened
+    opened = 0
+    for count_id, (closed, value) in runs.items():
+        crossing = existing.get(count_id)
+        if crossing is None:
+            crossing = ThresholdCrossing.objects.create(
+                threshold=threshold, opened_count_id=count_id, closed_count_id=closed, value=value
+            )
+            opened += 1
+        elif (crossing.closed_count_id, crossing.value) != (closed, value):
+            crossing.closed_count_id, crossing.value = closed, value
+            crossing.save(update_fields=["closed_count", "value"])
+        if crossing.closed_count_id is None and crossing.notified_at is None:
+            crossing.notified_at = timezone.now()
+            crossing.save(update_fields=["notified_at"])
+            to_notify.append(crossing.pk)
     return opened
 
 
@@ -136,6 +156,34 @@ def save_threshold(
 
     Raises ``django.core.exceptions.ValidationError`` with a message per field.
     """
+    number = _checked_value(indicator, direction, value)
+    gemeente = gebied.kern.gemeente
+    with transaction.atomic():
+        created = threshold is None
+        if created:
+            threshold = Threshold(gebied=gebied)
+        before = (threshold.indicator, threshold.direction, threshold.value)
+        threshold.indicator = indicator
+        threshold.direction = direction
+        threshold.value = number
+        threshold.is_active = is_active
+        threshold.save()
+        threshold.recipients.set(recipients)
+        if not created and before != (indicator, direction, number):
+            threshold.crossings.all().delete()  # another signal: its crossings start afresh
+        record(
+            by,
+            "monitor.threshold_created" if created else "monitor.threshold_changed",
+            threshold,
+            gemeente=gemeente,
+            changes={"indicator": indicator, "direction": direction, "value": number, "active": is_active},
+        )
+        check_thresholds(gebied)
+    return threshold
+
+
+def _checked_value(indicator: str, direction: str, value) -> float:
+    """The threshold's value as stored (a share as 0–1); ValidationError with a message per field."""
     errors = {}
     found = indicators.INDICATORS.get(indicator)
     if found is None:
@@ -158,32 +206,4 @@ def save_threshold(
             errors["value"] = _("The value cannot be negative.")
     if errors:
         raise ValidationError(errors)
-    gemeente = gebied.kern.gemeente
-    with transaction.atomic():
-        created = threshold is None
-        if created:
-            threshold = Threshold(gebied=gebied)
-        before = {"indicator": threshold.indicator, "direction": threshold.direction, "value": threshold.value}
-        threshold.indicator, threshold.direction, threshold.value, threshold.is_active = (
-            indicator,
-            direction,
-            number,
-            is_active,
-        )
-        threshold.save()
-        threshold.recipients.set(recipients)
-        if not created and (before["indicator"], before["direction"], before["value"]) != (
-            indicator,
-            direction,
-            number,
-        ):
-            threshold.crossings.all().delete()  # another signal: its crossings start afresh
-        record(
-            by,
-            "monitor.threshold_created" if created else "monitor.threshold_changed",
-            threshold,
-            gemeente=gemeente,
-            changes={"indicator": indicator, "direction": direction, "value": number, "active": is_active},
-        )
-        check_thresholds(gebied)
-    return threshold
+    return number

@@ -28,6 +28,20 @@ def derive_vacancy(gebied) -> int:
     dates = {pk: day.isoformat() for pk, day in Count.objects.filter(gebied=gebied).values_list("id", "date")}
     if not dates:
         return 0
+    # Few distinct starts: one UPDATE per start and batch instead of a CASE per row.
+    total = 0
+    for (since, is_open), pks in _changed_states(gebied, dates).items():
+        day = datetime.date.fromisoformat(since) if since else None
+        for start in range(0, len(pks), bulk.ID_BATCH):
+            total += UnitState.objects.filter(pk__in=pks[start : start + bulk.ID_BATCH]).update(
+                vacant_since=day, vacant_since_open=is_open
+            )
+    return total
+
+
+def _changed_states(gebied, dates: dict[int, str]) -> dict[tuple[str | None, bool], list[int]]:
+    """The states whose vacancy start is not what their unit's counts say, by what it should be: (ISO date of
+    the start or None, whether the run starts at the unit's first count)."""
     changed: dict[tuple[str | None, bool], list[int]] = defaultdict(list)
     with connection.cursor() as cursor:
         # One pass over the area's states in unit and date order, as plain rows (no model instances).
@@ -52,12 +66,4 @@ def derive_vacancy(gebied) -> int:
                 first = False
                 if (_iso(since), bool(is_open)) != wanted:
                     changed[wanted].append(pk)
-    # Few distinct starts: one UPDATE per start and batch instead of a CASE per row.
-    total = 0
-    for (since, is_open), pks in changed.items():
-        day = datetime.date.fromisoformat(since) if since else None
-        for start in range(0, len(pks), bulk.ID_BATCH):
-            total += UnitState.objects.filter(pk__in=pks[start : start + bulk.ID_BATCH]).update(
-                vacant_since=day, vacant_since_open=is_open
-            )
-    return total
+    return changed
