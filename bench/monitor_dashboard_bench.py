@@ -130,9 +130,9 @@ def build(units: int, slug: str, seed: int = 4):
                 )
             )
         UnitState.objects.bulk_create(states, batch_size=2000)
-    from kernkompas.monitor import operations
+    from kernkompas.monitor.actions.vacancy import derive_vacancy
 
-    operations.derive_vacancy(gebied)
+    derive_vacancy(gebied)
     indicators.refresh_area(gebied)
     threshold = Threshold.objects.create(gebied=gebied, indicator="vacancy_rate", direction="above", value=0.05)
     last = Count.objects.filter(gebied=gebied).order_by("-date").first()

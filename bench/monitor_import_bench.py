@@ -11,8 +11,8 @@ Dutch headers, an owner on some rows), builds a throw-away database (SQLite in a
   (b) checking it (``importers.mapping.apply``: mapping proposal, numbers, dates, yes/no, taxonomy, coordinates),
   BASELINE  the bare write: the same unit, state and owner rows, prepared beforehand, written with plain
             ``executemany`` (SQLite) or ``COPY`` (PostgreSQL) in one transaction, without any check,
-  (c) writing it (``operations.import_units``: matching, checks against the register, one transaction, derived
-      vacancy, indicators, thresholds),
+  (c) writing it (``actions.units.import_units``: matching, checks against the register, one transaction,
+      derived vacancy, indicators, thresholds),
   (d) for information, importing the same file again (nothing changes),
 
 and prints rows/s and the ratios. Every stage is measured three times, the stages taking turns, each from a clean
@@ -267,7 +267,7 @@ def run(args, home: Path) -> int:
 
     from django.db import connection
 
-    from kernkompas.monitor import operations
+    from kernkompas.monitor.actions.units import import_units
     from kernkompas.monitor.importers.mapping import apply
     from kernkompas.monitor.importers.tabular import read_table
     from kernkompas.monitor.models import UnitState
@@ -298,21 +298,19 @@ def run(args, home: Path) -> int:
     bare = BareWrite(records, gemeente)
 
     def write_units(area):
-        operations.import_units(area, records, **common)
+        import_units(area, records, **common)
 
     times: dict = {"bare": [], "write": []}
     for attempt in range(REPEAT):
         times["bare"].append(in_scratch_area(gebied.kern, f"kaal-{attempt}", bare.write))
         times["write"].append(
-            in_scratch_area(
-                gebied.kern, f"import-{attempt}", lambda area: operations.import_units(area, records, **common)
-            )
+            in_scratch_area(gebied.kern, f"import-{attempt}", lambda area: import_units(area, records, **common))
         )
     bare_s, write_s = min(times["bare"]), min(times["write"])
-    result = operations.import_units(gebied, records, **common)
+    result = import_units(gebied, records, **common)
     assert result.created == args.rows, result
     started = time.perf_counter()
-    again = operations.import_units(gebied, records, **common)
+    again = import_units(gebied, records, **common)
     again_s = time.perf_counter() - started
     assert again.created == again.updated == 0 and UnitState.objects.count() == args.rows, again
 
@@ -325,9 +323,9 @@ def run(args, home: Path) -> int:
         ("(a) read_table (encoding, delimiter, line numbers)", read_s),
         ("(b) mapping.apply (values, taxonomy, coordinates, problems)", check_s),
         ("BASELINE  bare write: the same rows, plain INSERT/COPY", bare_s),
-        ("(c) operations.import_units, first import (creates)", write_s),
+        ("(c) actions.units.import_units, first import (creates)", write_s),
         ("    full import (a + b + c)", full_s),
-        ("(d) operations.import_units, same file again (no changes)", again_s),
+        ("(d) actions.units.import_units, same file again (no changes)", again_s),
     ):
         print(f"{label:<62} {seconds:>8.2f} {rows / seconds:>10,.0f} {seconds / base_s:>7.1f}×")
     floor_s = base_s + bare_s
@@ -349,9 +347,9 @@ def run(args, home: Path) -> int:
 
             def write_again_in_new_count():
                 with transaction.atomic():
-                    operations.import_units(gebied, records, **{**common, "count_date": datetime.date(2025, 12, 31)})
+                    import_units(gebied, records, **{**common, "count_date": datetime.date(2025, 12, 31)})
 
-            print(profiled(write_again_in_new_count, "operations.import_units into a new count"))
+            print(profiled(write_again_in_new_count, "actions.units.import_units into a new count"))
         if slowest != "write" or args.profile:
             print(profiled(lambda: apply(table, None, gemeente=gemeente, file_name=path.name), "mapping.apply"))
     return 0 if passed else 1

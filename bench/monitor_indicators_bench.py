@@ -7,7 +7,7 @@ It builds a throw-away database (SQLite in a temporary KERNKOMPAS_HOME unless --
 PostgreSQL database) with 1,000 areas, 500,000 units and 10 counts per area — 5 million unit states — generated
 with a fixed seed and written with raw ``executemany`` (SQLite) or ``COPY`` (PostgreSQL): units appear and
 disappear, close, open, change function and occupant, so every indicator has something to count. Vacancy start is
-set as ``operations.derive_vacancy`` would.
+set as ``actions.vacancy.derive_vacancy`` would.
 
 It then times, in the same run and alternately:
 

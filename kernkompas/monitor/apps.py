@@ -1,3 +1,4 @@
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 from kernkompas.core import parts
@@ -14,15 +15,15 @@ class MonitorConfig(parts.PartConfig):
     demo_order = 20
 
     def ready(self):
-        from django.db.models.signals import post_migrate
-
+        # import here: ready() is where Django lets an app import modules that need the models loaded.
         from kernkompas.monitor import personal_data  # noqa: F401
 
         post_migrate.connect(_ensure_taxonomy, sender=self)
 
 
 def _ensure_taxonomy(sender, using="default", **kwargs):
-    from kernkompas.monitor.taxonomy import ensure_default_taxonomy
+    # import here: this module is loaded before the models, and the taxonomy's actions need them.
+    from kernkompas.monitor.actions.taxonomy import ensure_default_taxonomy
 
     if using == "default":
         ensure_default_taxonomy()

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from django.db import connection
 
 BATCH = 5000
+ID_BATCH = 2000  # ids in one ``IN (…)`` list of a filter, update or delete of the imports
 _ADAPTED = {"JSONField", "DateField", "DateTimeField", "TimeField", "DecimalField", "UUIDField"}
 
 

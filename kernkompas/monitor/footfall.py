@@ -1,6 +1,6 @@
 """Footfall series of counting points: daily totals, year on year, weekday and hour profiles, gaps.
 
-Times are local wall-clock times of the counter, stored labelled UTC (see ``operations._stored_start``), so every
+Times are local wall-clock times of the counter, stored labelled UTC (see ``actions.footfall.stored_start``), so every
 grouping here truncates in UTC and gets the local day and hour back; the two times of the hour the autumn change
 repeats (two rows when a counter sent them apart) add up in that one local hour. A missing hour or day is never
 filled in: a day with missing hours is marked incomplete, a day without any count is absent and listed by

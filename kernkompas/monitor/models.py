@@ -6,7 +6,7 @@ Vocabulary (Dutch in the interface):
 - a *count* (telling) records the state of every unit of one area on one date (:class:`UnitState`); a unit that
   has no state in a count did not exist (or was not counted) then;
 - vacancy start (``UnitState.vacant_since``) is derived from the counts by
-  :func:`kernkompas.monitor.operations.derive_vacancy`, never typed in;
+  :func:`kernkompas.monitor.actions.vacancy.derive_vacancy`, never typed in;
 - indicators are computed by one module, :mod:`kernkompas.monitor.indicators`, and stored per area and count in
   :class:`AreaIndicators`, so every page, download and API answer shows the same numbers.
 """
@@ -226,7 +226,7 @@ class UnitState(models.Model):
     occupant = models.CharField(_("occupant"), max_length=200, blank=True)
     is_chain = models.BooleanField(_("chain store"), null=True, blank=True, help_text=_("Empty when unknown."))
     occupied_since = models.DateField(_("occupied since"), null=True, blank=True)
-    # Derived from the counts by operations.derive_vacancy: the date of the first count of the unbroken run of
+    # Derived from the counts by actions.vacancy.derive_vacancy: the date of the first count of the unbroken run of
     # vacant states that ends in this one. ``vacant_since_open`` is true when that run starts at the unit's first
     # count, so the real start may be earlier (the duration is then "at least").
     vacant_since = models.DateField(_("vacant since"), null=True, blank=True, editable=False)

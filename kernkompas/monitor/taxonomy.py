@@ -1,4 +1,7 @@
-"""The default function groups and branches (after Locatus), created on migrate and editable afterwards.
+"""The default function groups and branches (after Locatus), and reading the taxonomy a municipality's files use.
+
+The defaults are created on migrate (:func:`kernkompas.monitor.actions.taxonomy.ensure_default_taxonomy`) and
+editable afterwards.
 
 Codes are stable: importers, the OSM tag mapping and the tests refer to them. Names are Dutch, the language the
 field uses for them (a municipality may rename them in the back office).
@@ -6,7 +9,11 @@ field uses for them (a municipality may rename them in the back office).
 
 from __future__ import annotations
 
-from django.db import transaction
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
+from kernkompas.lib.text import fold
+from kernkompas.monitor.models import Branch, FunctionGroup
 
 # code, name, sector, colour (colour-blind safe palette, Okabe–Ito and Tol), branches (code, name)
 DEFAULT_TAXONOMY: list[tuple[str, str, str, str, list[tuple[str, str]]]] = [
@@ -124,21 +131,17 @@ DEFAULT_TAXONOMY: list[tuple[str, str, str, str, list[tuple[str, str]]]] = [
 ]
 
 
-def ensure_default_taxonomy() -> None:
-    """Create the default groups and branches that are missing; never overwrite what was edited."""
-    from kernkompas.monitor.models import Branch, FunctionGroup
-
-    with transaction.atomic():
-        for position, (code, name, sector, colour, branches) in enumerate(DEFAULT_TAXONOMY):
-            group, _created = FunctionGroup.objects.get_or_create(
-                gemeente=None,
-                code=code,
-                defaults={"name": name, "sector": sector, "colour": colour, "position": position * 10},
-            )
-            for branch_code, branch_name in branches:
-                Branch.objects.get_or_create(
-                    gemeente=None, code=branch_code, defaults={"group": group, "name": branch_name}
-                )
+def groups_and_branches(gemeente) -> tuple[dict[str, FunctionGroup], dict[str, Branch]]:
+    """Groups and branches a municipality may use, by code: the default taxonomy plus its own (its own win)."""
+    groups: dict[str, FunctionGroup] = {}
+    for group in FunctionGroup.objects.filter(Q(gemeente=None) | Q(gemeente=gemeente)).order_by("gemeente_id"):
+        if group.code not in groups or group.gemeente_id is not None:
+            groups[group.code] = group
+    branches: dict[str, Branch] = {}
+    for branch in Branch.objects.filter(Q(gemeente=None) | Q(gemeente=gemeente)).order_by("gemeente_id"):
+        if branch.code not in branches or branch.gemeente_id is not None:
+            branches[branch.code] = branch
+    return groups, branches
 
 
 # --- Reading function groups and branches from files (owner: importers) ------------------------------------------
@@ -207,8 +210,6 @@ class UnknownFunction(ValueError):
 
 def _key(text: str | None) -> str:
     """ "Mode & Luxe", "mode en luxe", "MODE/LUXE", "mode-luxe" all give "modeluxe"."""
-    from kernkompas.lib.text import fold
-
     return "".join(word for word in fold(text).split() if word not in _SMALL_WORDS)
 
 
@@ -217,8 +218,6 @@ class Resolver:
     (the default groups and branches plus the municipality's own, which win on a clash) and caches answers."""
 
     def __init__(self, gemeente=None):
-        from kernkompas.monitor.models import Branch, FunctionGroup
-
         own = {"gemeente": gemeente} if gemeente is not None else {"pk__in": []}
         groups = list(FunctionGroup.objects.filter(gemeente=None)) + list(FunctionGroup.objects.filter(**own))
         branches = list(Branch.objects.filter(gemeente=None).select_related("group")) + list(
@@ -257,8 +256,6 @@ class Resolver:
         return found
 
     def _resolve(self, group_text: str, branch_text: str) -> tuple[str, str]:
-        from django.utils.translation import gettext as _
-
         group_key, branch_key = _key(group_text), _key(branch_text)
         group = self.groups.get(group_key) if group_key else None
         branch = self.branches.get(branch_key) if branch_key else None

@@ -33,6 +33,12 @@ from django.views.decorators.http import require_POST
 
 from kernkompas.accounts.permissions import can_manage_gemeente
 from kernkompas.core.problems import ImportRejected, Problem
+from kernkompas.monitor.actions.footfall import import_footfall
+from kernkompas.monitor.actions.unit_checks import validate_units
+from kernkompas.monitor.actions.units import import_units
+from kernkompas.monitor.importers.detect import file_format, read_osm_for, read_table_of, read_units
+from kernkompas.monitor.importers.footfall import read_footfall
+from kernkompas.monitor.importers.mapping import FIELDS, propose
 from kernkompas.monitor.models import FunctionGroup, ImportKind, ImportRun, PendingUpload
 from kernkompas.monitor.upload_forms import (
     MappingForm,
@@ -146,12 +152,10 @@ def _sha256(pending: PendingUpload) -> str:
 def _format(pending: PendingUpload) -> str:
     if pending.kind == ImportKind.FOOTFALL:
         return "xlsx" if file_suffix(pending.file_name) == ".xlsx" else "csv"
-    from kernkompas.monitor.importers.detect import file_format
-
     return file_format(Path(pending.file.path))
 
 
-# --- Reading with the readers, writing with the operations ------------------------------------------------------
+# --- Reading with the readers, writing with the actions ---------------------------------------------------------
 
 
 def _read(pending: PendingUpload, remarks: list[str] | None = None):
@@ -159,11 +163,7 @@ def _read(pending: PendingUpload, remarks: list[str] | None = None):
     (optional) receives what the officer should know about the reading (objects of an extract left out)."""
     path = Path(pending.file.path)
     if pending.kind == ImportKind.FOOTFALL:
-        from kernkompas.monitor.importers.footfall import read_footfall
-
         return read_footfall(path, file_name=pending.file_name)
-    from kernkompas.monitor.importers.detect import file_format, read_osm_for, read_units
-
     if file_format(path) in ("osm", "osm.pbf"):
         records, remark = read_osm_for(path, pending.gebied, file_name=pending.file_name)
         if remark and remarks is not None:
@@ -176,23 +176,19 @@ def _read(pending: PendingUpload, remarks: list[str] | None = None):
 
 
 def _write(pending: PendingUpload, records, points, *, by):
-    from kernkompas.monitor import operations
-
     common = {"by": by, "file_name": pending.file_name, "sha256": _sha256(pending), "format": _format(pending)}
     if pending.kind == ImportKind.FOOTFALL:
-        return operations.import_footfall(pending.gebied, records, points, **common)
-    return operations.import_units(pending.gebied, records, count_date=pending.count_date, **common)
+        return import_footfall(pending.gebied, records, points, **common)
+    return import_units(pending.gebied, records, count_date=pending.count_date, **common)
 
 
 def _check(pending: PendingUpload, remarks: list[str] | None = None) -> tuple[list, list[Problem]]:
     """Read the whole file and check its units against the database (taxonomy, ids used twice, places far
     outside the municipality) without writing anything: the records, or every problem."""
-    from kernkompas.monitor import operations
-
     try:
         records, points = _read(pending, remarks)
         if pending.kind == ImportKind.UNITS:
-            operations.validate_units(pending.gebied, records, file_name=pending.file_name)
+            validate_units(pending.gebied, records, file_name=pending.file_name)
     except ImportRejected as rejected:
         return [], list(rejected.problems)
     return records, []
@@ -222,8 +218,6 @@ def _imported_before(pending: PendingUpload) -> bool:
 
 
 def _table(pending: PendingUpload):
-    from kernkompas.monitor.importers.detect import read_table_of
-
     return read_table_of(Path(pending.file.path), file_name=pending.file_name)
 
 
@@ -237,18 +231,6 @@ def _preview(table) -> list[tuple[int, list[str]]]:
 def _short(cell: str) -> str:
     """A cell as the preview shows it: a long text (up to the readers' 10.000 characters) cut to a line's worth."""
     return cell if len(cell) <= PREVIEW_CELL_CHARS else cell[:PREVIEW_CELL_CHARS] + "…"
-
-
-def _mapping_fields():
-    from kernkompas.monitor.importers.mapping import FIELDS
-
-    return FIELDS
-
-
-def _propose(headers: list[str]) -> dict:
-    from kernkompas.monitor.importers.mapping import propose
-
-    return propose(headers)
 
 
 # --- Views ------------------------------------------------------------------------------------------------------
@@ -312,11 +294,10 @@ def columns(request, area: Gebied, pk: int):
             replace_form=ReplaceFileForm(kind=pending.kind),
             can_map=False,
         )
-    fields = _mapping_fields()
-    initial = pending.mapping or _propose(table.headers)
+    initial = pending.mapping or propose(table.headers)
     form = MappingForm(
         request.POST or None,
-        fields=fields,
+        fields=FIELDS,
         headers=table.headers,
         initial={MappingForm.PREFIX + name: header for name, header in initial.items() if header in table.headers},
     )

@@ -32,9 +32,10 @@ from django.views.decorators.http import require_POST
 from kernkompas.accounts import permissions
 from kernkompas.lib import colour as colour_lib
 from kernkompas.monitor import charts, downloads, selectors
+from kernkompas.monitor.actions.thresholds import save_threshold
+from kernkompas.monitor.actions.visibility import set_area_public
 from kernkompas.monitor.forms import ThresholdForm
 from kernkompas.monitor.models import Threshold
-from kernkompas.monitor.visibility import set_area_public
 
 # The indicator cards, in order: (code, label, kind). Whether a rise is an improvement comes from the indicator's
 # definition (indicators.INDICATORS, higher_is_better), so a card and the indicator never disagree.
@@ -786,15 +787,13 @@ def _file(content: bytes, fmt: str, name: str) -> HttpResponse:
 
 def thresholds(request, gemeente, kern, gebied):
     """The area's thresholds: staff of the municipality set them; crossings raise a notice and an e-mail."""
-    from kernkompas.monitor import operations
-
     area = selectors.get_gebied_for_staff(request.user, gemeente, kern, gebied)
     existing = list(Threshold.objects.filter(gebied=area).order_by("indicator", "direction"))
     if request.method == "POST":
         form = ThresholdForm(request.POST, gebied=area)
         if form.is_valid():
             try:
-                operations.save_threshold(area, by=request.user, **form.operation_kwargs())
+                save_threshold(area, by=request.user, **form.operation_kwargs())
             except ValidationError as error:
                 for name, problems in error.message_dict.items():
                     form.add_error(name if name in form.fields else None, problems)

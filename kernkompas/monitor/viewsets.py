@@ -10,10 +10,10 @@ The municipality scope is a security boundary here as everywhere (accounts/polic
 - the default taxonomy (function groups and branches without a municipality) is listed for everyone who may see
   the taxonomy, but only administrators change it.
 
-Saves and deletions go through ``monitor/admin_operations.py`` (audit log); a function group or branch is saved by
-``save_taxonomy_entry``, which also recomputes the vacancy flags and indicators of the areas that use it. A counter
-key is made by the engine's ``operations.create_counter_token``: the key is shown once, right after, and only its
-hash is stored.
+Saves and deletions go through ``monitor/actions/back_office.py`` (audit log); a function group or branch is saved
+by ``actions.taxonomy.save_taxonomy_entry``, which also recomputes the vacancy flags and indicators of the areas that
+use it. A counter key is made by ``actions.counter_keys.create_counter_token``: the key is shown once, right after,
+and only its hash is stored.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from __future__ import annotations
 from django import forms
 from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.db.models import ProtectedError
+from django.db.models import ProtectedError, Q
 from django.http import HttpResponseRedirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -31,7 +31,8 @@ from wagtail.snippets.views import snippets as snippet_views
 from kernkompas.accounts import permissions
 from kernkompas.accounts import viewsets as scoped_views
 from kernkompas.accounts.policies import ScopedPermissionPolicy
-from kernkompas.monitor import admin_operations
+from kernkompas.monitor.actions import back_office, counter_keys
+from kernkompas.monitor.actions.taxonomy import save_taxonomy_entry
 from kernkompas.monitor.models import (
     Branch,
     CounterToken,
@@ -69,8 +70,6 @@ class TaxonomyPolicy(ScopedPermissionPolicy):
         ids = permissions.staff_gemeente_ids(user)
         if ids is None:
             return objects
-        from django.db.models import Q
-
         return objects.filter(Q(gemeente=None) | Q(gemeente__in=ids))
 
 
@@ -134,22 +133,22 @@ class CounterTokenForm(ScopedForm):
 
 class CreateView(snippet_views.CreateView):
     def save_instance(self):
-        return admin_operations.save_object(self.form, by=self.request.user, created=True)
+        return back_office.save_object(self.form, by=self.request.user, created=True)
 
 
 class EditView(snippet_views.EditView):
     def save_instance(self):
-        return admin_operations.save_object(self.form, by=self.request.user, created=False)
+        return back_office.save_object(self.form, by=self.request.user, created=False)
 
 
 class TaxonomyCreateView(CreateView):
     def save_instance(self):
-        return admin_operations.save_taxonomy_entry(self.form, by=self.request.user, created=True)
+        return save_taxonomy_entry(self.form, by=self.request.user, created=True)
 
 
 class TaxonomyEditView(EditView):
     def save_instance(self):
-        return admin_operations.save_taxonomy_entry(self.form, by=self.request.user, created=False)
+        return save_taxonomy_entry(self.form, by=self.request.user, created=False)
 
 
 class TaxonomyDeleteView(scoped_views.DeleteView):
@@ -167,9 +166,7 @@ class TaxonomyDeleteView(scoped_views.DeleteView):
 
 class CounterTokenCreateView(snippet_views.CreateView):
     def save_instance(self):
-        from kernkompas.monitor import operations
-
-        token, key = operations.create_counter_token(
+        token, key = counter_keys.create_counter_token(
             self.form.cleaned_data["gemeente"], self.form.cleaned_data["name"], by=self.request.user
         )
         messages.warning(
@@ -189,7 +186,7 @@ class MonitorViewSet(scoped_views.ScopedSnippetViewSet):
     add_to_reference_index = False
 
     def delete_instance(self, instance, *, by):
-        admin_operations.delete_object(instance, by=by)
+        back_office.delete_object(instance, by=by)
 
     scoped_form = ScopedForm  # the form class the form_fields are made with
 
@@ -275,9 +272,7 @@ class CounterTokenViewSet(MonitorViewSet):
 
     def delete_instance(self, instance, *, by):
         # Deleting a key revokes it: the row stays, so that the footfall it posted keeps saying where it came from.
-        from kernkompas.monitor import operations
-
-        operations.revoke_counter_token(instance, by=by)
+        counter_keys.revoke_counter_token(instance, by=by)
 
 
 class MonitorViewSetGroup(snippet_views.SnippetViewSetGroup):

@@ -172,8 +172,8 @@ def assert_served_as_data(page, path: str) -> None:
 
 
 def test_script_and_markup_in_the_data_never_run_or_render_on_any_page(page, live_server, cast, dutch, tmp_path):
+    from kernkompas.monitor.actions.visibility import set_area_public
     from kernkompas.monitor.models import Branch, FunctionGroup
-    from kernkompas.monitor.visibility import set_area_public
     from kernkompas.vitrine.tests.list_cases import make_case
 
     maasdijk, centrum, markt = cast.maasdijk, cast.centrum, cast.markt

@@ -105,9 +105,9 @@ def _netherlands(world):
 
 
 def _counter_key(world):
-    from kernkompas.monitor import operations
+    from kernkompas.monitor.actions.counter_keys import create_counter_token
 
-    token, _key = operations.create_counter_token(world.cast.maasdijk, "Matrix tellersleutel", by=world.cast.anton)
+    token, _key = create_counter_token(world.cast.maasdijk, "Matrix tellersleutel", by=world.cast.anton)
     return token, [token.name, token.prefix]
 
 

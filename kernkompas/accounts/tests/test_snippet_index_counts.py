@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from kernkompas.monitor import operations
+from kernkompas.monitor.actions.counter_keys import create_counter_token
 from kernkompas.monitor.models import OwnerContact, Unit
 from kernkompas.places.models import Gebied, Kern
 
@@ -35,7 +35,7 @@ def registers(cast):
             OwnerContact.objects.create(unit=unit, name=name)
     for gemeente, keys in ((cast.maasdijk, 1), (cast.veldrode, 2)):
         for n in range(keys):
-            operations.create_counter_token(gemeente, f"Teller {n}", by=cast.anton)
+            create_counter_token(gemeente, f"Teller {n}", by=cast.anton)
     return cast
 
 

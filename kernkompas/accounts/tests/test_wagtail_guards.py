@@ -15,7 +15,7 @@ from django.urls import reverse
 from wagtail.images import get_image_model
 
 from kernkompas.core.models import AuditEvent
-from kernkompas.monitor import operations
+from kernkompas.monitor.actions.counter_keys import create_counter_token
 from kernkompas.monitor.models import CounterToken, OwnerContact, Unit
 from kernkompas.vitrine.actions.editorial import join_editorial_group
 from kernkompas.vitrine.tests.list_cases import make_case, vitrine_index
@@ -104,7 +104,7 @@ def test_deleting_several_owner_contacts_at_once_keeps_the_scope_and_the_audit_l
 
 
 def test_deleting_counter_keys_at_once_revokes_them(client, cast):
-    token, _key = operations.create_counter_token(cast.maasdijk, "Sensor Markt", by=cast.ellen)
+    token, _key = create_counter_token(cast.maasdijk, "Sensor Markt", by=cast.ellen)
     client.force_login(cast.ellen)
     bulk = reverse("wagtail_bulk_action", args=["monitor", "countertoken", "delete"]) + f"?id={token.pk}"
     assert client.post(bulk).status_code == 302

@@ -1,9 +1,9 @@
 """The Kernmonitor's demo data: a register for every demo area, three yearly counts, footfall and a threshold.
 
 Everything is invented and generated from a fixed seed, so every run produces the same files. They are written
-through the engine's own operations (``operations.import_units`` / ``import_footfall`` / ``save_threshold``), so
-the indicators, vacancy durations and threshold crossings are computed the real way. A second run changes nothing:
-a count whose file (by its fingerprint) was imported before is left alone.
+through the engine's own actions (``actions.units.import_units`` / ``footfall.import_footfall`` /
+``thresholds.save_threshold``), so the indicators, vacancy durations and threshold crossings are computed the real
+way. A second run changes nothing: a count whose file (by its fingerprint) was imported before is left alone.
 
 The story the numbers tell: Maasdijk's Marktplein loses shops (vacancy rises, a threshold is crossed), Bremhout's
 core shopping area recovers after 2022, the smaller streets drift. Bremhout's core has two counting points with
@@ -23,7 +23,11 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.db import transaction
 
+from kernkompas.accounts.models import Membership
 from kernkompas.lib import clock
+from kernkompas.monitor.actions.footfall import import_footfall
+from kernkompas.monitor.actions.thresholds import save_threshold
+from kernkompas.monitor.actions.units import import_units
 from kernkompas.monitor.importers.records import FootfallRecord, OwnerRecord, PointRecord, UnitRecord
 from kernkompas.monitor.models import Branch, FunctionGroup, ImportKind, ImportRun, Threshold
 from kernkompas.places.models import Gebied
@@ -135,8 +139,6 @@ class _Unit:
 
 def load_demo_monitor(by=None) -> MonitorLoadSummary:
     """Load (or leave alone) the demo registers; returns what was created, in the demo summary's shape."""
-    from kernkompas.monitor import operations
-
     summary = MonitorLoadSummary()
     taxonomy = _taxonomy()
     for plan in PLANS:
@@ -151,7 +153,7 @@ def load_demo_monitor(by=None) -> MonitorLoadSummary:
             fingerprint = _fingerprint(records)
             if ImportRun.objects.filter(gebied=gebied, kind=ImportKind.UNITS, sha256=fingerprint).exists():
                 continue
-            result = operations.import_units(
+            result = import_units(
                 gebied,
                 records,
                 count_date=day,
@@ -310,22 +312,15 @@ def _records(units: list[_Unit]) -> list[UnitRecord]:
 
 
 def _threshold(gebied: Gebied, by, summary: MonitorLoadSummary) -> None:
-    from kernkompas.accounts.models import Membership
-    from kernkompas.monitor import operations
-
     if Threshold.objects.filter(gebied=gebied, indicator="vacancy_rate").exists():
         return
     team = [m.user for m in Membership.objects.filter(gemeente=gebied.kern.gemeente).select_related("user")]
     with transaction.atomic():
-        operations.save_threshold(
-            gebied, indicator="vacancy_rate", direction="above", value=0.12, recipients=team, by=by
-        )
+        save_threshold(gebied, indicator="vacancy_rate", direction="above", value=0.12, recipients=team, by=by)
     summary.created["monitor.Threshold"] += 1
 
 
 def _footfall(gebied: Gebied, by, summary: MonitorLoadSummary) -> None:
-    from kernkompas.monitor import operations
-
     rng = random.Random(f"{SEED}-footfall")
     west, south, east, north = gebied.bbox or (0, 0, 0, 0)
     points = [
@@ -362,7 +357,5 @@ def _footfall(gebied: Gebied, by, summary: MonitorLoadSummary) -> None:
     fingerprint = _fingerprint((SEED, len(records), records[0], records[-1]))
     if ImportRun.objects.filter(gebied=gebied, kind=ImportKind.FOOTFALL, sha256=fingerprint).exists():
         return
-    operations.import_footfall(
-        gebied, records, points, by=by, file_name="demo-passanten.csv", sha256=fingerprint, format="demo"
-    )
+    import_footfall(gebied, records, points, by=by, file_name="demo-passanten.csv", sha256=fingerprint, format="demo")
     summary.created["monitor.FootfallCount"] += len(records)

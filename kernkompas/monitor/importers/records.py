@@ -2,8 +2,8 @@
 
 A reader (one module per format in this package) only *reads*: it turns a file into records or into problems
 (``kernkompas.places.importers.Problems``: file, line/feature, field, reason in Dutch). Writing is done by
-:func:`kernkompas.monitor.operations.import_units` and :func:`kernkompas.monitor.operations.import_footfall`, which
-validate what only the database knows (taxonomy codes, ids used twice) and then write in one transaction.
+:func:`kernkompas.monitor.actions.units.import_units` and :func:`kernkompas.monitor.actions.footfall.import_footfall`,
+which validate what only the database knows (taxonomy codes, ids used twice) and then write in one transaction.
 """
 
 from __future__ import annotations

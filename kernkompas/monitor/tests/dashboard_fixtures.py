@@ -59,9 +59,9 @@ def second_count() -> list[UnitRecord]:
 
 
 def load_register(gebied) -> None:
-    from kernkompas.monitor import operations
+    from kernkompas.monitor.actions.units import import_units
 
     for day, records in ((COUNT_1, first_count()), (COUNT_2, second_count())):
-        operations.import_units(
+        import_units(
             gebied, records, count_date=day, file_name=f"telling-{day}.csv", sha256=f"test-{day}", format="csv"
         )

@@ -90,12 +90,12 @@ COUNTS = (count_1, count_2, count_3)
 
 
 def import_all(gebied, upto=3, by=None):
-    from kernkompas.monitor import operations
+    from kernkompas.monitor.actions.units import import_units
 
     results = []
     for number, (day, records) in enumerate(zip(DATES[:upto], COUNTS[:upto], strict=True), start=1):
         results.append(
-            operations.import_units(
+            import_units(
                 gebied,
                 records(),
                 count_date=day,

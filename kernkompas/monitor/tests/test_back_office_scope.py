@@ -13,7 +13,7 @@ import json
 import pytest
 from django.urls import reverse
 
-from kernkompas.monitor import operations
+from kernkompas.monitor.actions.counter_keys import create_counter_token
 from kernkompas.monitor.models import CountingPoint, OwnerContact, Threshold, Unit
 
 pytestmark = pytest.mark.django_db
@@ -24,7 +24,7 @@ OWNER = "Mevrouw Hoekstra-Maasdijk"
 @pytest.fixture
 def maasdijk_monitor(cast):
     unit = Unit.objects.create(gebied=cast.markt, street="Markt", house_number="7", address_key="markt 7")
-    token, _key = operations.create_counter_token(cast.maasdijk, "Sensor Kerkstraat", by=cast.ellen)
+    token, _key = create_counter_token(cast.maasdijk, "Sensor Kerkstraat", by=cast.ellen)
     objects = {
         "ownercontact": OwnerContact.objects.create(unit=unit, name=OWNER, email="hoekstra@example.org"),
         "countertoken": token,

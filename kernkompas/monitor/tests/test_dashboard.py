@@ -139,7 +139,7 @@ def _grow(gebied, n: int) -> None:
     """A third count with ``n`` units, so the page has many more rows to show."""
     import datetime
 
-    from kernkompas.monitor import operations
+    from kernkompas.monitor.actions.units import import_units
 
     records = [
         UnitRecord(
@@ -155,7 +155,7 @@ def _grow(gebied, n: int) -> None:
         )
         for i in range(n)
     ]
-    operations.import_units(
+    import_units(
         gebied, records, count_date=datetime.date(2024, 10, 1), file_name="groot.csv", sha256="groot", format="csv"
     )
 
@@ -185,7 +185,7 @@ def _footfall(gebied, *, skip_day=None):
     """Two counting points with 24 hourly counts a day for two weeks; ``skip_day`` has no counts at one point."""
     import datetime
 
-    from kernkompas.monitor import operations
+    from kernkompas.monitor.actions.footfall import import_footfall
     from kernkompas.monitor.importers.records import FootfallRecord, PointRecord
 
     points = [PointRecord(name="Markt-noord"), PointRecord(name="Markt-zuid")]
@@ -201,7 +201,7 @@ def _footfall(gebied, *, skip_day=None):
                 records.append(
                     FootfallRecord(where="regel 2", point=point.name, start=start, resolution="hour", value=value)
                 )
-    operations.import_footfall(gebied, records, points, file_name="tellers.csv", sha256="tellers", format="csv")
+    import_footfall(gebied, records, points, file_name="tellers.csv", sha256="tellers", format="csv")
 
 
 def test_footfall_shows_daily_totals_with_gaps_and_weekday_and_hour_profiles(client, public_register):
@@ -258,14 +258,12 @@ def test_a_threshold_with_a_wrong_value_is_refused_with_a_message(client, public
 def test_the_core_map_shows_only_the_units_of_areas_the_visitor_may_see(client, public_register):
     import datetime
 
-    from kernkompas.monitor import operations
+    from kernkompas.monitor.actions.units import import_units
     from kernkompas.places.models import Gebied
 
     hidden = Gebied.objects.create(kern=public_register.centrum, name="Statiestraat", slug="statiestraat")
     record = UnitRecord(where="regel 2", external_id="S1", street="Statiestraat", house_number="1", group="leegstand")
-    operations.import_units(
-        hidden, [record], count_date=datetime.date(2024, 10, 1), file_name="s.csv", sha256="s", format="csv"
-    )
+    import_units(hidden, [record], count_date=datetime.date(2024, 10, 1), file_name="s.csv", sha256="s", format="csv")
     url = reverse("monitor:kern", kwargs={"gemeente": "maasdijk", "kern": "centrum"})
     names = {r.unit.street for r in client.get(url).context["rows"]}
     assert names == {"Markt"}
@@ -277,7 +275,7 @@ def test_the_core_map_shows_only_the_units_of_areas_the_visitor_may_see(client, 
 def test_new_footfall_counts_show_at_once_although_the_profiles_are_cached(client, public_register):
     import datetime
 
-    from kernkompas.monitor import operations
+    from kernkompas.monitor.actions.footfall import import_footfall
     from kernkompas.monitor.importers.records import FootfallRecord, PointRecord
 
     _footfall(public_register.markt)
@@ -292,7 +290,7 @@ def test_new_footfall_counts_show_at_once_although_the_profiles_are_cached(clien
         )
         for hour in range(24)
     ]
-    operations.import_footfall(
+    import_footfall(
         public_register.markt, extra, [PointRecord(name="Markt-noord")], file_name="extra.csv", sha256="x", format="csv"
     )
     rows = {r[0]: r for r in _page(client).context["footfall"]["daily"]["rows"]}

@@ -10,7 +10,9 @@ import re
 
 from django.urls import reverse
 
-from kernkompas.monitor import operations, selectors, views
+from kernkompas.monitor import selectors, views
+from kernkompas.monitor.actions.footfall import import_footfall
+from kernkompas.monitor.actions.units import import_units
 from kernkompas.monitor.models import Branch, Count, FunctionGroup
 from kernkompas.monitor.tests.dashboard_fixtures import COUNT_2, SLUGS, second_count
 
@@ -67,7 +69,7 @@ def test_a_corrected_count_shows_at_once(client, public_register):
     records.append(
         dataclasses.replace(records[-1], where="regel 9", external_id="M8", house_number="8", lat=None, lon=None)
     )
-    operations.import_units(
+    import_units(
         public_register.markt, records, count_date=COUNT_2, file_name="correctie.csv", sha256="correctie", format="csv"
     )
     html = _html(client)
@@ -146,7 +148,7 @@ def test_the_footfall_charts_are_made_once_and_follow_the_counts_the_points_and_
         ]
 
     def import_day(day, value, sha):
-        operations.import_footfall(
+        import_footfall(
             public_register.markt,
             hours(day, value),
             [PointRecord(name="Markt-noord")],

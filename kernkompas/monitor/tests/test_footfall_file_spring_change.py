@@ -17,7 +17,7 @@ from django.core.management.base import CommandError
 from django.utils import translation
 
 from kernkompas.core.problems import ImportRejected
-from kernkompas.monitor import operations
+from kernkompas.monitor.actions.footfall import import_footfall
 from kernkompas.monitor.importers.footfall import read_footfall
 from kernkompas.monitor.importers.records import FootfallRecord
 from kernkompas.monitor.models import CounterToken, CountingPoint, FootfallCount
@@ -100,9 +100,7 @@ def test_the_operation_refuses_a_record_in_the_skipped_hour_from_any_caller(cast
     ]
 
     with translation.override("en"), pytest.raises(ImportRejected) as refused:
-        operations.import_footfall(
-            cast.markt, records, [], by=cast.ellen, file_name="telling.csv", sha256="s", format="csv"
-        )
+        import_footfall(cast.markt, records, [], by=cast.ellen, file_name="telling.csv", sha256="s", format="csv")
 
     assert [str(p) for p in refused.value.problems] == [
         "telling.csv, regel 3: 31-03-2024 02:00 does not exist in Europe/Brussels: the clocks went forward an hour"

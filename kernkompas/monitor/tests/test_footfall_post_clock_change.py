@@ -14,7 +14,8 @@ import json
 
 import pytest
 
-from kernkompas.monitor import footfall, operations
+from kernkompas.monitor import footfall
+from kernkompas.monitor.actions.footfall import import_footfall
 from kernkompas.monitor.importers.records import FootfallRecord, PointRecord
 from kernkompas.monitor.models import CounterToken, CountingPoint, FootfallCount
 
@@ -146,7 +147,7 @@ def test_the_repeated_hour_sent_once_without_offset_or_in_a_file_is_the_whole_ho
 
     post(client, counter, ("2025-10-26T00:00:00Z", 5), ("2025-10-26T01:00:00Z", 7))
     record = FootfallRecord("regel 2 + regel 3", "Markt Noord", datetime.datetime(2025, 10, 26, 2), "hour", 15, True)
-    result = operations.import_footfall(
+    result = import_footfall(
         cast.markt, [record], [PointRecord("Markt Noord")], file_name="telling.csv", sha256="x", format="csv"
     )
     assert result.updated == 1

@@ -8,7 +8,10 @@ import pytest
 
 from kernkompas.core.models import AuditEvent
 from kernkompas.core.problems import ImportRejected
-from kernkompas.monitor import footfall, operations
+from kernkompas.monitor import footfall
+from kernkompas.monitor.actions.counter_keys import CounterKeyInvalid, create_counter_token, revoke_counter_token
+from kernkompas.monitor.actions.footfall import import_footfall
+from kernkompas.monitor.actions.footfall_posts import FootfallPostRejected, post_footfall
 from kernkompas.monitor.importers.records import FootfallRecord, PointRecord
 from kernkompas.monitor.models import CounterToken, CountingPoint, FootfallCount, ImportRun
 
@@ -48,7 +51,7 @@ def records():
 
 
 def import_them(cast, recs=None, sha="f1"):
-    return operations.import_footfall(
+    return import_footfall(
         cast.markt,
         records() if recs is None else recs,
         [PointRecord("Queen St", lat=-36.85, lon=174.76)],
@@ -150,17 +153,17 @@ def test_profiles_use_complete_days(points):
 
 
 def test_post_footfall_is_idempotent_per_point_and_hour(cast, points):
-    token, key = operations.create_counter_token(cast.maasdijk, "Teller Markt", by=cast.ellen)
+    token, key = create_counter_token(cast.maasdijk, "Teller Markt", by=cast.ellen)
     assert CounterToken.objects.get().key_hash == CounterToken.hash_key(key)
     assert key.startswith("kk_") and token.prefix == key[3:11]
     item = {"point": "Queen St", "start": "2024-06-04T10:00:00", "value": 7}
-    result = operations.post_footfall(key, [item])
+    result = post_footfall(key, [item])
     assert (result["created"], result["updated"], result["unchanged"]) == (1, 0, 0)
     assert result["items"] == [{"point": "Queen St", "start": "2024-06-04T10:00:00", "status": "created"}]
-    again = operations.post_footfall(key, [item])
+    again = post_footfall(key, [item])
     assert (again["created"], again["updated"], again["unchanged"]) == (0, 0, 1)
     item["value"] = 8
-    replaced = operations.post_footfall(key, [item])
+    replaced = post_footfall(key, [item])
     assert replaced["items"][0]["status"] == "updated"
     assert (
         FootfallCount.objects.get(
@@ -174,15 +177,15 @@ def test_post_footfall_is_idempotent_per_point_and_hour(cast, points):
 
 
 def test_post_footfall_refuses_bad_keys_and_items(cast, points):
-    token, key = operations.create_counter_token(cast.maasdijk, "Teller Markt")
-    with pytest.raises(operations.CounterKeyInvalid):
-        operations.post_footfall("kk_wrong", [{"point": "Queen St", "start": "2024-06-04T10:00:00", "value": 1}])
-    _other, other_key = operations.create_counter_token(cast.veldrode, "Teller Veldrode")
-    with pytest.raises(operations.FootfallPostRejected) as caught:
-        operations.post_footfall(other_key, [{"point": "Queen St", "start": "2024-06-04T10:00:00", "value": 1}])
+    token, key = create_counter_token(cast.maasdijk, "Teller Markt")
+    with pytest.raises(CounterKeyInvalid):
+        post_footfall("kk_wrong", [{"point": "Queen St", "start": "2024-06-04T10:00:00", "value": 1}])
+    _other, other_key = create_counter_token(cast.veldrode, "Teller Veldrode")
+    with pytest.raises(FootfallPostRejected) as caught:
+        post_footfall(other_key, [{"point": "Queen St", "start": "2024-06-04T10:00:00", "value": 1}])
     assert "Veldrode" in str(caught.value)
-    with pytest.raises(operations.FootfallPostRejected) as caught:
-        operations.post_footfall(
+    with pytest.raises(FootfallPostRejected) as caught:
+        post_footfall(
             key,
             [
                 {"point": "Queen St", "start": "2024-06-04T10:30:00", "value": 1},
@@ -192,9 +195,9 @@ def test_post_footfall_refuses_bad_keys_and_items(cast, points):
         )
     assert len(caught.value.problems) == 3 and "item 1" in caught.value.problems[0]
     assert FootfallCount.objects.count() == 24 + 22 + 24 + 24 + 12 + 1  # nothing written
-    operations.revoke_counter_token(token, by=cast.ellen)
-    with pytest.raises(operations.CounterKeyInvalid):
-        operations.post_footfall(key, [{"point": "Queen St", "start": "2024-06-04T10:00:00", "value": 1}])
+    revoke_counter_token(token, by=cast.ellen)
+    with pytest.raises(CounterKeyInvalid):
+        post_footfall(key, [{"point": "Queen St", "start": "2024-06-04T10:00:00", "value": 1}])
 
 
 def test_a_correction_that_keeps_span_rows_and_total_still_refreshes_the_cached_summary(
@@ -223,7 +226,7 @@ def test_post_footfall_needs_the_same_queries_for_two_items_as_for_forty(cast, p
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    _token, key = operations.create_counter_token(cast.maasdijk, "Teller Markt", by=cast.ellen)
+    _token, key = create_counter_token(cast.maasdijk, "Teller Markt", by=cast.ellen)
 
     def post(day, n):
         payload = [
@@ -232,14 +235,14 @@ def test_post_footfall_needs_the_same_queries_for_two_items_as_for_forty(cast, p
             for hour in range(n // 2)
         ]
         with CaptureQueriesContext(connection) as queries:
-            result = operations.post_footfall(key, payload)
+            result = post_footfall(key, payload)
         assert result["created"] + result["updated"] + result["unchanged"] == n
         return len(queries)
 
     assert post("2024-07-01", 2) == post("2024-07-02", 40)
     # and the stored values are found again: posting the same forty once more changes nothing
     assert (
-        operations.post_footfall(
+        post_footfall(
             key, [{"point": "Queen St", "start": f"2024-07-02T{h:02d}:00:00", "value": h} for h in range(20)]
         )["unchanged"]
         == 20

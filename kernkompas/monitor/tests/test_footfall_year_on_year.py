@@ -9,7 +9,8 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from kernkompas.monitor import footfall, operations, views
+from kernkompas.monitor import footfall, views
+from kernkompas.monitor.actions.footfall import import_footfall
 from kernkompas.monitor.importers.records import FootfallRecord, PointRecord
 from kernkompas.monitor.models import CountingPoint
 from kernkompas.monitor.selectors import footfall_summary
@@ -51,7 +52,7 @@ def records():
 
 def _import(gebied, recs):
     names = sorted({r.point for r in recs})
-    operations.import_footfall(
+    import_footfall(
         gebied, recs, [PointRecord(name=n) for n in names], file_name="tellers.csv", sha256="yoy", format="csv"
     )
     return [CountingPoint.objects.get(name=n) for n in names]

@@ -28,7 +28,7 @@ IMPORTER = textwrap.dedent(
     import datetime, sys
     import django
     django.setup()
-    from kernkompas.monitor import operations
+    from kernkompas.monitor.actions.units import import_units
     from kernkompas.monitor.importers.records import UnitRecord
     from kernkompas.places.models import Gebied
 
@@ -41,7 +41,7 @@ IMPORTER = textwrap.dedent(
                        group="leegstand" if n % 5 == 0 else "dagelijks")
             for n in range((i + 1) * size)
         ]
-        operations.import_units(gebied, records, count_date=datetime.date(2010 + i, 1, 1), file_name="t.csv",
+        import_units(gebied, records, count_date=datetime.date(2010 + i, 1, 1), file_name="t.csv",
                                 sha256=f"{slug}{i}", format="csv")
     """
 )

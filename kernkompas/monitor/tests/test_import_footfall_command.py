@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import sys
 from io import StringIO
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.utils import translation
 
+from kernkompas.monitor.management.commands import import_footfall
 from kernkompas.monitor.models import CountingPoint, FootfallCount, ImportRun
 from kernkompas.monitor.tests.test_import_footfall import AUCKLAND_TIME, corrected_auckland
 from kernkompas.places.tests.import_helpers import shared_data
@@ -113,3 +115,19 @@ def test_the_auckland_counts_twice(cast, tmp_path, settings):
     out, _err = _run(path, "--area", AREA, "--points", locations, "--no-progress")
     assert f"{total} counts, 0 new, 0 changed, {total} unchanged" in out
     assert FootfallCount.objects.count() == total
+
+
+def test_a_long_file_shows_its_progress_and_a_short_one_does_not(cast, tmp_path, monkeypatch):
+    lines = ["datum;uur;Markt"] + [f"2025-04-{1 + h // 24:02d};{h % 24}:00-{h % 24}:59;{h}" for h in range(24 * 20)]
+    counts = _write(tmp_path / "tellingen.csv", "\n".join(lines) + "\n")
+    err = StringIO()
+    monkeypatch.setattr(sys, "stderr", err)  # tqdm and the "writing" line write to the process's stderr
+    _run(counts, "--area", AREA)
+    assert err.getvalue() == ""
+
+    monkeypatch.setattr(import_footfall, "PROGRESS_FROM_BYTES", 100)
+    out, _err = _run(counts, "--area", AREA, "--dry-run")
+    assert "480 counts at 1 counting points" in out
+    assert "reading" in err.getvalue() and "writing" not in err.getvalue()
+    _run(counts, "--area", AREA)
+    assert "writing 480 counts" in err.getvalue()

@@ -15,7 +15,9 @@ import pytest
 
 from kernkompas.core.models import AuditEvent
 from kernkompas.core.problems import ImportRejected
-from kernkompas.monitor import operations
+from kernkompas.monitor.actions.footfall import import_footfall
+from kernkompas.monitor.actions.unit_checks import validate_units
+from kernkompas.monitor.actions.units import import_units
 from kernkompas.monitor.importers.detect import read_units
 from kernkompas.monitor.importers.footfall import read_footfall, read_points
 from kernkompas.monitor.importers.osm import read_osm
@@ -41,7 +43,7 @@ def units_file(tmp_path, column: int, value: str):
 def import_file(path, gebied):
     """What the upload wizard and the command do: read, then the named operation (which checks first)."""
     records = read_units(path, gemeente=gebied.kern.gemeente, file_name=path.name)
-    return operations.import_units(gebied, records, count_date=DATES[0], file_name=path.name, sha256="x", format="csv")
+    return import_units(gebied, records, count_date=DATES[0], file_name=path.name, sha256="x", format="csv")
 
 
 def problems(rejected) -> list[str]:
@@ -85,7 +87,7 @@ def test_the_check_step_refuses_it_before_the_import(cast, tmp_path):
     path = units_file(tmp_path, 1, "S" * 201)
     records = read_units(path, gemeente=cast.maasdijk)
     with pytest.raises(ImportRejected) as rejected:
-        operations.validate_units(cast.markt, records, file_name="winkels.csv")
+        validate_units(cast.markt, records, file_name="winkels.csv")
     assert "regel 3, veld “straat”: de tekst is 201 tekens lang" in problems(rejected)[0]
 
 
@@ -96,13 +98,13 @@ def test_a_text_that_just_fits_is_stored_whole(cast, tmp_path):
 
 
 def test_a_refused_file_leaves_the_count_already_there_as_it_was(cast, tmp_path):
-    operations.import_units(cast.markt, count_1(), count_date=DATES[0], file_name="a.csv", sha256="a", format="csv")
+    import_units(cast.markt, count_1(), count_date=DATES[0], file_name="a.csv", sha256="a", format="csv")
     before = list(UnitState.objects.order_by("pk").values_list("unit__external_id", "occupant", "group__code"))
     records = count_1()
     records[1].occupant = "Mode Anna " * 25
     records[2].group = "dagelijks"
     with pytest.raises(ImportRejected) as rejected:
-        operations.import_units(cast.markt, records, count_date=DATES[0], file_name="b.csv", sha256="b", format="csv")
+        import_units(cast.markt, records, count_date=DATES[0], file_name="b.csv", sha256="b", format="csv")
     assert problems(rejected) == [
         "b.csv, regel 3, veld “naam gebruiker”: de tekst is 249 tekens lang; in dit veld passen er hoogstens 200"
     ]
@@ -125,7 +127,7 @@ def test_an_openstreetmap_object_with_a_long_name_or_postcode_is_refused_by_its_
     path.write_text(OSM.format(name="B" * 300, postcode="3960 " * 3), encoding="utf-8")
     records = read_osm(path)
     with pytest.raises(ImportRejected) as rejected:
-        operations.import_units(cast.markt, records, count_date=DATES[0], file_name=path.name, sha256="o", format="osm")
+        import_units(cast.markt, records, count_date=DATES[0], file_name=path.name, sha256="o", format="osm")
     found = problems(rejected)
     assert len(found) == 2
     assert found[0].startswith("maasdijk.osm, ") and "veld “postcode”: de tekst is 14 tekens lang" in found[0]
@@ -178,7 +180,7 @@ def test_the_footfall_operation_refuses_a_long_point_itself_and_writes_nothing(c
     ]
     points = [PointRecord(name="Markt", external_id="x" * 101, where="regel 2")]
     with pytest.raises(ImportRejected) as rejected:
-        operations.import_footfall(cast.markt, records, points, file_name="t.csv", sha256="t", format="csv")
+        import_footfall(cast.markt, records, points, file_name="t.csv", sha256="t", format="csv")
     assert problems(rejected) == [
         "t.csv, regel 2, veld “eigen id”: de tekst is 101 tekens lang; in dit veld passen er hoogstens 100",
         "t.csv, regel 3, veld “naam”: de tekst is 201 tekens lang; in dit veld passen er hoogstens 200",

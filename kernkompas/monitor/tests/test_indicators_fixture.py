@@ -150,11 +150,11 @@ def test_series_and_core_sum_counts_not_percentages(cast):
 
     import_all(cast.markt)
     other = Gebied.objects.create(kern=cast.centrum, name="Kerkstraat", slug="kerkstraat")
-    from kernkompas.monitor import operations
+    from kernkompas.monitor.actions.units import import_units
     from kernkompas.monitor.tests.fixture_counts import unit
 
     # Kerkstraat: counted once, on the date of count 2: 4 commercial units, all vacant, 100 m² each.
-    operations.import_units(
+    import_units(
         other,
         [unit(n, "leegstand", "", 100) for n in range(1, 5)],
         count_date=DATES[1],
@@ -197,7 +197,7 @@ def test_refresh_all_equals_refresh_area(cast):
 
 
 def test_compare_with_similar_areas_and_region(cast):
-    from kernkompas.monitor import operations
+    from kernkompas.monitor.actions.units import import_units
     from kernkompas.monitor.tests.fixture_counts import unit
     from kernkompas.places.models import Gebied, Kern, Regio
     from kernkompas.testing import make_gemeente
@@ -215,7 +215,7 @@ def test_compare_with_similar_areas_and_region(cast):
         records = [
             unit(n, "leegstand" if n <= vacant else "diensten", "", None, lat=None, lon=None) for n in range(1, 5)
         ]
-        operations.import_units(
+        import_units(
             area, records, count_date=datetime.date(2023, 6, 1), file_name="x.csv", sha256=str(area.pk), format="csv"
         )
     regio = Regio.objects.create(name="Maasland", slug="maasland")

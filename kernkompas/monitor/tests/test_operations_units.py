@@ -1,4 +1,4 @@
-"""operations.import_units: validation against the database, matching, idempotence, replacement, links, audit."""
+"""import_units: validation against the database, matching, idempotence, replacement, links, audit."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ import pytest
 from kernkompas.core import privacy
 from kernkompas.core.models import AuditEvent
 from kernkompas.core.problems import ImportRejected
-from kernkompas.monitor import operations
+from kernkompas.monitor.actions.unit_checks import address_key
+from kernkompas.monitor.actions.units import import_units
 from kernkompas.monitor.importers.records import OwnerRecord
 from kernkompas.monitor.models import Count, ImportRun, OwnerContact, Unit, UnitLink, UnitState
 from kernkompas.monitor.tests.fixture_counts import DATES, count_1, import_all, unit
@@ -18,9 +19,7 @@ pytestmark = pytest.mark.django_db
 
 
 def run(gebied, records, day=DATES[0], sha="a", by=None):
-    return operations.import_units(
-        gebied, records, count_date=day, by=by, file_name="telling.csv", sha256=sha, format="csv"
-    )
+    return import_units(gebied, records, count_date=day, by=by, file_name="telling.csv", sha256=sha, format="csv")
 
 
 @pytest.mark.parametrize(
@@ -38,7 +37,7 @@ def run(gebied, records, day=DATES[0], sha="a", by=None):
     ],
 )
 def test_address_key(street, number, postcode, expected):
-    assert operations.address_key(street, number, postcode) == expected
+    assert address_key(street, number, postcode) == expected
 
 
 def test_everything_wrong_is_reported_and_nothing_written(cast):

@@ -8,7 +8,7 @@ import pytest
 from django.core.management import call_command
 
 from kernkompas.core.models import AuditEvent
-from kernkompas.monitor import operations
+from kernkompas.monitor.actions.units import import_units
 from kernkompas.monitor.models import OwnerContact
 from kernkompas.monitor.tests.fixture_counts import DATES, count_1
 from kernkompas.testing import stored_copies
@@ -22,7 +22,7 @@ AUDIT_LOG = "/beheer/auditlog/"
 @pytest.fixture
 def piet(cast):
     """Maasdijk's register names Piet de Vries as the owner of Markt 5."""
-    operations.import_units(cast.markt, count_1(), count_date=DATES[0], file_name="a.csv", sha256="a", format="csv")
+    import_units(cast.markt, count_1(), count_date=DATES[0], file_name="a.csv", sha256="a", format="csv")
     return OwnerContact.objects.get(name=NAME)
 
 

@@ -10,7 +10,7 @@ from django.core.management import CommandError, call_command
 
 from kernkompas.accounts.models import User
 from kernkompas.core.models import AuditEvent
-from kernkompas.monitor import operations
+from kernkompas.monitor.actions.units import import_units
 from kernkompas.monitor.importers.records import OwnerRecord
 from kernkompas.monitor.models import OwnerContact
 from kernkompas.monitor.tests.fixture_counts import DATES, count_1
@@ -22,7 +22,7 @@ pytestmark = pytest.mark.django_db
 def owners(cast):
     records = count_1()  # U5 is owned by Piet de Vries, piet@example.org
     records[0].owner = OwnerRecord("Bram")  # a contact without address, named like the account holder Bram
-    operations.import_units(cast.markt, records, count_date=DATES[0], file_name="a.csv", sha256="a", format="csv")
+    import_units(cast.markt, records, count_date=DATES[0], file_name="a.csv", sha256="a", format="csv")
     return cast
 
 

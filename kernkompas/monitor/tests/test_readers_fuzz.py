@@ -26,7 +26,7 @@ from hypothesis import strategies as st
 
 from kernkompas.core.models import AuditEvent
 from kernkompas.core.problems import ImportRejected
-from kernkompas.monitor import operations
+from kernkompas.monitor.actions.units import import_units
 from kernkompas.monitor.importers.detect import read_units
 from kernkompas.monitor.importers.footfall import read_footfall
 from kernkompas.monitor.importers.osm import read_osm
@@ -171,7 +171,7 @@ def _import_all_or_nothing(area, records, name: str, by) -> None:
     before = _register()
     with transaction.atomic():
         try:
-            operations.import_units(
+            import_units(
                 area,
                 records,
                 count_date=datetime.date(2025, 3, 1),

@@ -13,7 +13,7 @@ import dataclasses
 import pytest
 
 from kernkompas.core.models import AuditEvent
-from kernkompas.monitor import operations
+from kernkompas.monitor.actions.units import import_units
 from kernkompas.monitor.models import AreaIndicators, Branch, FunctionGroup, Threshold, ThresholdCrossing, UnitState
 from kernkompas.monitor.tests.dashboard_fixtures import COUNT_1, COUNT_2, first_count, load_register, second_count
 from kernkompas.places.models import Gebied, Kern
@@ -30,9 +30,7 @@ def registers(cast):
     for day, records in ((COUNT_1, first_count()), (COUNT_2, second_count())):
         # The same register without the map positions, which lie in Maasdijk.
         records = [dataclasses.replace(r, lat=None, lon=None) for r in records]
-        operations.import_units(
-            cast.dorp, records, count_date=day, file_name=f"{day}.csv", sha256=str(day), format="csv"
-        )
+        import_units(cast.dorp, records, count_date=day, file_name=f"{day}.csv", sha256=str(day), format="csv")
     return cast
 
 

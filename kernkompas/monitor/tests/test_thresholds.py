@@ -9,7 +9,8 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 
 from kernkompas.core.models import AuditEvent
-from kernkompas.monitor import operations
+from kernkompas.monitor.actions.thresholds import check_thresholds, save_threshold
+from kernkompas.monitor.actions.units import import_units
 from kernkompas.monitor.models import ThresholdCrossing
 from kernkompas.monitor.tests.fixture_counts import DATES, count_1, count_2, count_3
 
@@ -18,12 +19,12 @@ pytestmark = pytest.mark.django_db
 
 def load(gebied, records, day, capture):
     with capture(execute=True):
-        operations.import_units(gebied, records, count_date=day, file_name=f"{day}.csv", sha256=str(day), format="csv")
+        import_units(gebied, records, count_date=day, file_name=f"{day}.csv", sha256=str(day), format="csv")
 
 
 def test_vacancy_above_ten_percent_mails_once_per_crossing(cast, django_capture_on_commit_callbacks):
     # Given as a percentage: 25 means 25 %.
-    threshold = operations.save_threshold(
+    threshold = save_threshold(
         cast.markt, indicator="vacancy_rate", direction="above", value="25", recipients=[cast.ellen], by=cast.ellen
     )
     assert threshold.value == 0.25
@@ -45,7 +46,7 @@ def test_vacancy_above_ten_percent_mails_once_per_crossing(cast, django_capture_
     assert crossing.value == pytest.approx(1 / 3) and crossing.notified_at is not None
     # Checking again (or importing the same file again) sends nothing.
     with django_capture_on_commit_callbacks(execute=True):
-        operations.check_thresholds(cast.markt)
+        check_thresholds(cast.markt)
     load(cast.markt, count_2(), DATES[1], django_capture_on_commit_callbacks)
     assert len(mail.outbox) == 1
     # Count 3: 1 of 8 (12.5 %): the crossing closes, no e-mail.
@@ -63,14 +64,14 @@ def test_vacancy_above_ten_percent_mails_once_per_crossing(cast, django_capture_
 
 
 def test_no_mail_when_the_import_is_rolled_back(cast, django_capture_on_commit_callbacks):
-    operations.save_threshold(cast.markt, indicator="vacant_units", direction="above", value=0, recipients=[cast.ellen])
+    save_threshold(cast.markt, indicator="vacant_units", direction="above", value=0, recipients=[cast.ellen])
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        operations.import_units(cast.markt, count_1(), count_date=DATES[0], file_name="a.csv", sha256="a", format="csv")
+        import_units(cast.markt, count_1(), count_date=DATES[0], file_name="a.csv", sha256="a", format="csv")
     assert len(callbacks) == 1 and len(mail.outbox) == 0  # only sent when the transaction commits
 
 
 def test_structural_vacancy_rising(cast, django_capture_on_commit_callbacks):
-    operations.save_threshold(
+    save_threshold(
         cast.markt, indicator="long_vacancy", direction="rising", value=0, recipients=[cast.ellen, cast.femke]
     )
     for day, records in zip(DATES, (count_1, count_2, count_3), strict=True):
@@ -86,24 +87,24 @@ def test_threshold_validation():
 
     gebied = Gebied()
     with pytest.raises(ValidationError) as caught:
-        operations.save_threshold(gebied, indicator="nonsense", direction="above", value=1)
+        save_threshold(gebied, indicator="nonsense", direction="above", value=1)
     assert "indicator" in caught.value.message_dict
     with pytest.raises(ValidationError) as caught:
-        operations.save_threshold(gebied, indicator="vacancy_rate", direction="above", value="150")
+        save_threshold(gebied, indicator="vacancy_rate", direction="above", value="150")
     assert "value" in caught.value.message_dict
     with pytest.raises(ValidationError) as caught:
-        operations.save_threshold(gebied, indicator="vacancy_rate", direction="sideways", value="veel")
+        save_threshold(gebied, indicator="vacancy_rate", direction="sideways", value="veel")
     assert set(caught.value.message_dict) == {"direction", "value"}
 
 
 def test_changing_a_threshold_starts_its_crossings_afresh(cast, django_capture_on_commit_callbacks):
-    threshold = operations.save_threshold(
+    threshold = save_threshold(
         cast.markt, indicator="vacancy_rate", direction="above", value=0.1, recipients=[cast.ellen]
     )
     load(cast.markt, count_1(), DATES[0], django_capture_on_commit_callbacks)
     assert len(mail.outbox) == 1
     with django_capture_on_commit_callbacks(execute=True):
-        operations.save_threshold(
+        save_threshold(
             cast.markt,
             indicator="vacancy_rate",
             direction="above",

@@ -2,7 +2,8 @@
 
 The file (CSV, Excel .xlsx, GeoJSON, OpenStreetMap .osm/.osm.pbf) is read and checked completely first; a file
 with problems is refused with all of them (line and column) and nothing is written. Writing is
-:func:`kernkompas.monitor.operations.import_units`, in one transaction; importing the same file again changes nothing.
+:func:`kernkompas.monitor.actions.units.import_units`, in one transaction; importing the same file again changes
+nothing.
 """
 
 from __future__ import annotations
@@ -15,8 +16,17 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from tqdm import tqdm
 
 from kernkompas.core.problems import ImportRejected
+from kernkompas.monitor.actions.unit_checks import validate_units
+from kernkompas.monitor.actions.units import import_units
+from kernkompas.monitor.importers.detect import file_format, read_osm_for, read_table_of
+from kernkompas.monitor.importers.mapping import apply, parse_mapping_option, propose
+from kernkompas.monitor.importers.records import ImportResult, UnitRecord
+from kernkompas.monitor.importers.values import BadValue
+from kernkompas.monitor.importers.values import date as parse_date
+from kernkompas.places.models import Gebied
 
 # From this size on the command shows progress bars on stderr (smaller files are read in a blink).
 PROGRESS_FROM_BYTES = 1_000_000
@@ -41,45 +51,21 @@ class Command(BaseCommand):
         parser.add_argument("--no-progress", action="store_true", help="no progress bars on stderr")
 
     def handle(self, *args, file, area, date, mapping, dry_run, no_progress, **options):
-        from kernkompas.monitor.importers.detect import file_format, read_osm_for, read_table_of
-        from kernkompas.monitor.importers.mapping import apply, parse_mapping_option, propose
-
         gebied = find_area(area)
         count_date = self._count_date(date)
-        fields = None
-        if mapping:
-            try:
-                fields = parse_mapping_option(mapping)
-            except ValueError as exc:
-                raise CommandError(_("--mapping: %(reason)s") % {"reason": exc}) from exc
+        fields = _mapping_option(mapping)
         if not file.is_file():
             raise CommandError(_("%(file)s: the file does not exist (check the name and the folder)") % {"file": file})
         fmt = file_format(file)
         show = not no_progress and file.stat().st_size >= PROGRESS_FROM_BYTES
-        gemeente = gebied.kern.gemeente
         try:
-            if fmt in ("osm", "osm.pbf"):
-                records, remark = read_osm_for(file, gebied, file_name=file.name)
-                if remark:
-                    self.stdout.write(remark)
-            else:
-                with _Bar(show, _("reading")) as bar:
-                    table = read_table_of(file, file_name=file.name, progress=bar.to)
-                    bar.to(len(table.rows))
-                if fields is not None:  # the rest as proposed, without the columns given explicitly
-                    taken = set(fields.values())
-                    proposed = {k: v for k, v in propose(table.headers).items() if v not in taken}
-                    fields = {**proposed, **fields}
-                with _Bar(show, _("checking"), total=len(table.rows)) as bar:
-                    records = apply(table, fields, gemeente=gemeente, file_name=file.name, progress=bar.to)
-            from kernkompas.monitor import operations
-
+            records = self._read(file, fmt, gebied, fields, show=show)
             if dry_run:
-                operations.validate_units(gebied, records, file_name=file.name)
+                validate_units(gebied, records, file_name=file.name)
             else:
                 if show:
                     sys.stderr.write(_("writing %(n)s units…") % {"n": len(records)} + "\n")
-                result = operations.import_units(
+                result = import_units(
                     gebied,
                     records,
                     count_date=count_date,
@@ -95,7 +81,27 @@ class Command(BaseCommand):
                 _("The file is fine: %(n)s units for %(area)s. Nothing was written (--dry-run).")
                 % {"n": len(records), "area": gebied}
             )
-            return
+        else:
+            self._report(result, count_date, gebied)
+
+    def _read(self, file: Path, fmt: str, gebied, fields: dict | None, *, show: bool) -> list[UnitRecord]:
+        """The records of the file, read and checked on their own (ImportRejected with every problem)."""
+        if fmt in ("osm", "osm.pbf"):
+            records, remark = read_osm_for(file, gebied, file_name=file.name)
+            if remark:
+                self.stdout.write(remark)
+            return records
+        with _Bar(show, _("reading")) as bar:
+            table = read_table_of(file, file_name=file.name, progress=bar.to)
+            bar.to(len(table.rows))
+        if fields is not None:  # the rest as proposed, without the columns given explicitly
+            taken = set(fields.values())
+            proposed = {k: v for k, v in propose(table.headers).items() if v not in taken}
+            fields = {**proposed, **fields}
+        with _Bar(show, _("checking"), total=len(table.rows)) as bar:
+            return apply(table, fields, gemeente=gebied.kern.gemeente, file_name=file.name, progress=bar.to)
+
+    def _report(self, result: ImportResult, count_date: datetime.date, gebied) -> None:
         self.stdout.write(
             _(
                 "Count of %(date)s for %(area)s: %(rows)s units, %(created)s new, %(updated)s changed, "
@@ -121,9 +127,6 @@ class Command(BaseCommand):
                 % {"date": today.strftime("%d-%m-%Y")}
             )
             return today
-        from kernkompas.monitor.importers.values import BadValue
-        from kernkompas.monitor.importers.values import date as parse_date
-
         try:
             value = parse_date(text)
         except BadValue as exc:
@@ -133,10 +136,18 @@ class Command(BaseCommand):
         return value
 
 
+def _mapping_option(text: str | None) -> dict | None:
+    """The columns given with --mapping, by field (None without the option)."""
+    if not text:
+        return None
+    try:
+        return parse_mapping_option(text)
+    except ValueError as exc:
+        raise CommandError(_("--mapping: %(reason)s") % {"reason": exc}) from exc
+
+
 def find_area(text: str):
     """The area named ``gemeente/kern/gebied`` (slugs) or by its id; CommandError saying what is there."""
-    from kernkompas.places.models import Gebied
-
     value = text.strip().strip("/")
     if value.isdigit():
         gebied = Gebied.objects.select_related("kern__gemeente").filter(pk=int(value)).first()
@@ -179,8 +190,6 @@ class _Bar:
     def __init__(self, show: bool, description: str, total: int | None = None):
         self.bar = None
         if show:
-            from tqdm import tqdm
-
             self.bar = tqdm(total=total, desc=description, unit=_("rows"), file=sys.stderr, mininterval=0.5)
 
     def to(self, n: int) -> None:

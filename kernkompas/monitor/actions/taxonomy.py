@@ -1,7 +1,4 @@
-"""Named operations for the Kernmonitor's back-office screens: save or delete one object, with an audit event.
-
-The views have checked permission and scope before calling them. Owner contacts are personal data: the audit
-event names the fields that changed, never their values.
+"""The taxonomy's state changes: the default groups and branches on migrate, and an edit in the back office.
 
 Function groups and branches are the vocabulary the register is stored in: a unit state keeps ``is_vacant`` as a
 copy of its group's sector, and the stored indicators count units per group code, sector and branch code. An edit
@@ -11,68 +8,34 @@ branch up to date in the same transaction, as an import does.
 
 from __future__ import annotations
 
-from django.db import models, transaction
+from django.db import transaction
 
 from kernkompas.core import audit
-from kernkompas.monitor import indicators, operations
-from kernkompas.monitor.models import Branch, FunctionGroup, OwnerContact, UnitState
+from kernkompas.monitor import indicators
+from kernkompas.monitor.actions.back_office import changes_of, gemeente_of
+from kernkompas.monitor.actions.thresholds import check_thresholds
+from kernkompas.monitor.actions.vacancy import derive_vacancy
+from kernkompas.monitor.models import Branch, FunctionGroup, UnitState
+from kernkompas.monitor.taxonomy import DEFAULT_TAXONOMY
 from kernkompas.places.models import Gebied
 
 # The fields of the taxonomy that stored data is derived from; a new name, colour or position recomputes nothing.
 DERIVED_FROM = {FunctionGroup: frozenset({"code", "sector"}), Branch: frozenset({"code", "group"})}
 
 
-def gemeente_of(instance):
-    """The municipality an object belongs to (None for the default taxonomy)."""
-    for path in ("gemeente", "gebied", "unit"):
-        found = getattr(instance, path, None)
-        if found is None:
-            continue
-        if path == "gemeente":
-            return found
-        if path == "gebied":
-            return found.kern.gemeente
-        return found.gebied.kern.gemeente
-    return None
-
-
-def _changes(form) -> dict:
-    if isinstance(form.instance, OwnerContact):
-        return {"fields": sorted(form.changed_data)}
-    changed = {}
-    for name in form.changed_data:
-        changed[name] = _loggable(form.cleaned_data.get(name))
-    return {"fields": changed}
-
-
-def _loggable(value):
-    # Chosen objects by id: the text of a chosen account (a threshold's recipients) is its e-mail address.
-    if isinstance(value, models.Model):
-        return value.pk
-    if isinstance(value, models.QuerySet | list | tuple) and all(isinstance(v, models.Model) for v in value):
-        return sorted(v.pk for v in value)
-    return value if isinstance(value, int | float | bool) or value is None else str(value)[:200]
-
-
-def save_object(form, *, by, created: bool):
-    """Save a Kernmonitor object from a back-office form and log it; return the saved object."""
+def ensure_default_taxonomy() -> None:
+    """Create the default groups and branches that are missing; never overwrite what was edited."""
     with transaction.atomic():
-        instance = form.save()
-        audit.record(
-            by,
-            f"monitor.{instance._meta.model_name}_{'created' if created else 'changed'}",
-            instance,
-            gemeente=gemeente_of(instance),
-            changes=_changes(form),
-        )
-    return instance
-
-
-def delete_object(instance, *, by) -> None:
-    """Delete a Kernmonitor object from the back office and log it (first, while it still has a name)."""
-    with transaction.atomic():
-        audit.record(by, f"monitor.{instance._meta.model_name}_deleted", instance, gemeente=gemeente_of(instance))
-        instance.delete()
+        for position, (code, name, sector, colour, branches) in enumerate(DEFAULT_TAXONOMY):
+            group, _created = FunctionGroup.objects.get_or_create(
+                gemeente=None,
+                code=code,
+                defaults={"name": name, "sector": sector, "colour": colour, "position": position * 10},
+            )
+            for branch_code, branch_name in branches:
+                Branch.objects.get_or_create(
+                    gemeente=None, code=branch_code, defaults={"group": group, "name": branch_name}
+                )
 
 
 def save_taxonomy_entry(form, *, by, created: bool):
@@ -84,7 +47,7 @@ def save_taxonomy_entry(form, *, by, created: bool):
     """
     with transaction.atomic():
         instance = form.save()
-        changes = _changes(form)
+        changes = changes_of(form)
         if not created and DERIVED_FROM[type(instance)] & set(form.changed_data):
             changes["recomputed"] = recompute_after_taxonomy_edit(instance)
         audit.record(
@@ -119,9 +82,9 @@ def recompute_after_taxonomy_edit(entry: FunctionGroup | Branch) -> dict:
     flipped_ids = set(states.exclude(is_vacant=vacant).values_list("count__gebied_id", flat=True).distinct())
     updated = stale.update(**values)
     for gebied in Gebied.objects.filter(pk__in=flipped_ids):
-        operations.derive_vacancy(gebied)
+        derive_vacancy(gebied)
     indicators.refresh_areas(gebied_ids)
     crossings = 0
     for gebied in Gebied.objects.filter(pk__in=gebied_ids, thresholds__is_active=True).distinct():
-        crossings += operations.check_thresholds(gebied)
+        crossings += check_thresholds(gebied)
     return {"areas": len(gebied_ids), "states": updated, "threshold_crossings": crossings}
