@@ -6,6 +6,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+from kernkompas.monitor import indicators
 from kernkompas.monitor.models import Threshold
 
 
@@ -29,8 +30,6 @@ class ThresholdForm(forms.Form):
     )
 
     def __init__(self, *args, gebied, **kwargs):
-        from kernkompas.monitor import indicators
-
         super().__init__(*args, **kwargs)
         self.gebied = gebied
         self.indicators = indicators.INDICATORS
