@@ -419,18 +419,7 @@ def footfall_summary(points: list[CountingPoint]) -> dict:
     )
     summary = cache.get(key)
     if summary is None:
-        summary = {
-            "date_from": first,
-            "date_to": last,
-            "daily": footfall.daily_totals(points, first, last),
-            "weekday": footfall.weekday_profile(points, first, last),
-            "hour": footfall.hour_profile(points, first, last),
-            "gaps": [(point.pk, gap) for point in points for gap in footfall.gaps(point, first, last)],
-            "year_on_year": footfall.recent_year_on_year(points, last),
-            "year_on_year_points": (
-                [(point.pk, footfall.recent_year_on_year(point, last)) for point in points] if len(points) > 1 else []
-            ),
-        }
+        summary = _grouped_footfall(points, first, last)
         cache.set(key, summary, FOOTFALL_CACHE_SECONDS)
     names = {point.pk: point for point in points}
     # "version": what the summary was cached under, for what is made of it (the dashboard's charts).
@@ -439,6 +428,22 @@ def footfall_summary(points: list[CountingPoint]) -> dict:
         "gaps": [(names[pk], gap) for pk, gap in summary["gaps"]],
         "year_on_year_points": [(names[pk], change) for pk, change in summary["year_on_year_points"]],
         "version": key,
+    }
+
+
+def _grouped_footfall(points: list[CountingPoint], first: date, last: date) -> dict:
+    """What the footfall summary caches: counting points by id (a renamed point is named afresh)."""
+    return {
+        "date_from": first,
+        "date_to": last,
+        "daily": footfall.daily_totals(points, first, last),
+        "weekday": footfall.weekday_profile(points, first, last),
+        "hour": footfall.hour_profile(points, first, last),
+        "gaps": [(point.pk, gap) for point in points for gap in footfall.gaps(point, first, last)],
+        "year_on_year": footfall.recent_year_on_year(points, last),
+        "year_on_year_points": (
+            [(point.pk, footfall.recent_year_on_year(point, last)) for point in points] if len(points) > 1 else []
+        ),
     }
 
 

@@ -227,20 +227,10 @@ def read_footfall(
     # ImportRejected itself when the file cannot be read.
     table = read_table(path, file_name=problems.file)
     header = table.headers
-    if not header:
-        problems.add(_("the file is empty"))
-        raise ImportRejected(problems.as_list())
+    reader = _reader(header, problems, progress)
     lines = zip(table.line_numbers, table.rows, strict=True)
-
-    date_col = _find(header, DATE_HEADERS)
     point_col = _find(header, POINT_HEADERS)
     count_col = _find(header, COUNT_HEADERS)
-    if date_col is None:
-        problems.add(
-            _("there is no column with the date (expected a heading such as “datum” or “date”)"), where=line_place(1)
-        )
-        raise ImportRejected(problems.as_list())
-    reader = _Reader(header, date_col, _find(header, HOUR_HEADERS), problems, progress)
     # A year of hourly counts is a million small records, none of them cyclic: the cycle collector would only
     # walk them again and again (it doubled the reading time of the Auckland file).
     try:
@@ -260,6 +250,20 @@ def read_footfall(
     if problems:
         raise ImportRejected(problems.as_list())
     return reader.records, list(reader.points.values())
+
+
+def _reader(header: list[str], problems: Problems, progress) -> _Reader:
+    """The reader of a file with this header; ImportRejected when it is empty or has no date column."""
+    if not header:
+        problems.add(_("the file is empty"))
+        raise ImportRejected(problems.as_list())
+    date_col = _find(header, DATE_HEADERS)
+    if date_col is None:
+        problems.add(
+            _("there is no column with the date (expected a heading such as “datum” or “date”)"), where=line_place(1)
+        )
+        raise ImportRejected(problems.as_list())
+    return _Reader(header, date_col, _find(header, HOUR_HEADERS), problems, progress)
 
 
 class _SeenLine(NamedTuple):
@@ -619,6 +623,15 @@ class _PointColumns(NamedTuple):
     lon: int
     external_id: int | None
 
+    @classmethod
+    def of(cls, header: list[str]) -> _PointColumns:
+        return cls(
+            _find(header, (*POINT_HEADERS, "address", "adres")),
+            _find(header, LAT_HEADERS),
+            _find(header, LON_HEADERS),
+            _find(header, ID_HEADERS),
+        )
+
 
 def read_points(path: Path, *, file_name: str | None = None) -> list[PointRecord]:
     """Counting points with their location from a list such as ``Address,Latitude,Longitude``."""
@@ -629,12 +642,7 @@ def read_points(path: Path, *, file_name: str | None = None) -> list[PointRecord
     if not header:
         problems.add(_("the file is empty"))
         raise ImportRejected(problems.as_list())
-    columns = _PointColumns(
-        _find(header, (*POINT_HEADERS, "address", "adres")),
-        _find(header, LAT_HEADERS),
-        _find(header, LON_HEADERS),
-        _find(header, ID_HEADERS),
-    )
+    columns = _PointColumns.of(header)
     if columns.name is None or columns.lat is None or columns.lon is None:
         problems.add(
             _("expected the columns name (or address), latitude and longitude of each counting point"),

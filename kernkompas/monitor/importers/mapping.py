@@ -220,26 +220,9 @@ def propose(headers: list[str]) -> dict[str, str]:
     for position, header in enumerate(headers[:MAX_COLUMNS]):
         # The readers refuse longer headings; this keeps the matching cheap whoever calls it.
         key = _header_key(header) if len(header) <= MAX_HEADER_CHARS else ""
-        if not key:
-            continue
-        if key in SYNONYMS:
-            candidates.append((3.0, -position, SYNONYMS[key], header))
-            continue
-        best: dict[str, float] = {}
-        for synonym, field_name in _contained(key):
-            best[field_name] = max(best.get(field_name, 0), 2.0 + len(synonym) / 100)
-        for synonym, field_name in SYNONYMS.items():
-            if field_name in best and best[field_name] >= 2.0:
-                continue
-            # difflib's ratio is at most 2·min/(sum of the lengths): skip the synonyms it cannot reach.
-            if 2 * min(len(key), len(synonym)) < FUZZY_THRESHOLD * (len(key) + len(synonym)):
-                continue
-            ratio = difflib.SequenceMatcher(None, key, synonym).ratio()
-            if _swapped(key, synonym):
-                ratio = max(ratio, FUZZY_THRESHOLD)
-            if ratio >= FUZZY_THRESHOLD:
-                best[field_name] = max(best.get(field_name, 0), ratio)
-        candidates += [(score, -position, field_name, header) for field_name, score in best.items()]
+        if key:
+            scores = {SYNONYMS[key]: 3.0} if key in SYNONYMS else _scores(key)
+            candidates += [(score, -position, field_name, header) for field_name, score in scores.items()]
     mapping: dict[str, str] = {}
     used: set[str] = set()
     for _score, _position, field_name, header in sorted(candidates, reverse=True):
@@ -252,6 +235,26 @@ def propose(headers: list[str]) -> dict[str, str]:
     if "street" in mapping and "address" in mapping and "house_number" in mapping:
         del mapping["address"]
     return {field.name: mapping[field.name] for field in FIELDS if field.name in mapping}
+
+
+def _scores(key: str) -> dict[str, float]:
+    """How well a heading that is no synonym fits each field: 2 and more when it contains a synonym as its words
+    (the longer the synonym, the better), else the best difflib ratio of a misspelling (or a swap of letters)."""
+    best: dict[str, float] = {}
+    for synonym, field_name in _contained(key):
+        best[field_name] = max(best.get(field_name, 0), 2.0 + len(synonym) / 100)
+    for synonym, field_name in SYNONYMS.items():
+        if field_name in best and best[field_name] >= 2.0:
+            continue
+        # difflib's ratio is at most 2·min/(sum of the lengths): skip the synonyms it cannot reach.
+        if 2 * min(len(key), len(synonym)) < FUZZY_THRESHOLD * (len(key) + len(synonym)):
+            continue
+        ratio = difflib.SequenceMatcher(None, key, synonym).ratio()
+        if _swapped(key, synonym):
+            ratio = max(ratio, FUZZY_THRESHOLD)
+        if ratio >= FUZZY_THRESHOLD:
+            best[field_name] = max(best.get(field_name, 0), ratio)
+    return best
 
 
 def _swapped(a: str, b: str) -> bool:
@@ -318,9 +321,14 @@ def check_mapping(table, mapping: dict[str, str], problems: Problems) -> dict[st
                     "headers": ", ".join(f"“{h}”" for h in table.headers),
                 }
             )
-    if problems:
-        return columns
-    headers_found = ", ".join(f"“{h}”" for h in table.headers)
+    if not problems:
+        _check_enough(columns, table.headers, problems)
+    return columns
+
+
+def _check_enough(columns: dict[str, int], headers: list[str], problems: Problems) -> None:
+    """Problems for what a unit cannot do without: its function, a way to find it again, both coordinates."""
+    headers_found = ", ".join(f"“{h}”" for h in headers)
     if "group" not in columns and "branch" not in columns:
         problems.add(
             _(
@@ -341,7 +349,6 @@ def check_mapping(table, mapping: dict[str, str], problems: Problems) -> dict[st
         problems.add(_("only one of the columns x and y was found: both are needed"))
     if ("lat" in columns) != ("lon" in columns):
         problems.add(_("only one of the columns latitude and longitude was found: both are needed"))
-    return columns
 
 
 @paused_gc()

@@ -85,17 +85,8 @@ def read_table(
     which :func:`.mapping.apply` reports together with the problems of the values (one list for the whole file).
     """
     path = Path(path)
-    name = file_name or path.name
-    problems = Problems(name)
-    try:
-        with path.open("rb") as handle:
-            start = handle.read(8)
-    except FileNotFoundError:
-        problems.add(_("the file does not exist (check the name and the folder)"))
-        raise ImportRejected(problems.as_list()) from None
-    except OSError as exc:
-        problems.add(_("the file cannot be read (%(reason)s)") % {"reason": exc.strerror or exc})
-        raise ImportRejected(problems.as_list()) from None
+    problems = Problems(file_name or path.name)
+    start = _first_bytes(path, problems)
     try:
         if start.startswith(ZIP_MAGIC) or path.suffix.lower() in (".xlsx", ".xlsm"):
             table = _read_xlsx(path, problems, progress)
@@ -119,6 +110,19 @@ def read_table(
             problems.add(reason, where=table.where(index))
         raise ImportRejected(problems.as_list())
     return table
+
+
+def _first_bytes(path: Path, problems: Problems) -> bytes:
+    """The first bytes of the file (which say what it is); ImportRejected when it is missing or unreadable."""
+    try:
+        with path.open("rb") as handle:
+            return handle.read(8)
+    except FileNotFoundError:
+        problems.add(_("the file does not exist (check the name and the folder)"))
+        raise ImportRejected(problems.as_list()) from None
+    except OSError as exc:
+        problems.add(_("the file cannot be read (%(reason)s)") % {"reason": exc.strerror or exc})
+        raise ImportRejected(problems.as_list()) from None
 
 
 # --- CSV -------------------------------------------------------------------------------------------------------
