@@ -257,6 +257,12 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # E-mail addresses change on our profile page only, where the user name (the address) follows along.
 WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
+# No autosave: editors save with the buttons. Wagtail 8's background save waits 500 ms after a change and is not
+# cancelled when the editor presses a button, so it reached the server together with "Save draft", "Schedule" or
+# "Submit for review": two revisions out of order, the editor's own session then seen as "a newer version in
+# another window", and the submit to the review stopped at that dialog. Leaving the page with unsaved changes
+# still asks first. See docs/vitrine.md, "Editorial workflow".
+WAGTAIL_AUTOSAVE_INTERVAL = 0
 
 # --- Maps --------------------------------------------------------------------------------------------------
 # The tile server is a setting; empty means no background tiles. The vector layers show either way.

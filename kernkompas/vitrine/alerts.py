@@ -21,6 +21,7 @@ from django.utils import timezone, translation
 
 from kernkompas.core import audit
 from kernkompas.vitrine.models import CasePage, SavedSearch
+from kernkompas.vitrine.selectors import find_cases, parse_query
 
 logger = logging.getLogger(__name__)
 
@@ -44,8 +45,6 @@ class RunSummary:
 
 def matching_new_cases(search: SavedSearch, since, until) -> list[CasePage]:
     """Live cases matching the search's filters, first published in (since, until], newest first."""
-    from kernkompas.vitrine.selectors import find_cases, parse_query
-
     query = replace(parse_query(QueryDict(search.query_string)), sort="newest", page=1)
     # The list is sorted newest first, so the first page holds every case new since the last run.
     results = find_cases(query, per_page=MAX_CASES_PER_SEARCH * 5, with_facets=False)

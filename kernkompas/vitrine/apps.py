@@ -1,3 +1,4 @@
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 from kernkompas.core import parts
@@ -15,15 +16,21 @@ class VitrineConfig(parts.PartConfig):
     demo_order = 10
 
     def ready(self):
-        from django.db.models.signals import post_migrate
+        # import here: both read the models, which exist only once the apps are ready; importing them registers
+        # the Vitrine's signal receivers and its personal data.
+        from kernkompas.vitrine import personal_data, signals, views  # noqa: F401
+        from kernkompas.vitrine.models import VitrineIndexPage
 
-        from kernkompas.vitrine import personal_data, signals  # noqa: F401
+        # The editor's preview of the index page draws the list too (Wagtail previews through serve_preview, which no
+        # serving hook reaches).
+        VitrineIndexPage.list_view = staticmethod(views.case_list)
 
         post_migrate.connect(_ensure_index, sender=self)
 
 
 def _ensure_index(sender, using="default", **kwargs):
     # Create the /vitrine/ page once the page tree exists (after Wagtail's own initial data).
+    # import here: apps.py is imported while the apps load, before the models that operations uses exist.
     from kernkompas.vitrine.operations import ensure_editorial_workflow, ensure_vitrine_index
 
     if using == "default":

@@ -100,14 +100,21 @@ class VitrineIndexPage(Page):
     max_count = 1
     subpage_types = ["vitrine.CasePage"]
     content_panels = [*Page.content_panels, "intro"]
+    #: The view that draws the list (``views.case_list``). The Vitrine's AppConfig.ready sets it, because models do
+    #: not import views (views import models); live pages reach the same view through wagtail_hooks.py.
+    list_view = None
 
     class Meta:
         verbose_name = _("Vitrine")
 
-    def serve(self, request, *args, **kwargs):
-        from kernkompas.vitrine.views import case_list
+    # Served as the list with filters and search (views.case_list): /vitrine/ by the Vitrine's own URL, and by
+    # Wagtail wherever else the page is reached through the hook in wagtail_hooks.py, so the model needs no view.
 
-        return case_list(request, self)
+    def serve_preview(self, request, mode_name):
+        # The list is drawn by a view, not by a template of the page's own: Wagtail's default preview renders
+        # vitrine/vitrine_index_page.html, which does not exist, and the editor's preview was a server error.
+        # Served like the live page, the preview shows the list with the unsaved introduction.
+        return type(self).list_view(request, self)
 
 
 class CasePage(Page):

@@ -2,11 +2,38 @@
 
 from __future__ import annotations
 
-from django.db import transaction
-from django.utils.translation import gettext as _
-from wagtail.models import Page, Site
+import secrets
 
-from kernkompas.vitrine.models import VitrineIndexPage
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import F
+from django.http import QueryDict
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+    Site,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
+
+from kernkompas.core import audit
+from kernkompas.vitrine import submissions
+from kernkompas.vitrine.models import (
+    CaseCollection,
+    CasePage,
+    CollectionItem,
+    SavedSearch,
+    ThemeFollow,
+    VitrineIndexPage,
+)
 
 
 def ensure_vitrine_index() -> VitrineIndexPage | None:
@@ -38,17 +65,12 @@ def ensure_vitrine_index() -> VitrineIndexPage | None:
 
 
 def _check_owner(obj, by) -> None:
-    from django.core.exceptions import PermissionDenied
-
     if by is None or not by.is_authenticated or obj.user_id != by.pk:
         raise PermissionDenied(_("This belongs to another member."))
 
 
 def follow_theme(user, theme):
     """Follow a theme; following it twice changes nothing."""
-    from kernkompas.core import audit
-    from kernkompas.vitrine.models import ThemeFollow
-
     with transaction.atomic():
         follow, created = ThemeFollow.objects.get_or_create(user=user, theme=theme)
         if created:
@@ -57,9 +79,6 @@ def follow_theme(user, theme):
 
 
 def unfollow_theme(user, theme) -> bool:
-    from kernkompas.core import audit
-    from kernkompas.vitrine.models import ThemeFollow
-
     with transaction.atomic():
         deleted, _rows = ThemeFollow.objects.filter(user=user, theme=theme).delete()
         if deleted:
@@ -68,10 +87,6 @@ def unfollow_theme(user, theme) -> bool:
 
 
 def _clean_collection_name(user, name: str, exclude_pk=None) -> str:
-    from django.core.exceptions import ValidationError
-
-    from kernkompas.vitrine.models import CaseCollection
-
     name = " ".join((name or "").split())[:120]
     if not name:
         raise ValidationError({"name": _("Give the collection a name.")})
@@ -82,9 +97,6 @@ def _clean_collection_name(user, name: str, exclude_pk=None) -> str:
 
 
 def create_collection(user, name: str):
-    from kernkompas.core import audit
-    from kernkompas.vitrine.models import CaseCollection
-
     name = _clean_collection_name(user, name)
     with transaction.atomic():
         collection = CaseCollection.objects.create(user=user, name=name)
@@ -94,8 +106,6 @@ def create_collection(user, name: str):
 
 
 def rename_collection(collection, name: str, *, by):
-    from kernkompas.core import audit
-
     _check_owner(collection, by)
     collection.name = _clean_collection_name(collection.user, name, exclude_pk=collection.pk)
     with transaction.atomic():
@@ -105,8 +115,6 @@ def rename_collection(collection, name: str, *, by):
 
 
 def delete_collection(collection, *, by) -> None:
-    from kernkompas.core import audit
-
     _check_owner(collection, by)
     with transaction.atomic():
         audit.record(by, "vitrine.collection_deleted", collection, label=f"collection #{collection.pk}")
@@ -115,11 +123,6 @@ def delete_collection(collection, *, by) -> None:
 
 def add_to_collection(collection, case, *, by):
     """Save a live case into a collection; saving it twice changes nothing."""
-    from django.core.exceptions import ValidationError
-
-    from kernkompas.core import audit
-    from kernkompas.vitrine.models import CasePage, CollectionItem
-
     _check_owner(collection, by)
     if not CasePage.objects.live().public().filter(pk=case.pk).exists():
         raise ValidationError(_("This example is not published, so it cannot be saved."))
@@ -137,9 +140,6 @@ def add_to_collection(collection, case, *, by):
 
 
 def remove_from_collection(collection, case, *, by) -> bool:
-    from kernkompas.core import audit
-    from kernkompas.vitrine.models import CollectionItem
-
     _check_owner(collection, by)
     with transaction.atomic():
         deleted, _rows = CollectionItem.objects.filter(collection=collection, page_id=case.pk).delete()
@@ -156,10 +156,6 @@ def remove_from_collection(collection, case, *, by) -> bool:
 
 def share_collection(collection, *, by) -> str:
     """Give the collection a secret link (kept if it already has one); return the token."""
-    import secrets
-
-    from kernkompas.core import audit
-
     _check_owner(collection, by)
     if collection.share_token:
         return collection.share_token
@@ -173,8 +169,6 @@ def share_collection(collection, *, by) -> str:
 
 def stop_sharing_collection(collection, *, by) -> None:
     """Revoke the secret link: the old address answers 404 from now on."""
-    from kernkompas.core import audit
-
     _check_owner(collection, by)
     if not collection.share_token:
         return
@@ -186,19 +180,12 @@ def stop_sharing_collection(collection, *, by) -> None:
 
 def clean_query_string(query_string: str) -> str:
     """A list query string as it is worth saving: without the leading '?' and without the page number."""
-    from django.http import QueryDict
-
     params = QueryDict((query_string or "").lstrip("?"), mutable=True)
     params.pop("page", None)
     return params.urlencode()[:1000]
 
 
 def save_search(user, name: str, query_string: str, *, alerts: bool = True):
-    from django.core.exceptions import ValidationError
-
-    from kernkompas.core import audit
-    from kernkompas.vitrine.models import SavedSearch
-
     name = " ".join((name or "").split())[:120]
     if not name:
         raise ValidationError({"name": _("Give the search a name.")})
@@ -211,8 +198,6 @@ def save_search(user, name: str, query_string: str, *, alerts: bool = True):
 
 
 def delete_saved_search(search, *, by) -> None:
-    from kernkompas.core import audit
-
     _check_owner(search, by)
     with transaction.atomic():
         audit.record(by, "vitrine.search_deleted", search, label=f"saved search #{search.pk}")
@@ -221,10 +206,6 @@ def delete_saved_search(search, *, by) -> None:
 
 def set_search_alerts(search, alerts: bool, *, by):
     """Switch e-mail alerts on or off. Switching on starts from now: no flood of old cases."""
-    from django.utils import timezone
-
-    from kernkompas.core import audit
-
     _check_owner(search, by)
     if search.alerts == alerts:
         return search
@@ -257,9 +238,6 @@ EDITORIAL_COLLECTION_PERMISSIONS = (
 def _permission(app_label: str, model: str, codename: str):
     # get_or_create: on the very first migrate this runs before Django has created the permissions of the
     # Wagtail apps (they come later in INSTALLED_APPS); Django's own step then finds them and skips them.
-    from django.contrib.auth.models import Permission
-    from django.contrib.contenttypes.models import ContentType
-
     content_type, _created = ContentType.objects.get_or_create(app_label=app_label, model=model)
     permission, _created = Permission.objects.get_or_create(
         content_type=content_type, codename=codename, defaults={"name": f"Can {codename.replace('_', ' ')}"}
@@ -271,17 +249,6 @@ def ensure_editorial_workflow():
     """The "Redactie" group with its rights on the Vitrine, and the "Redactie-review" workflow on the Vitrine
     index page (so every case goes draft → review by an editor → published). Idempotent; returns the group,
     or None while there is no page tree. Called after every migrate (apps.py)."""
-    from django.contrib.auth.models import Group
-    from wagtail.models import (
-        Collection,
-        GroupApprovalTask,
-        GroupCollectionPermission,
-        GroupPagePermission,
-        Workflow,
-        WorkflowPage,
-        WorkflowTask,
-    )
-
     index = ensure_vitrine_index()
     if index is None:
         return None
@@ -312,8 +279,6 @@ def ensure_editorial_workflow():
 
 
 def editorial_group():
-    from django.contrib.auth.models import Group
-
     return ensure_editorial_workflow() or Group.objects.get_or_create(name=EDITORIAL_GROUP)[0]
 
 
@@ -323,8 +288,6 @@ def join_editorial_group(user) -> None:
 
 
 def leave_editorial_group(user) -> None:
-    from django.contrib.auth.models import Group
-
     group = Group.objects.filter(name=EDITORIAL_GROUP).first()
     if group is not None:
         user.groups.remove(group)
@@ -336,10 +299,6 @@ def submit_case(submission, *, user=None):
 
     ``submission`` is a kernkompas.vitrine.submissions.Submission (plain text already checked by the form).
     """
-    from kernkompas.core import audit
-    from kernkompas.vitrine import submissions
-    from kernkompas.vitrine.models import CasePage
-
     index = ensure_vitrine_index()
     if index is None:
         raise RuntimeError("The Vitrine has no index page; run 'kernkompas migrate' first.")
@@ -359,3 +318,11 @@ def submit_case(submission, *, user=None):
         # The submitter's name and address are personal data: the log names the case, not the person.
         audit.record(submitter, "vitrine.case_submitted", case, label=case.title)
     return case
+
+
+# --- Counting views ------------------------------------------------------------------------------------------
+
+
+def record_view(page: CasePage) -> None:
+    """Count one view of a published case: no cookie, no personal data, no race (F() in the database)."""
+    CasePage.objects.filter(pk=page.pk).update(view_count=F("view_count") + 1)

@@ -17,6 +17,7 @@ from django.db.models import Prefetch, Q
 from django.utils.translation import gettext as _
 
 from kernkompas.places.models import CountryCode, Gemeente, SizeClass
+from kernkompas.places.selectors import load_candidates, similar_gemeenten
 from kernkompas.vitrine.models import Audience, CasePage, CoreType, Theme
 
 SESSION_KEY = "vitrine_profile"
@@ -175,8 +176,6 @@ def recommend(profile: PlaceProfile, limit: int = 6) -> list[Recommendation]:
 def _similar_gemeente_ids(gemeente: Gemeente | None) -> set[int]:
     if gemeente is None:
         return set()
-    from kernkompas.places.selectors import load_candidates, similar_gemeenten
-
     candidates = load_candidates(demo=gemeente.is_demo)
     return {similar.row["pk"] for similar in similar_gemeenten(gemeente, candidates, limit=SIMILAR_LIMIT)}
 

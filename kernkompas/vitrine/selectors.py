@@ -20,8 +20,10 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
+from wagtail.models import PageViewRestriction
 
 from kernkompas.places.models import CountryCode, SizeClass
+from kernkompas.vitrine import search
 from kernkompas.vitrine.models import Audience, CasePage, CoreType, CostClass, Theme
 
 SORTS = ("relevance", "newest", "views")
@@ -231,7 +233,7 @@ def _find_by_search(
     """A search selects a few hundred or thousand cases by id: filter and count them in Python with set
     intersections over each facet value's cases (``facet_table``), instead of sending that list of ids to the
     database once per facet."""
-    scores = dict(_search(query.q))
+    scores = dict(search.cached_search_case_ids(query.q))
     table = facet_table(vocab)
     found = table.cases.intersection(scores)  # live and public now, not only when indexed
     chosen = {d.attr: getattr(query, d.attr) for d in DIMENSIONS if getattr(query, d.attr)}
@@ -265,12 +267,6 @@ def _intersect(found: frozenset, sets) -> frozenset:
     for other in sorted(sets, key=len):  # the smallest first: each step walks the smaller side
         result = result.intersection(other)
     return result
-
-
-def _search(q: str) -> list[tuple[int, float]]:
-    from kernkompas.vitrine.search import cached_search_case_ids
-
-    return cached_search_case_ids(q)
 
 
 def _condition(attr: str, values: list[str]) -> Q:
@@ -328,7 +324,13 @@ class FacetTable:
     ids: dict[str, dict[str, frozenset[int]]]
 
 
-_facet_memo: dict[str, tuple] = {}
+@dataclass(frozen=True)
+class _RememberedTable:
+    key: tuple  # what the table depends on; a different key, a stale table
+    table: FacetTable
+
+
+_facet_memo: dict[str, _RememberedTable] = {}
 
 
 def facet_table(vocab: dict) -> FacetTable:
@@ -338,19 +340,15 @@ def facet_table(vocab: dict) -> FacetTable:
     index version (every publish, unpublish and deletion of a case changes it), the view restrictions and the
     theme and audience vocabularies (a renamed or deleted theme).
     """
-    from wagtail.models import PageViewRestriction
-
-    from kernkompas.vitrine.search import index_version
-
     key = (
-        index_version(),
+        search.index_version(),
         tuple(PageViewRestriction.objects.order_by("pk").values_list("pk", "page_id", "restriction_type")),
         tuple(vocab["themes"]),
         tuple(vocab["audiences"]),
     )
     remembered = _facet_memo.get("table")
-    if remembered and remembered[0] == key:
-        return remembered[1]
+    if remembered and remembered.key == key:
+        return remembered.table
     ids: dict[str, dict[str, set[int]]] = {attr: {} for attr in (d.attr for d in DIMENSIONS)}
     columns = [FIELD_OF[attr] for attr in FIELD_OF]
     cases = set()
@@ -367,7 +365,7 @@ def facet_table(vocab: dict) -> FacetTable:
         cases=frozenset(cases),
         ids={attr: {value: frozenset(pks) for value, pks in by_value.items()} for attr, by_value in ids.items()},
     )
-    _facet_memo["table"] = (key, table)
+    _facet_memo["table"] = _RememberedTable(key, table)
     return table
 
 
@@ -425,11 +423,9 @@ class RelatedCase:
 def related_cases(page: CasePage, *, limit: int = 6, preview: bool = False) -> list[RelatedCase]:
     """The editors' choice first, then cases sharing themes or text, each with the reason it is shown.
     ``preview``: the unsaved page in the editor's preview, ranked afresh and not cached for the live page."""
-    from kernkompas.vitrine.search import index_version
-
     # Related cases only change when a case is (un)published, which changes the index: cache the choice (not the
     # cases themselves, which are read fresh so a case taken offline since never shows) under the index version.
-    key = f"vitrine:related:{page.pk}:{limit}:{get_language()}:{index_version()}"
+    key = f"vitrine:related:{page.pk}:{limit}:{get_language()}:{search.index_version()}"
     ranked = None if preview else cache.get(key)
     if ranked is None:
         ranked = _rank_related(page, limit)
@@ -475,11 +471,7 @@ def _add_shared_themes(page: CasePage, reasons: dict, scores: dict) -> None:
 
 
 def _add_similar_text(page: CasePage, reasons: dict, scores: dict) -> None:
-    try:
-        from kernkompas.vitrine.search import similar_by_text
-    except ImportError:  # built by the search helper
-        return
-    similar = [(pk, score) for pk, score in similar_by_text(page, limit=5) if pk != page.pk]
+    similar = [(pk, score) for pk, score in search.similar_by_text(page, limit=5) if pk != page.pk]
     top = max((score for _pk, score in similar), default=0.0) or 1.0
     for pk, score in similar:
         reasons.setdefault(pk, []).append(_("similar text"))

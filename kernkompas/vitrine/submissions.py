@@ -13,10 +13,14 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core import signing
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils.html import strip_tags
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from PIL import Image, UnidentifiedImageError
+from wagtail.images import get_image_model
+from wagtail.models import Collection, Page
 
 MAX_PHOTO_BYTES = 5 * 1024 * 1024
 # Pillow's names for the formats we accept, and the extension a stored file gets.
@@ -90,8 +94,6 @@ def check_photo(upload) -> str:
 
     Raises PhotoError with a message that says what is wrong with the file.
     """
-    from PIL import Image, UnidentifiedImageError
-
     if upload.size > MAX_PHOTO_BYTES:
         raise PhotoError(
             _("The photo “%(name)s” is %(size)s MB; the maximum is 5 MB. Choose a smaller photo or make it smaller.")
@@ -119,10 +121,6 @@ def check_photo(upload) -> str:
 
 def store_photo(submission: Submission):
     """Save the checked photo as a site image in the root collection, described by the submitter."""
-    from django.core.files.uploadedfile import SimpleUploadedFile
-    from wagtail.images import get_image_model
-    from wagtail.models import Collection
-
     upload = submission.photo
     upload.seek(0)
     name = f"{slugify(submission.title)[:60] or 'voorbeeld'}.{submission.photo_format}"
@@ -194,8 +192,6 @@ def page_fields(submission: Submission) -> dict:
 
 def unique_slug(parent, title: str) -> str:
     """A slug not yet used under ``parent``: "title", then "title-2", "title-3", …"""
-    from wagtail.models import Page
-
     base = slugify(title)[:240] or "voorbeeld"
     taken = set(Page.objects.child_of(parent).filter(slug__startswith=base).values_list("slug", flat=True))
     slug, number = base, 2

@@ -6,14 +6,14 @@ fields comes from the template tags in templatetags/vitrine_tags.py.
 
 from __future__ import annotations
 
-from django.db.models import F
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from kernkompas.vitrine.models import CasePage, Theme, VitrineIndexPage
+from kernkompas.vitrine.feeds import CaseFeed
+from kernkompas.vitrine.models import Theme, VitrineIndexPage
 from kernkompas.vitrine.search import highlight
 from kernkompas.vitrine.selectors import CaseQuery, find_cases, live_cases, parse_query, vocabularies
 
@@ -80,8 +80,6 @@ def case_print(request, slug):
 
 
 def feed(request):
-    from kernkompas.vitrine.feeds import CaseFeed
-
     return CaseFeed(parse_query(request.GET))(request)
 
 
@@ -128,8 +126,3 @@ def page_links(query: CaseQuery, page) -> dict:
 def feed_url(query: CaseQuery) -> str:
     encoded = query.filter_urlencode()
     return reverse("vitrine:feed") + (f"?{encoded}" if encoded else "")
-
-
-def record_view(page: CasePage) -> None:
-    """Count one view of a published case: no cookie, no personal data, no race (F() in the database)."""
-    CasePage.objects.filter(pk=page.pk).update(view_count=F("view_count") + 1)

@@ -86,7 +86,9 @@ def test_an_editor_writes_a_case_a_second_editor_approves_it_and_it_goes_live_on
         if picker.count() == 0:
             break
     expect(picker).to_have_count(0)
-    page.locator("#schedule-publishing-dialog button.action-save").click()
+    # Wait for the save's own page load: an address ending in /edit/ alone does not say the save is done.
+    with page.expect_navigation():
+        page.locator("#schedule-publishing-dialog button.action-save").click()
     expect(page).to_have_url(re.compile(r"/beheer/pages/\d+/edit/"))
     case = CasePage.objects.get(title=TITLE)
     assert not case.live and case.get_latest_revision().content["go_live_at"] is not None

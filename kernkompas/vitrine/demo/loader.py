@@ -23,9 +23,8 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from kernkompas.core.models import SiteImage
 from kernkompas.places.models import Gemeente
-from kernkompas.vitrine.demo.cases import DEMO_CASES
+from kernkompas.vitrine.demo.content import DemoCase, demo_cases
 from kernkompas.vitrine.demo.images import HEIGHT, WIDTH, Scene, draw_scene
-from kernkompas.vitrine.demo.text import DemoCase
 from kernkompas.vitrine.models import Audience, CaseGalleryImage, CasePage, Theme
 from kernkompas.vitrine.operations import ensure_vitrine_index
 
@@ -67,12 +66,14 @@ class _Vocabularies:
     collection: Collection
 
 
-def load_demo_cases(by=None, *, cases: tuple[DemoCase, ...] = DEMO_CASES) -> CaseLoadSummary:
-    """Create or restore the demo cases, published, with their illustrations. Owns its transaction.
+def load_demo_cases(by=None, *, cases: tuple[DemoCase, ...] | None = None) -> CaseLoadSummary:
+    """Create or restore the demo cases (by default those in ``demo/cases/``), published, with their
+    illustrations. Owns its transaction.
 
     ``by`` is who runs the demo; the cases are published by the demo itself, and the site's one audit event of the
     demo load names the person.
     """
+    cases = demo_cases() if cases is None else cases
     summary = CaseLoadSummary()
     touched: list = []
     # Wagtail updates its reference index ("where is this image used?") after every save, three times per page;

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Site
 
 from kernkompas.lib.video import parse_video_url
-from kernkompas.vitrine import selectors
+from kernkompas.vitrine import operations, selectors
 
 register = template.Library()
 
@@ -126,9 +126,7 @@ def count_view(context, page) -> str:
     request = context.get("request")
     if request is None or request.method != "GET" or getattr(request, "is_preview", False) or not page.live:
         return ""
-    from kernkompas.vitrine.views import record_view
-
-    record_view(page)
+    operations.record_view(page)
     return ""
 
 

@@ -7,11 +7,13 @@ import json
 import re
 
 import pytest
+from django.core.files.base import ContentFile
 from django.utils import translation
 from wagtail.documents.models import Document
 from wagtail.images.tests.utils import get_test_image_file
 
 from kernkompas.core.models import SiteImage
+from kernkompas.vitrine import search
 from kernkompas.vitrine.models import CaseGalleryImage, CasePage
 from kernkompas.vitrine.tests.list_cases import make_case, make_eight_cases
 
@@ -123,8 +125,6 @@ def test_a_vimeo_link_gets_the_same_facade(client, db):
 
 
 def test_an_uploaded_video_plays_in_the_page_and_loads_only_when_asked(client, db):
-    from django.core.files.base import ContentFile
-
     video = Document.objects.create(title="Film", file=ContentFile(b"\x00\x00\x00\x18ftypmp42", name="film.mp4"))
     html = page_html(client, full_case(video_file=video))
     assert '<video controls preload="none"' in html
@@ -162,8 +162,6 @@ def test_related_cases_show_the_editors_choice_first_then_shared_themes_with_the
 
 
 def test_related_cases_include_text_that_is_alike(client, db, monkeypatch):
-    from kernkompas.vitrine import search
-
     cases = make_eight_cases()
     monkeypatch.setattr(search, "similar_by_text", lambda page, limit=5: [(cases["veenendaal"].pk, 2.0)])
     html = page_html(client, cases["mol"])
@@ -209,16 +207,14 @@ def test_the_case_page_links_to_its_print_view(client, db, slug):
 
 
 def test_related_cases_follow_an_editors_choice_at_once_despite_the_cache(client, db):
-    from kernkompas.vitrine.search import index_version
-
     cases = make_eight_cases()
     lommel = cases["lommel"]
     before = page_html(client, CasePage.objects.get(pk=lommel.pk))  # ranks and caches the related cases
     assert "chosen by the editors" not in before.split('id="related-title"')[1]
-    version = index_version()
+    version = search.index_version()
     lommel.related_cases = [cases["mol"]]
     lommel.save_revision().publish()
-    assert index_version() != version
+    assert search.index_version() != version
     related = page_html(client, CasePage.objects.get(pk=lommel.pk)).split('id="related-title"')[1]
     assert re.findall(r'<a href="/en/vitrine/([a-z]+)/">', related)[0] == "mol"
     assert "chosen by the editors" in related

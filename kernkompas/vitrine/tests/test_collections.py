@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
 from kernkompas.core.models import AuditEvent
@@ -170,8 +171,6 @@ def test_a_visitor_is_sent_to_log_in(client, brams_collection):
 
 
 def test_the_operations_refuse_another_owner(cast, brams_collection):
-    from django.core.exceptions import PermissionDenied
-
     with pytest.raises(PermissionDenied):
         operations.rename_collection(brams_collection, "Gekaapt", by=cast.sofie)
     with pytest.raises(PermissionDenied):

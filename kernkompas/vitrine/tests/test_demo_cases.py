@@ -17,8 +17,7 @@ from kernkompas.places.models import CountryCode, Gemeente, SizeClass
 from kernkompas.site.demo import load_demo_data
 from kernkompas.vitrine.demo import images as drawing
 from kernkompas.vitrine.demo import load_demo_cases
-from kernkompas.vitrine.demo.cases import DEMO_CASES
-from kernkompas.vitrine.demo.text import DEMO_MARK
+from kernkompas.vitrine.demo.content import DEMO_MARK, demo_cases
 from kernkompas.vitrine.models import Audience, CaseGalleryImage, CasePage, CoreType, CostClass, Theme
 
 SEEDED_THEMES = {
@@ -33,6 +32,7 @@ SEEDED_THEMES = {
 }
 SEEDED_AUDIENCES = {"lokale-besturen", "ondernemers", "investeerders", "ontwikkelaars", "vastgoed"}
 DEMO_REGION = {"Maasdijk", "Veldrode", "Bremhout", "Lindeloo"}
+DEMO_CASES = demo_cases()
 
 
 @pytest.fixture(autouse=True)

@@ -7,14 +7,19 @@ import re
 import pytest
 from django.db import connection
 from django.http import QueryDict
+from django.template.loader import render_to_string
+from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from wagtail.images.tests.utils import get_test_image_file
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, Site
 
 from kernkompas.core.models import SiteImage
+from kernkompas.vitrine import search as search_module
 from kernkompas.vitrine import views
-from kernkompas.vitrine.selectors import CaseQuery, find_cases, parse_query
-from kernkompas.vitrine.tests.list_cases import ROWS, make_case, make_eight_cases
+from kernkompas.vitrine.models import CasePage, Theme, VitrineIndexPage
+from kernkompas.vitrine.selectors import DIMENSIONS, CaseQuery, find_cases, parse_query, vocabularies
+from kernkompas.vitrine.templatetags.vitrine_tags import _address_key
+from kernkompas.vitrine.tests.list_cases import ROWS, make_case, make_eight_cases, vitrine_index
 
 LIST = "/en/vitrine/"
 
@@ -123,10 +128,8 @@ def test_newest_first_by_default_and_most_viewed_on_request(cases):
 
 
 def test_a_search_is_sorted_by_relevance_with_the_best_match_first(cases, monkeypatch):
-    from kernkompas.vitrine import search as search_module
-
     ranked = [(cases["mol"].pk, 3.0), (cases["zutphen"].pk, 1.0), (cases["draft"].pk, 9.0)]
-    monkeypatch.setattr(search_module, "search_case_ids", lambda q: ranked)
+    monkeypatch.setattr(search_module, "cached_search_case_ids", lambda q: ranked)
     results = search("q=fiets")
     assert results.query.sort == "relevance"
     assert titles(results) == ["mol", "zutphen"]
@@ -231,6 +234,30 @@ def test_the_dutch_list_lives_at_the_wagtail_address_too(client, cases):
     assert client.get("/vitrine/?theme=data").context["results"].total == 2
 
 
+def move_the_index_page_to(slug: str) -> VitrineIndexPage:
+    """Away from /vitrine/, the Vitrine's own address: there only Wagtail's page serving reaches the page."""
+    index = vitrine_index()
+    index.slug = slug
+    index.save_revision().publish()
+    return index
+
+
+def test_wagtail_serves_the_index_page_as_the_list_wherever_it_sits_in_the_page_tree(client, cases):
+    move_the_index_page_to("etalage")
+    response = client.get("/en/etalage/?theme=data")
+    assert response.status_code == 200
+    assert response.context["results"].total == 2
+    assert 'id="vitrine-filters"' in response.content.decode()
+
+
+def test_a_private_index_page_served_by_wagtail_still_asks_for_a_log_in_first(client, cases):
+    index = move_the_index_page_to("etalage")
+    PageViewRestriction.objects.create(page=index, restriction_type=PageViewRestriction.LOGIN)
+    response = client.get("/en/etalage/")
+    assert response.status_code == 302
+    assert "next=/en/etalage/" in response["Location"]
+
+
 # --- Queries ------------------------------------------------------------------------------------------------
 
 
@@ -304,9 +331,6 @@ def test_a_search_sees_a_case_published_or_taken_offline_after_the_same_search_r
 
 
 def test_a_remembered_card_is_the_card_the_template_draws(client, db):
-    from django.template.loader import render_to_string
-    from django.test import RequestFactory
-
     add_illustrated_cases(1)
     client.get(LIST)  # makes the renditions and remembers the card
     html = client.get(LIST).content.decode()
@@ -316,8 +340,6 @@ def test_a_remembered_card_is_the_card_the_template_draws(client, db):
 
 
 def test_a_remembered_card_follows_the_case_its_themes_and_its_image(client, db):
-    from kernkompas.vitrine.models import CasePage, Theme
-
     add_illustrated_cases(1)
     client.get(LIST)
     case = CasePage.objects.get(slug="case-0")
@@ -332,11 +354,6 @@ def test_a_remembered_card_follows_the_case_its_themes_and_its_image(client, db)
 
 
 def test_a_card_depends_on_the_site_asked_for_only_when_there_are_several(db):
-    from django.test import RequestFactory
-    from wagtail.models import Page, Site
-
-    from kernkompas.vitrine.templatetags.vitrine_tags import _address_key
-
     assert Site.objects.count() == 1
     assert _address_key(RequestFactory().get(LIST))[-1] is None  # one site: the path alone, whatever the host
     root = Page.objects.get(depth=1)
@@ -351,8 +368,6 @@ def test_a_card_depends_on_the_site_asked_for_only_when_there_are_several(db):
      "size=25k-50k&core=stadskern&audience=ondernemers&cost=lt10k&sort=newest", "q=x%3Dy&cost=lt10k&page=2"],
 )  # fmt: skip
 def test_the_facet_links_are_the_query_with_one_value_toggled(db, querystring):
-    from kernkompas.vitrine.selectors import DIMENSIONS, vocabularies
-
     vocab = vocabularies()
     query = parse_query(QueryDict(querystring), vocab=vocab)
     for dimension in DIMENSIONS:
@@ -362,8 +377,6 @@ def test_the_facet_links_are_the_query_with_one_value_toggled(db, querystring):
 
 
 def test_a_facet_label_is_shown_as_text(client, cases):
-    from kernkompas.vitrine.models import Theme
-
     Theme.objects.filter(slug="data").update(name='Data & <b>"meten"</b>')
     html = client.get(LIST).content.decode()
     assert 'Data &amp; &lt;b&gt;&quot;meten&quot;&lt;/b&gt; <span class="facet-count">(2' in html

@@ -11,9 +11,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 from PIL import Image
-from wagtail.models import WorkflowState
+from wagtail.images import get_image_model
+from wagtail.models import Revision, WorkflowState
 
-from kernkompas.core import privacy
+from kernkompas.core import personal_data, privacy
 from kernkompas.core.models import AuditEvent
 from kernkompas.vitrine.models import CasePage, Theme
 from kernkompas.vitrine.operations import EDITORIAL_WORKFLOW
@@ -120,8 +121,6 @@ def test_an_oversized_or_wrong_type_photo_is_refused_and_nothing_is_created(clie
     assert response.status_code == 400
     assert message in response.content.decode()
     assert not CasePage.objects.exists()
-    from wagtail.images import get_image_model
-
     assert not get_image_model().objects.exists()
 
 
@@ -183,10 +182,6 @@ def test_plain_text_helpers_keep_no_markup():
 
 
 def test_erasing_a_members_data_removes_them_as_submitter_but_keeps_the_case(client, cast):
-    from wagtail.models import Revision
-
-    from kernkompas.core import personal_data
-
     client.force_login(cast.bram)
     client.post(URL, form_data())
     case = CasePage.objects.get()

@@ -19,6 +19,7 @@ from kernkompas.core.models import AuditEvent
 from kernkompas.testing import stored_copies
 from kernkompas.vitrine import operations
 from kernkompas.vitrine.models import CasePage, SearchTerm
+from kernkompas.vitrine.tests import personal_cases
 from kernkompas.vitrine.tests.test_submission import URL, form_data
 
 pytestmark = pytest.mark.django_db
@@ -105,10 +106,10 @@ def test_another_submitters_case_is_untouched(published, client, cast, capsys):
 
 
 def test_the_contact_person_a_case_names_is_found_by_address_and_erased_from_that_field_only(cast, capsys):
-    from kernkompas.vitrine.tests.personal_cases import case
-
-    named = case("Een pop-upwinkel", contact="Vraag het aan Lies Maes (lies@maasdijk.be), centrummanager.")
-    other = case("Een markt", contact="Jan Claes, jan@veldrode.be")
+    named = personal_cases.case(
+        "Een pop-upwinkel", contact="Vraag het aan Lies Maes (lies@maasdijk.be), centrummanager."
+    )
+    other = personal_cases.case("Een markt", contact="Jan Claes, jan@veldrode.be")
     assert [r["title"] for r in export("LIES@maasdijk.be", capsys)["data"]["vitrine.CasePage"]] == ["Een pop-upwinkel"]
 
     call_command("delete_personal_data", "lies@maasdijk.be", "--yes")
