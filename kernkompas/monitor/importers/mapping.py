@@ -408,6 +408,7 @@ class _UnitReader:
             if problems:
                 raise ImportRejected(problems.as_list())
         self.transformers: dict[str, object] = {}  # per CRS written in the file's CRS column
+        # Values that are parsed, in the order of the columns of the file (so are the problems of a line).
         self.parsed_fields = sorted(
             ((name, parse) for name, parse in (("floor_area", area), ("occupied_since", date), ("is_chain", boolean))
              if c[name] is not None),
