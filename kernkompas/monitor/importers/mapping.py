@@ -9,6 +9,7 @@ its line and column before anything is written.
 from __future__ import annotations
 
 import difflib
+import operator
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -388,13 +389,17 @@ def apply(
 class _UnitReader:
     """Reads the rows of one table into unit records, each problem with its line and the column it is in.
 
-    A row's problems come in the order of its fields: address, postcode, function, the parsed values (in the order
-    of the file's columns), place, owner.
+    A row's problems come in the order of its fields: address and postcode, function, the parsed values (in the
+    order of the file's columns), place, owner.
     """
 
     def __init__(self, table, columns: dict[str, int], gemeente, problems: Problems):
         self.c = c = {field.name: columns.get(field.name) for field in FIELDS}
-        self.mapped = [(name, column) for name, column in c.items() if column is not None]
+        mapped = [(name, column) for name, column in c.items() if column is not None]
+        self.names = [name for name, _column in mapped]
+        picked = [column for _name, column in mapped]
+        # The mapped cells of a row in one call (itemgetter gives a tuple for two or more): a row is read fast.
+        self.pick = operator.itemgetter(*picked) if len(picked) > 1 else (lambda row: tuple(row[i] for i in picked))
         self.empty = dict.fromkeys(c, "")
         self.headers = table.headers
         self.row_problems = getattr(table, "row_problems", {})
@@ -426,13 +431,13 @@ class _UnitReader:
 
     def read(self, index: int, row: list[str]) -> UnitRecord:
         self.index, self.where = index, None
-        v = {**self.empty, **{name: row[column] for name, column in self.mapped}}
+        v = self.empty.copy()
+        v.update(zip(self.names, self.pick(row), strict=True))
         if index in self.row_problems:
             self.where = self.place(index)
             self.problems.add(self.row_problems[index], where=self.where)
         record = UnitRecord(where="", external_id=v["external_id"])
         self._address(record, v)
-        self._postcode(record, v)
         self._function(record, v, row)
         self._location(record, v, index)
         self._owner(record, v)
@@ -440,7 +445,8 @@ class _UnitReader:
         return record
 
     def _address(self, record: UnitRecord, v: dict) -> None:
-        """Street and house number (with its addition), from their own columns or from a full address."""
+        """Street and house number (with its addition), from their own columns or from a full address; postcode
+        and place."""
         c = self.c
         street, house_number = v["street"], v["house_number"]
         if c["address"] is not None and not street:
@@ -459,6 +465,15 @@ class _UnitReader:
             self.bad(_("“%(value)s” is not a house number") % {"value": house_number}, "house_number")
         if not record.external_id and not (street and house_number):
             self._unaddressed(street, house_number)
+        postcode = v["postcode"]
+        if postcode:
+            nl = _POSTCODE_NL.match(postcode)
+            if nl:
+                postcode = f"{nl[1]} {nl[2].upper()}"
+            elif not _POSTCODE_BE.match(postcode):
+                self.bad(_("“%(value)s” is not a postcode (1234 AB or 1234)") % {"value": postcode}, "postcode")
+        record.postcode = postcode
+        record.place = v["place"]
 
     def _unaddressed(self, street: str, house_number: str) -> None:
         """Why a unit without an own id cannot be found by its address either."""
@@ -471,17 +486,6 @@ class _UnitReader:
             self.bad(_("the street is empty"), "street" if c["street"] is not None else "address")
         else:
             self.bad(_("the house number is empty"), "house_number" if c["house_number"] is not None else "address")
-
-    def _postcode(self, record: UnitRecord, v: dict) -> None:
-        postcode = v["postcode"]
-        if postcode:
-            nl = _POSTCODE_NL.match(postcode)
-            if nl:
-                postcode = f"{nl[1]} {nl[2].upper()}"
-            elif not _POSTCODE_BE.match(postcode):
-                self.bad(_("“%(value)s” is not a postcode (1234 AB or 1234)") % {"value": postcode}, "postcode")
-        record.postcode = postcode
-        record.place = v["place"]
 
     def _function(self, record: UnitRecord, v: dict, row: list[str]) -> None:
         """Function group and branch, the values that are parsed, the occupant and the ids the unit had before."""
