@@ -27,14 +27,17 @@ from __future__ import annotations
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from django.contrib.auth.models import AnonymousUser
 from django.db import connection, transaction
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from kernkompas.accounts.permissions import visible_queryset
 from kernkompas.lib import indicators as calc
 from kernkompas.monitor.models import AreaIndicators, Branch, Count, FunctionGroup, Sector
+from kernkompas.places.models import Gebied, Regio
 
 NON_COMMERCIAL = frozenset({Sector.WONEN.value, Sector.WERKEN.value})
 
@@ -245,6 +248,56 @@ def _query(sql: str, params: list) -> list[tuple]:
         return cursor.fetchall()
 
 
+class _Scope(NamedTuple):
+    """Which unit states the grouped queries read: every area's, or those of some areas (``s`` is the unit state,
+    ``c`` its count)."""
+
+    join: str  # what the states need joined to filter by area
+    where: str
+    params: list
+
+    @classmethod
+    def of(cls, gebied_ids: list[int] | None) -> _Scope:
+        if gebied_ids is None:
+            return cls("", "1 = 1", [])
+        where = "c.gebied_id IN ({})".format(", ".join(["%s"] * len(gebied_ids)))
+        return cls("JOIN monitor_count c ON c.id = s.count_id", where, list(gebied_ids))
+
+    def counts_where(self) -> str:
+        """The same filter on ``monitor_count`` itself (for the churn's window over the counts)."""
+        return "" if not self.join else "WHERE " + self.where.replace("c.gebied_id", "gebied_id")
+
+
+class _Group(NamedTuple):
+    code: str
+    sector: str
+
+
+class _Taxonomy(NamedTuple):
+    """The function groups and branches by id, and which groups are shops and which are in use."""
+
+    groups: dict[int, _Group]
+    branches: dict[int, str]  # id → code
+    retail: list[int]  # the groups of the retail sector (diversity)
+    occupied: list[int]  # the commercial groups that are not vacancy (chain status)
+
+    @classmethod
+    def load(cls) -> _Taxonomy:
+        groups = {
+            pk: _Group(code, sector) for pk, code, sector in FunctionGroup.objects.values_list("id", "code", "sector")
+        }
+        branches = dict(Branch.objects.values_list("id", "code"))
+        retail = [pk for pk, group in groups.items() if group.sector == Sector.DETAILHANDEL]
+        not_in_use = NON_COMMERCIAL | {Sector.LEEGSTAND}
+        occupied = [pk for pk, group in groups.items() if group.sector not in not_in_use]
+        return cls(groups, branches, retail, occupied)
+
+
+class _CountRef(NamedTuple):
+    id: int
+    date: datetime.date
+
+
 def compute(gebied_ids: list[int] | None = None) -> dict[int, dict]:
     """The values of every count of the given areas (all areas when None), keyed by count id.
 
@@ -257,29 +310,34 @@ def compute(gebied_ids: list[int] | None = None) -> dict[int, dict]:
     count_rows = list(counts.order_by("gebied_id", "date").values_list("id", "gebied_id", "date"))
     if not count_rows:
         return {}
-    groups = {pk: (code, sector) for pk, code, sector in FunctionGroup.objects.values_list("id", "code", "sector")}
-    branches = dict(Branch.objects.values_list("id", "code"))
-    retail = [pk for pk, (_c, sector) in groups.items() if sector == Sector.DETAILHANDEL]
-    occupied = [pk for pk, (_c, sector) in groups.items() if sector not in NON_COMMERCIAL | {Sector.LEEGSTAND}]
+    taxonomy = _Taxonomy.load()
     buckets: dict[int, _Bucket] = {pk: _Bucket() for pk, _g, _d in count_rows}
-    previous: dict[int, tuple[int, datetime.date] | None] = {}
-    last: dict[int, tuple[int, datetime.date]] = {}
+    scope = _Scope.of(gebied_ids)
+    _add_groups(buckets, scope, taxonomy)
+    _add_branches(buckets, scope, taxonomy)
+    _add_chain_status(buckets, scope, taxonomy)
+    _add_durations(buckets, scope)
+    _add_churn(buckets, scope, _previous_counts(count_rows))
+    return {pk: _finish(b) for pk, b in buckets.items()}
+
+
+def _previous_counts(count_rows: list[tuple]) -> dict[int, _CountRef | None]:
+    """Each count's previous count of the same area (None for an area's first), from rows in area and date order."""
+    previous: dict[int, _CountRef | None] = {}
+    last: dict[int, _CountRef] = {}
     for pk, gebied_id, day in count_rows:
         previous[pk] = last.get(gebied_id)
-        last[gebied_id] = (pk, day)
+        last[gebied_id] = _CountRef(pk, day)
+    return previous
 
-    if gebied_ids is None:
-        join, where, params = "", "1 = 1", []
-    else:
-        join = "JOIN monitor_count c ON c.id = s.count_id"
-        where = "c.gebied_id IN ({})".format(", ".join(["%s"] * len(gebied_ids)))
-        params = list(gebied_ids)
 
-    # 1. Units and floor area per function group.
+def _add_groups(buckets: dict[int, _Bucket], scope: _Scope, taxonomy: _Taxonomy) -> None:
+    """1. Units and floor area per function group."""
+    groups = taxonomy.groups
     for count_id, group_id, n, known, area in _query(
         "SELECT s.count_id, s.group_id, COUNT(*), COUNT(s.floor_area), SUM(s.floor_area) "
-        f"FROM monitor_unitstate s {join} WHERE {where} GROUP BY s.count_id, s.group_id",
-        params,
+        f"FROM monitor_unitstate s {scope.join} WHERE {scope.where} GROUP BY s.count_id, s.group_id",
+        scope.params,
     ):
         b = buckets[count_id]
         code, sector = groups[group_id]
@@ -298,32 +356,40 @@ def compute(gebied_ids: list[int] | None = None) -> dict[int, dict]:
             b.vacant += n
             b.vacant_area += area
 
-    # 2. Occupied shops per branch (diversity).
-    if retail:
-        marks = ", ".join(["%s"] * len(retail))
-        for count_id, branch_id, n in _query(
-            f"SELECT s.count_id, s.branch_id, COUNT(*) FROM monitor_unitstate s {join} "
-            f"WHERE {where} AND s.group_id IN ({marks}) AND s.branch_id IS NOT NULL "
-            "GROUP BY s.count_id, s.branch_id",
-            params + retail,
-        ):
-            buckets[count_id].branch_mix[branches[branch_id]] += n
 
-    # 3. Occupied commercial units per chain status.
-    if occupied:
-        marks = ", ".join(["%s"] * len(occupied))
-        for count_id, is_chain, n in _query(
-            f"SELECT s.count_id, s.is_chain, COUNT(*) FROM monitor_unitstate s {join} "
-            f"WHERE {where} AND s.group_id IN ({marks}) AND s.is_chain IS NOT NULL "
-            "GROUP BY s.count_id, s.is_chain",
-            params + occupied,
-        ):
-            b = buckets[count_id]
-            b.chain_known += n
-            if not is_chain:
-                b.independents += n
+def _add_branches(buckets: dict[int, _Bucket], scope: _Scope, taxonomy: _Taxonomy) -> None:
+    """2. Occupied shops per branch (diversity)."""
+    if not taxonomy.retail:
+        return
+    marks, branches = ", ".join(["%s"] * len(taxonomy.retail)), taxonomy.branches
+    for count_id, branch_id, n in _query(
+        f"SELECT s.count_id, s.branch_id, COUNT(*) FROM monitor_unitstate s {scope.join} "
+        f"WHERE {scope.where} AND s.group_id IN ({marks}) AND s.branch_id IS NOT NULL "
+        "GROUP BY s.count_id, s.branch_id",
+        scope.params + taxonomy.retail,
+    ):
+        buckets[count_id].branch_mix[branches[branch_id]] += n
 
-    # 4. Vacant units per duration class, relative to the count's date.
+
+def _add_chain_status(buckets: dict[int, _Bucket], scope: _Scope, taxonomy: _Taxonomy) -> None:
+    """3. Occupied commercial units per chain status."""
+    if not taxonomy.occupied:
+        return
+    marks = ", ".join(["%s"] * len(taxonomy.occupied))
+    for count_id, is_chain, n in _query(
+        f"SELECT s.count_id, s.is_chain, COUNT(*) FROM monitor_unitstate s {scope.join} "
+        f"WHERE {scope.where} AND s.group_id IN ({marks}) AND s.is_chain IS NOT NULL "
+        "GROUP BY s.count_id, s.is_chain",
+        scope.params + taxonomy.occupied,
+    ):
+        b = buckets[count_id]
+        b.chain_known += n
+        if not is_chain:
+            b.independents += n
+
+
+def _add_durations(buckets: dict[int, _Bucket], scope: _Scope) -> None:
+    """4. Vacant units per duration class, relative to the count's date."""
     days = _days_since_sql()
     for count_id, short, long, structural, lower in _query(
         f"SELECT s.count_id, SUM(CASE WHEN {days} <= {calc.SHORT_DAYS} THEN 1 ELSE 0 END), "
@@ -331,8 +397,8 @@ def compute(gebied_ids: list[int] | None = None) -> dict[int, dict]:
         f"SUM(CASE WHEN {days} > {calc.LONG_DAYS} THEN 1 ELSE 0 END), "
         "SUM(CASE WHEN s.vacant_since_open THEN 1 ELSE 0 END) "
         "FROM monitor_unitstate s JOIN monitor_count c ON c.id = s.count_id "
-        f"WHERE {where} AND s.is_vacant GROUP BY s.count_id",
-        params,
+        f"WHERE {scope.where} AND s.is_vacant GROUP BY s.count_id",
+        scope.params,
     ):
         buckets[count_id].duration = {
             "short": int(short or 0),
@@ -341,25 +407,24 @@ def compute(gebied_ids: list[int] | None = None) -> dict[int, dict]:
             "lower_bound": int(lower or 0),
         }
 
-    # 5. Churn: each state against the unit's state at the area's previous count.
-    churn_where = "" if gebied_ids is None else "WHERE " + where.replace("c.gebied_id", "gebied_id")
-    churn_rows = {row[0]: row[1:] for row in _query(_CHURN_SQL.format(where=churn_where), params)}
+
+def _add_churn(buckets: dict[int, _Bucket], scope: _Scope, previous: dict[int, _CountRef | None]) -> None:
+    """5. Churn: each state against the unit's state at the area's previous count."""
+    churn_rows = {row[0]: row[1:] for row in _query(_CHURN_SQL.format(where=scope.counts_where()), scope.params)}
     for pk, b in buckets.items():
         before = previous[pk]
         if before is None:
             continue
-        prev_id, prev_date = before
         continuing, openings, closures, function_changes, occupant_changes = churn_rows.get(pk, (0, 0, 0, 0, 0))
         b.churn = {
-            "previous_date": prev_date.isoformat(),
+            "previous_date": before.date.isoformat(),
             "openings": int(openings or 0),
             "closures": int(closures or 0),
             "function_changes": int(function_changes or 0),
             "occupant_changes": int(occupant_changes or 0),
             "new_units": b.all_units - int(continuing or 0),
-            "gone_units": buckets[prev_id].all_units - int(continuing or 0),
+            "gone_units": buckets[before.id].all_units - int(continuing or 0),
         }
-    return {pk: _finish(b) for pk, b in buckets.items()}
 
 
 def _store(values_by_count: dict[int, dict], gebied_ids: list[int] | None) -> None:
@@ -498,9 +563,6 @@ def compare(gebied, count, user=None) -> dict:
     see (public ones, plus those of the municipalities the user works for). Each area at its latest count on or
     before the date. Returns ``{"similar": {"n", "medians"}, "region": {"n", "medians", "names"}}``.
     """
-    from kernkompas.accounts.permissions import visible_queryset
-    from kernkompas.places.models import Gebied, Regio
-
     visible = visible_queryset(user or AnonymousUser(), Gebied.objects.all(), "kern__gemeente").exclude(pk=gebied.pk)
     gemeente = gebied.kern.gemeente
     day = count.date

@@ -28,10 +28,12 @@ from django.utils.translation import gettext_lazy
 from kernkompas.accounts import permissions
 from kernkompas.lib import indicators as calc
 from kernkompas.lib.text import natural_key
+from kernkompas.monitor import footfall, footfall_rules, indicators
 from kernkompas.monitor.models import (
     AreaIndicators,
     Count,
     CountingPoint,
+    FootfallCount,
     FunctionGroup,
     OwnerContact,
     ThresholdCrossing,
@@ -338,8 +340,6 @@ def area_page(
 ) -> AreaPage:
     """Everything an area's pages show. With ``values`` the units come as plain tuples (``page.unit_values`` and
     ``page.units_version``, see ``unit_values()``) and ``rows`` and ``shown`` are left for the caller to fill."""
-    from kernkompas.monitor import indicators
-
     counts = list(Count.objects.filter(gebied=gebied).order_by("date"))
     count = _selected_count(counts, filters.date)
     series = list(indicators.series(gebied))
@@ -400,9 +400,6 @@ def footfall_summary(points: list[CountingPoint]) -> dict:
     Read through :mod:`kernkompas.monitor.footfall` (a fixed number of queries plus five per counting point when
     there are several) and cached until the counts change.
     """
-    from kernkompas.monitor import footfall, footfall_rules
-    from kernkompas.monitor.models import FootfallCount
-
     # Only counts that the API and the imports accept today: a count stored at an impossible date (before the
     # rule existed, or by hand) must neither move the window into the future nor take the page down.
     earliest, latest = footfall_rules.accepted_span().stored()
@@ -422,18 +419,7 @@ def footfall_summary(points: list[CountingPoint]) -> dict:
     )
     summary = cache.get(key)
     if summary is None:
-        summary = {
-            "date_from": first,
-            "date_to": last,
-            "daily": footfall.daily_totals(points, first, last),
-            "weekday": footfall.weekday_profile(points, first, last),
-            "hour": footfall.hour_profile(points, first, last),
-            "gaps": [(point.pk, gap) for point in points for gap in footfall.gaps(point, first, last)],
-            "year_on_year": footfall.recent_year_on_year(points, last),
-            "year_on_year_points": (
-                [(point.pk, footfall.recent_year_on_year(point, last)) for point in points] if len(points) > 1 else []
-            ),
-        }
+        summary = _grouped_footfall(points, first, last)
         cache.set(key, summary, FOOTFALL_CACHE_SECONDS)
     names = {point.pk: point for point in points}
     # "version": what the summary was cached under, for what is made of it (the dashboard's charts).
@@ -445,13 +431,27 @@ def footfall_summary(points: list[CountingPoint]) -> dict:
     }
 
 
+def _grouped_footfall(points: list[CountingPoint], first: date, last: date) -> dict:
+    """What the footfall summary caches: counting points by id (a renamed point is named afresh)."""
+    return {
+        "date_from": first,
+        "date_to": last,
+        "daily": footfall.daily_totals(points, first, last),
+        "weekday": footfall.weekday_profile(points, first, last),
+        "hour": footfall.hour_profile(points, first, last),
+        "gaps": [(point.pk, gap) for point in points for gap in footfall.gaps(point, first, last)],
+        "year_on_year": footfall.recent_year_on_year(points, last),
+        "year_on_year_points": (
+            [(point.pk, footfall.recent_year_on_year(point, last)) for point in points] if len(points) > 1 else []
+        ),
+    }
+
+
 # --- Kern page ------------------------------------------------------------------------------------------------
 
 
 def kern_page(kern: Kern, gebieden: list[Gebied]) -> dict:
     """The core's indicators over time (aggregated by the indicators module) and each visible area's latest."""
-    from kernkompas.monitor import indicators
-
     latest_date = AreaIndicators.objects.filter(gebied=OuterRef("gebied")).order_by("-date").values("date")[:1]
     latest = {
         row.gebied_id: row

@@ -101,33 +101,15 @@ def _has_reason(lines: list[str], index: int) -> bool:
     return above >= 0 and lines[above].strip().startswith("#")
 
 
-# Modules that still have imports inside functions without a reason, from before the layers existed (issue 10).
-# The list only shrinks: a module not on it fails with its first unexplained import, and a module on it that has
-# none left fails until it is taken off.
-NOT_YET_EXPLAINED = {
-    "monitor/importers/detect.py",
-    "monitor/importers/geojson.py",
-    "monitor/importers/mapping.py",
-    "monitor/importers/tabular.py",
-    "monitor/indicators.py",
-    "monitor/selectors.py",
-    "monitor/views.py",
-}
-
-
 def test_no_import_inside_a_function_without_a_reason():
     found = {
         str(path.relative_to(PACKAGE)): lines
         for path in product_modules()
         if (lines := imports_inside_functions_without_reason(path.read_text()))
     }
-    new = {module: lines for module, lines in found.items() if module not in NOT_YET_EXPLAINED}
-    assert not new, (
+    assert not found, (
         "Imports inside functions need a comment that says why (e.g. '# import here: ready() is where …'); "
-        f"most belong at the top of the module: {new}"
-    )
-    assert not NOT_YET_EXPLAINED - set(found), (
-        f"No unexplained import is left in {sorted(NOT_YET_EXPLAINED - set(found))}: take them off NOT_YET_EXPLAINED"
+        f"most belong at the top of the module: {found}"
     )
 
 

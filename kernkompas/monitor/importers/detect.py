@@ -9,7 +9,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from kernkompas.core.problems import ImportRejected, Problems
+from kernkompas.monitor.importers.geojson import read_geojson
+from kernkompas.monitor.importers.mapping import apply
 from kernkompas.monitor.importers.records import UnitRecord
+from kernkompas.monitor.importers.tabular import read_table
 
 OSM_PBF_MARK = b"OSMHeader"
 
@@ -42,21 +45,18 @@ def read_table_of(path: Path, *, file_name: str | None = None, progress: Callabl
     """The :class:`~.tabular.Table` of a CSV, Excel or GeoJSON file (for a preview and the mapping step)."""
     fmt = file_format(path)
     if fmt == "geojson":
-        from kernkompas.monitor.importers.geojson import read_geojson
-
         return read_geojson(path, file_name=file_name)
     if fmt in ("osm", "osm.pbf"):
         problems = Problems(file_name or Path(path).name)
         problems.add(_("an OpenStreetMap file has no columns to map"))
         raise ImportRejected(problems.as_list())
-    from kernkompas.monitor.importers.tabular import read_table
-
     return read_table(path, file_name=file_name, progress=progress, strict=False)
 
 
 def osm_outline(gebied):
     """What an OpenStreetMap extract is cut to for an area: the area's own outline, else its core's, else its
     municipality's (the first that is a polygon); None when none has one."""
+    # import here: the OpenStreetMap reader loads pyosmium (a sixth of a second), which only OSM files need.
     from kernkompas.monitor.importers.osm import Outline
 
     for place in (gebied, gebied.kern, gebied.kern.gemeente):
@@ -70,6 +70,7 @@ def osm_outline(gebied):
 def read_osm_for(path: Path, gebied, *, file_name: str | None = None) -> tuple[list[UnitRecord], str]:
     """The units of an OpenStreetMap extract inside the area's outline (:func:`osm_outline`), and a remark for the
     officer saying how many objects were left out ("" when none)."""
+    # import here: the OpenStreetMap reader loads pyosmium, which only OSM files need (see osm_outline).
     from kernkompas.monitor.importers.osm import read_osm
 
     outline = osm_outline(gebied)
@@ -100,10 +101,9 @@ def read_units(
     path = Path(path)
     name = file_name or path.name
     if file_format(path) in ("osm", "osm.pbf"):
+        # import here: the OpenStreetMap reader loads pyosmium, which only OSM files need (see osm_outline).
         from kernkompas.monitor.importers.osm import read_osm
 
         return read_osm(path, file_name=name)
-    from kernkompas.monitor.importers.mapping import apply
-
     table = read_table_of(path, file_name=name, progress=progress)
     return apply(table, mapping, gemeente=gemeente, file_name=name, progress=progress)

@@ -34,6 +34,7 @@ import datetime
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import NamedTuple
 
 from django.conf import settings
 from django.utils.translation import gettext as _
@@ -226,20 +227,10 @@ def read_footfall(
     # ImportRejected itself when the file cannot be read.
     table = read_table(path, file_name=problems.file)
     header = table.headers
-    if not header:
-        problems.add(_("the file is empty"))
-        raise ImportRejected(problems.as_list())
+    reader = _reader(header, problems, progress)
     lines = zip(table.line_numbers, table.rows, strict=True)
-
-    date_col = _find(header, DATE_HEADERS)
     point_col = _find(header, POINT_HEADERS)
     count_col = _find(header, COUNT_HEADERS)
-    if date_col is None:
-        problems.add(
-            _("there is no column with the date (expected a heading such as “datum” or “date”)"), where=line_place(1)
-        )
-        raise ImportRejected(problems.as_list())
-    reader = _Reader(header, date_col, _find(header, HOUR_HEADERS), problems, progress)
     # A year of hourly counts is a million small records, none of them cyclic: the cycle collector would only
     # walk them again and again (it doubled the reading time of the Auckland file).
     try:
@@ -259,6 +250,28 @@ def read_footfall(
     if problems:
         raise ImportRejected(problems.as_list())
     return reader.records, list(reader.points.values())
+
+
+def _reader(header: list[str], problems: Problems, progress) -> _Reader:
+    """The reader of a file with this header; ImportRejected when it is empty or has no date column."""
+    if not header:
+        problems.add(_("the file is empty"))
+        raise ImportRejected(problems.as_list())
+    date_col = _find(header, DATE_HEADERS)
+    if date_col is None:
+        problems.add(
+            _("there is no column with the date (expected a heading such as “datum” or “date”)"), where=line_place(1)
+        )
+        raise ImportRejected(problems.as_list())
+    return _Reader(header, date_col, _find(header, HOUR_HEADERS), problems, progress)
+
+
+class _SeenLine(NamedTuple):
+    """The first line of a wide file with a given date and hour, and the points it has values for (a bit per
+    column)."""
+
+    line: int
+    points: int
 
 
 class _Reader:
@@ -311,6 +324,29 @@ class _Reader:
 
     def _when(self, cells, number: int, where: str, stream: str) -> tuple[datetime.datetime, str] | None:
         """(start, resolution) of a line; reports and returns None when the date or hour is unusable."""
+        parsed = self._date(cells, where)
+        if parsed is None:
+            return None
+        date, hour = parsed
+        self.label = date
+        if self.hour_col is not None:
+            hour = self._hour(cells, where)
+            if hour is None:
+                return None
+        if hour is None:
+            return self._within_span(datetime.datetime.combine(date, datetime.time()), "day", where)
+        date = self._counting_day(stream, date, hour)
+        when = self._within_span(datetime.datetime.combine(date, datetime.time(hour)), "hour", where)
+        # Within the span first: the time zone arithmetic of the next test overflows at the edges of year 1.
+        skipped = when and footfall_rules.skipped_problem(when[0])  # the API's rule: the spring change skips it
+        if skipped:
+            hour_field = self.header[self.date_col if self.hour_col is None else self.hour_col]
+            self.problems.add(skipped, where=where, field=hour_field)
+            return None
+        return when
+
+    def _date(self, cells, where: str) -> tuple[datetime.date, int | None] | None:
+        """The line's date (and hour, when the date cell has a time); reports and returns None when unusable."""
         raw_date = cells[self.date_col] if self.date_col < len(cells) else ""
         if not _text(raw_date):
             self.problems.add(_("the date is missing"), where=where, field=self.header[self.date_col])
@@ -322,41 +358,35 @@ class _Reader:
                 where=where,
                 field=self.header[self.date_col],
             )
+        return parsed
+
+    def _hour(self, cells, where: str) -> int | None:
+        """The hour in the line's hour column; reports and returns None when it is missing or unusable."""
+        raw_hour = cells[self.hour_col] if self.hour_col < len(cells) else ""
+        if not _text(raw_hour):
+            self.problems.add(_("the hour is missing"), where=where, field=self.header[self.hour_col])
             return None
-        date, hour = parsed
-        self.label = date
-        if self.hour_col is not None:
-            raw_hour = cells[self.hour_col] if self.hour_col < len(cells) else ""
-            if not _text(raw_hour):
-                self.problems.add(_("the hour is missing"), where=where, field=self.header[self.hour_col])
-                return None
-            hour = parse_hour(raw_hour)
-            if hour is None:
-                self.problems.add(
-                    _("“%(value)s” is not an hour (write it as 9, 9:00 or 9:00-9:59)") % {"value": _text(raw_hour)},
-                    where=where,
-                    field=self.header[self.hour_col],
-                )
-                return None
+        hour = parse_hour(raw_hour)
         if hour is None:
-            return self._within_span(datetime.datetime.combine(date, datetime.time()), "day", where)
-        hour_field = self.header[self.date_col if self.hour_col is None else self.hour_col]
-        # A counting day that runs past midnight: the hours after the turn are on the next calendar day.
+            self.problems.add(
+                _("“%(value)s” is not an hour (write it as 9, 9:00 or 9:00-9:59)") % {"value": _text(raw_hour)},
+                where=where,
+                field=self.header[self.hour_col],
+            )
+        return hour
+
+    def _counting_day(self, stream: str, date: datetime.date, hour: int) -> datetime.date:
+        """The calendar day of an hour of a counting day that may run past midnight: the hours after the turn are
+        on the next day. Within the consecutive lines of one date (and point) going back twelve hours or more is
+        the turn of the day (23:00 → 0:00); a smaller step back is a line out of order and keeps its date."""
         last = self.turn.get(stream)
         turned = False
-        if last is not None and last[0] == date:
-            # Going back twelve hours or more is the turn of the day; a smaller step back is a line out of order.
-            turned = last[2] or last[1] - hour >= 12
+        if last is not None:
+            last_date, last_hour, last_turned = last
+            if last_date == date:
+                turned = last_turned or last_hour - hour >= 12
         self.turn[stream] = (date, hour, turned)
-        if turned:
-            date += datetime.timedelta(days=1)
-        when = self._within_span(datetime.datetime.combine(date, datetime.time(hour)), "hour", where)
-        # Within the span first: the time zone arithmetic of the next test overflows at the edges of year 1.
-        skipped = when and footfall_rules.skipped_problem(when[0])  # the API's rule: the spring change skips it
-        if skipped:
-            self.problems.add(skipped, where=where, field=hour_field)
-            return None
-        return when
+        return date + datetime.timedelta(days=1) if turned else date
 
     def _within_span(self, start: datetime.datetime, resolution: str, where: str):
         problem = self.span.problem(start)
@@ -453,28 +483,11 @@ class _Reader:
         return found
 
     def read_wide(self, lines):
-        skip = {self.date_col, self.hour_col}
-        columns = [
-            (index, name)
-            for index, name in enumerate(self.header)
-            if index not in skip and name and _key(name) not in NOT_POINTS
-        ]
+        """One line per date (and hour), one column per counting point."""
+        columns = self._point_columns()
         if not columns:
-            self.problems.add(
-                _(
-                    "no counting points found: give one column per point, or the columns point (telpunt), date "
-                    "(datum), hour (uur) and count (aantal)"
-                ),
-                where=line_place(1),
-            )
             return
-        where = line_place(1)
-        for index, name in columns:
-            # The heading is the point's name: named by its column number, not by itself.
-            column = _("column %(number)s") % {"number": index + 1}
-            check_length(self.problems, CountingPoint, "name", name.strip(), where=where, field=column)
-            self.points.setdefault(name, PointRecord(name=name, where=where))
-        rows_seen: dict[tuple[str, datetime.datetime], tuple[int, int]] = {}  # → (first line, mask of points)
+        rows_seen: dict[tuple[str, datetime.datetime], _SeenLine] = {}  # (resolution, start) → first line
         for number, cells in lines:
             self._tick()
             if not any(_text(cell) for cell in cells):
@@ -486,44 +499,82 @@ class _Reader:
             when = self._when(cells, number, where, "")
             if when is None:
                 continue
-            start, resolution = when
             self.labels.append((number, self.label))
-            # A line repeats an earlier one when its date and hour are the same: then every point that has a
-            # value on both lines is a duplicate. (Checked per line, not per cell: a million cells is common.)
+            # (column, point, value) of each point with a value on this line: plain tuples, a million is common.
             filled = [(index, name, cells[index]) for index, name in columns if index < len(cells)]
             filled = [(i, n, v) for i, n, v in filled if v != "" and (type(v) is not str or v.strip())]
-            mask = 0
-            for index, _name, _value in filled:
-                mask |= 1 << index
-            earlier = rows_seen.get((resolution, start))
-            if earlier is not None:
-                for index, name, value in filled:
-                    if earlier[1] >> index & 1:
-                        mask &= ~(1 << index)
-                        count = _fast_count(value)
-                        if count is None or not 0 <= count <= MAX_VALUE:
-                            self._bad_count(value, count, where, name)
-                        elif not self._clock_back(name, resolution, start, count, where):
-                            self.duplicates.setdefault((number, earlier[0], start), []).append(name)
-                filled = [item for item in filled if mask >> item[0] & 1]
-                mask |= earlier[1]
-            rows_seen[(resolution, start)] = (earlier[0] if earlier else number, mask)
+            filled = self._not_repeated(filled, rows_seen, number, when, where)
             if len(self.records) + len(filled) > filelimits.MAX_FOOTFALL_FIGURES:
                 found = len(self.records) + len(filled)
                 raise LimitExceeded(
                     "footfall_figures", found=found, maximum=filelimits.MAX_FOOTFALL_FIGURES, line=number
                 )
-            append = self.records.append
-            repeated = self._repeated_hour(start, resolution)
-            for _index, name, value in filled:
-                count = _fast_count(value)
-                if count is None or not 0 <= count <= MAX_VALUE:
-                    self._bad_count(value, count, where, name)
-                    continue
-                record = FootfallRecord(where=where, point=name, start=start, resolution=resolution, value=count)
-                append(record)
-                if repeated:
-                    self.repeated[(name, start)] = record
+            self._keep_wide(filled, when, where)
+
+    def _point_columns(self) -> list[tuple[int, str]]:
+        """(column index, point name) of each counting point of a wide file, registered as points; a problem when
+        there is none."""
+        skip = {self.date_col, self.hour_col}
+        columns = [
+            (index, name)
+            for index, name in enumerate(self.header)
+            if index not in skip and name and _key(name) not in NOT_POINTS
+        ]
+        where = line_place(1)
+        if not columns:
+            self.problems.add(
+                _(
+                    "no counting points found: give one column per point, or the columns point (telpunt), date "
+                    "(datum), hour (uur) and count (aantal)"
+                ),
+                where=where,
+            )
+        for index, name in columns:
+            # The heading is the point's name: named by its column number, not by itself.
+            column = _("column %(number)s") % {"number": index + 1}
+            check_length(self.problems, CountingPoint, "name", name.strip(), where=where, field=column)
+            self.points.setdefault(name, PointRecord(name=name, where=where))
+        return columns
+
+    def _not_repeated(self, filled: list[tuple], rows_seen: dict, number: int, when, where: str) -> list[tuple]:
+        """The cells of ``filled`` that no earlier line with the same date and hour has a value for.
+
+        A line repeats an earlier one when its date and hour are the same: then every point that has a value on
+        both lines is a duplicate (or the autumn hour the clocks repeat). Checked per line, not per cell.
+        """
+        start, resolution = when
+        mask = 0
+        for index, _name, _value in filled:
+            mask |= 1 << index
+        earlier = rows_seen.get((resolution, start))
+        if earlier is not None:
+            for index, name, value in filled:
+                if earlier.points >> index & 1:
+                    mask &= ~(1 << index)
+                    count = _fast_count(value)
+                    if count is None or not 0 <= count <= MAX_VALUE:
+                        self._bad_count(value, count, where, name)
+                    elif not self._clock_back(name, resolution, start, count, where):
+                        self.duplicates.setdefault((number, earlier.line, start), []).append(name)
+            filled = [item for item in filled if mask >> item[0] & 1]
+            mask |= earlier.points
+        rows_seen[(resolution, start)] = _SeenLine(earlier.line if earlier else number, mask)
+        return filled
+
+    def _keep_wide(self, filled: list[tuple], when, where: str) -> None:
+        """A record for each point's count on a line of a wide file (a problem for a count that is not one)."""
+        start, resolution = when
+        append = self.records.append
+        repeated = self._repeated_hour(start, resolution)
+        for _index, name, value in filled:
+            count = _fast_count(value)
+            if count is None or not 0 <= count <= MAX_VALUE:
+                self._bad_count(value, count, where, name)
+                continue
+            record = FootfallRecord(where=where, point=name, start=start, resolution=resolution, value=count)
+            append(record)
+            if repeated:
+                self.repeated[(name, start)] = record
 
     def read_long(self, lines, point_col, count_col, lat_col, lon_col):
         count_field = self.header[count_col]
@@ -566,6 +617,22 @@ class _Reader:
             return None
 
 
+class _PointColumns(NamedTuple):
+    name: int
+    lat: int
+    lon: int
+    external_id: int | None
+
+    @classmethod
+    def of(cls, header: list[str]) -> _PointColumns:
+        return cls(
+            _find(header, (*POINT_HEADERS, "address", "adres")),
+            _find(header, LAT_HEADERS),
+            _find(header, LON_HEADERS),
+            _find(header, ID_HEADERS),
+        )
+
+
 def read_points(path: Path, *, file_name: str | None = None) -> list[PointRecord]:
     """Counting points with their location from a list such as ``Address,Latitude,Longitude``."""
     path = Path(path)
@@ -575,58 +642,61 @@ def read_points(path: Path, *, file_name: str | None = None) -> list[PointRecord
     if not header:
         problems.add(_("the file is empty"))
         raise ImportRejected(problems.as_list())
-    lines = zip(table.line_numbers, table.rows, strict=True)
-    name_col = _find(header, (*POINT_HEADERS, "address", "adres"))
-    lat_col = _find(header, LAT_HEADERS)
-    lon_col = _find(header, LON_HEADERS)
-    id_col = _find(header, ID_HEADERS)
-    if name_col is None or lat_col is None or lon_col is None:
+    columns = _PointColumns.of(header)
+    if columns.name is None or columns.lat is None or columns.lon is None:
         problems.add(
             _("expected the columns name (or address), latitude and longitude of each counting point"),
             where=line_place(1),
         )
         raise ImportRejected(problems.as_list())
     points: dict[str, PointRecord] = {}
-    for number, cells in lines:
+    for number, cells in zip(table.line_numbers, table.rows, strict=True):
         if not any(_text(cell) for cell in cells):
             continue
         where = line_place(number)
-        name = _text(cells[name_col]) if name_col < len(cells) else ""
-        if not name:
-            problems.add(_("the name of the counting point is missing"), where=where, field=header[name_col])
+        located = _located_point(cells, columns, header, where, problems)
+        if located is None:
             continue
-        coordinates = []
-        for column, low, high in ((lat_col, -90, 90), (lon_col, -180, 180)):
-            text = _text(cells[column]).replace(",", ".") if column < len(cells) else ""
-            try:
-                value = float(text)
-            except ValueError:
-                problems.add(
-                    _("“%(value)s” is not a coordinate in degrees") % {"value": text}, where=where, field=header[column]
-                )
-                break
-            if not low <= value <= high:
-                problems.add(
-                    _("%(value)s is outside %(low)s to %(high)s degrees") % {"value": text, "low": low, "high": high},
-                    where=where,
-                    field=header[column],
-                )
-                break
-            coordinates.append(value)
-        if len(coordinates) != 2:
-            continue
+        name, lat, lon = located
         if name in points:
-            problems.add(_("this counting point is listed twice"), where=where, field=header[name_col])
+            problems.add(_("this counting point is listed twice"), where=where, field=header[columns.name])
             continue
+        id_col = columns.external_id
         external_id = _text(cells[id_col]) if id_col is not None and id_col < len(cells) else ""
-        check_length(problems, CountingPoint, "name", name, where=where, field=header[name_col])
+        check_length(problems, CountingPoint, "name", name, where=where, field=header[columns.name])
         if id_col is not None:
             check_length(problems, CountingPoint, "external_id", external_id, where=where, field=header[id_col])
-        points[name] = PointRecord(
-            name=name, lat=coordinates[0], lon=coordinates[1], external_id=external_id, where=where
-        )
+        points[name] = PointRecord(name=name, lat=lat, lon=lon, external_id=external_id, where=where)
     if not problems and not points:
         problems.add(_("the file lists no counting points"))
     if problems:
         raise ImportRejected(problems.as_list())
     return list(points.values())
+
+
+def _located_point(cells, columns: _PointColumns, header, where: str, problems: Problems):
+    """(name, latitude, longitude) of a line of a list of counting points; None with a problem when one is missing
+    or not degrees."""
+    name = _text(cells[columns.name]) if columns.name < len(cells) else ""
+    if not name:
+        problems.add(_("the name of the counting point is missing"), where=where, field=header[columns.name])
+        return None
+    coordinates = []
+    for column, low, high in ((columns.lat, -90, 90), (columns.lon, -180, 180)):
+        text = _text(cells[column]).replace(",", ".") if column < len(cells) else ""
+        try:
+            value = float(text)
+        except ValueError:
+            problems.add(
+                _("“%(value)s” is not a coordinate in degrees") % {"value": text}, where=where, field=header[column]
+            )
+            return None
+        if not low <= value <= high:
+            problems.add(
+                _("%(value)s is outside %(low)s to %(high)s degrees") % {"value": text, "low": low, "high": high},
+                where=where,
+                field=header[column],
+            )
+            return None
+        coordinates.append(value)
+    return name, coordinates[0], coordinates[1]

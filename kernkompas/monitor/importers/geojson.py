@@ -14,11 +14,15 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+import shapely
 from django.utils.translation import gettext as _
+from shapely.geometry import mapping, shape
+from shapely.validation import make_valid
 
 from kernkompas.core.problems import ImportRejected, Problems, add_limit_problem, feature_place, load_json
 from kernkompas.lib import filelimits
 from kernkompas.lib.filelimits import LimitExceeded
+from kernkompas.lib.geo import round_coordinates
 
 from .tabular import Table, max_rows
 from .values import cell_text
@@ -53,6 +57,7 @@ def crs_code(text) -> int | None:
 @lru_cache(maxsize=16)
 def transformer_to_wgs84(code: int):
     """A transformer from EPSG:``code`` to WGS84 longitude/latitude; ValueError when pyproj does not know it."""
+    # import here: pyproj takes a tenth of a second to load, and only files with projected coordinates need it.
     from pyproj import CRS, Transformer
     from pyproj.exceptions import CRSError
 
@@ -67,6 +72,27 @@ def read_geojson(path: Path, *, file_name: str | None = None) -> Table:
     """A GeoJSON FeatureCollection as a :class:`Table` of its properties with ``locations`` in WGS84."""
     path = Path(path)
     problems = Problems(file_name or path.name)
+    features, transformer = _features(_load(path, problems), problems)
+    try:
+        headers = _property_names(features)
+        rows, locations = _rows(features, headers, transformer, problems)
+    except LimitExceeded as exc:
+        add_limit_problem(problems, exc, feature_place)
+        raise ImportRejected(problems.as_list()) from None
+    if problems:
+        raise ImportRejected(problems.as_list())
+    return Table(
+        headers=headers,
+        rows=rows,
+        format="geojson",
+        encoding="utf-8",
+        line_numbers=list(range(1, len(rows) + 1)),
+        locations=locations,
+    )
+
+
+def _load(path: Path, problems: Problems):
+    """The file's JSON, or ImportRejected saying why it cannot be read (empty, not UTF-8, cut off, too large)."""
     raw = path.read_bytes()
     if not raw.strip():
         problems.add(_("the file is empty"))
@@ -77,7 +103,7 @@ def read_geojson(path: Path, *, file_name: str | None = None) -> Table:
         problems.add(_("a GeoJSON file must be UTF-8; this one is not (save it again as GeoJSON from QGIS)"))
         raise ImportRejected(problems.as_list()) from None
     try:
-        data = load_json(text)
+        return load_json(text)
     except LimitExceeded as exc:
         add_limit_problem(problems, exc)
         raise ImportRejected(problems.as_list()) from None
@@ -90,6 +116,11 @@ def read_geojson(path: Path, *, file_name: str | None = None) -> Table:
                 % {"line": exc.lineno, "column": exc.colno}
             )
         raise ImportRejected(problems.as_list()) from None
+
+
+def _features(data, problems: Problems) -> tuple[list, object]:
+    """The features of a FeatureCollection and the transformer of its CRS to WGS84 (None: it is WGS84), or
+    ImportRejected when it is no collection, has no features or too many, or a CRS that cannot be used."""
     if (
         not isinstance(data, dict)
         or data.get("type") != "FeatureCollection"
@@ -107,26 +138,10 @@ def read_geojson(path: Path, *, file_name: str | None = None) -> Table:
             % {"limit": f"{max_rows():,}".replace(",", ".")}
         )
         raise ImportRejected(problems.as_list())
-
     transformer = _file_transformer(data, features, problems)
     if problems:
         raise ImportRejected(problems.as_list())
-    try:
-        headers = _property_names(features)
-        rows, locations = _rows(features, headers, transformer, problems)
-    except LimitExceeded as exc:
-        add_limit_problem(problems, exc, feature_place)
-        raise ImportRejected(problems.as_list()) from None
-    if problems:
-        raise ImportRejected(problems.as_list())
-    return Table(
-        headers=headers,
-        rows=rows,
-        format="geojson",
-        encoding="utf-8",
-        line_numbers=list(range(1, len(rows) + 1)),
-        locations=locations,
-    )
+    return features, transformer
 
 
 def _property_names(features: list) -> list[str]:
@@ -170,20 +185,9 @@ def _rows(features: list, headers: list[str], transformer, problems: Problems) -
 
 
 def _file_transformer(data: dict, features: list, problems: Problems):
-    crs = data.get("crs")
-    name = None
-    if isinstance(crs, dict):
-        props = crs.get("properties")
-        if isinstance(props, dict):
-            name = props.get("name") or props.get("code")
-            if crs.get("type") == "EPSG" and props.get("code"):
-                name = f"EPSG:{props['code']}"
-    elif isinstance(crs, str):
-        name = crs
-    if (crs is not None and name is None) or (name is not None and not isinstance(name, str | int)):
-        problems.add(_("the “crs” member of the file cannot be read"), field="crs")
-        return None
-    if name is not None and len(str(name)) > filelimits.MAX_HEADER_CHARS:
+    """The transformer of the file's CRS to WGS84; None for WGS84, or with a problem when the CRS is unusable."""
+    name, readable = _crs_name(data.get("crs"))
+    if not readable:
         problems.add(_("the “crs” member of the file cannot be read"), field="crs")
         return None
     if name is None:
@@ -196,19 +200,35 @@ def _file_transformer(data: dict, features: list, problems: Problems):
                 ),
                 field="crs",
             )
-            return None
         return None  # RFC 7946: longitude/latitude in WGS84
     code = crs_code(name)
-    if code is None:
-        problems.add(_("the coordinate reference system “%(crs)s” is not known") % {"crs": name}, field="crs")
-        return None
     if code == 4326:
         return None
-    try:
-        return transformer_to_wgs84(code)
-    except ValueError:
-        problems.add(_("the coordinate reference system “%(crs)s” is not known") % {"crs": name}, field="crs")
-        return None
+    if code is not None:
+        try:
+            return transformer_to_wgs84(code)
+        except ValueError:
+            pass  # pyproj does not know it either
+    problems.add(_("the coordinate reference system “%(crs)s” is not known") % {"crs": name}, field="crs")
+    return None
+
+
+def _crs_name(crs) -> tuple[str | int | None, bool]:
+    """The name of the CRS in the file's ``crs`` member (old GeoJSON; None when there is none), and whether the
+    member could be read."""
+    name = None
+    if isinstance(crs, dict):
+        props = crs.get("properties")
+        if isinstance(props, dict):
+            name = props.get("name") or props.get("code")
+            if crs.get("type") == "EPSG" and props.get("code"):
+                name = f"EPSG:{props['code']}"
+    elif isinstance(crs, str):
+        name = crs
+    unreadable = (crs is not None and name is None) or (name is not None and not isinstance(name, str | int))
+    if unreadable or (name is not None and len(str(name)) > filelimits.MAX_HEADER_CHARS):
+        return None, False
+    return name, True
 
 
 def _first_position(coordinates):
@@ -231,23 +251,10 @@ def _looks_projected(features: list) -> bool:
 def _location(geometry, transformer, where: str, problems: Problems, number: int):
     """(lat, lon, outline or None) in WGS84 for a feature's geometry; None when it has none. An outline of more
     than :data:`~kernkompas.lib.filelimits.MAX_UNIT_VERTICES` corners is refused before it is repaired."""
-    import shapely
-    from shapely.geometry import mapping, shape
-
     if geometry is None:
         return None
-    if not isinstance(geometry, dict) or geometry.get("type") not in _POINTS | _AREAS:
-        kind = geometry.get("type") if isinstance(geometry, dict) else None
-        problems.add(
-            _("a geometry of type “%(kind)s” cannot be a unit: use points or polygons") % {"kind": kind or "?"},
-            where=where,
-            field="geometry",
-        )
-        return None
-    try:
-        shp = shape(geometry)
-    except Exception:  # noqa: BLE001 - shapely raises several kinds for malformed coordinates
-        problems.add(_("the coordinates are malformed"), where=where, field="geometry")
+    shp = _shape(geometry, where, problems)
+    if shp is None:
         return None
     filelimits.check_vertices(shapely.get_num_coordinates(shp), filelimits.MAX_UNIT_VERTICES, where=number)
     if shp.is_empty:
@@ -267,12 +274,25 @@ def _location(geometry, transformer, where: str, problems: Problems, number: int
         return None
     if geometry["type"] in _AREAS:
         if not shp.is_valid:
-            from shapely.validation import make_valid
-
             shp = make_valid(shp)
         centre = shp.centroid if shp.area else shp.representative_point()
-        from kernkompas.lib.geo import round_coordinates
-
         return round(centre.y, 7), round(centre.x, 7), round_coordinates(mapping(shp), 7)
     point = shp if shp.geom_type == "Point" else shp.centroid
     return round(point.y, 7), round(point.x, 7), None
+
+
+def _shape(geometry, where: str, problems: Problems):
+    """The shapely shape of a point or polygon geometry; None with a problem for another kind or bad coordinates."""
+    if not isinstance(geometry, dict) or geometry.get("type") not in _POINTS | _AREAS:
+        kind = geometry.get("type") if isinstance(geometry, dict) else None
+        problems.add(
+            _("a geometry of type “%(kind)s” cannot be a unit: use points or polygons") % {"kind": kind or "?"},
+            where=where,
+            field="geometry",
+        )
+        return None
+    try:
+        return shape(geometry)
+    except Exception:  # noqa: BLE001 - shapely raises several kinds for malformed coordinates
+        problems.add(_("the coordinates are malformed"), where=where, field="geometry")
+        return None

@@ -9,6 +9,7 @@ its line and column before anything is written.
 from __future__ import annotations
 
 import difflib
+import operator
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -20,8 +21,10 @@ from kernkompas.core.problems import ImportRejected, Problems
 from kernkompas.lib.batch import paused_gc
 from kernkompas.lib.filelimits import MAX_COLUMNS, MAX_HEADER_CHARS
 from kernkompas.lib.text import fold
+from kernkompas.monitor.importers.geojson import crs_code, transformer_to_wgs84
 from kernkompas.monitor.importers.records import OwnerRecord, UnitRecord
 from kernkompas.monitor.importers.values import BadValue, area, boolean, date, is_empty, number
+from kernkompas.monitor.taxonomy import Resolver, UnknownFunction
 
 # From this difflib ratio on a header is taken for a misspelt field name: "Adress"/"address" (0.923),
 # "Brache"/"branche" (0.923), "Huisnumer"/"huisnummer" (0.947) are; "Staat" (state) is not "Straat" (0.909), nor
@@ -218,26 +221,9 @@ def propose(headers: list[str]) -> dict[str, str]:
     for position, header in enumerate(headers[:MAX_COLUMNS]):
         # The readers refuse longer headings; this keeps the matching cheap whoever calls it.
         key = _header_key(header) if len(header) <= MAX_HEADER_CHARS else ""
-        if not key:
-            continue
-        if key in SYNONYMS:
-            candidates.append((3.0, -position, SYNONYMS[key], header))
-            continue
-        best: dict[str, float] = {}
-        for synonym, field_name in _contained(key):
-            best[field_name] = max(best.get(field_name, 0), 2.0 + len(synonym) / 100)
-        for synonym, field_name in SYNONYMS.items():
-            if field_name in best and best[field_name] >= 2.0:
-                continue
-            # difflib's ratio is at most 2·min/(sum of the lengths): skip the synonyms it cannot reach.
-            if 2 * min(len(key), len(synonym)) < FUZZY_THRESHOLD * (len(key) + len(synonym)):
-                continue
-            ratio = difflib.SequenceMatcher(None, key, synonym).ratio()
-            if _swapped(key, synonym):
-                ratio = max(ratio, FUZZY_THRESHOLD)
-            if ratio >= FUZZY_THRESHOLD:
-                best[field_name] = max(best.get(field_name, 0), ratio)
-        candidates += [(score, -position, field_name, header) for field_name, score in best.items()]
+        if key:
+            scores = {SYNONYMS[key]: 3.0} if key in SYNONYMS else _scores(key)
+            candidates += [(score, -position, field_name, header) for field_name, score in scores.items()]
     mapping: dict[str, str] = {}
     used: set[str] = set()
     for _score, _position, field_name, header in sorted(candidates, reverse=True):
@@ -250,6 +236,26 @@ def propose(headers: list[str]) -> dict[str, str]:
     if "street" in mapping and "address" in mapping and "house_number" in mapping:
         del mapping["address"]
     return {field.name: mapping[field.name] for field in FIELDS if field.name in mapping}
+
+
+def _scores(key: str) -> dict[str, float]:
+    """How well a heading that is no synonym fits each field: 2 and more when it contains a synonym as its words
+    (the longer the synonym, the better), else the best difflib ratio of a misspelling (or a swap of letters)."""
+    best: dict[str, float] = {}
+    for synonym, field_name in _contained(key):
+        best[field_name] = max(best.get(field_name, 0), 2.0 + len(synonym) / 100)
+    for synonym, field_name in SYNONYMS.items():
+        if field_name in best and best[field_name] >= 2.0:
+            continue
+        # difflib's ratio is at most 2·min/(sum of the lengths): skip the synonyms it cannot reach.
+        if 2 * min(len(key), len(synonym)) < FUZZY_THRESHOLD * (len(key) + len(synonym)):
+            continue
+        ratio = difflib.SequenceMatcher(None, key, synonym).ratio()
+        if _swapped(key, synonym):
+            ratio = max(ratio, FUZZY_THRESHOLD)
+        if ratio >= FUZZY_THRESHOLD:
+            best[field_name] = max(best.get(field_name, 0), ratio)
+    return best
 
 
 def _swapped(a: str, b: str) -> bool:
@@ -316,9 +322,14 @@ def check_mapping(table, mapping: dict[str, str], problems: Problems) -> dict[st
                     "headers": ", ".join(f"“{h}”" for h in table.headers),
                 }
             )
-    if problems:
-        return columns
-    headers_found = ", ".join(f"“{h}”" for h in table.headers)
+    if not problems:
+        _check_enough(columns, table.headers, problems)
+    return columns
+
+
+def _check_enough(columns: dict[str, int], headers: list[str], problems: Problems) -> None:
+    """Problems for what a unit cannot do without: its function, a way to find it again, both coordinates."""
+    headers_found = ", ".join(f"“{h}”" for h in headers)
     if "group" not in columns and "branch" not in columns:
         problems.add(
             _(
@@ -339,7 +350,6 @@ def check_mapping(table, mapping: dict[str, str], problems: Problems) -> dict[st
         problems.add(_("only one of the columns x and y was found: both are needed"))
     if ("lat" in columns) != ("lon" in columns):
         problems.add(_("only one of the columns latitude and longitude was found: both are needed"))
-    return columns
 
 
 @paused_gc()
@@ -356,57 +366,88 @@ def apply(
     ``mapping`` is ``{field name: header}`` (None: :func:`propose`). Each problem names the line and the column
     as the file has it: “regel 14, veld “WVO”: “12,5,0” is geen getal”.
     """
-    from kernkompas.monitor.taxonomy import Resolver, UnknownFunction
-
     problems = Problems(file_name)
-    if mapping is None:
-        mapping = propose(table.headers)
-    columns = check_mapping(table, mapping, problems)
+    columns = check_mapping(table, propose(table.headers) if mapping is None else mapping, problems)
     if problems:
         raise ImportRejected(problems.as_list())
     if not table.rows:
         problems.add(_("the file has a header but no rows: there is nothing to import"))
         raise ImportRejected(problems.as_list())
-
-    resolver = Resolver(gemeente)
-    transformer = None
-    if "x" in columns and "crs" not in columns:
-        transformer = _grid_transformer(table, columns, gemeente, problems)
-        if problems:
-            raise ImportRejected(problems.as_list())
-    transformers: dict[str, object] = {}
-
-    c = {field.name: columns.get(field.name) for field in FIELDS}
-    mapped = [(name, column) for name, column in c.items() if column is not None]
-    empty = {name: "" for name in c}
-    headers = table.headers
-    row_problems = getattr(table, "row_problems", {})
-    place = table.place_function()
-    # Values that are parsed, in the order of the columns of the file (so are the problems of a line).
-    parsed_fields = sorted(
-        ((name, parse) for name, parse in (("floor_area", area), ("occupied_since", date), ("is_chain", boolean))
-         if c[name] is not None),
-        key=lambda item: c[item[0]],
-    )  # fmt: skip
+    reader = _UnitReader(table, columns, gemeente, problems)
     records: list[UnitRecord] = []
-    where: str | None = None
-    index = 0
+    for index, row in enumerate(table.rows):
+        records.append(reader.read(index, row))
+        if progress is not None and (index + 1) % 5000 == 0:
+            progress(index + 1)
+    if progress is not None:
+        progress(len(table.rows))
+    if problems:
+        raise ImportRejected(problems.as_list())
+    return records
 
-    def bad(reason: str, field_name: str) -> None:
-        nonlocal where
-        if where is None:
-            where = place(index)
-        column = c.get(field_name)
-        problems.add(reason, where=where, field=headers[column] if column is not None else "")
 
-    for index, row in enumerate(table.rows):  # noqa: B007 - ``bad`` reads the index
-        where = None
-        v = {**empty, **{name: row[column] for name, column in mapped}}
-        if index in row_problems:
-            where = place(index)
-            problems.add(row_problems[index], where=where)
-        record = UnitRecord(where="")
-        record.external_id = v["external_id"]
+class _UnitReader:
+    """Reads the rows of one table into unit records, each problem with its line and the column it is in.
+
+    A row's problems come in the order of its fields: address and postcode, function, the parsed values (in the
+    order of the file's columns), place, owner.
+    """
+
+    def __init__(self, table, columns: dict[str, int], gemeente, problems: Problems):
+        self.c = c = {field.name: columns.get(field.name) for field in FIELDS}
+        mapped = [(name, column) for name, column in c.items() if column is not None]
+        self.names = [name for name, _column in mapped]
+        picked = [column for _name, column in mapped]
+        # The mapped cells of a row in one call (itemgetter gives a tuple for two or more): a row is read fast.
+        self.pick = operator.itemgetter(*picked) if len(picked) > 1 else (lambda row: tuple(row[i] for i in picked))
+        self.empty = dict.fromkeys(c, "")
+        self.headers = table.headers
+        self.row_problems = getattr(table, "row_problems", {})
+        self.place = table.place_function()
+        self.locations = table.locations
+        self.problems = problems
+        self.resolver = Resolver(gemeente)
+        self.grid = None  # x/y without a CRS column: the transformer of the national grid the numbers fit
+        if c["x"] is not None and c["crs"] is None:
+            self.grid = _grid_transformer(table, columns, gemeente, problems)
+            if problems:
+                raise ImportRejected(problems.as_list())
+        self.transformers: dict[str, object] = {}  # per CRS written in the file's CRS column
+        # Values that are parsed, in the order of the columns of the file (so are the problems of a line).
+        self.parsed_fields = sorted(
+            ((name, parse) for name, parse in (("floor_area", area), ("occupied_since", date), ("is_chain", boolean))
+             if c[name] is not None),
+            key=lambda item: c[item[0]],
+        )  # fmt: skip
+        self.index = 0
+        self.where: str | None = None  # the row's place in the file, once a problem needs it
+
+    def bad(self, reason: str, field_name: str) -> None:
+        """A problem of the row being read, in the column of ``field_name``."""
+        if self.where is None:
+            self.where = self.place(self.index)
+        column = self.c.get(field_name)
+        self.problems.add(reason, where=self.where, field=self.headers[column] if column is not None else "")
+
+    def read(self, index: int, row: list[str]) -> UnitRecord:
+        self.index, self.where = index, None
+        v = self.empty.copy()
+        v.update(zip(self.names, self.pick(row), strict=True))
+        if index in self.row_problems:
+            self.where = self.place(index)
+            self.problems.add(self.row_problems[index], where=self.where)
+        record = UnitRecord(where="", external_id=v["external_id"])
+        self._address(record, v)
+        self._function(record, v, row)
+        self._location(record, v, index)
+        self._owner(record, v)
+        record.where = self.where if self.where is not None else self.place(index)
+        return record
+
+    def _address(self, record: UnitRecord, v: dict) -> None:
+        """Street and house number (with its addition), from their own columns or from a full address; postcode
+        and place."""
+        c = self.c
         street, house_number = v["street"], v["house_number"]
         if c["address"] is not None and not street:
             full = v["address"]
@@ -417,80 +458,82 @@ def apply(
                 street = full
         addition = v["addition"]
         if addition:
-            house_number = (
-                f"{house_number}{addition}"
-                if addition[:1].isalpha() and len(addition) <= 2
-                else (f"{house_number} {addition}")
-            )
+            joined = addition[:1].isalpha() and len(addition) <= 2
+            house_number = f"{house_number}{addition}" if joined else f"{house_number} {addition}"
         record.street, record.house_number = street, house_number.strip()
         if house_number and not _NUMBER.match(house_number.strip()):
-            bad(_("“%(value)s” is not a house number") % {"value": house_number}, "house_number")
+            self.bad(_("“%(value)s” is not a house number") % {"value": house_number}, "house_number")
         if not record.external_id and not (street and house_number):
-            if c["external_id"] is not None and street and not house_number:
-                bad(_("the unit has neither an own id nor a house number"), "house_number")
-            elif c["external_id"] is not None:
-                bad(_("the unit has neither an own id nor a street and house number"), "external_id")
-            elif not street:
-                bad(_("the street is empty"), "street" if c["street"] is not None else "address")
-            else:
-                bad(_("the house number is empty"), "house_number" if c["house_number"] is not None else "address")
+            self._unaddressed(street, house_number)
         postcode = v["postcode"]
         if postcode:
             nl = _POSTCODE_NL.match(postcode)
             if nl:
                 postcode = f"{nl[1]} {nl[2].upper()}"
             elif not _POSTCODE_BE.match(postcode):
-                bad(_("“%(value)s” is not a postcode (1234 AB or 1234)") % {"value": postcode}, "postcode")
+                self.bad(_("“%(value)s” is not a postcode (1234 AB or 1234)") % {"value": postcode}, "postcode")
         record.postcode = postcode
         record.place = v["place"]
 
-        try:
-            record.group, record.branch = resolver.resolve(v["group"], v["branch"])
-        except UnknownFunction as exc:
-            bad(str(exc), exc.field if c.get(exc.field) is not None else ("branch" if c["group"] is None else "group"))
+    def _unaddressed(self, street: str, house_number: str) -> None:
+        """Why a unit without an own id cannot be found by its address either."""
+        c = self.c
+        if c["external_id"] is not None and street and not house_number:
+            self.bad(_("the unit has neither an own id nor a house number"), "house_number")
+        elif c["external_id"] is not None:
+            self.bad(_("the unit has neither an own id nor a street and house number"), "external_id")
+        elif not street:
+            self.bad(_("the street is empty"), "street" if c["street"] is not None else "address")
+        else:
+            self.bad(_("the house number is empty"), "house_number" if c["house_number"] is not None else "address")
 
-        for field_name, parse in parsed_fields:
+    def _function(self, record: UnitRecord, v: dict, row: list[str]) -> None:
+        """Function group and branch, the values that are parsed, the occupant and the ids the unit had before."""
+        c = self.c
+        try:
+            record.group, record.branch = self.resolver.resolve(v["group"], v["branch"])
+        except UnknownFunction as exc:
+            field_name = exc.field if c.get(exc.field) is not None else ("branch" if c["group"] is None else "group")
+            self.bad(str(exc), field_name)
+        for field_name, parse in self.parsed_fields:
             try:
                 setattr(record, field_name, parse(row[c[field_name]]))
             except BadValue as exc:
-                bad(str(exc), field_name)
+                self.bad(str(exc), field_name)
         record.occupant = v["occupant"]
         previous = v["previous_ids"]
         if previous:
             record.previous_ids = tuple(p.strip() for p in re.split(r"[,;|/]", previous) if p.strip())
 
+    def _location(self, record: UnitRecord, v: dict, index: int) -> None:
+        """Latitude and longitude; else x/y in the file's or the national grid; else the table's own (GeoJSON)."""
+        c = self.c
         if c["lat"] is not None:
-            _read_degrees(record, v["lat"], v["lon"], bad)
+            _read_degrees(record, v["lat"], v["lon"], self.bad)
         if record.lat is None and c["x"] is not None and not (is_empty(v["x"]) and is_empty(v["y"])):
-            row_transformer = transformer
-            if c["crs"] is not None:
-                crs_text = v["crs"]
-                if crs_text not in transformers:
-                    transformers[crs_text] = _transformer_for(crs_text)
-                row_transformer = transformers[crs_text]
-                if isinstance(row_transformer, str):
-                    bad(row_transformer, "crs")
-                    row_transformer = None
-            if row_transformer is not None:
-                _read_grid(record, v["x"], v["y"], row_transformer, bad)
-        if table.locations is not None and record.lat is None and table.locations[index] is not None:
-            record.lat, record.lon, record.geometry = table.locations[index]
+            transformer = self.grid if c["crs"] is None else self._transformer(v["crs"])
+            if transformer is not None:
+                _read_grid(record, v["x"], v["y"], transformer, self.bad)
+        if self.locations is not None and record.lat is None and self.locations[index] is not None:
+            record.lat, record.lon, record.geometry = self.locations[index]
 
+    def _transformer(self, crs_text: str):
+        """The transformer for the CRS a row names (made once per CRS), or None with a problem when it is unknown."""
+        if crs_text not in self.transformers:
+            self.transformers[crs_text] = _transformer_for(crs_text)
+        transformer = self.transformers[crs_text]
+        if isinstance(transformer, str):
+            self.bad(transformer, "crs")
+            return None
+        return transformer
+
+    def _owner(self, record: UnitRecord, v: dict) -> None:
         owner_name = v["owner_name"]
         owner_org, email, phone = v["owner_organisation"], v["owner_email"], v["owner_phone"]
         if owner_name or owner_org or email or phone:
             if email and not _EMAIL.match(email):
-                bad(_("“%(value)s” is not an e-mail address") % {"value": email}, "owner_email")
+                self.bad(_("“%(value)s” is not an e-mail address") % {"value": email}, "owner_email")
             record.owner = OwnerRecord(name=owner_name or owner_org, organisation=owner_org, email=email, phone=phone)
-        record.where = where if where is not None else place(index)
-        records.append(record)
-        if progress is not None and (index + 1) % 5000 == 0:
-            progress(index + 1)
-    if progress is not None:
-        progress(len(table.rows))
-    if problems:
-        raise ImportRejected(problems.as_list())
-    return records
 
 
 def _read_degrees(record: UnitRecord, lat_text: str, lon_text: str, bad) -> None:
@@ -543,8 +586,6 @@ def _read_grid(record: UnitRecord, x_text: str, y_text: str, transformer, bad) -
 def _transformer_for(crs_text: str):
     """A pyproj transformer to WGS84 for a CRS as written in a file ("EPSG:28992", "28992", "RD"); a problem
     text (str) when it is not known."""
-    from kernkompas.monitor.importers.geojson import crs_code, transformer_to_wgs84
-
     code = crs_code(crs_text)
     if code is None:
         return _("“%(crs)s” is not a known coordinate reference system") % {"crs": crs_text}
@@ -556,8 +597,6 @@ def _transformer_for(crs_text: str):
 
 def _grid_transformer(table, columns: dict[str, int], gemeente, problems: Problems):
     """x/y without a CRS column: the national grid (RD New in NL, Lambert 72 in BE), when the numbers fit it."""
-    from kernkompas.monitor.importers.geojson import transformer_to_wgs84
-
     xs, ys = columns["x"], columns["y"]
     sample = []
     for row in table.rows[:200]:

@@ -274,53 +274,63 @@ def read_osm(
     holds nothing that becomes a unit.
     """
     path = Path(path)
-    name = file_name or path.name
-    problems = Problems(name)
+    problems = Problems(file_name or path.name)
     osm_format = _sniff(path, problems)
     if osm_format is None:
         raise ImportRejected(problems.as_list())
-    records: list[UnitRecord] = []
     try:
-        processor = (
-            osmium.FileProcessor(osmium.io.File(str(path), osm_format), osmium.osm.NODE | osmium.osm.WAY)
-            .with_locations()
-            .with_filter(osmium.filter.KeyFilter(*FILTER_KEYS))
-        )
-        looked_at = 0
-        for obj in processor:
-            looked_at += 1
-            _check_limits(obj, looked_at, len(records))
-            record = _record(obj)
-            if record is not None and _inside(record, bbox) and (within is None or within.keeps(record)):
-                records.append(record)
+        records = _units(path, osm_format, bbox, within)
     except LimitExceeded as exc:
         problems.add(limit_reason(exc), where=exc.part)
         raise ImportRejected(problems.as_list()) from None
     except (RuntimeError, ValueError) as exc:  # libosmium: RuntimeError, ValueError ("tag value is too long")
-        message = str(exc)
-        if osm_format == "pbf" and "unexpected EOF" in message:
-            problems.add(_("the file stops in the middle of the data: it is probably incomplete (cut off)"))
-        elif osm_format == "pbf":
-            problems.add(_("the file is not a readable OpenStreetMap PBF file (%(reason)s)") % {"reason": message})
-        else:
-            problems.add(_("the file is not a readable OpenStreetMap XML file (%(reason)s)") % {"reason": message})
+        problems.add(_unreadable(osm_format, str(exc)))
         raise ImportRejected(problems.as_list()) from exc
     if not records:
-        if within is not None and within.left_out:
-            problems.add(
-                ngettext(
-                    "the one shop, café, restaurant or service in the file lies outside %(area)s",
-                    "none of the %(n)s shops, cafés, restaurants or services in the file lies inside %(area)s",
-                    within.left_out,
-                )
-                % {"n": within.left_out, "area": within.name}
-            )
-        elif bbox is None and within is None:
-            problems.add(_("no shops, cafés, restaurants or services were found"))
-        else:
-            problems.add(_("no shops, cafés, restaurants or services were found inside the chosen area"))
+        problems.add(_nothing_found(bbox, within))
         raise ImportRejected(problems.as_list())
     return records
+
+
+def _units(path: Path, osm_format: str, bbox, within: Outline | None) -> list[UnitRecord]:
+    """The records of the objects that are units (inside ``bbox`` and ``within``), read with pyosmium; raises
+    LimitExceeded for an extract or object too large, and libosmium's errors for a file it cannot read."""
+    records: list[UnitRecord] = []
+    processor = (
+        osmium.FileProcessor(osmium.io.File(str(path), osm_format), osmium.osm.NODE | osmium.osm.WAY)
+        .with_locations()
+        .with_filter(osmium.filter.KeyFilter(*FILTER_KEYS))
+    )
+    looked_at = 0
+    for obj in processor:
+        looked_at += 1
+        _check_limits(obj, looked_at, len(records))
+        record = _record(obj)
+        if record is not None and _inside(record, bbox) and (within is None or within.keeps(record)):
+            records.append(record)
+    return records
+
+
+def _unreadable(osm_format: str, message: str) -> str:
+    """Why libosmium could not read the file, in words."""
+    if osm_format == "pbf" and "unexpected EOF" in message:
+        return _("the file stops in the middle of the data: it is probably incomplete (cut off)")
+    if osm_format == "pbf":
+        return _("the file is not a readable OpenStreetMap PBF file (%(reason)s)") % {"reason": message}
+    return _("the file is not a readable OpenStreetMap XML file (%(reason)s)") % {"reason": message}
+
+
+def _nothing_found(bbox, within: Outline | None) -> str:
+    """Why no unit came out of an extract that could be read: none at all, or none inside the area."""
+    if within is not None and within.left_out:
+        return ngettext(
+            "the one shop, café, restaurant or service in the file lies outside %(area)s",
+            "none of the %(n)s shops, cafés, restaurants or services in the file lies inside %(area)s",
+            within.left_out,
+        ) % {"n": within.left_out, "area": within.name}
+    if bbox is None and within is None:
+        return _("no shops, cafés, restaurants or services were found")
+    return _("no shops, cafés, restaurants or services were found inside the chosen area")
 
 
 def _check_limits(obj, looked_at: int, kept: int) -> None:

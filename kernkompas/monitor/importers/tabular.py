@@ -13,6 +13,7 @@ import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from django.conf import settings
 from django.utils.translation import gettext as _
@@ -84,17 +85,8 @@ def read_table(
     which :func:`.mapping.apply` reports together with the problems of the values (one list for the whole file).
     """
     path = Path(path)
-    name = file_name or path.name
-    problems = Problems(name)
-    try:
-        with path.open("rb") as handle:
-            start = handle.read(8)
-    except FileNotFoundError:
-        problems.add(_("the file does not exist (check the name and the folder)"))
-        raise ImportRejected(problems.as_list()) from None
-    except OSError as exc:
-        problems.add(_("the file cannot be read (%(reason)s)") % {"reason": exc.strerror or exc})
-        raise ImportRejected(problems.as_list()) from None
+    problems = Problems(file_name or path.name)
+    start = _first_bytes(path, problems)
     try:
         if start.startswith(ZIP_MAGIC) or path.suffix.lower() in (".xlsx", ".xlsm"):
             table = _read_xlsx(path, problems, progress)
@@ -118,6 +110,19 @@ def read_table(
             problems.add(reason, where=table.where(index))
         raise ImportRejected(problems.as_list())
     return table
+
+
+def _first_bytes(path: Path, problems: Problems) -> bytes:
+    """The first bytes of the file (which say what it is); ImportRejected when it is missing or unreadable."""
+    try:
+        with path.open("rb") as handle:
+            return handle.read(8)
+    except FileNotFoundError:
+        problems.add(_("the file does not exist (check the name and the folder)"))
+        raise ImportRejected(problems.as_list()) from None
+    except OSError as exc:
+        problems.add(_("the file cannot be read (%(reason)s)") % {"reason": exc.strerror or exc})
+        raise ImportRejected(problems.as_list()) from None
 
 
 # --- CSV -------------------------------------------------------------------------------------------------------
@@ -192,10 +197,44 @@ def _read_csv(raw: bytes, problems: Problems, progress) -> Table | None:
     if decoded is None:
         return None
     text, encoding = decoded
-    first_line = text.lstrip("\r\n").split("\n", 1)[0][: filelimits.MAX_LINE_CHARS]
-    delimiter = sniff_delimiter(first_line)
+    delimiter = sniff_delimiter(text.lstrip("\r\n").split("\n", 1)[0][: filelimits.MAX_LINE_CHARS])
+    found = _csv_rows(text, delimiter, problems, progress)
+    if found is None:
+        return None
+    if found.headers is None:
+        problems.add(_("the file is empty"))
+        return None
+    rows, width = found.rows, len(found.headers)
+    if rows and not text.endswith(("\n", "\r")) and len(rows[-1]) < width:
+        found.row_problems[len(rows) - 1] = _(
+            "this last line stops halfway (it has %(found)s of the %(width)s columns): the file is probably "
+            "incomplete (cut off); export it again"
+        ) % {"found": len(rows[-1]), "width": width}
+    for values in rows:
+        if len(values) < width:
+            values.extend([""] * (width - len(values)))
+    return Table(
+        headers=found.headers,
+        rows=rows,
+        format="csv",
+        encoding=encoding,
+        delimiter=delimiter,
+        line_numbers=found.line_numbers,
+        row_problems=found.row_problems,
+    )
+
+
+class _CsvRows(NamedTuple):
+    headers: list[str] | None  # None: the file has only blank lines
+    rows: list[list[str]]  # cut to the header's width, not yet padded to it
+    line_numbers: list[int]
+    row_problems: dict[int, str]
+
+
+def _csv_rows(text: str, delimiter: str, problems: Problems, progress) -> _CsvRows | None:
+    """The header and the data rows of a CSV text with the line of each; None with a problem when the file has
+    too many rows or ``csv`` cannot split a record. LimitExceeded for a record, row or header over a limit."""
     lines = filelimits.BoundedLines(text)
-    reader = csv.reader(lines, delimiter=delimiter)
     limit = max_rows()
     headers: list[str] | None = None
     width = 0
@@ -204,33 +243,22 @@ def _read_csv(raw: bytes, problems: Problems, progress) -> Table | None:
     row_problems: dict[int, str] = {}
     start = 1
     try:
-        for values in reader:
+        for values in csv.reader(lines, delimiter=delimiter):
             record_chars = lines.record_read()
-            line = start
-            start = lines.line + 1
+            line, start = start, lines.line + 1
             if not values or not any(value.strip() for value in values):
                 continue  # blank lines (spreadsheet exports end with a few)
             filelimits.check_row(values, line=line, record_chars=record_chars, heading=headers is None)
             if headers is None:
-                headers = [value.strip() for value in values]
-                while headers and not headers[-1]:
-                    headers.pop()  # Excel writes a ";" after the last column when a cell further right was used
-                filelimits.check_header(headers, line=line)
+                headers = _header([value.strip() for value in values], line)
                 width = len(headers)
                 continue
             if len(rows) >= limit:
-                problems.add(
-                    _("the file has more than %(limit)s rows, the most one import may have: split it up")
-                    % {"limit": f"{limit:,}".replace(",", ".")}
-                )
+                problems.add(_too_many_rows(limit))
                 return None
             filelimits.check_cells(len(rows) + 1, width, line=line)
             if len(values) > width:
-                if any(value.strip() for value in values[width:]):
-                    row_problems[len(rows)] = _(
-                        "this line has %(found)s values but the header has %(width)s columns"
-                    ) % {"found": len(values), "width": width}
-                del values[width:]
+                _cut_to_width(values, width, len(rows), row_problems)
             rows.append([value.strip() for value in values])
             numbers.append(line)
             if progress is not None and len(rows) % 5000 == 0:
@@ -238,32 +266,40 @@ def _read_csv(raw: bytes, problems: Problems, progress) -> Table | None:
     except csv.Error as exc:
         problems.add(_("the file is not a readable CSV file (%(reason)s)") % {"reason": exc}, where=line_place(start))
         return None
-    if headers is None:
-        problems.add(_("the file is empty"))
-        return None
-    if rows and not text.endswith(("\n", "\r")) and len(rows[-1]) < width:
-        row_problems[len(rows) - 1] = _(
-            "this last line stops halfway (it has %(found)s of the %(width)s columns): the file is probably "
-            "incomplete (cut off); export it again"
-        ) % {"found": len(rows[-1]), "width": width}
-    for values in rows:
-        if len(values) < width:
-            values.extend([""] * (width - len(values)))
-    return Table(
-        headers=headers,
-        rows=rows,
-        format="csv",
-        encoding=encoding,
-        delimiter=delimiter,
-        line_numbers=numbers,
-        row_problems=row_problems,
-    )
+    return _CsvRows(headers, rows, numbers, row_problems)
+
+
+def _header(values: list[str], line: int) -> list[str]:
+    """The column names of a header row, without the empty ones at its end (Excel writes a ";" after the last
+    column when a cell further right was used); LimitExceeded for too many or too long names."""
+    headers = list(values)
+    while headers and not headers[-1]:
+        headers.pop()
+    filelimits.check_header(headers, line=line)
+    return headers
+
+
+def _cut_to_width(values: list[str], width: int, index: int, row_problems: dict[int, str]) -> None:
+    """Cut a row that is wider than the header; a problem when the cut-off cells are not empty."""
+    if any(value.strip() for value in values[width:]):
+        row_problems[index] = _("this line has %(found)s values but the header has %(width)s columns") % {
+            "found": len(values),
+            "width": width,
+        }
+    del values[width:]
+
+
+def _too_many_rows(limit: int) -> str:
+    return _("the file has more than %(limit)s rows, the most one import may have: split it up") % {
+        "limit": f"{limit:,}".replace(",", ".")
+    }
 
 
 # --- Excel -----------------------------------------------------------------------------------------------------
 
 
 def _read_xlsx(path: Path, problems: Problems, progress) -> Table | None:
+    # import here: openpyxl takes a sixth of a second to load, and only Excel files need it.
     import openpyxl
 
     not_excel = _(
@@ -321,17 +357,11 @@ def _read_sheet(sheet, problems: Problems, progress, limit: int) -> Table | None
         if not any(values):
             continue
         if headers is None:
-            headers = values
-            while headers and not headers[-1]:
-                headers.pop()
-            filelimits.check_header(headers, line=number)
+            headers = _header(values, number)
             width = len(headers)
             continue
         if len(rows) >= limit:
-            problems.add(
-                _("the file has more than %(limit)s rows, the most one import may have: split it up")
-                % {"limit": f"{limit:,}".replace(",", ".")}
-            )
+            problems.add(_too_many_rows(limit))
             return None
         filelimits.check_cells(len(rows) + 1, width, line=number)
         if len(values) < width:

@@ -8,7 +8,8 @@ from types import SimpleNamespace
 
 from django.utils import translation
 
-from kernkompas.monitor import indicators, views
+from kernkompas.monitor import indicators
+from kernkompas.monitor.presentation import panels
 
 BEFORE = SimpleNamespace(
     date=datetime.date(2023, 10, 1),
@@ -36,7 +37,7 @@ NOW = SimpleNamespace(
 
 def _judgements():
     with translation.override("nl"):
-        return {card["code"]: card["trend"]["judgement"] for card in views.build_cards(NOW, BEFORE, {})}
+        return {card["code"]: card["trend"]["judgement"] for card in panels.build_cards(NOW, BEFORE, {})}
 
 
 def test_every_rise_is_judged_as_its_indicator_says():
@@ -63,13 +64,13 @@ def test_the_independent_card_follows_a_changed_definition(monkeypatch):
 
 def test_independent_card_shows_the_change_without_improvement_or_deterioration():
     with translation.override("en"):
-        card = next(c for c in views.build_cards(NOW, BEFORE, {}) if c["code"] == "independent_share")
+        card = next(c for c in panels.build_cards(NOW, BEFORE, {}) if c["code"] == "independent_share")
     assert card["trend"]["arrow"] == "↑"
     assert card["trend"]["text"] == "+10.0 percentage points since 01-10-2023"
     assert card["trend"]["judgement_label"] == ""
 
 
 def test_the_vacancy_duration_rows_follow_their_indicators():
-    rows = {row["code"]: row["trend"]["judgement"] for row in views.duration_card(NOW, BEFORE)["rows"]}
+    rows = {row["code"]: row["trend"]["judgement"] for row in panels.duration_card(NOW, BEFORE)["rows"]}
     # short_vacancy (frictional) has no better direction; long and structural vacancy are better lower.
     assert rows == {"short": "", "long": "worse", "structural": "worse"}

@@ -10,10 +10,11 @@ import re
 
 from django.urls import reverse
 
-from kernkompas.monitor import selectors, views
+from kernkompas.monitor import selectors
 from kernkompas.monitor.actions.footfall import import_footfall
 from kernkompas.monitor.actions.units import import_units
 from kernkompas.monitor.models import Branch, Count, FunctionGroup
+from kernkompas.monitor.presentation import dashboard_charts, units
 from kernkompas.monitor.tests.dashboard_fixtures import COUNT_2, SLUGS, second_count
 
 
@@ -49,14 +50,14 @@ def test_the_dashboard_shows_what_the_model_rows_show(client, public_register):
     for query, keep in (("", lambda row: True), ("?leeg=1", lambda row: row.state.is_vacant)):
         html = _html(client, query)
         kept = [row for row in rows if keep(row)]
-        assert f"<tbody>\n  {views.unit_table_body(kept)}\n" in html
-        assert f'type="application/json">{views.rows_map_json([public_register.markt], kept)}</script>' in html
+        assert f"<tbody>\n  {units.unit_table_body(kept)}\n" in html
+        assert f'type="application/json">{units.rows_map_json([public_register.markt], kept)}</script>' in html
 
 
 def test_the_full_and_the_filtered_dashboards_share_one_build_of_the_units(client, public_register, monkeypatch):
     builds = []
-    original = views.unit_lines
-    monkeypatch.setattr(views, "unit_lines", lambda *args: builds.append(1) or original(*args))
+    original = units.unit_lines
+    monkeypatch.setattr(units, "unit_lines", lambda *args: builds.append(1) or original(*args))
     for query in ("", "?leeg=1", "?groep=dagelijks", "?duur=short", ""):
         _html(client, query)
     assert len(builds) == 1
@@ -160,8 +161,8 @@ def test_the_footfall_charts_are_made_once_and_follow_the_counts_the_points_and_
     import_day(datetime.date(2024, 9, 2), 10, "a")
     import_day(datetime.date(2024, 9, 4), 10, "b")  # 3 September is a gap
     made = []
-    original = views._footfall_chart_set
-    monkeypatch.setattr(views, "_footfall_chart_set", lambda *args: made.append(1) or original(*args))
+    original = dashboard_charts._footfall_chart_set
+    monkeypatch.setattr(dashboard_charts, "_footfall_chart_set", lambda *args: made.append(1) or original(*args))
 
     def footfall(prefix=""):
         response = client.get(prefix + reverse("monitor:gebied", kwargs=SLUGS) + "?leeg=1")

@@ -9,10 +9,11 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from kernkompas.monitor import footfall, views
+from kernkompas.monitor import footfall
 from kernkompas.monitor.actions.footfall import import_footfall
 from kernkompas.monitor.importers.records import FootfallRecord, PointRecord
 from kernkompas.monitor.models import CountingPoint
+from kernkompas.monitor.presentation import dashboard_charts, formats
 from kernkompas.monitor.selectors import footfall_summary
 from kernkompas.monitor.tests.dashboard_fixtures import SLUGS
 from kernkompas.monitor.tests.test_footfall_series import hours
@@ -85,22 +86,22 @@ def test_no_comparison_with_less_than_a_year_of_counts_or_without_complete_days(
     incomplete = footfall.recent_year_on_year(noord, LAST)
     assert (incomplete["days"], incomplete["reason"]) == ([], "incomplete")
     with translation.override("en"):
-        assert views._year_on_year_text(short) == "no comparison: less than a year of counts"
-        assert views._year_on_year_text(incomplete) == "no comparison: no complete days in both periods"
+        assert dashboard_charts._year_on_year_text(short) == "no comparison: less than a year of counts"
+        assert dashboard_charts._year_on_year_text(incomplete) == "no comparison: no complete days in both periods"
         nothing = {"days": [{}], "change": None, "total": 240, "previous_total": 0}
-        assert views._year_on_year_text(nothing) == "no comparison: no passers-by counted a year earlier"
+        assert dashboard_charts._year_on_year_text(nothing) == "no comparison: no passers-by counted a year earlier"
 
 
 def test_the_change_is_a_signed_percentage_in_the_language_format():
     with translation.override("nl"):
-        assert [views.fmt_change(c) for c in (0.032, -0.0909, -0.0004, 1.5)] == [
+        assert [formats.fmt_change(c) for c in (0.032, -0.0909, -0.0004, 1.5)] == [
             "+3,2 %",
             "−9,1 %",
             "±0,0 %",
             "+150,0 %",
         ]
     with translation.override("en"):
-        assert views.fmt_change(0.032) == "+3.2 %"
+        assert formats.fmt_change(0.032) == "+3.2 %"
 
 
 def test_the_summary_holds_the_comparison_and_the_dashboard_shows_it(client, cast):
