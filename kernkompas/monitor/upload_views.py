@@ -413,6 +413,11 @@ def result_message(pending: PendingUpload, result) -> str:
     # The operation counts the states of this count: all are "added" the first time a count is imported; a
     # corrected file for the same date changes some and leaves others.
     return _(
-        "Count of %(date)s imported: %(rows)s units; %(created)s added to this count, %(updated)s changed, "
-        "%(unchanged)s unchanged."
-    ) % {"date": formats.date_format(pending.count_date, "SHORT_DATE_FORMAT"), **numbers}
+        "Count of %(date)s imported: %(rows)s units (%(recognised)s recognised from earlier counts, %(new_units)s "
+        "new in the register); %(created)s added to this count, %(updated)s changed, %(unchanged)s unchanged."
+    ) % {
+        "date": formats.date_format(pending.count_date, "SHORT_DATE_FORMAT"),
+        "recognised": result.units_recognised,
+        "new_units": result.units_new,
+        **numbers,
+    }

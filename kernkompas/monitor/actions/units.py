@@ -137,6 +137,8 @@ def _write_count(gebied, records, keys, count_date, result: ImportResult, *, sou
     matched = [(r, register.match(r, key)) for r, key in zip(records, keys, strict=True)]
     register.write(gebied, now)
     written.units_created = len(register.new)
+    result.units_new = written.units_created
+    result.units_recognised = len(records) - written.units_created
     # 2. States of this count: created, updated only when changed; units not in the file lose theirs.
     written.states_removed = _write_states(count, matched, taxonomy, register.changed_records, result)
     # 3. Merges and splits, owner contacts.

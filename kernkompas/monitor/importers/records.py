@@ -74,5 +74,9 @@ class ImportResult:
     created: int = 0
     updated: int = 0
     unchanged: int = 0
+    # A register of units: how many of the file's units were recognised from earlier counts (own id or address)
+    # and how many are new to the register. ``created`` above counts the states added to this count.
+    units_recognised: int = 0
+    units_new: int = 0
     already_imported: bool = False  # the very same file (sha256) was imported before for this area
     messages: list[str] = field(default_factory=list)  # remarks worth showing (not errors)

@@ -104,13 +104,16 @@ class Command(BaseCommand):
     def _report(self, result: ImportResult, count_date: datetime.date, gebied) -> None:
         self.stdout.write(
             _(
-                "Count of %(date)s for %(area)s: %(rows)s units, %(created)s new, %(updated)s changed, "
+                "Count of %(date)s for %(area)s: %(rows)s units (%(recognised)s recognised from earlier counts, "
+                "%(new_units)s new in the register); %(created)s added to this count, %(updated)s changed, "
                 "%(unchanged)s unchanged."
             )
             % {
                 "date": count_date.strftime("%d-%m-%Y"),
                 "area": gebied,
                 "rows": result.rows,
+                "recognised": result.units_recognised,
+                "new_units": result.units_new,
                 "created": result.created,
                 "updated": result.updated,
                 "unchanged": result.unchanged,
