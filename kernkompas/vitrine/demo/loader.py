@@ -6,10 +6,8 @@ revision published, only when the demo text differs from what is live; a second 
 
 from __future__ import annotations
 
-import logging
 import random
 from collections import Counter
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
@@ -22,6 +20,7 @@ from wagtail.models import Collection, Page, ReferenceIndex
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from kernkompas.core.models import SiteImage
+from kernkompas.lib.logs import quieter
 from kernkompas.places.models import Gemeente
 from kernkompas.vitrine.actions.editorial import ensure_vitrine_index
 from kernkompas.vitrine.demo.content import DemoCase, demo_cases
@@ -78,7 +77,12 @@ def load_demo_cases(by=None, *, cases: tuple[DemoCase, ...] | None = None) -> Ca
     touched: list = []
     # Wagtail updates its reference index ("where is this image used?") after every save, three times per page;
     # once per created or changed object at the end is enough and makes the demo load several times faster.
-    with transaction.atomic(), disable_reference_index_auto_update(), _quiet("wagtail"):
+    # Wagtail also logs a line per page created, edited and published: quieter while the cases load.
+    with (
+        transaction.atomic(),
+        disable_reference_index_auto_update(),
+        quieter("wagtail"),
+    ):  # a line per page created, edited and published
         index = ensure_vitrine_index()
         if index is None:
             raise RuntimeError(
@@ -99,18 +103,6 @@ def load_demo_cases(by=None, *, cases: tuple[DemoCase, ...] | None = None) -> Ca
         for obj in touched:
             ReferenceIndex.create_or_update_for_object(obj)
     return summary
-
-
-@contextmanager
-def _quiet(logger_name: str):
-    """Wagtail logs every page created, edited and published: 135 lines that would drown the demo's log-ins."""
-    logger = logging.getLogger(logger_name)
-    previous = logger.level
-    logger.setLevel(logging.WARNING)
-    try:
-        yield
-    finally:
-        logger.setLevel(previous)
 
 
 def _load_case(case, index, page, vocabularies: _Vocabularies, published_at, summary: CaseLoadSummary, touched) -> None:

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import logging
-from contextlib import contextmanager
-
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
 from kernkompas.accounts.models import Role
+from kernkompas.lib.logs import quieter
 from kernkompas.site.demo import DemoSummary, load_demo_data
 from kernkompas.site.management.commands.serve import is_local, resolve_server_settings, serve_site, site_url
 
@@ -33,7 +31,7 @@ class Command(BaseCommand):
         host, port, workers, threads = resolve_server_settings(options)
         settings.DATA_DIR.mkdir(parents=True, exist_ok=True)
         self.stdout.write(_("Data folder: %(path)s") % {"path": settings.DATA_DIR})
-        with quiet_logger("django_tasks"):
+        with quieter("django_tasks"):  # Wagtail queues a task per saved object
             call_command("migrate", interactive=False, verbosity=0)
             summary = load_demo_data()
         self._report(summary)
@@ -68,18 +66,6 @@ class Command(BaseCommand):
                 "  " + "  ".join(str(cell).ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
             )
         self.stdout.write("")
-
-
-@contextmanager
-def quiet_logger(name: str):
-    """Wagtail queues a task per saved object and django_tasks logs each one; the log-ins would drown in them."""
-    logger = logging.getLogger(name)
-    previous = logger.level
-    logger.setLevel(logging.WARNING)
-    try:
-        yield
-    finally:
-        logger.setLevel(previous)
 
 
 def _role_label(role: str) -> str:
