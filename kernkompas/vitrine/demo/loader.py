@@ -82,7 +82,7 @@ def load_demo_cases(by=None, *, cases: tuple[DemoCase, ...] | None = None) -> Ca
         transaction.atomic(),
         disable_reference_index_auto_update(),
         quieter("wagtail"),
-    ):  # a line per page created, edited and published
+    ):
         index = ensure_vitrine_index()
         if index is None:
             raise RuntimeError(
