@@ -19,6 +19,7 @@ from kernkompas.core.models import AuditEvent
 from kernkompas.places.models import Gebied, Gemeente, Kern, PopulationFigure, Regio
 from kernkompas.site.demo import DEMO_PASSWORD, load_demo_data
 from kernkompas.site.demo import data as demo_data
+from kernkompas.site.management.commands.serve import links_point_at
 
 REPO_ROOT = Path(__file__).resolve().parents[3]
 
@@ -207,3 +208,18 @@ def test_the_demo_command_refuses_a_port_that_does_not_exist(db):
     with pytest.raises(CommandError, match="65535"):
         call_command("demo", "--no-serve", "--port", "70000", stdout=StringIO())
     assert not Gemeente.objects.exists()
+
+
+def test_demo_e_mails_link_to_the_port_it_serves_unless_a_public_address_is_set(
+    db, mailoutbox, monkeypatch, settings, django_capture_on_commit_callbacks
+):
+    monkeypatch.delenv("KERNKOMPAS_BASE_URL", raising=False)
+    with django_capture_on_commit_callbacks(execute=True):  # the mails go out once the load commits
+        call_command("demo", "--no-serve", "--port", "8123", stdout=StringIO())
+    assert mailoutbox, "the demo's threshold crossings send e-mails"
+    assert all("http://127.0.0.1:8123/monitor/" in mail.body for mail in mailoutbox)
+
+    monkeypatch.setenv("KERNKOMPAS_BASE_URL", "https://kernkompas.gemeente.be")
+    settings.BASE_URL = "https://kernkompas.gemeente.be"
+    links_point_at("127.0.0.1", 8123)
+    assert settings.BASE_URL == "https://kernkompas.gemeente.be"

@@ -10,7 +10,13 @@ from django.utils.translation import gettext as _
 from kernkompas.accounts.models import Role
 from kernkompas.lib.logs import quieter
 from kernkompas.site.demo import DemoSummary, load_demo_data
-from kernkompas.site.management.commands.serve import is_local, resolve_server_settings, serve_site, site_url
+from kernkompas.site.management.commands.serve import (
+    is_local,
+    links_point_at,
+    resolve_server_settings,
+    serve_site,
+    site_url,
+)
 
 
 class Command(BaseCommand):
@@ -29,6 +35,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         # Resolve first, so that a bad --port stops the command before anything is written.
         host, port, workers, threads = resolve_server_settings(options)
+        links_point_at(host, port)  # the demo's threshold e-mails link to the site it is about to serve
         settings.DATA_DIR.mkdir(parents=True, exist_ok=True)
         self.stdout.write(_("Data folder: %(path)s") % {"path": settings.DATA_DIR})
         with quieter("django_tasks"):  # Wagtail queues a task per saved object

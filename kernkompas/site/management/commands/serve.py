@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+import os
 
 from django.conf import settings
 from django.core.management import call_command
@@ -104,6 +105,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         host, port, workers, threads = resolve_server_settings(options)
+        links_point_at(host, port)
         serve_site(self.stdout, host, port, workers, threads, collect_static=not options["no_collectstatic"])
 
 
@@ -136,6 +138,13 @@ def _given(options: dict, name: str, fallback):
     # Read the environment only when the option is absent, so a bad variable does not stop an explicit option.
     value = options.get(name)
     return fallback() if value is None else value
+
+
+def links_point_at(host: str, port: int) -> None:
+    """Without ``KERNKOMPAS_BASE_URL``, the links in e-mails point at the address this process serves (``--host``,
+    ``--port``), not at the default port; a production set-up names its public address and keeps it."""
+    if not os.environ.get("KERNKOMPAS_BASE_URL"):
+        settings.BASE_URL = site_url(host, port).rstrip("/")
 
 
 def site_url(host: str, port: int) -> str:
