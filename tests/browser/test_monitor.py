@@ -192,3 +192,16 @@ def test_the_wizard_works_without_javascript(browser, live_server, demo_region, 
         expect(page.locator('[data-indicator="units"]')).to_have_text("5")
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("path", ["/monitor/", "/monitor/maasdijk/centrum/"])
+def test_the_overview_tables_scroll_inside_their_box_on_a_phone(browser, live_server, browser_db, path):
+    from kernkompas.site.demo import load_demo_data
+
+    load_demo_data()  # the Kernmonitor's demo areas with their counts: the overview tables have all five columns
+    context = browser.new_context(base_url=live_server.url, locale="nl-BE", viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(path)
+    expect(page.locator(".overview-table").first).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), "the page scrolls sideways"
+    context.close()
