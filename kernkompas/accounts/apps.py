@@ -12,3 +12,4 @@ class AccountsConfig(parts.PartConfig):
     def ready(self):
         # import here: ready() is where Django lets an app import modules that need the models loaded.
         from kernkompas.accounts import personal_data  # noqa: F401  (registers the account models)
+        from kernkompas.accounts.actions import labels  # noqa: F401  (names its audit actions)

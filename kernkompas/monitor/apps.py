@@ -17,6 +17,7 @@ class MonitorConfig(parts.PartConfig):
     def ready(self):
         # import here: ready() is where Django lets an app import modules that need the models loaded.
         from kernkompas.monitor import personal_data  # noqa: F401
+        from kernkompas.monitor.actions import labels  # noqa: F401  (names its audit actions)
 
         post_migrate.connect(_ensure_taxonomy, sender=self)
 

@@ -13,3 +13,4 @@ class PlacesConfig(parts.PartConfig):
     def ready(self):
         # import here: ready() is where Django lets an app import modules that need the models loaded.
         from kernkompas.places import personal_data  # noqa: F401  (declares the place names)
+        from kernkompas.places.actions import labels  # noqa: F401  (names its audit actions)

@@ -13,32 +13,11 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from kernkompas.accounts import permissions
+from kernkompas.core import audit
 from kernkompas.core.models import AuditEvent
 from kernkompas.places.models import Gemeente
 
 PER_PAGE = 50
-
-# Readable names for the actions we know; other apps' actions show their code until they are added here.
-ACTION_LABELS = {
-    "account.registered": _("signed up"),
-    "account.profile_changed": _("changed profile"),
-    "membership.granted": _("gave a role"),
-    "membership.revoked": _("took a role away"),
-    "personal_data.exported": _("exported personal data"),
-    "personal_data.erased": _("erased personal data"),
-    "gemeente.created": _("created municipality"),
-    "gemeente.changed": _("changed municipality"),
-    "gemeente.deleted": _("deleted municipality"),
-    "kern.created": _("created core"),
-    "kern.changed": _("changed core"),
-    "kern.deleted": _("deleted core"),
-    "gebied.created": _("created area"),
-    "gebied.changed": _("changed area"),
-    "gebied.deleted": _("deleted area"),
-    "regio.created": _("created region"),
-    "regio.changed": _("changed region"),
-    "regio.deleted": _("deleted region"),
-}
 
 
 class AuditFilterForm(forms.Form):
@@ -54,7 +33,7 @@ class AuditFilterForm(forms.Form):
         gemeenten = Gemeente.objects.order_by("name_nl")
         self.fields["gemeente"].queryset = gemeenten if ids is None else gemeenten.filter(pk__in=ids)
         actions = sorted(set(events.values_list("action", flat=True).distinct()))
-        self.fields["action"].choices = [("", _("All"))] + [(a, ACTION_LABELS.get(a, a)) for a in actions]
+        self.fields["action"].choices = [("", _("All"))] + [(a, audit.action_label(a)) for a in actions]
 
     def apply(self, events):
         if not self.is_valid():
@@ -97,7 +76,7 @@ class AuditLogView(WagtailAdminTemplateMixin, TemplateView):
         page = Paginator(events, PER_PAGE).get_page(self.request.GET.get("p"))
         names = _subject_names(page.object_list)
         for event in page.object_list:
-            event.action_label = ACTION_LABELS.get(event.action, event.action)
+            event.action_label = audit.action_label(event.action)
             event.subject_name = names.get(event.changes.get("user_id")) if isinstance(event.changes, dict) else None
         query = self.request.GET.copy()
         query.pop("p", None)

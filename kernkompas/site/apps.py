@@ -9,3 +9,9 @@ class SiteConfig(AppConfig):
     name = "kernkompas.site"
     label = "site"
     verbose_name = _("Site")
+
+    def ready(self):
+        # import here: the audit module reads the models, which exist only once the apps are ready.
+        from kernkompas.core import audit
+
+        audit.describe_actions({"demo.loaded": _("loaded the demo region")})

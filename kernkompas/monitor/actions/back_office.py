@@ -45,13 +45,21 @@ def _loggable(value):
     return value if isinstance(value, int | float | bool) or value is None else str(value)[:200]
 
 
+VERBS = ("created", "changed", "deleted")
+
+
+def action_name(model, verb: str) -> str:
+    """The audit code of a back-office save or delete of a Kernmonitor object ("monitor.threshold_created")."""
+    return f"monitor.{model._meta.model_name}_{verb}"
+
+
 def save_object(form, *, by, created: bool):
     """Save a Kernmonitor object from a back-office form and log it; return the saved object."""
     with transaction.atomic():
         instance = form.save()
         audit.record(
             by,
-            f"monitor.{instance._meta.model_name}_{'created' if created else 'changed'}",
+            action_name(type(instance), "created" if created else "changed"),
             instance,
             gemeente=gemeente_of(instance),
             changes=changes_of(form),
@@ -62,5 +70,5 @@ def save_object(form, *, by, created: bool):
 def delete_object(instance, *, by) -> None:
     """Delete a Kernmonitor object from the back office and log it (first, while it still has a name)."""
     with transaction.atomic():
-        audit.record(by, f"monitor.{instance._meta.model_name}_deleted", instance, gemeente=gemeente_of(instance))
+        audit.record(by, action_name(type(instance), "deleted"), instance, gemeente=gemeente_of(instance))
         instance.delete()

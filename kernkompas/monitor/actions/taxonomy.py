@@ -12,7 +12,7 @@ from django.db import transaction
 
 from kernkompas.core import audit
 from kernkompas.monitor import indicators
-from kernkompas.monitor.actions.back_office import changes_of, gemeente_of
+from kernkompas.monitor.actions.back_office import action_name, changes_of, gemeente_of
 from kernkompas.monitor.actions.thresholds import check_thresholds
 from kernkompas.monitor.actions.vacancy import derive_vacancy
 from kernkompas.monitor.models import Branch, FunctionGroup, UnitState
@@ -52,7 +52,7 @@ def save_taxonomy_entry(form, *, by, created: bool):
             changes["recomputed"] = recompute_after_taxonomy_edit(instance)
         audit.record(
             by,
-            f"monitor.{instance._meta.model_name}_{'created' if created else 'changed'}",
+            action_name(type(instance), "created" if created else "changed"),
             instance,
             gemeente=gemeente_of(instance),
             changes=changes,

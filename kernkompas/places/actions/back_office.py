@@ -23,8 +23,12 @@ def gemeente_of(instance) -> Gemeente | None:
     return None
 
 
-def _action_name(instance, verb: str) -> str:
-    return f"{instance._meta.model_name}.{verb}"
+VERBS = ("created", "changed", "deleted")
+
+
+def action_name(model, verb: str) -> str:
+    """The audit code of a back-office save or delete of a place ("gemeente.created")."""
+    return f"{model._meta.model_name}.{verb}"
 
 
 def _changes(form) -> dict:
@@ -49,7 +53,7 @@ def save_place(form, *, by, created: bool):
         instance = action_class(instance, user=by, form=form).execute(skip_permission_checks=True)
         audit.record(
             by,
-            _action_name(instance, "created" if created else "changed"),
+            action_name(type(instance), "created" if created else "changed"),
             instance,
             gemeente=gemeente_of(instance),
             changes={"fields": _changes(form)},
@@ -60,7 +64,7 @@ def save_place(form, *, by, created: bool):
 def delete_place(instance, *, by) -> None:
     """Delete a place from the back office and log it (before deleting, while it still has a name)."""
     with transaction.atomic():
-        audit.record(by, _action_name(instance, "deleted"), instance, gemeente=gemeente_of(instance))
+        audit.record(by, action_name(type(instance), "deleted"), instance, gemeente=gemeente_of(instance))
         action_registry.get_action_class(type(instance), "delete")(instance, user=by).execute(
             skip_permission_checks=True
         )

@@ -1,0 +1,14 @@
+"""Readable names of the actions accounts writes to the audit log (:func:`kernkompas.core.audit.describe_actions`)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from kernkompas.core import audit
+
+audit.describe_actions(
+    {
+        "account.registered": _("signed up"),
+        "account.profile_changed": _("changed profile"),
+        "membership.granted": _("gave a role"),
+        "membership.revoked": _("took a role away"),
+    }
+)

@@ -1,0 +1,18 @@
+"""Readable names of the actions places writes to the audit log (see :func:`kernkompas.core.audit.describe_actions`)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from kernkompas.core import audit
+from kernkompas.places.actions.back_office import VERBS, action_name
+from kernkompas.places.models import Country, Gebied, Gemeente, Kern, Province, Regio
+
+audit.describe_actions(
+    {
+        "places.imported": _("imported reference data"),
+        **{
+            action_name(model, verb): audit.object_action_label(model, verb)
+            for model in (Country, Province, Gemeente, Kern, Gebied, Regio)
+            for verb in VERBS
+        },
+    }
+)
