@@ -74,3 +74,22 @@ def test_a_long_unbroken_value_does_not_widen_the_audit_log(demo_region, page, d
     page.screenshot(path=SHOTS.format(width), full_page=True)
     assert overflow(page) <= 1, f"the audit log is {overflow(page)} px wider than a {width} px window"
     assert page.evaluate(WIDER_INSIDE) == []
+
+
+FIELDS_OVERLAP = """() => {
+  const boxes = [...document.querySelectorAll('.audit-filters select, .audit-filters input')]
+    .map((el) => el.getBoundingClientRect());
+  return boxes.some((a, i) => boxes.some((b, j) => i < j && a.left < b.right - 1 && b.left < a.right - 1
+    && a.top < b.bottom - 1 && b.top < a.bottom - 1));
+}"""
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_filter_fields_keep_to_their_column_with_long_action_names(demo_region, page, dutch, width):
+    from kernkompas.core.audit import record
+
+    record(None, "vitrine.search_alerts_changed")  # the longest name in the action list
+    log_in(page, dutch, "anton")
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(AUDIT_LOG)
+    assert not page.evaluate(FIELDS_OVERLAP), "a filter field lies over another"
