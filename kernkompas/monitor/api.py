@@ -22,6 +22,7 @@ from kernkompas.monitor import indicators
 from kernkompas.monitor.actions import footfall_posts
 from kernkompas.monitor.actions.counter_keys import CounterKeyInvalid
 from kernkompas.monitor.footfall_rules import AHEAD, EARLIEST, MAX_VALUE
+from kernkompas.monitor.indicator_catalogue import INDICATORS
 from kernkompas.monitor.models import Count, CounterToken, UnitState
 from kernkompas.places.models import Gebied
 
@@ -344,7 +345,7 @@ def _definitions() -> list[dict]:
             "higher_is_better": _field(spec, "higher_is_better"),
             "description": str(_field(spec, "description") or ""),
         }
-        for code, spec in indicators.INDICATORS.items()
+        for code, spec in INDICATORS.items()
     ]
 
 

@@ -6,7 +6,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from kernkompas.monitor import indicators
+from kernkompas.monitor.indicator_catalogue import INDICATORS
 from kernkompas.monitor.models import Threshold
 
 
@@ -32,7 +32,7 @@ class ThresholdForm(forms.Form):
     def __init__(self, *args, gebied, **kwargs):
         super().__init__(*args, **kwargs)
         self.gebied = gebied
-        self.indicators = indicators.INDICATORS
+        self.indicators = INDICATORS
         self.fields["indicator"].choices = [(code, str(i.label).capitalize()) for code, i in self.indicators.items()]
         self.fields["recipients"].queryset = (
             get_user_model()

@@ -32,132 +32,14 @@ from typing import NamedTuple
 from django.contrib.auth.models import AnonymousUser
 from django.db import connection, transaction
 from django.db.models import Q
-from django.utils.translation import gettext_lazy as _
 
 from kernkompas.accounts.permissions import visible_queryset
 from kernkompas.lib import indicators as calc
+from kernkompas.monitor.indicator_catalogue import INDICATORS
 from kernkompas.monitor.models import AreaIndicators, Branch, Count, FunctionGroup, Sector
 from kernkompas.places.models import Gebied, Regio
 
 NON_COMMERCIAL = frozenset({Sector.WONEN.value, Sector.WERKEN.value})
-
-
-@dataclass(frozen=True)
-class Indicator:
-    code: str
-    label: object  # translatable
-    unit: str  # "share", "count", "m2", "index"
-    higher_is_better: bool | None
-    description: object
-    path: tuple[str, ...] = ()  # where in AreaIndicators.values; default (code,)
-
-    def value(self, values: dict | None):
-        """This indicator's value in an ``AreaIndicators.values`` dict (None when absent)."""
-        current = values
-        for key in self.path or (self.code,):
-            if not isinstance(current, dict):
-                return None
-            current = current.get(key)
-        return current
-
-
-_ALL = [
-    Indicator(
-        "units", _("commercial units"), "count", None, _("Units in use for retail, leisure or services, or vacant.")
-    ),
-    Indicator("all_units", _("all units"), "count", None, _("All units counted, housing and work included.")),
-    Indicator("vacant_units", _("vacant units"), "count", False, _("Commercial units that stand empty.")),
-    Indicator("vacancy_rate", _("vacancy"), "share", False, _("Vacant units as a share of the commercial units.")),
-    Indicator("floor_area", _("floor area"), "m2", None, _("Sales floor area (WVO) of the commercial units.")),
-    Indicator("vacant_floor_area", _("vacant floor area"), "m2", False, _("Sales floor area that stands empty.")),
-    Indicator(
-        "vacancy_rate_area",
-        _("vacancy by floor area"),
-        "share",
-        False,
-        _("Vacant floor area as a share of the floor area of the commercial units whose area is known."),
-    ),
-    Indicator(
-        "floor_area_coverage",
-        _("floor area known"),
-        "share",
-        True,
-        _("Share of the commercial units whose floor area is known."),
-    ),
-    Indicator(
-        "short_vacancy",
-        _("vacant up to 1 year"),
-        "count",
-        None,
-        _("Units vacant for at most a year (frictional vacancy)."),
-        ("vacancy_duration", "short"),
-    ),
-    Indicator(
-        "long_vacancy",
-        _("vacant 1 to 3 years"),
-        "count",
-        False,
-        _("Units vacant for more than one and at most three years (long-term vacancy)."),
-        ("vacancy_duration", "long"),
-    ),
-    Indicator(
-        "structural_vacancy",
-        _("structural vacancy"),
-        "count",
-        False,
-        _("Units vacant for more than three years."),
-        ("vacancy_duration", "structural"),
-    ),
-    Indicator(
-        "diversity",
-        _("diversity of the retail offer"),
-        "index",
-        True,
-        _("Simpson index over the branches of the occupied shops: 0 = one branch, near 1 = many, evenly spread."),
-    ),
-    Indicator("branches", _("branches"), "count", True, _("Number of different branches among the occupied shops.")),
-    Indicator(
-        "independent_share",
-        _("independents"),
-        "share",
-        None,
-        _("Share of independent businesses among the occupied units whose chain status is known."),
-    ),
-    Indicator(
-        "openings",
-        _("openings"),
-        "count",
-        True,
-        _("Units vacant at the previous count and in use now."),
-        ("churn", "openings"),
-    ),
-    Indicator(
-        "closures",
-        _("closures"),
-        "count",
-        False,
-        _("Units in use at the previous count and vacant now."),
-        ("churn", "closures"),
-    ),
-    Indicator(
-        "function_changes",
-        _("changes of function"),
-        "count",
-        None,
-        _("Units in use at both counts with another function group now."),
-        ("churn", "function_changes"),
-    ),
-    Indicator(
-        "occupant_changes",
-        _("new occupants"),
-        "count",
-        None,
-        _("Units in use at both counts by another occupant now."),
-        ("churn", "occupant_changes"),
-    ),
-]
-
-INDICATORS: dict[str, Indicator] = {indicator.code: indicator for indicator in _ALL}
 
 
 # --- Computing ----------------------------------------------------------------------------------------------------

@@ -23,6 +23,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from kernkompas.lib import colour
+from kernkompas.monitor.indicator_catalogue import INDICATORS, format_value
 from kernkompas.places.models import Gebied, Gemeente
 
 
@@ -404,7 +405,11 @@ class Threshold(models.Model):
         ordering = ["gebied", "indicator"]
 
     def __str__(self):
-        return f"{self.indicator} {self.direction} {self.value}"
+        # In words, as the back office, the audit log and the e-mails name it: "leegstand boven 12,0 %".
+        indicator = INDICATORS.get(self.indicator)
+        if indicator is None:
+            return f"{self.indicator} {self.get_direction_display()} {self.value}"
+        return f"{indicator.label} {self.get_direction_display()} {format_value(indicator, self.value)}"
 
 
 class ThresholdCrossing(models.Model):

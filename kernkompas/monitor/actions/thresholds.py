@@ -16,7 +16,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from kernkompas.core.audit import record
-from kernkompas.monitor import indicators
+from kernkompas.monitor.indicator_catalogue import INDICATORS, format_value
 from kernkompas.monitor.models import AreaIndicators, Threshold, ThresholdCrossing
 
 logger = logging.getLogger(__name__)
@@ -52,7 +52,7 @@ def check_thresholds(gebied) -> int:
     to_notify: list[int] = []
     with transaction.atomic():
         for threshold in Threshold.objects.filter(gebied=gebied, is_active=True):
-            indicator = indicators.INDICATORS.get(threshold.indicator)
+            indicator = INDICATORS.get(threshold.indicator)
             if indicator is None:
                 logger.warning("threshold %s names an unknown indicator %r", threshold.pk, threshold.indicator)
                 continue
@@ -104,17 +104,6 @@ def _store_crossings(threshold: Threshold, runs: dict[int, _Run], to_notify: lis
     return opened
 
 
-def format_value(indicator, value) -> str:
-    if value is None:
-        return "–"
-    if indicator.unit == "share":
-        return f"{value * 100:.1f} %".replace(".", ",") if translation.get_language() == "nl" else f"{value * 100:.1f}%"
-    if indicator.unit == "index":
-        text = f"{value:.2f}"
-        return text.replace(".", ",") if translation.get_language() == "nl" else text
-    return f"{value:,.0f}".replace(",", "." if translation.get_language() == "nl" else ",")
-
-
 def _dashboard_path(gebied) -> str:
     kern = gebied.kern
     return reverse("monitor:gebied", kwargs={"gemeente": kern.gemeente.slug, "kern": kern.slug, "gebied": gebied.slug})
@@ -126,7 +115,7 @@ def _send_crossing_mails(crossing_ids) -> None:
     )
     for crossing in crossings:
         threshold = crossing.threshold
-        indicator = indicators.INDICATORS[threshold.indicator]
+        indicator = INDICATORS[threshold.indicator]
         for user in threshold.recipients.filter(is_active=True).exclude(email=""):
             language = getattr(user, "language", "") or settings.LANGUAGE_CODE
             with translation.override(language):
@@ -185,7 +174,7 @@ def save_threshold(
 def _checked_value(indicator: str, direction: str, value) -> float:
     """The threshold's value as stored (a share as 0–1); ValidationError with a message per field."""
     errors = {}
-    found = indicators.INDICATORS.get(indicator)
+    found = INDICATORS.get(indicator)
     if found is None:
         errors["indicator"] = _("Choose one of the indicators in the list.")
     if direction not in Threshold.Direction.values:

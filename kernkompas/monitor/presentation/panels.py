@@ -1,7 +1,7 @@
 """The panels of a dashboard beside its map and charts: indicator cards, vacancy by duration, churn, the threshold
 notices and the download links.
 
-Whether a rise is an improvement comes from the indicator's definition (``indicators.INDICATORS``,
+Whether a rise is an improvement comes from the indicator's definition (``INDICATORS``,
 ``higher_is_better``), so a card and the indicator never disagree.
 """
 
@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from kernkompas.monitor import downloads, selectors
-from kernkompas.monitor.indicators import INDICATORS
+from kernkompas.monitor.indicator_catalogue import INDICATORS
 from kernkompas.monitor.models import Threshold
 from kernkompas.monitor.presentation.formats import date_text, fmt_difference, fmt_value, trend
 

@@ -8,6 +8,7 @@ import json
 
 import pytest
 
+from kernkompas.monitor.indicator_catalogue import INDICATORS
 from kernkompas.monitor.models import (
     AreaIndicators,
     Branch,
@@ -107,7 +108,7 @@ def test_indicators_are_the_stored_values_per_count(client, register):
     assert [row["values"] for row in body["series"]] == [row.values for row in stored]
     assert body["area"]["name"] == "Marktplein"
     codes = [d["code"] for d in body["definitions"]]
-    assert codes == list(indicators.INDICATORS)
+    assert codes == list(INDICATORS)
     assert "vacancy_rate" in codes
 
 

@@ -1,4 +1,4 @@
-"""The dashboard cards judge a change by the indicator's own definition (indicators.INDICATORS), nothing else."""
+"""The dashboard cards judge a change by the indicator's own definition (INDICATORS), nothing else."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from types import SimpleNamespace
 
 from django.utils import translation
 
-from kernkompas.monitor import indicators
+from kernkompas.monitor.indicator_catalogue import INDICATORS
 from kernkompas.monitor.presentation import panels
 
 BEFORE = SimpleNamespace(
@@ -52,13 +52,13 @@ def test_every_rise_is_judged_as_its_indicator_says():
         "independent_share": "",
     }
     for code, judgement in found.items():
-        better = indicators.INDICATORS[code].higher_is_better
+        better = INDICATORS[code].higher_is_better
         assert judgement == ("" if better is None else ("better" if better else "worse"))
 
 
 def test_the_independent_card_follows_a_changed_definition(monkeypatch):
-    changed = dataclasses.replace(indicators.INDICATORS["independent_share"], higher_is_better=True)
-    monkeypatch.setitem(indicators.INDICATORS, "independent_share", changed)
+    changed = dataclasses.replace(INDICATORS["independent_share"], higher_is_better=True)
+    monkeypatch.setitem(INDICATORS, "independent_share", changed)
     assert _judgements()["independent_share"] == "better"
 
 

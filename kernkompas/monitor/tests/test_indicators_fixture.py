@@ -8,6 +8,7 @@ import pytest
 
 from kernkompas.lib import indicators as calc
 from kernkompas.monitor import indicators
+from kernkompas.monitor.indicator_catalogue import INDICATORS
 from kernkompas.monitor.models import AreaIndicators, Count, UnitLink, UnitState
 from kernkompas.monitor.tests.fixture_counts import DATES, import_all
 
@@ -181,10 +182,10 @@ def test_series_and_core_sum_counts_not_percentages(cast):
 def test_indicator_registry_reads_nested_values(cast):
     import_all(cast.markt)
     v = values_at(cast.markt, DATES[2])
-    assert indicators.INDICATORS["long_vacancy"].value(v) == 1
-    assert indicators.INDICATORS["vacancy_rate"].value(v) == pytest.approx(0.125)
-    assert indicators.INDICATORS["closures"].value(values_at(cast.markt, DATES[1])) == 2
-    assert indicators.INDICATORS["closures"].value(values_at(cast.markt, DATES[0])) is None
+    assert INDICATORS["long_vacancy"].value(v) == 1
+    assert INDICATORS["vacancy_rate"].value(v) == pytest.approx(0.125)
+    assert INDICATORS["closures"].value(values_at(cast.markt, DATES[1])) == 2
+    assert INDICATORS["closures"].value(values_at(cast.markt, DATES[0])) is None
 
 
 def test_refresh_all_equals_refresh_area(cast):
