@@ -155,7 +155,8 @@ AUTHENTICATION_BACKENDS = [
     "kernkompas.accounts.backends.RoleBackend",
 ]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "accounts:profile"
+# Each role lands on its work (site/workspace_views.py: landing); a "next" in the log-in still wins.
+LOGIN_REDIRECT_URL = "site:landing"
 LOGOUT_REDIRECT_URL = "site:home"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

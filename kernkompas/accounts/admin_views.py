@@ -7,32 +7,38 @@ municipalities and also give the platform roles (editor, administrator). Every c
 
 from __future__ import annotations
 
+import math
+
 from django import forms
-from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
+from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from kernkompas.accounts import permissions
-from kernkompas.accounts.actions import members, memberships
-from kernkompas.accounts.models import SCOPED_ROLES, Membership, Role, gemeente_model
+from kernkompas.accounts.actions import invitations, members, memberships
+from kernkompas.accounts.models import SCOPED_ROLES, Invitation, Membership, Role, gemeente_model
+from kernkompas.core import ratelimit
 
 # The roles each screen gives; their labels come from the Role choices.
 SCOPED_CHOICES = [Role.GEMEENTE, Role.BEGELEIDER]
 PLATFORM_CHOICES = [Role.REDACTIE, Role.BEHEERDER]
 
 
-class GrantForm(forms.Form):
+class InviteForm(forms.Form):
     email = forms.EmailField(
         label=gettext_lazy("E-mail address"),
-        help_text=gettext_lazy("The person needs an account on this site already (they can sign up themselves)."),
+        help_text=gettext_lazy(
+            "We send an invitation to this address. The person gets the role when they accept it: with their "
+            "account if they have one, or with a new account."
+        ),
     )
     role = forms.ChoiceField(label=gettext_lazy("Role"), widget=forms.RadioSelect)
 
@@ -42,16 +48,7 @@ class GrantForm(forms.Form):
         self.fields["role"].initial = roles[0].value
 
     def clean_email(self):
-        email = members.normalise_email(self.cleaned_data["email"])
-        user = get_user_model().objects.filter(email__iexact=email, is_active=True).first()
-        if user is None:
-            raise ValidationError(
-                _("No account uses %(email)s. Ask the person to sign up first, then try again."),
-                params={"email": email},
-                code="unknown_user",
-            )
-        self.user = user
-        return email
+        return members.normalise_email(self.cleaned_data["email"])
 
 
 class MunicipalitySearchForm(forms.Form):
@@ -115,7 +112,7 @@ class MembersIndexView(MembersBaseView):
 
 
 class GrantMixin:
-    """Shows the memberships of one scope and handles the grant form on POST."""
+    """Shows the memberships and pending invitations of one scope and handles the invitation form on POST."""
 
     template_name = "accounts/admin/members_list.html"
     roles: list = []
@@ -123,34 +120,62 @@ class GrantMixin:
     def memberships(self):
         raise NotImplementedError
 
-    def grant(self, user, role):
+    def invitation_scope(self):
+        raise NotImplementedError
+
+    def invite(self, email, role):
         raise NotImplementedError
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.setdefault("form", GrantForm(roles=self.roles))
+        context.setdefault("form", InviteForm(roles=self.roles))
         memberships = (
             self.memberships().select_related("user", "granted_by", "gemeente").order_by("role", "user__email")
         )
         context["memberships"] = memberships
+        context["invitations"] = (
+            self.invitation_scope().pending().select_related("invited_by", "gemeente").order_by("email")
+        )
         return context
 
     def post(self, request, *args, **kwargs):
-        form = GrantForm(request.POST, roles=self.roles)
+        form = InviteForm(request.POST, roles=self.roles)
         if form.is_valid():
+            limited = _count_invitation(request, back=request.path)
+            if limited:
+                return limited
             try:
-                membership = self.grant(form.user, form.cleaned_data["role"])
+                invitation, _token = self.invite(form.cleaned_data["email"], form.cleaned_data["role"])
             except ValidationError as error:
                 form.add_error(None, error)
             else:
                 messages.success(
                     request,
-                    _("%(person)s now has the role: %(role)s.")
-                    % {"person": form.user.display_name(), "role": membership.describe()},
+                    _("An invitation is on its way to %(email)s for the role: %(role)s.")
+                    % {"email": invitation.email, "role": invitation.describe_role()},
                 )
                 return redirect(request.path)
-        messages.validation_error(request, _("The role could not be given; see the form below."), form)
+        messages.validation_error(request, _("The invitation could not be sent; see the form below."), form)
         return self.render_to_response(self.get_context_data(form=form))
+
+
+def _count_invitation(request, *, back: str):
+    """Count one invitation sent by this user; a redirect back with a message when they sent too many."""
+    try:
+        ratelimit.attempt(request, "invite", account=f"user #{request.user.pk}")
+    except ratelimit.Limited as limited:
+        minutes = max(1, math.ceil(limited.seconds_left / 60))
+        messages.error(
+            request,
+            ngettext(
+                "You sent many invitations in a short time. Try again in %(minutes)d minute.",
+                "You sent many invitations in a short time. Try again in %(minutes)d minutes.",
+                minutes,
+            )
+            % {"minutes": minutes},
+        )
+        return redirect(back)
+    return None
 
 
 class GemeenteMembersView(GrantMixin, MembersBaseView):
@@ -171,14 +196,17 @@ class GemeenteMembersView(GrantMixin, MembersBaseView):
     def memberships(self):
         return Membership.objects.filter(gemeente=self.gemeente, role__in=SCOPED_ROLES)
 
-    def grant(self, user, role):
-        return memberships.grant_membership(user, role, self.gemeente, by=self.request.user)
+    def invitation_scope(self):
+        return Invitation.objects.filter(gemeente=self.gemeente, role__in=SCOPED_ROLES)
+
+    def invite(self, email, role):
+        return invitations.invite(email, role, self.gemeente, by=self.request.user)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.update(
             scope_label=_("Staff and facilitators of %(gemeente)s") % {"gemeente": self.gemeente},
-            grant_heading=_("Give someone a role in %(gemeente)s") % {"gemeente": self.gemeente},
+            grant_heading=_("Invite someone for %(gemeente)s") % {"gemeente": self.gemeente},
         )
         return context
 
@@ -200,14 +228,17 @@ class PlatformMembersView(GrantMixin, MembersBaseView):
     def memberships(self):
         return Membership.objects.filter(role__in=[Role.REDACTIE, Role.BEHEERDER])
 
-    def grant(self, user, role):
-        return memberships.grant_membership(user, role, None, by=self.request.user)
+    def invitation_scope(self):
+        return Invitation.objects.filter(gemeente__isnull=True, role__in=[Role.REDACTIE, Role.BEHEERDER])
+
+    def invite(self, email, role):
+        return invitations.invite(email, role, None, by=self.request.user)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.update(
             scope_label=_("Editors and administrators of the platform"),
-            grant_heading=_("Give someone a platform role"),
+            grant_heading=_("Invite someone for a platform role"),
         )
         return context
 
@@ -252,3 +283,56 @@ class RevokeView(MembersBaseView):
                 },
             )
         return redirect(self.back_url())
+
+
+# --- Pending invitations: send again, withdraw ------------------------------------------------------------------
+
+
+def _invitation_for_manager(request, pk):
+    """The pending invitation if the user may manage its role where it applies; 404 or 403 otherwise."""
+    invitation = get_object_or_404(Invitation.objects.select_related("gemeente"), pk=pk)
+    if not permissions.can_grant_role(request.user, invitation.role, invitation.gemeente):
+        raise PermissionDenied
+    return invitation
+
+
+def _members_url(invitation) -> str:
+    if invitation.gemeente_id:
+        return reverse("kk_members:gemeente", kwargs={"slug": invitation.gemeente.slug})
+    return reverse("kk_members:platform")
+
+
+@require_POST
+def resend_invitation(request, pk):
+    invitation = _invitation_for_manager(request, pk)
+    back = _members_url(invitation)
+    limited = _count_invitation(request, back=back)
+    if limited:
+        return limited
+    try:
+        invitations.resend(invitation, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            _("The invitation to %(email)s has been sent again with a new link; the old link no longer works.")
+            % {"email": invitation.email},
+        )
+    return redirect(back)
+
+
+@require_POST
+def revoke_invitation(request, pk):
+    invitation = _invitation_for_manager(request, pk)
+    try:
+        invitations.revoke(invitation, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            _("The invitation to %(email)s has been withdrawn; its link no longer works.")
+            % {"email": invitation.email},
+        )
+    return redirect(_members_url(invitation))

@@ -8,6 +8,7 @@ class AccountsConfig(parts.PartConfig):
     label = "accounts"
     verbose_name = _("Accounts")
     url_prefix = "account/"
+    workspace_panels = "kernkompas.accounts.workspace.panels"
 
     def ready(self):
         # import here: ready() is where Django lets an app import modules that need the models loaded.

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -185,3 +186,68 @@ def gemeente_model():
     model through ``AUTH_USER_MODEL``, instead of importing it.
     """
     return Membership._meta.get_field("gemeente").related_model
+
+
+class InvitationQuerySet(models.QuerySet):
+    def pending(self, now=None):
+        """Invitations that can still be accepted: not accepted, not revoked, not expired."""
+        return self.filter(accepted_at__isnull=True, revoked_at__isnull=True, expires_at__gt=now or timezone.now())
+
+
+class Invitation(models.Model):
+    """An invitation by e-mail to take a role (for a municipality when the role is scoped).
+
+    Only a hash of the token in the link is stored: someone who reads the database cannot accept an invitation.
+    The role is granted when the invited person accepts (``accounts.actions.invitations``), never before.
+    """
+
+    email = models.EmailField(_("e-mail address"))
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    gemeente = models.ForeignKey(
+        "places.Gemeente",
+        verbose_name=_("municipality"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="invitations",
+    )
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("invited by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("invited on"), auto_now_add=True)
+    sent_at = models.DateTimeField(_("last sent"))
+    expires_at = models.DateTimeField(_("valid until"))
+    accepted_at = models.DateTimeField(_("accepted on"), null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("accepted by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    revoked_at = models.DateTimeField(_("withdrawn on"), null=True, blank=True)
+
+    objects = InvitationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        ordering = ["-created_at"]
+        indexes = [
+            # The members screen and the workspace: "pending invitations of this municipality".
+            models.Index(fields=["gemeente", "accepted_at", "revoked_at"], name="invitation_gemeente_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_role_display()} · {self.gemeente or _('platform')}"
+
+    def describe_role(self) -> str:
+        """The role offered, as the invited person reads it: "Medewerker gemeente Maasdijk"."""
+        return Membership(role=self.role, gemeente=self.gemeente).describe()

@@ -1,6 +1,6 @@
 """Personal data in accounts: the account itself and its roles. See kernkompas/core/personal_data.py."""
 
-from kernkompas.accounts.models import Membership, Organisation, User
+from kernkompas.accounts.models import Invitation, Membership, Organisation, User
 from kernkompas.core import personal_data
 
 personal_data.register(
@@ -21,6 +21,17 @@ personal_data.register(
 )
 personal_data.register(Membership, user="user", fields=("role", "gemeente_id", "organisation_id", "created_at"))
 
+# An invitation is about the invited address (before and after the account exists) and, once accepted, the account.
+personal_data.register(
+    Invitation,
+    email=("email",),
+    user="accepted_by",
+    fields=("email", "role", "gemeente_id", "created_at", "expires_at", "accepted_at", "revoked_at"),
+)
+
+personal_data.not_personal(
+    Invitation, "invited_by", reason="who sent the invitation: a link to a staff account, cleared when it goes"
+)
 personal_data.not_personal(
     Membership, "granted_by", reason="who gave the role: a link to a staff account, cleared when that account goes"
 )

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from kernkompas.accounts import views
+from kernkompas.accounts import invitation_views, views
 from kernkompas.core.ratelimit import ratelimit
 
 app_name = "accounts"
@@ -13,6 +13,8 @@ urlpatterns = [
     path("registreren/", views.signup, name="signup"),
     path("profiel/", views.profile, name="profile"),
     path("profiel/mijn-gegevens.json", views.my_data, name="my_data"),
+    # Counts every view and post per address (accounts/invitation_views.py).
+    path("uitnodiging/<str:token>/", invitation_views.invitation, name="invitation"),
     path("wachtwoord/wijzigen/", views.PasswordChangeView.as_view(), name="password_change"),
     path(
         "wachtwoord/vergeten/",

@@ -14,6 +14,8 @@ members_urls = (
         path("", admin_views.MembersIndexView.as_view(), name="index"),
         path("platform/", admin_views.PlatformMembersView.as_view(), name="platform"),
         path("intrekken/<int:pk>/", admin_views.RevokeView.as_view(), name="revoke"),
+        path("uitnodiging/<int:pk>/opnieuw/", admin_views.resend_invitation, name="invitation_resend"),
+        path("uitnodiging/<int:pk>/intrekken/", admin_views.revoke_invitation, name="invitation_revoke"),
         path("<slug:slug>/", admin_views.GemeenteMembersView.as_view(), name="gemeente"),
     ],
     "kk_members",

@@ -36,6 +36,12 @@ class PartConfig(AppConfig):
     demo_loader: str | None = None
     demo_order: int = 100
 
+    # --- The municipality's workspace (issue 11) ---
+    #: A function ``panels(request, gemeente) -> list[core.workspace.Panel]`` giving the part's panels on the
+    #: workspace of a municipality (/werkplek/<gemeente>/), e.g. ``"kernkompas.monitor.workspace.panels"``. It is
+    #: only called for someone who may manage that municipality; a panel may still leave out what a role may not do.
+    workspace_panels: str | None = None
+
 
 def all_parts() -> list[PartConfig]:
     """The installed parts, in the order of ``INSTALLED_APPS``."""
@@ -67,3 +73,15 @@ def demo_loaders() -> list[tuple[PartConfig, Callable]]:
     """``(part, load)`` of every part with demo data, in the order they load."""
     with_demo = [part for part in all_parts() if part.demo_loader]
     return [(part, import_string(part.demo_loader)) for part in sorted(with_demo, key=lambda part: part.demo_order)]
+
+
+# --- The municipality's workspace (issue 11) ---------------------------------------------------------------------
+
+
+def workspace_panels(request, gemeente) -> list[Any]:
+    """Every part's panels for the workspace of ``gemeente``, in the order of their ``order``."""
+    panels = []
+    for part in all_parts():
+        if part.workspace_panels:
+            panels.extend(import_string(part.workspace_panels)(request, gemeente))
+    return sorted(panels, key=lambda panel: panel.order)

@@ -53,6 +53,12 @@ DEFAULT_RATES: dict[str, Rate] = {
     "password_reset": Rate(5, 60 * 60),
     # "Deel je voorbeeld": a few cases an hour from one address is plenty for people, useless for spam.
     "vitrine_submit": Rate(5, 60 * 60),
+    # The page behind an invitation link, per address (every view and post counts): enough to read, log in and
+    # accept a few times over, far too few to guess a link.
+    "invitation": Rate(30, 60 * 60),
+    # Invitations sent (and sent again) from the back office: per address, and per inviting user.
+    "invite": Rate(100, 60 * 60),
+    "invite_account": Rate(30, 60 * 60),
 }
 
 

@@ -13,6 +13,7 @@ class MonitorConfig(parts.PartConfig):
     api_prefix = "/monitor"
     demo_loader = "kernkompas.monitor.demo.load_demo_monitor"
     demo_order = 20
+    workspace_panels = "kernkompas.monitor.workspace.panels"
 
     def ready(self):
         # import here: ready() is where Django lets an app import modules that need the models loaded.

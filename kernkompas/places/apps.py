@@ -9,6 +9,7 @@ class PlacesConfig(parts.PartConfig):
     verbose_name = _("Places")
     url_prefix = "plaatsen/"
     sitemaps = "kernkompas.places.sitemaps.SITEMAPS"
+    workspace_panels = "kernkompas.places.workspace.panels"
 
     def ready(self):
         # import here: ready() is where Django lets an app import modules that need the models loaded.

@@ -165,6 +165,15 @@ class GebiedAdminForm(PlaceAdminForm):
 
 
 class CreateView(snippet_views.CreateView):
+    def get_initial(self):
+        initial = super().get_initial()
+        # The workspace's "Maak je eerste gebied" links here with ?kern=<id>: the core is chosen already. The
+        # form's own list still holds only the user's cores, so another municipality's id selects nothing.
+        kern = self.request.GET.get("kern", "")
+        if self.model is Gebied and kern.isdigit():
+            initial["kern"] = int(kern)
+        return initial
+
     def save_instance(self):
         return back_office.save_place(self.form, by=self.request.user, created=True)
 

@@ -10,5 +10,9 @@ audit.describe_actions(
         "account.profile_changed": _("changed profile"),
         "membership.granted": _("gave a role"),
         "membership.revoked": _("took a role away"),
+        "invitation.sent": _("sent an invitation"),
+        "invitation.resent": _("sent an invitation again"),
+        "invitation.revoked": _("withdrew an invitation"),
+        "invitation.accepted": _("accepted an invitation"),
     }
 )
