@@ -26,6 +26,7 @@ personal_data.register(
     Invitation,
     email=("email",),
     user="accepted_by",
+    gemeente="gemeente",
     fields=("email", "role", "gemeente_id", "created_at", "expires_at", "accepted_at", "revoked_at"),
 )
 

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from kernkompas.accounts.models import Membership, Role
+from kernkompas.accounts.models import Invitation, Membership, Role
 from kernkompas.core.models import AuditEvent
 
 pytestmark = pytest.mark.django_db
@@ -28,21 +28,36 @@ def test_the_screen_lists_staff_and_facilitators_of_the_municipality_only(client
     assert "anton@example.org" not in html  # platform role, not this municipality's
 
 
-def test_staff_give_an_existing_member_a_role_by_email(client, cast):
+def test_staff_invite_an_existing_member_by_email_and_the_role_waits_for_their_answer(
+    client, cast, mailoutbox, django_capture_on_commit_callbacks
+):
+    """Was: the form gave the role at once to any account with that address, without asking its owner."""
     client.force_login(cast.ellen)
-    response = client.post(members_url(cast.maasdijk), {"email": "BRAM@example.org", "role": "begeleider"})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(members_url(cast.maasdijk), {"email": "BRAM@example.org", "role": "begeleider"})
     assert response.status_code == 302
-    membership = Membership.objects.get(user=cast.bram)
-    assert (membership.role, membership.gemeente, membership.granted_by) == ("begeleider", cast.maasdijk, cast.ellen)
-    assert AuditEvent.objects.filter(action="membership.granted", actor=cast.ellen, gemeente=cast.maasdijk).exists()
+    assert not cast.bram.memberships.exists()
+    invitation = Invitation.objects.get()
+    assert (invitation.email, invitation.role, invitation.gemeente, invitation.invited_by) == (
+        "bram@example.org",
+        "begeleider",
+        cast.maasdijk,
+        cast.ellen,
+    )
+    assert [m.to for m in mailoutbox] == [["bram@example.org"]]
+    assert AuditEvent.objects.filter(action="invitation.sent", actor=cast.ellen, gemeente=cast.maasdijk).exists()
+    assert "bram@example.org" in client.get(members_url(cast.maasdijk)).content.decode()  # pending, listed
 
 
-def test_an_unknown_address_is_explained_and_nothing_changes(client, cast):
+def test_an_address_without_an_account_is_invited_too(client, cast, mailoutbox, django_capture_on_commit_callbacks):
+    """Was: "No account uses this address"; a new colleague had to sign up first, then ask again."""
     client.force_login(cast.ellen)
-    response = client.post(members_url(cast.maasdijk), {"email": "niemand@example.org", "role": "gemeente"})
-    assert response.status_code == 200
-    assert response.context["form"].has_error("email", "unknown_user")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(members_url(cast.maasdijk), {"email": "niemand@example.org", "role": "gemeente"})
+    assert response.status_code == 302
+    assert Invitation.objects.filter(email="niemand@example.org").exists()
     assert Membership.objects.count() == 5
+    assert len(mailoutbox) == 1
 
 
 def test_staff_cannot_give_a_platform_role_through_the_form(client, cast):
@@ -92,7 +107,7 @@ def test_administrators_find_any_municipality_and_manage_platform_roles(client, 
     assert list(index.context["gemeenten"]) == [cast.veldrode]
     response = client.post(reverse("kk_members:platform"), {"email": "bram@example.org", "role": "redactie"})
     assert response.status_code == 302
-    assert cast.bram.memberships.filter(role=Role.REDACTIE, gemeente=None).exists()
+    assert Invitation.objects.filter(email="bram@example.org", role=Role.REDACTIE, gemeente=None).exists()
 
 
 def test_only_administrators_open_the_platform_roles(client, cast):

@@ -17,7 +17,7 @@ NEW_PASSWORD = "nieuw-en-veel-beter-wachtwoord"
 def test_a_member_logs_in_with_their_email_or_user_name_in_any_case(client, cast, identifier):
     response = client.post(reverse("accounts:login"), {"username": identifier, "password": PASSWORD})
     assert response.status_code == 302
-    assert response["Location"] == reverse("accounts:profile")
+    assert response["Location"] == reverse("site:landing")  # each role lands on its work from there
     assert int(client.session["_auth_user_id"]) == cast.ellen.pk
 
 
