@@ -249,7 +249,9 @@ def test_another_account_cannot_accept(client, cast, invite):
 # --- Pending invitations in the back office: resend, withdraw ------------------------------------------------------
 
 
-def test_resending_makes_a_new_link_and_the_old_one_stops_working(client, cast, invite, django_capture_on_commit_callbacks):
+def test_resending_makes_a_new_link_and_the_old_one_stops_working(
+    client, cast, invite, django_capture_on_commit_callbacks
+):
     invitation, old_token = invite()
     client.force_login(cast.ellen)
     with django_capture_on_commit_callbacks(execute=True):
