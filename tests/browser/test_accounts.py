@@ -55,7 +55,8 @@ def test_the_account_forms_pass_axe(browser_db, page, assert_accessible, path):
     assert_accessible(page, path)
 
 
-def test_an_officer_gives_a_member_a_role_in_the_back_office(browser_db, page, dutch, assert_accessible):
+def test_an_officer_invites_a_member_for_a_role_in_the_back_office(browser_db, page, dutch, assert_accessible):
+    """The role is no longer given silently: the member gets an invitation (tests/browser/test_invitations.py)."""
     from kernkompas.testing import PASSWORD as CAST_PASSWORD
     from kernkompas.testing import make_cast
 
@@ -69,8 +70,8 @@ def test_an_officer_gives_a_member_a_role_in_the_back_office(browser_db, page, d
     assert_accessible(page, "the staff screen of Maasdijk")
     page.get_by_label(dutch("E-mail address")).fill("bram@example.org")
     page.get_by_role("radio", name=re.compile(re.escape(str(dutch("facilitator"))), re.I)).check()
-    page.get_by_role("button", name=dutch("Give role")).click()
-    expect(page.get_by_role("cell", name="bram@example.org")).to_be_visible()
+    page.get_by_role("button", name=dutch("Send invitation")).click()
+    expect(page.get_by_role("cell", name="bram@example.org", exact=True)).to_be_visible()
     page.goto("/beheer/auditlog/")
-    expect(page.get_by_role("cell", name=dutch("gave a role"))).to_be_visible()
+    expect(page.get_by_role("cell", name=dutch("sent an invitation"))).to_be_visible()
     assert_accessible(page, "the audit log")
