@@ -224,3 +224,16 @@ def test_a_member_lands_on_the_home_page_with_their_own_entry_points(client, cas
     assert reverse("vitrine:saved_searches") in html
     client.logout()
     assert "Voor jou in de Vitrine" not in client.get(reverse("site:home")).content.decode()
+
+
+def test_the_add_area_link_from_the_workspace_preselects_the_core(client, cast):
+    """'Maak je eerste gebied' opens the back office's area form with the municipality's core already chosen."""
+    client.force_login(cast.ellen)
+    response = client.get(reverse("wagtailsnippets_places_gebied:add"), {"kern": cast.centrum.pk})
+    assert response.context["form"]["kern"].value() == cast.centrum.pk
+    veldrode_core = cast.centrum.__class__.objects.create(
+        gemeente=cast.veldrode, code="99002_1", name="Veldrode-Centrum", slug="centrum"
+    )
+    other = client.get(reverse("wagtailsnippets_places_gebied:add"), {"kern": veldrode_core.pk})
+    assert 'selected>Veldrode-Centrum' not in other.content.decode()
+    assert veldrode_core not in other.context["form"].fields["kern"].queryset
