@@ -29,7 +29,7 @@ NEW_PASSWORD = "lange-wandeling-langs-de-maas"
 
 @pytest.fixture
 def invite(cast, django_capture_on_commit_callbacks):
-    """Invite someone (by Ellen for Maasdijk unless told otherwise); the e-mail goes out; returns (invitation, token)."""
+    """Invite someone (by Ellen for Maasdijk unless told otherwise) and send the e-mail; (invitation, token)."""
 
     def make(email="noor@example.org", role=Role.GEMEENTE, gemeente="maasdijk", by=None):
         where = cast.maasdijk if gemeente == "maasdijk" else gemeente
