@@ -235,5 +235,5 @@ def test_the_add_area_link_from_the_workspace_preselects_the_core(client, cast):
         gemeente=cast.veldrode, code="99002_1", name="Veldrode-Centrum", slug="centrum"
     )
     other = client.get(reverse("wagtailsnippets_places_gebied:add"), {"kern": veldrode_core.pk})
-    assert 'selected>Veldrode-Centrum' not in other.content.decode()
+    assert "selected>Veldrode-Centrum" not in other.content.decode()
     assert veldrode_core not in other.context["form"].fields["kern"].queryset
