@@ -276,6 +276,9 @@ NOT_REQUESTED = {
     "wagtailimages:delete_upload_multiple": "Wagtail refuses an upload of another user",
     "wagtaildocs:create_multiple_from_uploaded_document": "Wagtail refuses an upload of another user",
     "wagtaildocs:delete_upload_multiple": "Wagtail refuses an upload of another user",
+    # POST only (a GET answers 405 and shows nothing); every role is tried in accounts/tests/test_invitations.py.
+    "kk_members:invitation_resend": "POST only; refuses anyone who may not give the invitation's role there",
+    "kk_members:invitation_revoke": "POST only; refuses anyone who may not give the invitation's role there",
 }
 
 # URLs without an id that take ids in the query string.
