@@ -134,7 +134,8 @@ class GrantMixin:
         )
         context["memberships"] = memberships
         context["invitations"] = (
-            self.invitation_scope().pending().select_related("invited_by", "gemeente").order_by("email")
+            # Expired ones too: the inviter sends them again from here.
+            self.invitation_scope().unanswered().select_related("invited_by", "gemeente").order_by("email")
         )
         return context
 

@@ -189,6 +189,10 @@ def gemeente_model():
 
 
 class InvitationQuerySet(models.QuerySet):
+    def unanswered(self):
+        """Invitations neither accepted nor withdrawn, expired ones included (they can be sent again)."""
+        return self.filter(accepted_at__isnull=True, revoked_at__isnull=True)
+
     def pending(self, now=None):
         """Invitations that can still be accepted: not accepted, not revoked, not expired."""
         return self.filter(accepted_at__isnull=True, revoked_at__isnull=True, expires_at__gt=now or timezone.now())
@@ -247,6 +251,10 @@ class Invitation(models.Model):
 
     def __str__(self):
         return f"{self.get_role_display()} · {self.gemeente or _('platform')}"
+
+    @property
+    def has_expired(self) -> bool:
+        return self.expires_at <= timezone.now()
 
     def describe_role(self) -> str:
         """The role offered, as the invited person reads it: "Medewerker gemeente Maasdijk"."""

@@ -324,3 +324,19 @@ def test_the_invited_address_is_personal_data_exported_and_erased(cast, invite):
     privacy.erase(person)
     assert not Invitation.objects.exists()
     assert stored_copies("noor@example.org") == []
+
+
+def test_an_expired_invitation_stays_listed_and_can_be_sent_again(
+    client, cast, invite, django_capture_on_commit_callbacks
+):
+    """The expired page tells the invitee to ask for a new link: the inviter must still find it to send it again."""
+    invitation, token = invite()
+    Invitation.objects.filter(pk=invitation.pk).update(expires_at=timezone.now() - timedelta(days=1))
+    client.force_login(cast.ellen)
+    html = client.get(members_url(cast.maasdijk)).content.decode()
+    assert "noor@example.org" in html and "verlopen op" in html
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("kk_members:invitation_resend", kwargs={"pk": invitation.pk}))
+    new_token = re.search(r"/account/uitnodiging/([^/]+)/", mail.outbox[-1].body).group(1)
+    client.logout()
+    assert client.get(page_url(new_token)).status_code == 200
