@@ -78,8 +78,8 @@ def invite(email: str, role: str, gemeente=None, *, by) -> tuple[Invitation, str
     once the transaction has committed. Returns the invitation and the token of its link."""
     role = Role(role)
     gemeente = gemeente if role in SCOPED_ROLES else None
+    Membership(role=role, gemeente=gemeente).clean()  # a scoped role needs its municipality
     _check_may_invite(by, role, gemeente)
-    Membership(role=role, gemeente=gemeente).clean()
     email = members.normalise_email(email)
     if Membership.objects.filter(user__email__iexact=email, role=role, gemeente=gemeente).exists():
         raise ValidationError(_("The person with %(email)s already has this role.") % {"email": email})
