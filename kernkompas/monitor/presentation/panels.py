@@ -111,6 +111,7 @@ def add_case_links(cards: list[dict], current, comparison: dict, gemeente) -> No
     what it was compared with and the cases on that theme for municipalities of the same size class."""
     values = (current.values or {}) if current else {}
     country = gemeente.country.code if gemeente.country_id else ""
+    found: dict[tuple[str, ...], parts.CaseLinks | None] = {}  # vacancy by units and by area share a theme
     for card in cards:
         meta = INDICATORS.get(card["code"])
         if meta is None or not meta.themes:
@@ -118,7 +119,9 @@ def add_case_links(cards: list[dict], current, comparison: dict, gemeente) -> No
         weak = weak_against(card["code"], meta.value(values), comparison, country)
         if weak is None:
             continue
-        cases = parts.find_cases(meta.themes, gemeente.size_class)
+        if meta.themes not in found:
+            found[meta.themes] = parts.find_cases(meta.themes, gemeente.size_class)
+        cases = found[meta.themes]
         if cases is None:
             continue
         words = {"against": weak["against"], "value": fmt_value(weak["reference"], meta.unit)}
