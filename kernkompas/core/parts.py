@@ -13,6 +13,7 @@ Back-office menus, personal data and search are registered the way their framewo
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.apps import AppConfig, apps
@@ -41,6 +42,13 @@ class PartConfig(AppConfig):
     #: workspace of a municipality (/werkplek/<gemeente>/), e.g. ``"kernkompas.monitor.workspace.panels"``. It is
     #: only called for someone who may manage that municipality; a panel may still leave out what a role may not do.
     workspace_panels: str | None = None
+    # --- Links between the parts (see "Links between the parts" below) ---------------------------------------
+    #: A function ``(request, place) -> list[Panel]``: what the part shows on a municipality's or core's page.
+    place_panels: str | None = None
+    #: A function ``(themes, size_class, limit) -> CaseLinks``: the Vitrine's cases on these themes.
+    case_finder: str | None = None
+    #: A function ``(themes) -> list[IndicatorLink]``: the indicators that measure these themes.
+    theme_indicators: str | None = None
 
 
 def all_parts() -> list[PartConfig]:
@@ -85,3 +93,69 @@ def workspace_panels(request, gemeente) -> list[Any]:
         if part.workspace_panels:
             panels.extend(import_string(part.workspace_panels)(request, gemeente))
     return sorted(panels, key=lambda panel: panel.order)
+# --- Links between the parts --------------------------------------------------------------------------------------
+# Places sit below the Kernmonitor and the Vitrine, and those two never import each other; yet a place page shows
+# its dashboards and cases, a weak indicator leads to cases on its theme and a case names the indicators that
+# measure it. Each part names a function here (a PartConfig attribute above) and the others ask the registry.
+
+
+@dataclass(frozen=True)
+class Panel:
+    """A block on a place page: its template is rendered with ``panel`` (this object) in the context."""
+
+    title: str
+    template: str
+    context: dict = field(default_factory=dict)
+    order: int = 100
+    slug: str = ""  # the block's id on the page
+
+
+@dataclass(frozen=True)
+class CaseLink:
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
+class CaseLinks:
+    """Cases on some themes for places of one size class: the first few, their number and the filtered list."""
+
+    url: str  # the Vitrine's list with the same filters
+    count: int
+    cases: tuple[CaseLink, ...] = ()
+    size_class: str = ""  # the size class the cases fit, "" when no case fits it and the themes alone were asked
+    theme_names: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class IndicatorLink:
+    code: str
+    label: str
+    url: str
+    description: str = ""
+
+
+def place_panels(request, place) -> list[Panel]:
+    """Every part's panels for a municipality or core page, in their order."""
+    panels: list[Panel] = []
+    for part in all_parts():
+        if part.place_panels:
+            panels += import_string(part.place_panels)(request, place)
+    return sorted(panels, key=lambda panel: panel.order)
+
+
+def find_cases(themes, size_class: str = "", limit: int = 3) -> CaseLinks | None:
+    """Cases on these themes for places of this size class, from the part that has cases (None without one)."""
+    for part in all_parts():
+        if part.case_finder and themes:
+            return import_string(part.case_finder)(list(themes), size_class, limit)
+    return None
+
+
+def theme_indicators(themes) -> list[IndicatorLink]:
+    """The indicators that measure these themes, from every part that measures."""
+    links: list[IndicatorLink] = []
+    for part in all_parts():
+        if part.theme_indicators and themes:
+            links += import_string(part.theme_indicators)(list(themes))
+    return links

@@ -14,6 +14,8 @@ class MonitorConfig(parts.PartConfig):
     demo_loader = "kernkompas.monitor.demo.load_demo_monitor"
     demo_order = 20
     workspace_panels = "kernkompas.monitor.workspace.panels"
+    place_panels = "kernkompas.monitor.place_panels.panels"
+    theme_indicators = "kernkompas.monitor.theme_links.indicators_for_themes"
 
     def ready(self):
         # import here: ready() is where Django lets an app import modules that need the models loaded.

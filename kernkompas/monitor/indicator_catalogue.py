@@ -20,6 +20,9 @@ class Indicator:
     higher_is_better: bool | None
     description: object
     path: tuple[str, ...] = ()  # where in AreaIndicators.values; default (code,)
+    #: Slugs of the Vitrine themes whose cases act on this indicator: a weak value links to them, and a case on
+    #: one of them names this indicator ("Meet dit in de Kernmonitor"). Only where a theme really is about it.
+    themes: tuple[str, ...] = ()
 
     def value(self, values: dict | None):
         """This indicator's value in an ``AreaIndicators.values`` dict (None when absent)."""
@@ -31,13 +34,24 @@ class Indicator:
         return current
 
 
+# The Vitrine theme "Leegstand" (seeded by vitrine migration 0003). The retail offer's diversity has no theme of its
+# own yet: none of the seeded ones is about it rather than about much else, so it links to none.
+VACANCY_THEME = "leegstand"
+
 _ALL = [
     Indicator(
         "units", _("commercial units"), "count", None, _("Units in use for retail, leisure or services, or vacant.")
     ),
     Indicator("all_units", _("all units"), "count", None, _("All units counted, housing and work included.")),
     Indicator("vacant_units", _("vacant units"), "count", False, _("Commercial units that stand empty.")),
-    Indicator("vacancy_rate", _("vacancy"), "share", False, _("Vacant units as a share of the commercial units.")),
+    Indicator(
+        "vacancy_rate",
+        _("vacancy"),
+        "share",
+        False,
+        _("Vacant units as a share of the commercial units."),
+        themes=(VACANCY_THEME,),
+    ),
     Indicator("floor_area", _("floor area"), "m2", None, _("Sales floor area (WVO) of the commercial units.")),
     Indicator("vacant_floor_area", _("vacant floor area"), "m2", False, _("Sales floor area that stands empty.")),
     Indicator(
@@ -46,6 +60,7 @@ _ALL = [
         "share",
         False,
         _("Vacant floor area as a share of the floor area of the commercial units whose area is known."),
+        themes=(VACANCY_THEME,),
     ),
     Indicator(
         "floor_area_coverage",
@@ -77,6 +92,7 @@ _ALL = [
         False,
         _("Units vacant for more than three years."),
         ("vacancy_duration", "structural"),
+        themes=(VACANCY_THEME,),
     ),
     Indicator(
         "diversity",
@@ -139,3 +155,9 @@ def format_value(indicator, value) -> str:
         text = f"{value:.2f}"
         return text.replace(".", ",") if translation.get_language() == "nl" else text
     return f"{value:,.0f}".replace(",", "." if translation.get_language() == "nl" else ",")
+
+
+def indicators_for_themes(themes) -> list[Indicator]:
+    """The indicators that name one of these theme slugs, in catalogue order."""
+    wanted = set(themes)
+    return [indicator for indicator in _ALL if wanted.intersection(indicator.themes)]

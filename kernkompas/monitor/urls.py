@@ -11,6 +11,7 @@ AREA = "<slug:gemeente>/<slug:kern>/<slug:gebied>/"
 
 urlpatterns = [
     path("", views.index, name="index"),
+    path("indicatoren/", views.indicators_explained, name="indicators"),
     path("<slug:gemeente>/<slug:kern>/", views.kern_dashboard, name="kern"),
     path(AREA, views.area_dashboard, name="gebied"),
     path(AREA + "panden/", views.register, name="register"),

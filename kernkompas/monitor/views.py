@@ -16,10 +16,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kernkompas.accounts import permissions
+from kernkompas.core import parts
 from kernkompas.monitor import downloads, indicators, selectors
 from kernkompas.monitor.actions.thresholds import save_threshold
 from kernkompas.monitor.actions.visibility import set_area_public
 from kernkompas.monitor.forms import ThresholdForm
+from kernkompas.monitor.indicator_catalogue import INDICATORS
 from kernkompas.monitor.models import Threshold
 from kernkompas.monitor.presentation import dashboard_charts, panels, units
 from kernkompas.monitor.presentation.formats import date_text
@@ -31,6 +33,15 @@ def index(request):
         for kern in group["kernen"]:
             panels.add_vacancy_text(kern["rows"])
     return render(request, "monitor/index.html", {"groups": groups})
+
+
+def indicators_explained(request):
+    """What each indicator means, and for those that a Vitrine theme is about, the cases on it."""
+    rows = []
+    for indicator in INDICATORS.values():
+        cases = parts.find_cases(indicator.themes, limit=0) if indicator.themes else None
+        rows.append({"indicator": indicator, "cases": cases})
+    return render(request, "monitor/indicators.html", {"rows": rows})
 
 
 def kern_dashboard(request, gemeente, kern):
@@ -70,6 +81,8 @@ def area_dashboard(request, gemeente, kern, gebied):
     filters = selectors.UnitFilters.from_query(request.GET)
     page = selectors.area_page(area, request.user, filters, values=True)
     units.shown_lines(page, filters)
+    cards = panels.build_cards(page.current, page.previous, page.comparison)
+    panels.add_case_links(cards, page.current, page.comparison, area.kern.gemeente)
     context = {
         "gebied": area,
         "kern": area.kern,
@@ -77,7 +90,7 @@ def area_dashboard(request, gemeente, kern, gebied):
         "page": page,
         "filters": filters,
         "can_manage": permissions.can_manage_gemeente(request.user, area.kern.gemeente),
-        "cards": panels.build_cards(page.current, page.previous, page.comparison),
+        "cards": cards,
         "durations": panels.duration_card(page.current, page.previous),
         "churn": panels.churn_card(page.current),
         "notices": panels.threshold_notices(page.crossings),

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from kernkompas.accounts import permissions
+from kernkompas.core import parts
 from kernkompas.lib.similarity import MEDIUM, REGIONAL_CENTRE, SMALLER, Reason
 from kernkompas.lib.text import natural_key
 from kernkompas.places import selectors
@@ -100,6 +101,8 @@ def gemeente_detail(request, slug):
         "similar": [_similar_item(item, gemeente) for item in similar],
         "map_data": gemeente_map(gemeente, kernen, gebieden, neighbours),
         "similar_map_data": similar_map(gemeente, similar),
+        # The other parts' blocks (dashboards, cases), read with this visitor's scope on every request.
+        "panels": parts.place_panels(request, gemeente),
     }
     return render(request, "places/gemeente.html", context)
 
@@ -174,6 +177,7 @@ def kern_detail(request, gemeente, slug):
         "other_kernen": others,
         "regios": list(kern.regios.all()),
         "map_data": kern_map(kern, gebieden, others),
+        "panels": parts.place_panels(request, kern),
     }
     return render(request, "places/kern.html", context)
 

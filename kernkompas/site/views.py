@@ -1,23 +1,102 @@
 from django.conf import settings
+from django.db.models import Count, Q
 from django.shortcuts import render
+from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from django.views.i18n import set_language as django_set_language
+from wagtail.models import TaskState
 
-from kernkompas.places.models import Gemeente, Kern
-from kernkompas.vitrine.models import CasePage
+from kernkompas.accounts import permissions
+from kernkompas.monitor.indicator_catalogue import INDICATORS, VACANCY_THEME
+from kernkompas.monitor.selectors import visible_gebieden
+from kernkompas.monitor.theme_links import indicator_url
+from kernkompas.places.models import Gebied, Gemeente, Kern
+from kernkompas.vitrine.models import CasePage, SavedSearch, Theme
+
+# The chain the home page walks, with the Kernmonitor's vacancy as the example indicator.
+CHAIN_INDICATOR = "vacancy_rate"
+STAFF_GEMEENTEN_SHOWN = 6
 
 
 def home(request):
+    """The three parts with live numbers for everyone, then what the signed-in user's roles let them do."""
     current = Gemeente.objects.current()
     context = {
         "counts": {
             "gemeenten": current.count(),
             "kernen": Kern.objects.count(),
             "cases": CasePage.objects.live().public().count(),
+            "dashboards": Gebied.objects.filter(is_public=True).count(),
         },
+        "chain": _chain(),
         "demo_gemeenten": current.filter(is_demo=True).order_by("name_nl")[:6],
     }
+    user = request.user
+    if user.is_authenticated:
+        context["member"] = _member_entries(user)
+        context["staff"] = _staff_entries(user)
+        context["editor"] = _editor_entries(user) if permissions.is_redactie(user) else None
+        context["administrator"] = permissions.is_beheerder(user)
     return render(request, "core/home.html", context)
+
+
+def _chain() -> dict:
+    """ "Voorbeeld → thema → indicator → actie" as real links: a case on vacancy, its theme, the indicator that
+    measures it and the public dashboards where a place follows what its action does."""
+    theme = Theme.objects.filter(slug=VACANCY_THEME).first()
+    case = None
+    if theme is not None:
+        case = CasePage.objects.live().public().filter(themes=theme).order_by("-first_published_at").first()
+    return {
+        "case": case,
+        "theme": theme,
+        "indicator": INDICATORS[CHAIN_INDICATOR],
+        "indicator_url": indicator_url(CHAIN_INDICATOR),
+    }
+
+
+def _member_entries(user) -> dict:
+    followed = list(Theme.objects.filter(followers__user=user).order_by("order", "name"))
+    searches = list(SavedSearch.objects.filter(user=user).order_by("-created_at")[:5])
+    return {"themes": followed, "searches": searches}
+
+
+def _staff_entries(user) -> list[dict]:
+    """The municipalities the user works for, each with its place page, workspace (when the site has one) and
+    dashboards (how many, and how many of them are not public). Administrators work for all: none listed."""
+    ids = permissions.staff_gemeente_ids(user)
+    if not ids:
+        return []
+    counts = (
+        visible_gebieden(user)
+        .filter(kern__gemeente__in=ids)
+        .values("kern__gemeente")
+        .annotate(total=Count("pk"), private=Count("pk", filter=Q(is_public=False)))
+    )
+    by_gemeente = {row["kern__gemeente"]: row for row in counts}
+    gemeenten = Gemeente.objects.filter(pk__in=ids).order_by("name_nl")[:STAFF_GEMEENTEN_SHOWN]
+    return [
+        {
+            "gemeente": gemeente,
+            "workspace_url": _workspace_url(gemeente),
+            "dashboards": by_gemeente.get(gemeente.pk, {}).get("total", 0),
+            "private": by_gemeente.get(gemeente.pk, {}).get("private", 0),
+        }
+        for gemeente in gemeenten
+    ]
+
+
+def _workspace_url(gemeente) -> str | None:
+    """The municipality's workspace, once the site has that page (URL name ``site:workspace``)."""
+    try:
+        return reverse("site:workspace", kwargs={"slug": gemeente.slug})
+    except NoReverseMatch:
+        return None
+
+
+def _editor_entries(user) -> dict:
+    """What waits for the editors: the tasks of the review workflow this user may act on."""
+    return {"reviews": TaskState.objects.reviewable_by(user).count()}
 
 
 def set_language(request):

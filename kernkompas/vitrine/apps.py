@@ -14,6 +14,8 @@ class VitrineConfig(parts.PartConfig):
     sitemaps = "kernkompas.vitrine.sitemaps.SITEMAPS"
     demo_loader = "kernkompas.vitrine.demo.load_demo_cases"
     demo_order = 10
+    place_panels = "kernkompas.vitrine.connections.place_panels"
+    case_finder = "kernkompas.vitrine.connections.find_cases"
 
     def ready(self):
         # import here: both read the models, which exist only once the apps are ready; importing them registers

@@ -11,8 +11,9 @@ from datetime import date
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
+from kernkompas.core import parts
 from kernkompas.monitor import downloads, selectors
 from kernkompas.monitor.indicator_catalogue import INDICATORS
 from kernkompas.monitor.models import Threshold
@@ -76,6 +77,63 @@ def _comparison_for(code: str, kind: str, comparison: dict) -> list[dict]:
             label = ", ".join(part["names"])
         rows.append({"label": label, "value": fmt_value(value, kind), "n": part["n"]})
     return rows
+
+
+# National orders of magnitude of vacancy by units (domain.md: Belgium about 10 % around 2020, the Netherlands about
+# 7 % on 1 January 2020), used only when no comparable area can be read.
+NATIONAL_VACANCY = {"BE": 0.10, "NL": 0.07}
+
+
+def weak_against(code: str, value, comparison: dict, country: str = "") -> dict | None:
+    """Whether an indicator's value is weak, and against what: worse than the median of similar areas (same kind of
+    area, municipalities of the same size class), else than that of the region's areas, else (vacancy by units)
+    than the national order of magnitude. None when it is not worse, or nothing can be compared.
+
+    ``{"reference": value, "against": words, "n": areas or None}``.
+    """
+    meta = INDICATORS.get(code)
+    if meta is None or meta.higher_is_better is None or value is None:
+        return None
+    for key, against in (("similar", _("similar areas")), ("region", _("the areas of the region"))):
+        part = comparison.get(key) or {}
+        reference = (part.get("medians") or {}).get(code)
+        if reference is not None and part.get("n"):
+            worse = value < reference if meta.higher_is_better else value > reference
+            return {"reference": reference, "against": against, "n": part["n"]} if worse else None
+    reference = NATIONAL_VACANCY.get(country) if code == "vacancy_rate" else None
+    if reference is not None and value > reference:
+        return {"reference": reference, "against": _("the national level around 2020"), "n": None}
+    return None
+
+
+def add_case_links(cards: list[dict], current, comparison: dict, gemeente) -> None:
+    """Give each card whose indicator is weak (``weak_against``) and belongs to a Vitrine theme a ``weak`` entry:
+    what it was compared with and the cases on that theme for municipalities of the same size class."""
+    values = (current.values or {}) if current else {}
+    country = gemeente.country.code if gemeente.country_id else ""
+    found: dict[tuple[str, ...], parts.CaseLinks | None] = {}  # vacancy by units and by area share a theme
+    for card in cards:
+        meta = INDICATORS.get(card["code"])
+        if meta is None or not meta.themes:
+            continue
+        weak = weak_against(card["code"], meta.value(values), comparison, country)
+        if weak is None:
+            continue
+        if meta.themes not in found:
+            found[meta.themes] = parts.find_cases(meta.themes, gemeente.size_class)
+        cases = found[meta.themes]
+        if cases is None:
+            continue
+        words = {"against": weak["against"], "value": fmt_value(weak["reference"], meta.unit)}
+        if weak["n"]:
+            reason = ngettext(
+                "Weaker than %(against)s: median %(value)s (%(n)s area).",
+                "Weaker than %(against)s: median %(value)s (%(n)s areas).",
+                weak["n"],
+            ) % {**words, "n": weak["n"]}
+        else:
+            reason = _("Weaker than %(against)s: about %(value)s.") % words
+        card["weak"] = {"reason": reason, "cases": cases, "themes": ", ".join(cases.theme_names).lower()}
 
 
 def duration_card(current, previous) -> dict | None:

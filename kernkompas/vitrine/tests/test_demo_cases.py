@@ -29,6 +29,7 @@ SEEDED_THEMES = {
     "beleving-aantrekking",
     "trends-ontwikkelingen",
     "data",
+    "leegstand",  # migration 0003: the theme the Kernmonitor's vacancy indicators link to
 }
 SEEDED_AUDIENCES = {"lokale-besturen", "ondernemers", "investeerders", "ontwikkelaars", "vastgoed"}
 DEMO_REGION = {"Maasdijk", "Veldrode", "Bremhout", "Lindeloo"}
