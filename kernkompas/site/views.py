@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.db.models import Count, Q
 from django.shortcuts import render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import translation
 from django.views.i18n import set_language as django_set_language
 from wagtail.models import TaskState
@@ -86,12 +86,9 @@ def _staff_entries(user) -> list[dict]:
     ]
 
 
-def _workspace_url(gemeente) -> str | None:
-    """The municipality's workspace, once the site has that page (URL name ``site:workspace``)."""
-    try:
-        return reverse("site:workspace", kwargs={"slug": gemeente.slug})
-    except NoReverseMatch:
-        return None
+def _workspace_url(gemeente) -> str:
+    """The municipality's workspace (site/workspace_views.py)."""
+    return reverse("site:workspace", kwargs={"slug": gemeente.slug})
 
 
 def _editor_entries(user) -> dict:
