@@ -25,7 +25,17 @@ from kernkompas.core.audit import record
 from kernkompas.monitor import bulk, indicators
 from kernkompas.monitor.actions.thresholds import check_thresholds
 from kernkompas.monitor.actions.vacancy import derive_vacancy
-from kernkompas.monitor.models import Count, ImportKind, ImportRun, OwnerContact, Unit, UnitLink, UnitState
+from kernkompas.monitor.models import (
+    Count,
+    ImportKind,
+    ImportRun,
+    OwnerContact,
+    Threshold,
+    ThresholdCrossing,
+    Unit,
+    UnitLink,
+    UnitState,
+)
 
 # The most rows (states, units, links, contacts) an import may touch and still be undoable: the record is JSON on
 # the ImportRun (about 60 bytes a row), kept for one import per area. Larger imports say they cannot be undone.
@@ -52,6 +62,9 @@ class UndoRecord:
     units_before: list[list] = field(default_factory=list)  # [*UNIT_FIELDS, unit id] before the import changed them
     links_created: list[list[int]] = field(default_factory=list)  # [predecessor id, successor id]
     contacts_created: list[int] = field(default_factory=list)
+    # [threshold id, opened count id, closed count id, value, notified at] of the area's crossings before the import,
+    # so that an undo does not e-mail a crossing again that was e-mailed before.
+    crossings: list[list] = field(default_factory=list)
 
     def rows(self) -> int:
         return sum(len(part) for part in (self.states, self.units_created, self.units_before, self.links_created))
@@ -69,6 +82,7 @@ class UndoRecord:
             "units_before": self.units_before,
             "links_created": self.links_created,
             "contacts_created": self.contacts_created,
+            "crossings": self.crossings,
         }
 
 
@@ -80,6 +94,14 @@ def states_of(count: Count) -> list[list]:
         values[_OCCUPIED_SINCE] = since.isoformat() if since else None
         rows.append([unit_id, *values])
     return rows
+
+
+def crossings_of(gebied) -> list[list]:
+    """The area's threshold crossings as the record keeps them (times as ISO text, for JSON)."""
+    rows = ThresholdCrossing.objects.filter(threshold__gebied=gebied).values_list(
+        "threshold_id", "opened_count_id", "closed_count_id", "value", "notified_at"
+    )
+    return [[*row[:4], row[4].isoformat() if row[4] else None] for row in rows]
 
 
 def contact_ids(unit_ids) -> set[int]:
@@ -132,6 +154,9 @@ def undo_last_import(gebied, run_id: int, *, by) -> ImportRun:
         _restore(gebied, data, count)
         derive_vacancy(gebied)
         indicators.refresh_area(gebied)
+        _restore_crossings(gebied, data.get("crossings", []))
+        # Reconciles the restored crossings with thresholds changed since the import (none, usually: then it
+        # changes nothing and e-mails nobody).
         check_thresholds(gebied)
         run.undo = None
         run.undone_at = timezone.now()
@@ -171,6 +196,23 @@ def _restore(gebied, data: dict, count: Count | None) -> None:
             )
     bulk.update(Unit, UNIT_FIELDS, [tuple(row) for row in data["units_before"]])
     _remove_units(gebied, data["units_created"])
+
+
+def _restore_crossings(gebied, rows: list[list]) -> None:
+    ThresholdCrossing.objects.filter(threshold__gebied=gebied).delete()
+    thresholds = set(Threshold.objects.filter(gebied=gebied).values_list("pk", flat=True))
+    counts = set(Count.objects.filter(gebied=gebied).values_list("pk", flat=True))
+    ThresholdCrossing.objects.bulk_create(
+        ThresholdCrossing(
+            threshold_id=threshold,
+            opened_count_id=opened,
+            closed_count_id=closed if closed in counts else None,
+            value=value,
+            notified_at=datetime.datetime.fromisoformat(notified) if notified else None,
+        )
+        for threshold, opened, closed, value, notified in rows
+        if threshold in thresholds and opened in counts
+    )
 
 
 def _state_row(row: list) -> list:

@@ -139,7 +139,12 @@ def _write_count(gebied, records, keys, count_date, result: ImportResult, *, sou
         gebied=gebied, date=count_date, defaults={"source": source.file_name[:300], "created_by": acting_user(by)}
     )
     written = _Written(count, count_created)
-    written.undo = UndoRecord(count.pk, count_created, states=[] if count_created else import_undo.states_of(count))
+    written.undo = UndoRecord(
+        count.pk,
+        count_created,
+        states=[] if count_created else import_undo.states_of(count),
+        crossings=import_undo.crossings_of(gebied),
+    )
     # 1. Units: match by own id, else by address; new ones get their ids now and are written in bulk.
     register = _Register(gebied)
     matched = [(r, register.match(r, key)) for r, key in zip(records, keys, strict=True)]
