@@ -57,7 +57,9 @@ class UndoRecord:
 
     count_id: int
     count_created: bool
-    states: list[list] = field(default_factory=list)  # [unit id, *STATE_FIELDS] of the count before the import
+    # [unit id, *STATE_FIELDS] of the count before the import; None when the import left the count's states as they
+    # were (then undo leaves them too).
+    states: list[list] | None = field(default_factory=list)
     units_created: list[int] = field(default_factory=list)
     units_before: list[list] = field(default_factory=list)  # [*UNIT_FIELDS, unit id] before the import changed them
     links_created: list[list[int]] = field(default_factory=list)  # [predecessor id, successor id]
@@ -67,7 +69,8 @@ class UndoRecord:
     crossings: list[list] = field(default_factory=list)
 
     def rows(self) -> int:
-        return sum(len(part) for part in (self.states, self.units_created, self.units_before, self.links_created))
+        parts = (self.states or [], self.units_created, self.units_before, self.links_created)
+        return sum(len(part) for part in parts)
 
     def as_json(self) -> dict | None:
         """The record as stored, or None when the import is too large to be undone."""
@@ -86,10 +89,12 @@ class UndoRecord:
         }
 
 
-def states_of(count: Count) -> list[list]:
-    """The states of a count as the record keeps them (dates as ISO text, for JSON)."""
+def state_rows(states: dict) -> list[list]:
+    """A count's states (unit id → the values of ``STATE_FIELDS``) as the record keeps them (dates as ISO text,
+    for JSON)."""
     rows = []
-    for unit_id, *values in UnitState.objects.filter(count=count).values_list("unit_id", *STATE_FIELDS):
+    for unit_id, values in states.items():
+        values = list(values)
         since = values[_OCCUPIED_SINCE]
         values[_OCCUPIED_SINCE] = since.isoformat() if since else None
         rows.append([unit_id, *values])
@@ -172,7 +177,7 @@ def undo_last_import(gebied, run_id: int, *, by) -> ImportRun:
                 "import": run.pk,
                 "count_date": count_date.isoformat() if count_date else None,
                 "count_removed": bool(data["count_created"]),
-                "states_restored": len(data["states"]),
+                "states_restored": len(data["states"] or []),
                 "units_removed": len(data["units_created"]),
                 "units_restored": len(data["units_before"]),
                 "links_removed": len(data["links_created"]),
@@ -184,16 +189,16 @@ def undo_last_import(gebied, run_id: int, *, by) -> ImportRun:
 def _restore(gebied, data: dict, count: Count | None) -> None:
     _remove_links(data["links_created"])
     _remove_contacts(data["contacts_created"])
-    if count is not None:
+    if count is not None and data["count_created"]:
         UnitState.objects.filter(count=count).delete()
-        if data["count_created"]:
-            count.delete()
-        else:
-            bulk.insert(
-                UnitState,
-                ("count_id", "unit_id", *STATE_FIELDS, "vacant_since", "vacant_since_open"),
-                [(count.pk, *_state_row(row), None, False) for row in data["states"]],
-            )
+        count.delete()
+    elif count is not None and data["states"] is not None:
+        UnitState.objects.filter(count=count).delete()
+        bulk.insert(
+            UnitState,
+            ("count_id", "unit_id", *STATE_FIELDS, "vacant_since", "vacant_since_open"),
+            [(count.pk, *_state_row(row), None, False) for row in data["states"]],
+        )
     bulk.update(Unit, UNIT_FIELDS, [tuple(row) for row in data["units_before"]])
     _remove_units(gebied, data["units_created"])
 

@@ -139,12 +139,7 @@ def _write_count(gebied, records, keys, count_date, result: ImportResult, *, sou
         gebied=gebied, date=count_date, defaults={"source": source.file_name[:300], "created_by": acting_user(by)}
     )
     written = _Written(count, count_created)
-    written.undo = UndoRecord(
-        count.pk,
-        count_created,
-        states=[] if count_created else import_undo.states_of(count),
-        crossings=import_undo.crossings_of(gebied),
-    )
+    written.undo = UndoRecord(count.pk, count_created, crossings=import_undo.crossings_of(gebied))
     # 1. Units: match by own id, else by address; new ones get their ids now and are written in bulk.
     register = _Register(gebied)
     matched = [(r, register.match(r, key)) for r, key in zip(records, keys, strict=True)]
@@ -156,7 +151,13 @@ def _write_count(gebied, records, keys, count_date, result: ImportResult, *, sou
     result.units_recognised = len(records) - written.units_created
     # 2. States of this count: created, updated only when changed; units not in the file lose theirs.
     wanted: dict[int, StateValues] = {}
-    written.states_removed = _write_states(count, matched, taxonomy, register.changed_records, result, wanted)
+    before: dict[int, StateValues] = {}
+    written.states_removed = _write_states(count, matched, taxonomy, register.changed_records, result, wanted, before)
+    states_changed = result.created or written.states_removed or any(wanted[u] != v for u, v in before.items())
+    if not count_created and states_changed:
+        written.undo.states = import_undo.state_rows(before)  # undo puts the count's states back
+    elif not count_created:
+        written.undo.states = None  # the states did not change: undo leaves them
     new_units = {u.pk for u in register.new}
     result.units_changed = _changed_since_previous(count, wanted, new_units)
     # 3. Merges and splits, owner contacts.
@@ -259,14 +260,17 @@ class _Register:
         bulk.update(Unit, UNIT_FIELDS, [(*u.values, u.pk) for u in self.changed.values()])
 
 
-def _write_states(count, matched, taxonomy, changed_records: set[int], result: ImportResult, wanted_by_unit) -> int:
+def _write_states(
+    count, matched, taxonomy, changed_records: set[int], result: ImportResult, wanted_by_unit: dict, before: dict
+) -> int:
     """The states of the count, created or updated only when changed (counted in ``result``); units not in the
     file lose theirs. ``changed_records``: id() of the records whose unit changed; ``wanted_by_unit`` receives each
-    unit's new state. Returns the states removed."""
+    unit's new state, ``before`` the count's states as they were. Returns the states removed."""
     groups, branches = taxonomy
     stored_pks, stored = {}, {}  # unit id → the pk and the values of its state in this count
     for unit_id, pk, *values in UnitState.objects.filter(count=count).values_list("unit_id", "pk", *STATE_FIELDS):
         stored_pks[unit_id], stored[unit_id] = pk, _state_values(values)
+    before.update(stored)
     new_states, changed_states = [], []
     for r, unit in matched:
         group = groups[r.group]

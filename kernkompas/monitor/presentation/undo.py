@@ -37,7 +37,7 @@ def undo_consequences(run: ImportRun) -> list[str]:
                 said.append(
                     _("The count of %(date)s is again the latest one of the area.") % {"date": date_text(earlier.date)}
                 )
-        else:
+        elif data.get("states") is not None:
             said.append(
                 ngettext(
                     "The count of %(date)s comes back as it was before this import (%(n)s unit).",

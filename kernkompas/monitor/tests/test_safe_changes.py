@@ -442,3 +442,16 @@ def test_the_back_office_warns_about_a_threshold_without_recipients(client, regi
     )  # fmt: skip
     assert response.status_code == 302, response.context["form"].errors
     assert any(text.startswith("Niemand krijgt een e-mail") for text in texts(response))
+
+
+def test_undo_of_a_file_that_only_moved_a_unit_puts_the_address_back_and_keeps_the_states(register):
+    before = fingerprint(register.markt)
+    moved = second_count()
+    moved[0] = dataclasses.replace(moved[0], postcode="9998", lat=51.2)
+    result = import_units(register.markt, moved, count_date=COUNT_2, file_name="verplaatst.csv", sha256="m",
+                          format="csv")  # fmt: skip
+    assert result.updated == 1 and not result.created
+    run = undoable_import(register.markt)
+    assert run.undo["states"] is None and len(run.undo["units_before"]) == 1  # only what changed is kept
+    undo_last_import(register.markt, run.pk, by=register.ellen)
+    assert fingerprint(register.markt) == before
