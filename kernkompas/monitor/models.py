@@ -454,6 +454,19 @@ class ImportRun(models.Model):
     created = models.PositiveIntegerField(default=0)
     updated = models.PositiveIntegerField(default=0)
     unchanged = models.PositiveIntegerField(default=0)
+    # A units import: of the file's units, how many were new to the register, recognised from earlier counts, and
+    # recognised with another function, branch, vacancy or floor area than at the area's previous count.
+    units_new = models.PositiveIntegerField(default=0)
+    units_recognised = models.PositiveIntegerField(default=0)
+    units_changed = models.PositiveIntegerField(default=0)
+    # What undoing this import needs (the replaced states, the units it created or changed, its links and owner
+    # contacts; see actions.import_undo). Kept for the area's last units import only, and only up to
+    # import_undo.UNDO_MAX_ROWS rows; empty when the import cannot be undone.
+    undo = models.JSONField(null=True, blank=True, editable=False)
+    undone_at = models.DateTimeField(null=True, blank=True)
+    undone_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -68,6 +68,7 @@ personal_data.not_personal(
 personal_data.not_personal(ImportRun, "file_name", reason="the name of an imported file")
 STAFF_LINK = "who did it: a link to a staff account, cleared when that account goes"
 personal_data.not_personal(ImportRun, "created_by", reason=STAFF_LINK)
+personal_data.not_personal(ImportRun, "undone_by", reason=STAFF_LINK)
 personal_data.not_personal(Count, "created_by", reason=STAFF_LINK)
 personal_data.not_personal(CounterToken, "created_by", reason=STAFF_LINK)
 personal_data.not_personal(

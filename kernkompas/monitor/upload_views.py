@@ -40,6 +40,8 @@ from kernkompas.monitor.importers.detect import file_format, read_osm_for, read_
 from kernkompas.monitor.importers.footfall import read_footfall
 from kernkompas.monitor.importers.mapping import FIELDS, propose
 from kernkompas.monitor.models import FunctionGroup, ImportKind, ImportRun, PendingUpload
+from kernkompas.monitor.presentation.imports import result_counts_text
+from kernkompas.monitor.upload_confirm import comparison_for, unconfirmed
 from kernkompas.monitor.upload_forms import (
     MappingForm,
     ReplaceFileForm,
@@ -211,7 +213,7 @@ def _summary(pending: PendingUpload, records) -> list[tuple[str, int]]:
 
 
 def _imported_before(pending: PendingUpload) -> bool:
-    runs = ImportRun.objects.filter(gebied=pending.gebied, kind=pending.kind, sha256=_sha256(pending))
+    runs = ImportRun.objects.filter(gebied=pending.gebied, kind=pending.kind, sha256=_sha256(pending), undone_at=None)
     if pending.kind == ImportKind.UNITS:
         runs = runs.filter(count__date=pending.count_date)
     return runs.exists()
@@ -338,6 +340,7 @@ def check(request, area: Gebied, pk: int):
         summary=_summary(pending, records),
         replace_form=ReplaceFileForm(kind=pending.kind),
         can_map=is_tabular(pending.kind, pending.file_name),
+        comparison=comparison_for(pending, records),
     )
 
 
@@ -373,6 +376,23 @@ def confirm(request, area: Gebied, pk: int):
     pending = _pending_for(request, area, pk)
     try:
         records, points = _read(pending)
+        comparison = unconfirmed(request, pending, records)
+        if comparison is not None:  # far fewer units or a sharp change of vacancy, and no tick: nothing is written
+            return _page(
+                request,
+                area,
+                "upload_check.html",
+                3,
+                status=400,
+                pending=pending,
+                problems=[],
+                records=records,
+                summary=_summary(pending, records),
+                replace_form=ReplaceFileForm(kind=pending.kind),
+                can_map=is_tabular(pending.kind, pending.file_name),
+                comparison=comparison,
+                confirmation_missing=True,
+            )
         result = _write(pending, records, points, by=request.user)
     except ImportRejected as rejected:
         return _page(
@@ -410,14 +430,9 @@ def result_message(pending: PendingUpload, result) -> str:
     numbers = {"rows": result.rows, "created": result.created, "updated": result.updated, "unchanged": result.unchanged}
     if pending.kind == ImportKind.FOOTFALL:
         return _("Footfall imported: %(created)s new figures, %(updated)s changed, %(unchanged)s unchanged.") % numbers
-    # The operation counts the states of this count: all are "added" the first time a count is imported; a
-    # corrected file for the same date changes some and leaves others.
-    return _(
-        "Count of %(date)s imported: %(rows)s units (%(recognised)s recognised from earlier counts, %(new_units)s "
-        "new in the register); %(created)s added to this count, %(updated)s changed, %(unchanged)s unchanged."
-    ) % {
+    # "40 units: 0 new, 40 recognised, 3 changed" (since the previous count); a corrected file for a count that
+    # existed also says what it did to that count's states.
+    return _("Count of %(date)s imported: %(counts)s") % {
         "date": formats.date_format(pending.count_date, "SHORT_DATE_FORMAT"),
-        "recognised": result.units_recognised,
-        "new_units": result.units_new,
-        **numbers,
+        "counts": result_counts_text(result),
     }

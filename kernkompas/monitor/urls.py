@@ -3,7 +3,7 @@ the unit register, downloads, thresholds, and the upload wizard (``upload_urls``
 
 from django.urls import include, path
 
-from kernkompas.monitor import views
+from kernkompas.monitor import undo_views, views
 
 app_name = "monitor"
 
@@ -18,5 +18,6 @@ urlpatterns = [
     path(AREA + "download/<slug:kind>.<slug:fmt>", views.download, name="download"),
     path(AREA + "drempels/", views.thresholds, name="thresholds"),
     path(AREA + "zichtbaarheid/", views.visibility, name="visibility"),
+    path(AREA + "import-ongedaan-maken/", undo_views.undo_import, name="undo_import"),
     path(AREA + "importeren/", include("kernkompas.monitor.upload_urls")),
 ]

@@ -13,11 +13,11 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from kernkompas.accounts import permissions
 from kernkompas.core import parts
 from kernkompas.monitor import downloads, indicators, selectors
+from kernkompas.monitor.actions.import_undo import undoable_import
 from kernkompas.monitor.actions.thresholds import save_threshold
 from kernkompas.monitor.actions.visibility import set_area_public
 from kernkompas.monitor.forms import ThresholdForm
@@ -25,6 +25,8 @@ from kernkompas.monitor.indicator_catalogue import INDICATORS
 from kernkompas.monitor.models import Threshold
 from kernkompas.monitor.presentation import dashboard_charts, panels, units
 from kernkompas.monitor.presentation.formats import date_text
+from kernkompas.monitor.presentation.thresholds import back_office_url, no_recipients_text, recipients_text
+from kernkompas.monitor.presentation.undo import import_history
 
 
 def index(request):
@@ -103,6 +105,8 @@ def area_dashboard(request, gemeente, kern, gebied):
         "download_links": panels.download_links(area, filters),
         "count_date": date_text(page.count.date) if page.count else "",
     }
+    if context["can_manage"]:
+        context["undoable_import"] = undoable_import(area)
     return render(request, "monitor/gebied.html", context)
 
 
@@ -124,6 +128,8 @@ def register(request, gemeente, kern, gebied):
         "unit_tbody": units.unit_table_body(page.shown, with_contacts=True),
         "duration_choices": selectors.DURATIONS,
         "count_date": date_text(page.count.date) if page.count else "",
+        "imports": import_history(area),
+        "undoable": undoable_import(area),
     }
     return render(request, "monitor/register.html", context)
 
@@ -159,17 +165,21 @@ def _file(content: bytes, fmt: str, name: str) -> HttpResponse:
 def thresholds(request, gemeente, kern, gebied):
     """The area's thresholds: staff of the municipality set them; crossings raise a notice and an e-mail."""
     area = selectors.get_gebied_for_staff(request.user, gemeente, kern, gebied)
-    existing = list(Threshold.objects.filter(gebied=area).order_by("indicator", "direction"))
+    existing = list(
+        Threshold.objects.filter(gebied=area).prefetch_related("recipients").order_by("indicator", "direction")
+    )
     if request.method == "POST":
         form = ThresholdForm(request.POST, gebied=area)
         if form.is_valid():
             try:
-                save_threshold(area, by=request.user, **form.operation_kwargs())
+                saved = save_threshold(area, by=request.user, **form.operation_kwargs())
             except ValidationError as error:
                 for name, problems in error.message_dict.items():
                     form.add_error(name if name in form.fields else None, problems)
             else:
                 messages.success(request, _("The threshold was saved."))
+                if not saved.recipients.exists():
+                    messages.warning(request, no_recipients_text(saved))
                 return redirect("monitor:thresholds", **panels.area_slugs(area))
     else:
         form = ThresholdForm(gebied=area)
@@ -180,18 +190,34 @@ def thresholds(request, gemeente, kern, gebied):
         "form": form,
         "rows": panels.threshold_rows(existing, form, selectors.open_crossings(area)),
     }
+    for row in context["rows"]:
+        row["recipients"] = recipients_text(row["threshold"])
+        row["back_office_url"] = back_office_url(row["threshold"])
+    context["without_recipients"] = sum(1 for row in context["rows"] if not row["recipients"])
     return render(request, "monitor/thresholds.html", context)
 
 
-@require_POST
 def visibility(request, gemeente, kern, gebied):
+    """Make the dashboard public or private, in two steps: a page that says what becomes public (or stops being
+    so), then the confirmed POST. A POST without the confirmation shows that page and changes nothing."""
     area = selectors.get_gebied_for_staff(request.user, gemeente, kern, gebied)
-    make_public = request.POST.get("is_public") == "1"
+    data = request.POST if request.method == "POST" else request.GET
+    make_public = data.get("is_public", "1" if not area.is_public else "0") == "1"
+    if request.method != "POST" or data.get("confirm") != "1":
+        context = {"gebied": area, "kern": area.kern, "gemeente": area.kern.gemeente, "make_public": make_public}
+        return render(request, "monitor/visibility_confirm.html", context)
     if set_area_public(area, make_public, by=request.user):
         if make_public:
-            messages.success(request, _("The dashboard of %(name)s is now public.") % {"name": area.name})
+            messages.success(
+                request,
+                _("The dashboard of %(name)s is now public.") % {"name": area.name}
+                + " "
+                + _("Everyone can now see its figures, its map of units, its downloads and its figures in the API."),
+            )
         else:
             messages.success(
                 request, _("The dashboard of %(name)s is now only visible to your municipality.") % {"name": area.name}
             )
+    else:
+        messages.info(request, _("Nothing changed: the dashboard already was as you chose."))
     return redirect("monitor:gebied", **panels.area_slugs(area))

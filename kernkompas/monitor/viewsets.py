@@ -43,6 +43,7 @@ from kernkompas.monitor.models import (
     Unit,
     validate_colour,
 )
+from kernkompas.monitor.presentation.thresholds import no_recipients_text
 from kernkompas.places.models import Gebied, Gemeente
 
 # --- Policies ----------------------------------------------------------------------------------------------
@@ -139,6 +140,26 @@ class CreateView(snippet_views.CreateView):
 class EditView(snippet_views.EditView):
     def save_instance(self):
         return back_office.save_object(self.form, by=self.request.user, created=False)
+
+
+def warn_without_recipients(request, threshold) -> None:
+    """A threshold without an area team mails nobody: say so where it was saved (back office or monitor page)."""
+    if threshold is not None and not threshold.recipients.exists():
+        messages.warning(request, no_recipients_text(threshold))
+
+
+class ThresholdCreateView(CreateView):
+    def save_instance(self):
+        threshold = super().save_instance()
+        warn_without_recipients(self.request, threshold)
+        return threshold
+
+
+class ThresholdEditView(EditView):
+    def save_instance(self):
+        threshold = super().save_instance()
+        warn_without_recipients(self.request, threshold)
+        return threshold
 
 
 class TaxonomyCreateView(CreateView):
@@ -238,6 +259,8 @@ class CountingPointViewSet(MonitorViewSet):
 
 
 class ThresholdViewSet(MonitorViewSet):
+    add_view_class = ThresholdCreateView
+    edit_view_class = ThresholdEditView
     model = Threshold
     icon = "warning"
     menu_label = gettext_lazy("Thresholds")

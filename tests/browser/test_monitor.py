@@ -156,8 +156,13 @@ def test_an_officer_imports_two_counts_and_only_the_right_people_see_the_dashboa
         context.close()
 
     # Ellen makes the dashboard public; a visitor now sees it, without the area team's links.
-    page.get_by_role("button", name=dutch("Make public")).click()
+    # It asks first, saying what becomes public (issue 11), then says it is done.
+    page.get_by_role("link", name=dutch("Make public")).click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Statiestraat")
+    assert_accessible(page, "the confirmation before publishing")
+    page.get_by_role("button", name=dutch("Yes, make it public")).click()
     expect(page.locator(".status-public")).to_be_visible()
+    expect(page.locator(".messages")).to_contain_text("Statiestraat")
     context, visitor = new_tab(browser, live_server)
     try:
         assert visitor.goto(DASHBOARD).ok

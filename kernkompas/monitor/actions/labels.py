@@ -11,6 +11,7 @@ audit.describe_actions(
     {
         "monitor.import_units": _("imported a count of units"),
         "monitor.import_footfall": _("imported footfall"),
+        "monitor.import_undone": _("undid the last import of a count"),
         "monitor.footfall_posted": _("footfall posted by a counter"),
         "monitor.area_published": _("made a dashboard public"),
         "monitor.area_unpublished": _("made a dashboard private"),

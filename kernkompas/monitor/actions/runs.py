@@ -22,8 +22,9 @@ def acting_user(by):
     return by if by is not None and getattr(by, "is_authenticated", False) else None
 
 
-def save_run(gebied, kind: str, result: ImportResult, source: Source, *, by, count=None) -> ImportRun:
-    """The ``ImportRun`` of an import into ``gebied`` (``count``: the count a units import wrote)."""
+def save_run(gebied, kind: str, result: ImportResult, source: Source, *, by, count=None, undo=None) -> ImportRun:
+    """The ``ImportRun`` of an import into ``gebied`` (``count``: the count a units import wrote; ``undo``: what
+    undoing it needs, see :mod:`kernkompas.monitor.actions.import_undo`)."""
     return ImportRun.objects.create(
         gebied=gebied,
         kind=kind,
@@ -35,5 +36,9 @@ def save_run(gebied, kind: str, result: ImportResult, source: Source, *, by, cou
         created=result.created,
         updated=result.updated,
         unchanged=result.unchanged,
+        units_new=result.units_new,
+        units_recognised=result.units_recognised,
+        units_changed=result.units_changed,
+        undo=undo,
         created_by=acting_user(by),
     )

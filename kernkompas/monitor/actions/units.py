@@ -18,6 +18,8 @@ from django.utils.translation import gettext as _
 from kernkompas.core.audit import record
 from kernkompas.lib.batch import paused_gc
 from kernkompas.monitor import bulk, indicators
+from kernkompas.monitor.actions import import_undo
+from kernkompas.monitor.actions.import_undo import STATE_FIELDS, UNIT_FIELDS, UndoRecord
 from kernkompas.monitor.actions.owner_contacts import upsert_owner_contacts
 from kernkompas.monitor.actions.runs import Source, acting_user, save_run
 from kernkompas.monitor.actions.thresholds import check_thresholds
@@ -27,8 +29,8 @@ from kernkompas.monitor.importers.records import ImportResult, UnitRecord
 from kernkompas.monitor.models import Count, ImportKind, ImportRun, Sector, Unit, UnitLink, UnitState
 from kernkompas.monitor.taxonomy import groups_and_branches
 
-UNIT_FIELDS = ("external_id", "street", "house_number", "postcode", "place", "address_key", "lat", "lon", "geometry")
-STATE_FIELDS = ("group_id", "branch_id", "is_vacant", "floor_area", "occupant", "is_chain", "occupied_since")
+# The state fields that make a recognised unit "changed" since the area's previous count (STATE_FIELDS' first four).
+COMPARED_FIELDS = 4
 
 
 class UnitValues(NamedTuple):
@@ -88,6 +90,7 @@ class _Written:
     links: int = 0
     owner_contacts: int = 0
     threshold_crossings: int = 0
+    undo: UndoRecord | None = None
 
 
 @paused_gc()
@@ -101,11 +104,13 @@ def import_units(gebied, records: list[UnitRecord], *, count_date, by=None, file
     source = Source(file_name, sha256, format)
     result = ImportResult(rows=len(records))
     result.already_imported = ImportRun.objects.filter(
-        gebied=gebied, kind=ImportKind.UNITS, sha256=sha256, count__date=count_date
+        gebied=gebied, kind=ImportKind.UNITS, sha256=sha256, count__date=count_date, undone_at=None
     ).exists()
     with transaction.atomic():
         written = _write_count(gebied, records, keys, count_date, result, source=source, by=by)
-        save_run(gebied, ImportKind.UNITS, result, source, by=by, count=written.count)
+        undo = written.undo.as_json()
+        run = save_run(gebied, ImportKind.UNITS, result, source, by=by, count=written.count, undo=undo)
+        import_undo.forget_older_records(run)
         record(
             by,
             "monitor.import_units",
@@ -120,6 +125,8 @@ def import_units(gebied, records: list[UnitRecord], *, count_date, by=None, file
         )
     if result.already_imported:
         result.messages.append(_("This file was imported before for this date."))
+    if undo is None:
+        result.messages.append(_("This import is too large to be undone later."))
     return result
 
 
@@ -132,19 +139,36 @@ def _write_count(gebied, records, keys, count_date, result: ImportResult, *, sou
         gebied=gebied, date=count_date, defaults={"source": source.file_name[:300], "created_by": acting_user(by)}
     )
     written = _Written(count, count_created)
+    written.undo = UndoRecord(count.pk, count_created, crossings=import_undo.crossings_of(gebied))
     # 1. Units: match by own id, else by address; new ones get their ids now and are written in bulk.
     register = _Register(gebied)
     matched = [(r, register.match(r, key)) for r, key in zip(records, keys, strict=True)]
     register.write(gebied, now)
     written.units_created = len(register.new)
+    written.undo.units_created = [u.pk for u in register.new]
+    written.undo.units_before = [[*values, pk] for pk, values in register.before.items()]
     result.units_new = written.units_created
     result.units_recognised = len(records) - written.units_created
     # 2. States of this count: created, updated only when changed; units not in the file lose theirs.
-    written.states_removed = _write_states(count, matched, taxonomy, register.changed_records, result)
+    wanted: dict[int, StateValues] = {}
+    before: dict[int, StateValues] = {}
+    written.states_removed = _write_states(count, matched, taxonomy, register.changed_records, result, wanted, before)
+    states_changed = result.created or written.states_removed or any(wanted[u] != v for u, v in before.items())
+    if not count_created and states_changed:
+        written.undo.states = import_undo.state_rows(before)  # undo puts the count's states back
+    elif not count_created:
+        written.undo.states = None  # the states did not change: undo leaves them
+    new_units = {u.pk for u in register.new}
+    result.units_changed = _changed_since_previous(count, wanted, new_units)
     # 3. Merges and splits, owner contacts.
-    written.links = _link_units(matched, register.by_id, count)
+    links = _link_units(matched, register.by_id, count)
+    written.links = len(links)
+    written.undo.links_created = [[link.predecessor_id, link.successor_id] for link in links]
     owners = [(unit.pk, r.owner) for r, unit in matched if r.owner is not None]
-    written.owner_contacts = upsert_owner_contacts(owners, now, new={u.pk for u in register.new})
+    known = {unit_id for unit_id, _owner in owners if unit_id not in new_units}
+    contacts_before = import_undo.contact_ids(known)
+    written.owner_contacts = upsert_owner_contacts(owners, now, new=new_units)
+    written.undo.contacts_created = sorted(import_undo.contact_ids(known) - contacts_before)
     # 4. What follows from the states; nothing to do when the file only repeated what was there.
     if count_created or result.created or result.updated or written.states_removed or written.links:
         derive_vacancy(gebied)
@@ -164,6 +188,7 @@ class _Register:
         self.new: list[_Unit] = []
         self.changed: dict[int, _Unit] = {}  # pk → unit
         self.changed_records: set[int] = set()  # id() of the records whose unit changed
+        self.before: dict[int, UnitValues] = {}  # pk → the values of a changed unit before this import
         for pk, *values in Unit.objects.filter(gebied=gebied).values_list("pk", *UNIT_FIELDS).order_by("pk"):
             unit = _Unit(pk, _unit_values(values))
             if unit.values.external_id:
@@ -215,6 +240,8 @@ class _Register:
         merged = unit.values.merged(wanted)
         if merged == unit.values:
             return False
+        if unit.pk is not None:
+            self.before.setdefault(unit.pk, unit.values)
         unit.values = merged
         if unit.pk is None:
             return False
@@ -233,13 +260,17 @@ class _Register:
         bulk.update(Unit, UNIT_FIELDS, [(*u.values, u.pk) for u in self.changed.values()])
 
 
-def _write_states(count, matched, taxonomy, changed_records: set[int], result: ImportResult) -> int:
+def _write_states(
+    count, matched, taxonomy, changed_records: set[int], result: ImportResult, wanted_by_unit: dict, before: dict
+) -> int:
     """The states of the count, created or updated only when changed (counted in ``result``); units not in the
-    file lose theirs. ``changed_records``: id() of the records whose unit changed. Returns the states removed."""
+    file lose theirs. ``changed_records``: id() of the records whose unit changed; ``wanted_by_unit`` receives each
+    unit's new state, ``before`` the count's states as they were. Returns the states removed."""
     groups, branches = taxonomy
     stored_pks, stored = {}, {}  # unit id → the pk and the values of its state in this count
     for unit_id, pk, *values in UnitState.objects.filter(count=count).values_list("unit_id", "pk", *STATE_FIELDS):
         stored_pks[unit_id], stored[unit_id] = pk, _state_values(values)
+    before.update(stored)
     new_states, changed_states = [], []
     for r, unit in matched:
         group = groups[r.group]
@@ -254,6 +285,7 @@ def _write_states(count, matched, taxonomy, changed_records: set[int], result: I
                 r.occupied_since,
             )
         )
+        wanted_by_unit[unit.pk] = wanted
         before = stored.get(unit.pk)
         if before is None:
             new_states.append((count.pk, unit.pk, *wanted, None, False))
@@ -269,6 +301,21 @@ def _write_states(count, matched, taxonomy, changed_records: set[int], result: I
     bulk.update(UnitState, STATE_FIELDS, changed_states)
     in_file = {unit.pk for _r, unit in matched}
     return _remove_states(count, [unit_id for unit_id in stored if unit_id not in in_file])
+
+
+def _changed_since_previous(count: Count, wanted: dict[int, StateValues], new_units: set[int]) -> int:
+    """How many recognised units have another function group, branch, vacancy or floor area than at the area's
+    previous count (those without a state then are not compared)."""
+    previous = Count.objects.filter(gebied_id=count.gebied_id, date__lt=count.date).order_by("-date").first()
+    if previous is None:
+        return 0
+    compared = STATE_FIELDS[:COMPARED_FIELDS]
+    changed = 0
+    for unit_id, *values in UnitState.objects.filter(count=previous).values_list("unit_id", *compared):
+        now = wanted.get(unit_id)
+        if now is not None and unit_id not in new_units and tuple(now[:COMPARED_FIELDS]) != tuple(values):
+            changed += 1
+    return changed
 
 
 def _remove_states(count, unit_ids: list[int]) -> int:
@@ -290,6 +337,7 @@ def _changes(source: Source, count_date, result: ImportResult, written: _Written
         "created": result.created,
         "updated": result.updated,
         "unchanged": result.unchanged,
+        "units_changed": result.units_changed,
         "states_removed": written.states_removed,
         "units_created": written.units_created,
         "links": written.links,
@@ -304,8 +352,9 @@ class _Link(NamedTuple):
     predecessors: int  # how many predecessors the successor names
 
 
-def _link_units(matched: list[tuple[UnitRecord, _Unit]], by_id: dict[str, _Unit], count: Count) -> int:
-    """UnitLinks for ``previous_ids``: several predecessors → merge; one predecessor of several units → split."""
+def _link_units(matched: list[tuple[UnitRecord, _Unit]], by_id: dict[str, _Unit], count: Count) -> list[UnitLink]:
+    """UnitLinks for ``previous_ids``: several predecessors → merge; one predecessor of several units → split.
+    Returns the links it made."""
     pairs = []
     for r, unit in matched:
         for previous in r.previous_ids:
@@ -314,7 +363,7 @@ def _link_units(matched: list[tuple[UnitRecord, _Unit]], by_id: dict[str, _Unit]
             if predecessor is not None and predecessor.pk != unit.pk:
                 pairs.append(_Link(predecessor.pk, unit.pk, len([p for p in r.previous_ids if p.strip()])))
     if not pairs:
-        return 0
+        return []
     successors_of: dict[int, int] = defaultdict(int)
     for pair in pairs:
         successors_of[pair.predecessor] += 1
@@ -332,4 +381,4 @@ def _link_units(matched: list[tuple[UnitRecord, _Unit]], by_id: dict[str, _Unit]
         new.append(UnitLink(predecessor_id=predecessor, successor_id=successor, kind=kind, count=count))
         existing.add((predecessor, successor))
     UnitLink.objects.bulk_create(new, batch_size=bulk.ID_BATCH)
-    return len(new)
+    return new

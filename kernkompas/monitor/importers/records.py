@@ -78,5 +78,6 @@ class ImportResult:
     # and how many are new to the register. ``created`` above counts the states added to this count.
     units_recognised: int = 0
     units_new: int = 0
+    units_changed: int = 0  # recognised units with another function, branch, vacancy or floor area than before
     already_imported: bool = False  # the very same file (sha256) was imported before for this area
     messages: list[str] = field(default_factory=list)  # remarks worth showing (not errors)

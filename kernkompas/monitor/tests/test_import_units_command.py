@@ -53,10 +53,7 @@ def fingerprint(gebied) -> list:
 def test_import_an_excel_nl_csv_then_the_same_file_again_changes_nothing(cast):
     out, err = run(FILES / "winkels_excel_nl.csv", "--area", AREA, "--date", "2024-12-31")
     assert "Count of 31-12-2024 for Marktplein" in out
-    assert (
-        "6 units (0 recognised from earlier counts, 6 new in the register); "
-        "6 added to this count, 0 changed, 0 unchanged" in out
-    )
+    assert "6 units: 6 new, 0 recognised, 0 changed." in out
     assert err == ""
     count = Count.objects.get(gebied=cast.markt)
     assert count.date == datetime.date(2024, 12, 31)
@@ -72,8 +69,7 @@ def test_import_an_excel_nl_csv_then_the_same_file_again_changes_nothing(cast):
 
     out, _err = run(FILES / "winkels_excel_nl.csv", "--area", AREA, "--date", "31-12-2024")
     assert (
-        "6 units (6 recognised from earlier counts, 0 new in the register); "
-        "0 added to this count, 0 changed, 6 unchanged" in out
+        "6 units: 0 new, 6 recognised, 0 changed. This count existed already: 0 added, 0 corrected, 6 unchanged." in out
     )
     assert fingerprint(cast.markt) == before
     assert ImportRun.objects.filter(gebied=cast.markt).count() == 2
@@ -83,11 +79,11 @@ def test_import_an_excel_nl_csv_then_the_same_file_again_changes_nothing(cast):
 def test_excel_and_geojson_of_the_same_units_match_the_units_of_the_csv(cast):
     run(FILES / "winkels_excel_nl.csv", "--area", AREA, "--date", "2024-12-31")
     out, _ = run(FILES / "winkels.xlsx", "--area", AREA, "--date", "2024-12-31")
-    assert "(6 recognised from earlier counts, 0 new in the register)" in out
+    assert "6 units: 0 new, 6 recognised" in out
     assert Unit.objects.filter(gebied=cast.markt).count() == 6
     out, _ = run(FILES / "panden_rd_new.geojson", "--area", AREA, "--date", "2025-12-31")
     # A new count of the same premises: all recognised, none new in the register, all four added to the count.
-    assert "4 units (4 recognised from earlier counts, 0 new in the register); 4 added to this count" in out
+    assert "4 units: 0 new, 4 recognised, " in out
     assert Unit.objects.filter(gebied=cast.markt).count() == 6  # the same premises, matched by their own id
     outlined = Unit.objects.get(gebied=cast.markt, external_id="MD-001")
     assert outlined.geometry["type"] == "Polygon"
@@ -151,7 +147,7 @@ def test_an_explicit_mapping(cast, tmp_path):
     out, _ = run(
         path, "--area", AREA, "--date", "2024-12-31", "--mapping", "external_id=Code,group=Soort,floor_area=Opp"
     )
-    assert "2 units (0 recognised from earlier counts, 2 new in the register); 2 added" in out
+    assert "2 units: 2 new, 0 recognised" in out
     state = UnitState.objects.get(unit__external_id="A1")
     assert (state.group.code, state.floor_area, state.occupant) == ("leisure", 80, "De Kroon")
     with pytest.raises(CommandError, match="--mapping: “soort=Soort” is not field=Header"):
@@ -195,7 +191,7 @@ def test_a_progress_bar_for_long_files(cast, tmp_path, monkeypatch):
     out, err = io.StringIO(), io.StringIO()
     monkeypatch.setattr(sys, "stderr", err)
     call_command("import_units", str(path), "--area", AREA, "--date", "2024-12-31", stdout=out, stderr=err)
-    assert "12000 units (0 recognised from earlier counts, 12000 new in the register)" in out.getvalue()
+    assert "12000 units: 12000 new, 0 recognised" in out.getvalue()
     progress = err.getvalue()
     assert "checking" in progress and "12000/12000" in progress
     assert "writing 12000 units" in progress

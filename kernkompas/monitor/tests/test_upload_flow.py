@@ -229,8 +229,9 @@ def test_a_corrected_file_for_the_same_count_date_says_what_changed(client, cast
     map_columns(client, cast.markt, pending)
     response = client.post(url("upload_confirm", cast.markt, pk=pending.pk))
     message = texts(response)[-1]
-    # 5 units, all 5 recognised and none new in the register; 0 added to the count, 1 changed, 4 the same.
-    assert re.search(r"\b5\b\D+\b5\b\D+\b0\b\D+\b0\b\D+\b1\b\D+\b4\b", message), message
+    # 5 units: none new in the register, all 5 recognised, none changed since a previous count (there is none);
+    # the count existed: 0 added, 1 corrected, 4 the same.
+    assert re.search(r"\b5\b\D+\b0\b\D+\b5\b\D+\b0\b\D+\b0\b\D+\b1\b\D+\b4\b", message), message
     assert UnitState.objects.get(unit__external_id="P1").floor_area == 90
 
 

@@ -91,7 +91,7 @@ def test_only_the_area_team_opens_the_thresholds(client, register, role):
 @pytest.mark.parametrize("role", ROLES)
 def test_only_the_area_team_makes_a_dashboard_public(client, register, role):
     user = _login(client, register, role)
-    response = client.post(reverse("monitor:visibility", kwargs=SLUGS), {"is_public": "1"})
+    response = client.post(reverse("monitor:visibility", kwargs=SLUGS), {"is_public": "1", "confirm": "1"})
     register.markt.refresh_from_db()
     if role in INSIDERS:
         assert response.status_code == 302
@@ -108,7 +108,7 @@ def test_making_it_private_again_is_recorded_and_hides_it_from_visitors(client, 
     register.markt.is_public = True
     register.markt.save()
     client.force_login(register.ellen)
-    client.post(reverse("monitor:visibility", kwargs=SLUGS), {"is_public": "0"})
+    client.post(reverse("monitor:visibility", kwargs=SLUGS), {"is_public": "0", "confirm": "1"})
     register.markt.refresh_from_db()
     assert not register.markt.is_public
     assert AuditEvent.objects.filter(action="monitor.area_unpublished").count() == 1
@@ -116,9 +116,13 @@ def test_making_it_private_again_is_recorded_and_hides_it_from_visitors(client, 
     assert client.get(_area_urls()["dashboard"]).status_code == 404
 
 
-def test_the_visibility_toggle_refuses_a_get(client, register):
+def test_the_visibility_page_changes_nothing_on_a_get(client, register):
+    """A GET shows the confirmation (issue 11); only the confirmed POST changes the visibility."""
     client.force_login(register.ellen)
-    assert client.get(reverse("monitor:visibility", kwargs=SLUGS)).status_code == 405
+    assert client.get(reverse("monitor:visibility", kwargs=SLUGS)).status_code == 200
+    register.markt.refresh_from_db()
+    assert not register.markt.is_public
+    assert not AuditEvent.objects.filter(action__startswith="monitor.area_").exists()
 
 
 def test_an_area_of_another_municipality_is_a_404_even_with_the_right_slugs_elsewhere(client, register):

@@ -21,11 +21,13 @@ from tqdm import tqdm
 from kernkompas.core.problems import ImportRejected
 from kernkompas.monitor.actions.unit_checks import validate_units
 from kernkompas.monitor.actions.units import import_units
+from kernkompas.monitor.import_compare import compare_with_previous
 from kernkompas.monitor.importers.detect import file_format, read_osm_for, read_table_of
 from kernkompas.monitor.importers.mapping import apply, parse_mapping_option, propose
 from kernkompas.monitor.importers.records import ImportResult, UnitRecord
 from kernkompas.monitor.importers.values import BadValue
 from kernkompas.monitor.importers.values import date as parse_date
+from kernkompas.monitor.presentation.imports import result_counts_text
 from kernkompas.places.models import Gebied
 
 # From this size on the command shows progress bars on stderr (smaller files are read in a blink).
@@ -48,9 +50,16 @@ class Command(BaseCommand):
             help='columns for fields where the automatic choice is wrong, e.g. "group=Soort,floor_area=Opp. (m2)"',
         )
         parser.add_argument("--dry-run", action="store_true", help="check the file only; write nothing")
+        parser.add_argument(
+            "--bevestig",
+            "--force",
+            dest="confirm",
+            action="store_true",
+            help="import even when the file has far fewer units than the previous count or moves the vacancy sharply",
+        )
         parser.add_argument("--no-progress", action="store_true", help="no progress bars on stderr")
 
-    def handle(self, *args, file, area, date, mapping, dry_run, no_progress, **options):
+    def handle(self, *args, file, area, date, mapping, dry_run, no_progress, confirm, **options):
         gebied = find_area(area)
         count_date = self._count_date(date)
         fields = _mapping_option(mapping)
@@ -63,6 +72,7 @@ class Command(BaseCommand):
             if dry_run:
                 validate_units(gebied, records, file_name=file.name)
             else:
+                self._compare(gebied, records, count_date, confirm=confirm)
                 if show:
                     sys.stderr.write(_("writing %(n)s units…") % {"n": len(records)} + "\n")
                 result = import_units(
@@ -103,24 +113,24 @@ class Command(BaseCommand):
 
     def _report(self, result: ImportResult, count_date: datetime.date, gebied) -> None:
         self.stdout.write(
-            _(
-                "Count of %(date)s for %(area)s: %(rows)s units (%(recognised)s recognised from earlier counts, "
-                "%(new_units)s new in the register); %(created)s added to this count, %(updated)s changed, "
-                "%(unchanged)s unchanged."
-            )
-            % {
-                "date": count_date.strftime("%d-%m-%Y"),
-                "area": gebied,
-                "rows": result.rows,
-                "recognised": result.units_recognised,
-                "new_units": result.units_new,
-                "created": result.created,
-                "updated": result.updated,
-                "unchanged": result.unchanged,
-            }
+            _("Count of %(date)s for %(area)s: %(counts)s")
+            % {"date": count_date.strftime("%d-%m-%Y"), "area": gebied, "counts": result_counts_text(result)}
         )
         for message in result.messages:
             self.stdout.write(str(message))
+
+    def _compare(self, gebied, records, count_date, *, confirm: bool) -> None:
+        """Refuse a file that drops many units or moves the vacancy sharply, unless --bevestig says it is right."""
+        comparison = compare_with_previous(gebied, records, count_date)
+        if comparison is None or not comparison.needs_confirmation:
+            return
+        said = " ".join([*comparison.warnings(), comparison.consequence()])
+        if confirm:
+            self.stderr.write(said)
+            return
+        raise CommandError(
+            _("Nothing was imported. %(said)s If it is right, run the command again with --bevestig.") % {"said": said}
+        )
 
     def _count_date(self, text: str | None) -> datetime.date:
         if not text:
