@@ -8,7 +8,16 @@ import io
 
 from openpyxl import Workbook
 
-HEADERS = ["Straatnaam", "Huisnr.", "Postcode", "Deelgemeente", "Hoofdgroep", "Branche", "Handelsnaam", "Oppervlakte (m²)"]
+HEADERS = [
+    "Straatnaam",
+    "Huisnr.",
+    "Postcode",
+    "Deelgemeente",
+    "Hoofdgroep",
+    "Branche",
+    "Handelsnaam",
+    "Oppervlakte (m²)",
+]
 ROWS = [
     ["Grote Markt", "1", "3700", "Maasdijk", "Dagelijks", "Bakker", "Bakkerij Vanhove", 85],
     ["Grote Markt", "2", "3700", "Maasdijk", "Horeca", "Frituur", "Frituur 't Pleintje", 60],
