@@ -21,7 +21,7 @@ from kernkompas.monitor.importers.detect import read_table_of
 from kernkompas.monitor.models import ImportKind, PendingUpload, Sector
 from kernkompas.monitor.taxonomy import groups_and_branches
 from kernkompas.monitor.upload_forms import is_tabular
-from kernkompas.monitor.vocabulary import UnknownName, VocabularyReport, columns_of, scan
+from kernkompas.monitor.vocabulary import UnknownName, VocabularyReport, scan, without_name_problems
 
 
 @dataclass
@@ -60,10 +60,7 @@ def other_problems(pending: PendingUpload, problems: list[Problem]) -> list[Prob
         table = read_table_of(Path(pending.file.path), file_name=pending.file_name)
     except ImportRejected:
         return problems
-    group_col, branch_col = columns_of(table, pending.mapping or None)
-    columns = {table.headers[c] for c in (group_col, branch_col) if c is not None}
-    missing = _("neither a function group nor a branch is given")
-    return [p for p in problems if not (p.field in columns and p.reason != missing)]
+    return without_name_problems(problems, table, pending.mapping or None)
 
 
 class BranchChoicesForm(AccessibleFormMixin, forms.Form):

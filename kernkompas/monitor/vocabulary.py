@@ -21,6 +21,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext as _
+
 from kernkompas.lib.nearest import nearest
 from kernkompas.monitor.importers.mapping import propose
 from kernkompas.monitor.taxonomy import (
@@ -158,3 +160,12 @@ def _proposal(name: UnknownName, targets: Targets) -> str:
     prefer = [key for key, group in targets.group_of.items() if name.file_group and group == name.file_group]
     found = nearest(name.text, targets.names, synonyms=synonyms, prefer=prefer)
     return found.key if found is not None else ""
+
+
+def without_name_problems(problems: list, table, mapping: dict[str, str] | None) -> list:
+    """A reader's problems without those about the names of the group and branch columns, which a choice
+    answers (a row with neither a group nor a branch stays a problem)."""
+    group_col, branch_col = columns_of(table, mapping)
+    columns = {table.headers[c] for c in (group_col, branch_col) if c is not None}
+    missing = _("neither a function group nor a branch is given")
+    return [p for p in problems if not (p.field in columns and p.reason != missing)]

@@ -37,7 +37,7 @@ from kernkompas.monitor.importers.values import BadValue
 from kernkompas.monitor.importers.values import date as parse_date
 from kernkompas.monitor.models import Sector
 from kernkompas.monitor.taxonomy import name_key
-from kernkompas.monitor.vocabulary import UnknownName, VocabularyReport, scan, targets_of
+from kernkompas.monitor.vocabulary import UnknownName, VocabularyReport, scan, targets_of, without_name_problems
 from kernkompas.places.models import Gebied
 
 # From this size on the command shows progress bars on stderr (smaller files are read in a blink).
@@ -142,13 +142,23 @@ class Command(BaseCommand):
             taken = set(fields.values())
             proposed = {k: v for k, v in propose(table.headers).items() if v not in taken}
             fields = {**proposed, **fields}
-        self._resolve_names(table, fields, gebied)
-        with _Bar(show, _("checking"), total=len(table.rows)) as bar:
-            return apply(table, fields, gemeente=gebied.kern.gemeente, file_name=file.name, progress=bar.to)
+        unresolved = self._resolve_names(table, fields, gebied)
+        try:
+            with _Bar(show, _("checking"), total=len(table.rows)) as bar:
+                records = apply(table, fields, gemeente=gebied.kern.gemeente, file_name=file.name, progress=bar.to)
+        except ImportRejected as exc:
+            if not unresolved:
+                raise
+            # The names first (what to choose), then whatever else is wrong with the file.
+            others = without_name_problems(exc.problems, table, fields)
+            raise CommandError("\n".join([unresolved, *([ImportRejected(others).report()] if others else [])])) from exc
+        if unresolved:
+            raise CommandError(unresolved)
+        return records
 
-    def _resolve_names(self, table, fields: dict | None, gebied) -> None:
-        """Names the taxonomy does not know: resolved with the options (and remembered), or a CommandError that
-        lists each with its proposal and the options that resolve it."""
+    def _resolve_names(self, table, fields: dict | None, gebied) -> str:
+        """Names the taxonomy does not know: resolved with the options (and remembered); "" then, else what to
+        tell the user: each open name with its proposal and the options that resolve it."""
         gemeente = gebied.kern.gemeente
         report = scan(table, fields, gemeente)
         if report.recognised:
@@ -161,13 +171,13 @@ class Command(BaseCommand):
                 % {"n": report.recognised}
             )
         if not report.unknown:
-            return
+            return ""
         try:
             choices, unresolved = self.names.choices(report, targets_of(gemeente))
         except ChoiceError as exc:
             raise CommandError(str(exc)) from exc
         if unresolved:
-            raise CommandError(_unresolved_report(unresolved, targets_of(gemeente)))
+            return _unresolved_report(unresolved, targets_of(gemeente))
         try:
             saved = resolve_names(gemeente, choices, by=None)
         except ChoiceError as exc:
@@ -186,6 +196,7 @@ class Command(BaseCommand):
             )
         )
         self.stdout.write(message % {"n": len(saved), "gemeente": gemeente.name_nl})
+        return ""
 
     def _report(self, result: ImportResult, count_date: datetime.date, gebied) -> None:
         self.stdout.write(
