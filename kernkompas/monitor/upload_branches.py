@@ -18,7 +18,7 @@ from kernkompas.accounts.forms import AccessibleFormMixin
 from kernkompas.core.problems import ImportRejected, Problem
 from kernkompas.monitor.actions.vocabulary import NEW, Choice
 from kernkompas.monitor.importers.detect import read_table_of
-from kernkompas.monitor.models import ImportKind, PendingUpload, Sector
+from kernkompas.monitor.models import BranchAlias, ImportKind, PendingUpload, Sector
 from kernkompas.monitor.taxonomy import groups_and_branches
 from kernkompas.monitor.upload_forms import is_tabular
 from kernkompas.monitor.vocabulary import UnknownName, VocabularyReport, scan, without_name_problems
@@ -30,37 +30,31 @@ class BranchStep:
 
     report: VocabularyReport
     form: BranchChoicesForm | None
+    table: object  # the file's table, read once for the report and the other problems
+    mapping: dict | None
+
+    def other_problems(self, problems: list[Problem]) -> list[Problem]:
+        """The check's problems without those about the names the step resolves (group and branch columns)."""
+        return without_name_problems(problems, self.table, self.mapping)
 
 
-def report_for(pending: PendingUpload) -> VocabularyReport | None:
-    """The names of a pending file of units that need a choice (None for files without columns, or unreadable
-    ones: their problems are the check's)."""
+def step_for(pending: PendingUpload, data=None, *, problems: list[Problem] | None = None) -> BranchStep | None:
+    """The names of a pending file of units that need a choice, with the form (None for files without columns,
+    unreadable ones, whose problems are the check's, and, given the check's ``problems``, a file without any when
+    the municipality has no earlier choices to report either: the file is then not read a second time)."""
     if pending.kind != ImportKind.UNITS or not is_tabular(pending.kind, pending.file_name):
         return None
+    gemeente = pending.gebied.kern.gemeente
+    if problems == [] and not BranchAlias.objects.filter(gemeente=gemeente).exists():
+        return None
     try:
         table = read_table_of(Path(pending.file.path), file_name=pending.file_name)
     except ImportRejected:
         return None
-    return scan(table, pending.mapping or None, pending.gebied.kern.gemeente)
-
-
-def step_for(pending: PendingUpload, data=None) -> BranchStep | None:
-    report = report_for(pending)
-    if report is None:
-        return None
-    form = (
-        BranchChoicesForm(data, names=report.unknown, gemeente=pending.gebied.kern.gemeente) if report.unknown else None
-    )
-    return BranchStep(report, form)
-
-
-def other_problems(pending: PendingUpload, problems: list[Problem]) -> list[Problem]:
-    """The check's problems without those about the names the step resolves (in the group and branch columns)."""
-    try:
-        table = read_table_of(Path(pending.file.path), file_name=pending.file_name)
-    except ImportRejected:
-        return problems
-    return without_name_problems(problems, table, pending.mapping or None)
+    mapping = pending.mapping or None
+    report = scan(table, mapping, gemeente)
+    form = BranchChoicesForm(data, names=report.unknown, gemeente=gemeente) if report.unknown else None
+    return BranchStep(report, form, table, mapping)
 
 
 class BranchChoicesForm(AccessibleFormMixin, forms.Form):

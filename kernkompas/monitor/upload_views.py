@@ -42,7 +42,7 @@ from kernkompas.monitor.importers.detect import file_format, read_osm_for, read_
 from kernkompas.monitor.importers.footfall import read_footfall
 from kernkompas.monitor.importers.mapping import FIELDS, propose
 from kernkompas.monitor.models import FunctionGroup, ImportKind, ImportRun, PendingUpload
-from kernkompas.monitor.upload_branches import other_problems, step_for
+from kernkompas.monitor.upload_branches import step_for
 from kernkompas.monitor.upload_forms import (
     MappingForm,
     ReplaceFileForm,
@@ -329,7 +329,7 @@ def check(request, area: Gebied, pk: int):
     records, problems = _check(pending, remarks)
     for remark in remarks:
         messages.info(request, remark)
-    branch_step = step_for(pending)
+    branch_step = step_for(pending, problems=problems)
     if branch_step is not None and branch_step.form is not None:
         return _branch_page(request, area, pending, branch_step, problems)
     if branch_step is not None and branch_step.report.recognised:
@@ -385,7 +385,7 @@ def _branch_page(request, area: Gebied, pending: PendingUpload, branch_step, pro
         status=status,
         pending=pending,
         branch_step=branch_step,
-        problems=other_problems(pending, problems),
+        problems=branch_step.other_problems(problems),
         replace_form=ReplaceFileForm(kind=pending.kind),
         can_map=is_tabular(pending.kind, pending.file_name),
     )
