@@ -332,7 +332,8 @@ def check(request, area: Gebied, pk: int):
     branch_step = step_for(pending, problems=problems)
     if branch_step is not None and branch_step.form is not None:
         return _branch_page(request, area, pending, branch_step, problems)
-    if branch_step is not None and branch_step.report.recognised:
+    # Right after the choices were saved, "recognised from your earlier choices" would only repeat them.
+    if branch_step is not None and branch_step.report.recognised and "gekozen" not in request.GET:
         messages.info(request, _recognised_message(branch_step.report.recognised))
     return _page(
         request,
@@ -420,7 +421,7 @@ def branches(request, area: Gebied, pk: int):
                 )
                 % {"n": len(saved)},
             )
-            return redirect(_step_url("upload_check", area, pending))
+            return redirect(_step_url("upload_check", area, pending) + "?gekozen=1")
     _records, problems = _check(pending)
     return _branch_page(request, area, pending, branch_step, problems)
 

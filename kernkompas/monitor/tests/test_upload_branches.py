@@ -76,6 +76,7 @@ def test_the_file_imports_after_the_choices_and_they_are_remembered(client, cast
     response = client.post(url("upload_branches", cast.markt, pk=pending.pk), data)
     assert response.status_code == 302, response.content.decode()
     response = client.get(response.url)
+    assert not any("herkend" in text for text in texts(response))  # the choices were just said to be saved
     assert "branch_step" not in response.context
     assert response.context["problems"] == []
     assert len(response.context["records"]) == 10
