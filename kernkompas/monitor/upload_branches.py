@@ -66,6 +66,9 @@ class BranchChoicesForm(AccessibleFormMixin, forms.Form):
         self.names = names
         groups, branches = groups_and_branches(gemeente)
         self.group_names = {code: group.name for code, group in groups.items()}
+        codes = {group.pk: code for code, group in groups.items()}
+        self.group_of = {f"b:{code}": codes.get(branch.group_id, "") for code, branch in branches.items()}
+        self.group_of.update({f"g:{code}": code for code in groups})
         by_group: dict[int, list] = {}
         for code, branch in sorted(branches.items(), key=lambda item: item[1].name):
             by_group.setdefault(branch.group_id, []).append((f"b:{code}", branch.name))
@@ -110,8 +113,9 @@ class BranchChoicesForm(AccessibleFormMixin, forms.Form):
         if name.kind == "conflict":
             code = name.taxonomy_target
             file_group = self.group_names.get(name.file_group, name.group_text)
+            own_group = self.group_names.get(self.group_of.get(code, ""), "")
             first = [
-                (code, _("Follow the default list: %(name)s stays in its own group") % {"name": name.text}),
+                (code, _("Follow the default list: %(name)s in %(group)s") % {"name": name.text, "group": own_group}),
                 (NEW, _("Follow the file: a branch of your own in %(group)s") % {"group": file_group}),
             ]
         elif name.kind == "group":
