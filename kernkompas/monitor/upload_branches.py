@@ -136,6 +136,8 @@ class BranchChoicesForm(AccessibleFormMixin, forms.Form):
                 "group": self[f"group_{index}"] if f"group_{index}" in self.fields else None,
                 "sector": self[f"sector_{index}"] if f"sector_{index}" in self.fields else None,
                 "proposal": names_by_target.get(name.proposal, ""),
+                # For a branch in another group than the list's: that group.
+                "list_group": self.group_names.get(self.group_of.get(name.taxonomy_target, ""), ""),
             }
 
     def clean(self):
