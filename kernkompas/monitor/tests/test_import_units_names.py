@@ -21,9 +21,9 @@ from kernkompas.places.models import Gebied, GebiedKind, Kern
 AREA = "maasdijk/centrum/marktplein"
 
 
-def run(*args) -> str:
+def run(*args, err=None) -> str:
     out = io.StringIO()
-    call_command("import_units", *[str(a) for a in args], "--no-progress", stdout=out, stderr=io.StringIO())
+    call_command("import_units", *[str(a) for a in args], "--no-progress", stdout=out, stderr=err or io.StringIO())
     return out.getvalue()
 
 
@@ -60,8 +60,10 @@ def test_the_options_resolve_the_names_and_the_next_file_needs_none(cast, export
 
     second = tmp_path / "export-2026.xlsx"
     second.write_bytes(second_count())
-    out = run(second, "--area", AREA, "--date", "2026-03-01")
+    err = io.StringIO()  # a script that passes the same options again: they are not needed, and not an error
+    out = run(second, "--area", AREA, "--date", "2026-03-01", "--map", "Frituur=fastservice", err=err)
     assert "4 namen herkend uit je eerdere keuzes." in out
+    assert "“Frituur” is geen onbekende naam in dit bestand; de optie is niet gebruikt" in err.getvalue()
     assert UnitState.objects.filter(count__date="2026-03-01", group__code="leegstand").count() == 3
 
 

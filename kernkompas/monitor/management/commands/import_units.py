@@ -170,12 +170,18 @@ class Command(BaseCommand):
                 )
                 % {"n": report.recognised}
             )
-        if not report.unknown:
-            return ""
         try:
             choices, unresolved = self.names.choices(report, targets_of(gemeente))
         except ChoiceError as exc:
             raise CommandError(str(exc)) from exc
+        for name in self.names.unused:
+            # A script may pass the same options for every file: a name known by now needs no choice (a typo
+            # shows here too).
+            self.stderr.write(
+                _("“%(name)s” is not an unknown name in this file; its option was not used") % {"name": name}
+            )
+        if not report.unknown:
+            return ""
         if unresolved:
             return _unresolved_report(unresolved, targets_of(gemeente))
         try:
@@ -254,6 +260,7 @@ class _NameOptions:
         self.maps = [_split(text, "=", "--map", "NAME=BRANCH") for text in maps]
         self.branches = [_split(text, ":", "--create-branch", "NAME:GROUP") for text in branches]
         self.groups = [_split(text, ":", "--create-group", "NAME:SECTOR") for text in groups]
+        self.unused: list[str] = []  # names given in an option that the file does not need a choice for
 
     def choices(self, report: VocabularyReport, targets) -> tuple[list[Choice], list[UnknownName]]:
         """The choices for the file's names, and the names no option answers."""
@@ -273,10 +280,7 @@ class _NameOptions:
                 choices.append(Choice(unknown, unknown.proposal))
             else:
                 unresolved.append(unknown)
-        for _kind, name, _value in given.values():
-            raise ChoiceError(
-                _("“%(name)s” does not occur in the file as an unknown branch or group name") % {"name": name}
-            )
+        self.unused = [name for _kind, name, _value in given.values()]
         return choices, unresolved
 
 
