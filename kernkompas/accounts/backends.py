@@ -60,7 +60,15 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
             *(
                 f"monitor.{action}_{model}"
                 for action in ("add", "change", "delete", "view")
-                for model in ("functiongroup", "branch", "countingpoint", "threshold", "ownercontact", "countertoken")
+                for model in (
+                    "functiongroup",
+                    "branch",
+                    "branchalias",
+                    "countingpoint",
+                    "threshold",
+                    "ownercontact",
+                    "countertoken",
+                )
             ),
         }
     ),
@@ -73,6 +81,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
             "places.view_gebied",
             "monitor.view_functiongroup",
             "monitor.view_branch",
+            "monitor.view_branchalias",
             "monitor.view_countingpoint",
             "monitor.view_threshold",
         }

@@ -93,6 +93,8 @@ def workspace_panels(request, gemeente) -> list[Any]:
         if part.workspace_panels:
             panels.extend(import_string(part.workspace_panels)(request, gemeente))
     return sorted(panels, key=lambda panel: panel.order)
+
+
 # --- Links between the parts --------------------------------------------------------------------------------------
 # Places sit below the Kernmonitor and the Vitrine, and those two never import each other; yet a place page shows
 # its dashboards and cases, a weak indicator leads to cases on its theme and a case names the indicators that

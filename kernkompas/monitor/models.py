@@ -518,3 +518,45 @@ class PendingUpload(models.Model):
 
     def __str__(self):
         return self.file_name
+
+
+class BranchAlias(models.Model):
+    """A name a municipality's files use for a function group or branch, and what it means there.
+
+    Made when an officer resolves a name the taxonomy does not know (the import wizard or ``import-units
+    --map``), and applied to every later file of the same municipality, never to another's. The keys are the
+    file's texts folded as :func:`kernkompas.monitor.taxonomy.name_key` folds them:
+
+    - a *branch alias* (``group_key`` empty): the branch text, whatever the file says for the group;
+    - a *group alias* (``branch_key`` empty): the group text;
+    - a *pair alias* (both): this group text with this branch text, the answer to a file that puts a branch in
+      another group than the taxonomy does (follow the file, or follow the taxonomy).
+    """
+
+    gemeente = models.ForeignKey(
+        Gemeente, verbose_name=_("municipality"), on_delete=models.CASCADE, related_name="branch_aliases"
+    )
+    group_key = models.CharField(_("function group in the file (folded)"), max_length=200, blank=True)
+    branch_key = models.CharField(_("branch in the file (folded)"), max_length=200, blank=True)
+    source_text = models.CharField(_("name in the file"), max_length=300)
+    group = models.ForeignKey(
+        FunctionGroup, verbose_name=_("function group"), on_delete=models.CASCADE, related_name="aliases"
+    )
+    branch = models.ForeignKey(
+        Branch, verbose_name=_("branch"), null=True, blank=True, on_delete=models.CASCADE, related_name="aliases"
+    )
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("name from a file")
+        verbose_name_plural = _("names from files")
+        ordering = ["source_text"]
+        constraints = [
+            # Also the index of the Resolver's one query per file: all aliases of a municipality.
+            models.UniqueConstraint(fields=["gemeente", "group_key", "branch_key"], name="branchalias_per_gemeente"),
+        ]
+
+    def __str__(self):
+        target = self.branch.name if self.branch_id else self.group.name
+        return f"{self.source_text} → {target}"

@@ -13,6 +13,7 @@ from kernkompas.core import personal_data
 from kernkompas.lib import redact
 from kernkompas.monitor.models import (
     Branch,
+    BranchAlias,
     Count,
     CounterToken,
     CountingPoint,
@@ -90,3 +91,6 @@ def discard_uploads_that_mention(sender, texts, **kwargs):
             storage, name = pending.file.storage, pending.file.name
             pending.delete()
             transaction.on_commit(lambda storage=storage, name=name: storage.delete(name))
+
+
+personal_data.not_personal(BranchAlias, "created_by", reason=STAFF_LINK)

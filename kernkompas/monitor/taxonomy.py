@@ -13,7 +13,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from kernkompas.lib.text import fold
-from kernkompas.monitor.models import Branch, FunctionGroup
+from kernkompas.monitor.models import Branch, BranchAlias, FunctionGroup
 
 # code, name, sector, colour (colour-blind safe palette, Okabe–Ito and Tol), branches (code, name)
 DEFAULT_TAXONOMY: list[tuple[str, str, str, str, list[tuple[str, str]]]] = [
@@ -200,17 +200,101 @@ GROUP_VARIANTS: dict[str, str] = {
 _SMALL_WORDS = {"en", "and", "of", "de", "het", "the", "van", "et"}
 
 
-class UnknownFunction(ValueError):
-    """A group or branch text that matches nothing; ``field`` is "group" or "branch", ``str()`` the reason."""
+# Words Flemish and Dutch files use for a trade that the default taxonomy names otherwise: folded word →
+# "b:<branch code>" or "g:<group code>" (a group without a branch). Only used to *propose* a branch for a name the
+# taxonomy does not know (kernkompas.lib.nearest); the officer confirms or chooses another.
+BRANCH_SYNONYMS: dict[str, str] = {
+    "frituur": "b:fastservice",
+    "frietkot": "b:fastservice",
+    "friterie": "b:fastservice",
+    "snackbar": "b:fastservice",
+    "cafetaria": "b:fastservice",
+    "broodjeszaak": "b:lunchroom",
+    "koffiebar": "b:lunchroom",
+    "tearoom": "b:lunchroom",
+    "taverne": "b:cafe",
+    "herberg": "b:cafe",
+    "brasserie": "b:restaurant",
+    "eethuis": "b:restaurant",
+    "nachtwinkel": "b:supermarkt",
+    "avondwinkel": "b:supermarkt",
+    "buurtwinkel": "b:supermarkt",
+    "kruidenier": "b:supermarkt",
+    "dagbladhandel": "b:boeken",
+    "krantenwinkel": "b:boeken",
+    "dagbladen": "b:boeken",
+    "tijdschriften": "b:boeken",
+    "kapsalon": "b:kapper",
+    "haarsalon": "b:kapper",
+    "kapster": "b:kapper",
+    "schoonheidssalon": "b:kapper",
+    "nagelstudio": "b:kapper",
+    "wassalon": "b:overige-dienst",
+    "wasserette": "b:overige-dienst",
+    "droogkuis": "b:overige-dienst",
+    "stomerij": "b:overige-dienst",
+    "beenhouwerij": "b:slager",
+    "beenhouwer": "b:slager",
+    "slagerij": "b:slager",
+    "charcuterie": "b:slager",
+    "bakkerij": "b:bakker",
+    "banketbakkerij": "b:bakker",
+    "patisserie": "b:bakker",
+    "apotheker": "b:apotheek",
+    "pharmacie": "b:apotheek",
+    "bloemist": "b:bloemen",
+    "bloemenwinkel": "b:bloemen",
+    "opticien": "b:optiek",
+    "brillen": "b:optiek",
+    "juwelen": "b:juwelier",
+    "goudsmid": "b:juwelier",
+    "leeg": "g:leegstand",
+    "leegstaand": "g:leegstand",
+    "leegstand": "g:leegstand",
+    "vacant": "g:leegstand",
+    "woning": "g:wonen",
+    "appartement": "g:wonen",
+    "kantoor": "b:kantoor",
+    "notaris": "b:overige-dienst",
+    "advocaat": "b:overige-dienst",
+}
 
-    def __init__(self, reason: str, field: str):
+
+class UnknownFunction(ValueError):
+    """A group or branch text that matches nothing; ``field`` is "group" or "branch", ``str()`` the reason.
+
+    ``kind`` says what an officer can do about it: "group" (an unknown group text), "branch" (an unknown branch
+    text), "conflict" (a known branch in another group than the file says) can be resolved by a choice
+    (:mod:`kernkompas.monitor.vocabulary`); "missing" (neither given) cannot. ``group_code`` is the group the file
+    names, where it is known.
+    """
+
+    def __init__(self, reason: str, field: str, *, kind: str = "", group_code: str = "", branch_code: str = ""):
         super().__init__(reason)
         self.field = field
+        self.kind = kind or field
+        self.group_code = group_code
+        self.branch_code = branch_code
 
 
 def _key(text: str | None) -> str:
     """ "Mode & Luxe", "mode en luxe", "MODE/LUXE", "mode-luxe" all give "modeluxe"."""
     return "".join(word for word in fold(text).split() if word not in _SMALL_WORDS)
+
+
+def name_key(text: str | None) -> str:
+    """The key a group or branch text of a file is known by (also the keys of :class:`BranchAlias`)."""
+    return _key(text)
+
+
+def aliases_of(gemeente) -> dict[tuple[str, str], tuple[str, str]]:
+    """{(group key, branch key): (group code, branch code or "")} of the names a municipality resolved before."""
+    if gemeente is None:
+        return {}
+    found = {}
+    for alias in BranchAlias.objects.filter(gemeente=gemeente).select_related("group", "branch"):
+        found[(alias.group_key, alias.branch_key)] = (alias.group.code, alias.branch.code if alias.branch_id else "")
+    return found
 
 
 class Resolver:
@@ -247,6 +331,16 @@ class Resolver:
             if len(values) == 1 and key not in self.branches:
                 self.branches[key] = next(iter(values))
         self._cache: dict[tuple[str, str], tuple[str, str]] = {}
+        # The municipality's earlier choices for names the taxonomy does not know (they win over the taxonomy:
+        # an officer chose them for exactly this text), and which of them this file used.
+        self.aliases = aliases_of(gemeente)
+        self.alias_hits: set[tuple[str, str]] = set()
+
+    def _alias(self, group_key: str, branch_key: str) -> tuple[str, str] | None:
+        found = self.aliases.get((group_key, branch_key))
+        if found is not None:
+            self.alias_hits.add((group_key, branch_key))
+        return found
 
     def resolve(self, group_text: str | None, branch_text: str | None) -> tuple[str, str]:
         cache_key = (group_text or "", branch_text or "")
@@ -257,16 +351,27 @@ class Resolver:
 
     def _resolve(self, group_text: str, branch_text: str) -> tuple[str, str]:
         group_key, branch_key = _key(group_text), _key(branch_text)
+        if group_key and branch_key and (group_key, branch_key) in self.aliases:
+            return self._alias(group_key, branch_key)  # this group text with this branch text (a conflict resolved)
         group = self.groups.get(group_key) if group_key else None
+        if group is None and group_key and (group_key, "") in self.aliases:
+            found = self._alias(group_key, "")
+            if found[1] and not branch_key:
+                return found  # the group column holds a branch name the municipality uses ("Frituur")
+            group = found[0]
         branch = self.branches.get(branch_key) if branch_key else None
+        if branch_key and ("", branch_key) in self.aliases:
+            branch = self._alias("", branch_key)
+            if not branch[1]:  # the branch text means a group ("Handelspand leeg" → Leegstand)
+                if group is not None and group != branch[0]:
+                    raise self._conflict(group_text, branch_text, group, "")
+                if group is None and group_key:
+                    raise self._unknown_group(group_text)
+                return branch
         if group_key and group is None and not branch_key and group_key in self.branches:
             branch = self.branches[group_key]  # the group column holds a branch ("Supermarkt")
         elif group_key and group is None:
-            raise UnknownFunction(
-                _("“%(value)s” is not a function group; known groups are: %(names)s")
-                % {"value": group_text.strip(), "names": ", ".join(self.group_names)},
-                "group",
-            )
+            raise self._unknown_group(group_text)
         if branch_key and branch is None:
             if branch_key in self.groups and (group is None or self.groups[branch_key] == group):
                 return self.groups[branch_key], ""  # the branch column holds a group ("Leegstand", "Horeca")
@@ -276,23 +381,38 @@ class Resolver:
                     _("“%(value)s” is not a branch; the group %(group)s has no branches")
                     % {"value": branch_text.strip(), "group": group},
                     "branch",
+                    group_code=group or "",
                 )
             raise UnknownFunction(
                 _("“%(value)s” is not a branch; known branches are: %(names)s")
                 % {"value": branch_text.strip(), "names": ", ".join(sorted(set(names)))},
                 "branch",
+                group_code=group or "",
             )
         if branch is not None:
             if group is not None and branch[0] != group:
-                raise UnknownFunction(
-                    _("the branch “%(branch)s” belongs to another function group than “%(group)s”")
-                    % {"branch": branch_text.strip(), "group": group_text.strip()},
-                    "branch",
-                )
+                raise self._conflict(group_text, branch_text, group, branch[1])
             return branch
         if group is None:
-            raise UnknownFunction(_("neither a function group nor a branch is given"), "group")
+            raise UnknownFunction(_("neither a function group nor a branch is given"), "group", kind="missing")
         return group, ""
+
+    def _unknown_group(self, group_text: str) -> UnknownFunction:
+        return UnknownFunction(
+            _("“%(value)s” is not a function group; known groups are: %(names)s")
+            % {"value": group_text.strip(), "names": ", ".join(self.group_names)},
+            "group",
+        )
+
+    def _conflict(self, group_text: str, branch_text: str, group: str, branch: str) -> UnknownFunction:
+        return UnknownFunction(
+            _("the branch “%(branch)s” belongs to another function group than “%(group)s”")
+            % {"branch": branch_text.strip(), "group": group_text.strip()},
+            "branch",
+            kind="conflict",
+            group_code=group,
+            branch_code=branch,
+        )
 
 
 def resolve(group_text: str | None, branch_text: str | None, gemeente=None) -> tuple[str, str]:

@@ -11,6 +11,7 @@ urlpatterns = [
     path("", upload_views.upload, name="upload"),
     path("<int:pk>/kolommen/", upload_views.columns, name="upload_columns"),
     path("<int:pk>/controle/", upload_views.check, name="upload_check"),
+    path("<int:pk>/branches/", upload_views.branches, name="upload_branches"),
     path("<int:pk>/vervangen/", upload_views.replace, name="upload_replace"),
     path("<int:pk>/importeren/", upload_views.confirm, name="upload_confirm"),
     path("<int:pk>/annuleren/", upload_views.cancel, name="upload_cancel"),

@@ -29,6 +29,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from kernkompas.accounts.permissions import can_manage_gemeente
@@ -36,11 +37,13 @@ from kernkompas.core.problems import ImportRejected, Problem
 from kernkompas.monitor.actions.footfall import import_footfall
 from kernkompas.monitor.actions.unit_checks import validate_units
 from kernkompas.monitor.actions.units import import_units
+from kernkompas.monitor.actions.vocabulary import ChoiceError, resolve_names
 from kernkompas.monitor.importers.detect import file_format, read_osm_for, read_table_of, read_units
 from kernkompas.monitor.importers.footfall import read_footfall
 from kernkompas.monitor.importers.mapping import FIELDS, propose
 from kernkompas.monitor.models import FunctionGroup, ImportKind, ImportRun, PendingUpload
 from kernkompas.monitor.presentation.imports import result_counts_text
+from kernkompas.monitor.upload_branches import step_for
 from kernkompas.monitor.upload_confirm import comparison_for, unconfirmed
 from kernkompas.monitor.upload_forms import (
     MappingForm,
@@ -328,6 +331,12 @@ def check(request, area: Gebied, pk: int):
     records, problems = _check(pending, remarks)
     for remark in remarks:
         messages.info(request, remark)
+    branch_step = step_for(pending, problems=problems)
+    if branch_step is not None and branch_step.form is not None:
+        return _branch_page(request, area, pending, branch_step, problems)
+    # Right after the choices were saved, "recognised from your earlier choices" would only repeat them.
+    if branch_step is not None and branch_step.report.recognised and "gekozen" not in request.GET:
+        messages.info(request, _recognised_message(branch_step.report.recognised))
     return _page(
         request,
         area,
@@ -367,6 +376,57 @@ def replace(request, area: Gebied, pk: int):
     _store(pending, form.cleaned_data["file"])
     pending.file.storage.delete(old_name)
     return redirect(_step_url("upload_check", area, pending))
+
+
+def _branch_page(request, area: Gebied, pending: PendingUpload, branch_step, problems, status=200):
+    """Step 3 while the file has names the taxonomy does not know: the choices first, with the file's other
+    problems (those about the names are answered by the choices)."""
+    return _page(
+        request,
+        area,
+        "upload_branches.html",
+        3,
+        status=status,
+        pending=pending,
+        branch_step=branch_step,
+        problems=branch_step.other_problems(problems),
+        replace_form=ReplaceFileForm(kind=pending.kind),
+        can_map=is_tabular(pending.kind, pending.file_name),
+    )
+
+
+def _recognised_message(count: int) -> str:
+    return ngettext(
+        "%(n)s name recognised from your earlier choices.", "%(n)s names recognised from your earlier choices.", count
+    ) % {"n": count}
+
+
+@require_POST
+@_area_view
+def branches(request, area: Gebied, pk: int):
+    """Step 3, the names: save what each unknown name means (remembered for the municipality), then check again."""
+    pending = _pending_for(request, area, pk)
+    branch_step = step_for(pending, request.POST)
+    if branch_step is None or branch_step.form is None:
+        return redirect(_step_url("upload_check", area, pending))
+    if branch_step.form.is_valid():
+        try:
+            saved = resolve_names(area.kern.gemeente, branch_step.form.choices(), by=request.user)
+        except ChoiceError as error:
+            branch_step.form.add_error(None, str(error))
+        else:
+            messages.success(
+                request,
+                ngettext(
+                    "Your choice for %(n)s name was saved; the file was checked again.",
+                    "Your choices for %(n)s names were saved; the file was checked again.",
+                    len(saved),
+                )
+                % {"n": len(saved)},
+            )
+            return redirect(_step_url("upload_check", area, pending) + "?gekozen=1")
+    _records, problems = _check(pending)
+    return _branch_page(request, area, pending, branch_step, problems)
 
 
 @require_POST

@@ -35,6 +35,7 @@ from kernkompas.monitor.actions import back_office, counter_keys
 from kernkompas.monitor.actions.taxonomy import save_taxonomy_entry
 from kernkompas.monitor.models import (
     Branch,
+    BranchAlias,
     CounterToken,
     CountingPoint,
     FunctionGroup,
@@ -44,6 +45,7 @@ from kernkompas.monitor.models import (
     validate_colour,
 )
 from kernkompas.monitor.presentation.thresholds import no_recipients_text
+from kernkompas.monitor.taxonomy import name_key
 from kernkompas.places.models import Gebied, Gemeente
 
 # --- Policies ----------------------------------------------------------------------------------------------
@@ -81,6 +83,7 @@ POLICIES = {
     Threshold: ScopedPermissionPolicy(Threshold, gemeente_path="gebied__kern__gemeente"),
     OwnerContact: ScopedPermissionPolicy(OwnerContact, gemeente_path="unit__gebied__kern__gemeente"),
     CounterToken: ScopedPermissionPolicy(CounterToken, gemeente_path="gemeente"),
+    BranchAlias: ScopedPermissionPolicy(BranchAlias, gemeente_path="gemeente"),
 }
 
 
@@ -107,12 +110,31 @@ class ScopedForm(WagtailAdminModelForm):
         for name, queryset in choices.items():
             if name in self.fields:
                 self.fields[name].queryset = queryset
-        if "gemeente" in self.fields and not permissions.is_beheerder(user):
-            self.fields["gemeente"].required = True  # only administrators maintain the default taxonomy
+        if "gemeente" in self.fields:
+            self._municipality_field(user)
         if "group" in self.fields:
             self.fields["group"].queryset = TaxonomyPolicy(
                 FunctionGroup, gemeente_path="gemeente"
             ).instances_user_has_any_permission_for(user, ["view"])
+
+    def _municipality_field(self, user) -> None:
+        """Staff: a plain list of their own municipalities (one is preselected), required: only administrators
+        maintain the default taxonomy. Administrators: optional where the model allows it (empty = the default
+        list), with the municipality chooser."""
+        field = self.fields["gemeente"]
+        if permissions.is_beheerder(user):
+            if self._meta.model in (FunctionGroup, Branch):
+                field.required = False
+                field.help_text = gettext_lazy("Leave empty for the default list, which every municipality uses.")
+            return
+        field.required = True
+        field.widget = forms.Select()
+        field.widget.choices = field.choices
+        own = list(field.queryset[:2])
+        if len(own) == 1 and not self.instance.pk:
+            self.initial["gemeente"] = own[0].pk
+        if self._meta.model in (FunctionGroup, Branch):
+            field.help_text = gettext_lazy("Your municipality: only its files and dashboards use this.")
 
 
 class FunctionGroupForm(ScopedForm):
@@ -121,6 +143,40 @@ class FunctionGroupForm(ScopedForm):
         # One message that says what a colour is ("#1f77b4"), instead of "at most 7 characters" for a long value:
         # the colour's own rule already limits the length.
         self.fields["colour"].validators = [validate_colour]
+
+
+class BranchAliasForm(ScopedForm):
+    """A name from a municipality's files and what it means there: a branch, or a function group without one."""
+
+    class Meta:
+        model = BranchAlias
+        fields = ["gemeente", "source_text", "group", "branch"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["branch"].queryset = TaxonomyPolicy(
+            Branch, gemeente_path="gemeente"
+        ).instances_user_has_any_permission_for(self.for_user, ["view"])
+        self.fields["branch"].help_text = gettext_lazy("Empty: the name means the function group, without a branch.")
+        if self.instance.pk:  # the name is what the files say; change what it means, or delete it
+            self.fields["source_text"].disabled = True
+
+    def clean(self):
+        cleaned = super().clean()
+        group, branch, gemeente = cleaned.get("group"), cleaned.get("branch"), cleaned.get("gemeente")
+        if branch is not None and group is not None and branch.group_id != group.pk:
+            self.add_error(
+                "branch",
+                _("%(branch)s belongs to the function group %(group)s.") % {"branch": branch, "group": branch.group},
+            )
+        for entry in (group, branch):
+            if entry is not None and gemeente is not None and entry.gemeente_id not in (None, gemeente.pk):
+                self.add_error(None, _("%(entry)s belongs to another municipality.") % {"entry": entry})
+        if not self.instance.pk and cleaned.get("source_text"):
+            # A name added by hand means this branch text whatever the file says for the group.
+            self.instance.branch_key = name_key(cleaned["source_text"])
+            self.instance.group_key = ""
+        return cleaned
 
 
 class CounterTokenForm(ScopedForm):
@@ -298,10 +354,26 @@ class CounterTokenViewSet(MonitorViewSet):
         counter_keys.revoke_counter_token(instance, by=by)
 
 
+class BranchAliasViewSet(MonitorViewSet):
+    """The names a municipality's files use and what they mean there, made in the import wizard or by
+    ``import-units --map``; changed or deleted here (a deleted name is asked about again in the next file)."""
+
+    model = BranchAlias
+    icon = "tag"
+    menu_label = gettext_lazy("Names from files")
+    menu_name = "namen-uit-bestanden"
+    url_prefix = "monitor/namen-uit-bestanden"
+    list_display = ["source_text", "group", "branch", "gemeente", "created_at"]
+    search_fields = ["source_text"]
+    form_fields = ["gemeente", "source_text", "group", "branch"]
+    scoped_form = BranchAliasForm
+
+
 class MonitorViewSetGroup(snippet_views.SnippetViewSetGroup):
     items = (
         FunctionGroupViewSet,
         BranchViewSet,
+        BranchAliasViewSet,
         CountingPointViewSet,
         ThresholdViewSet,
         OwnerContactViewSet,

@@ -216,6 +216,7 @@ SCOPES: dict[str, Scope] = {
     # Kernmonitor.
     "monitor.functiongroup": scoped("gemeente"),
     "monitor.branch": scoped("gemeente"),
+    "monitor.branchalias": scoped("gemeente"),
     "monitor.countingpoint": scoped("gebied__kern__gemeente"),
     "monitor.threshold": scoped("gebied__kern__gemeente"),
     "monitor.ownercontact": scoped("unit__gebied__kern__gemeente"),

@@ -10,6 +10,8 @@ in one transaction and records an audit event.
 - :mod:`.owner_contacts` keeps the owners a unit register names; :mod:`.back_office` and :mod:`.taxonomy` save
   what the back office edits; :mod:`.visibility` makes an area's dashboard public.
 - :mod:`.runs` is what every import records about itself.
+- :mod:`.vocabulary` carries out an officer's choices for the names of a file the taxonomy does not know (map to
+  a known branch or make one of the municipality's own) and remembers them for its next files.
 
 Readers in :mod:`kernkompas.monitor.importers` turn files into records; these modules write the records.
 """

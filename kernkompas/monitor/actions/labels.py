@@ -5,7 +5,15 @@ from django.utils.translation import gettext_lazy as _
 
 from kernkompas.core import audit
 from kernkompas.monitor.actions.back_office import VERBS, action_name
-from kernkompas.monitor.models import Branch, CounterToken, CountingPoint, FunctionGroup, OwnerContact, Threshold
+from kernkompas.monitor.models import (
+    Branch,
+    BranchAlias,
+    CounterToken,
+    CountingPoint,
+    FunctionGroup,
+    OwnerContact,
+    Threshold,
+)
 
 audit.describe_actions(
     {
@@ -19,9 +27,10 @@ audit.describe_actions(
         "monitor.counter_token_revoked": _("revoked a counter key"),
         "monitor.threshold_created": _("set a threshold"),
         "monitor.threshold_changed": _("changed a threshold"),
+        "monitor.branch_alias_saved": _("chose what a name in an imported file means"),
         **{
             action_name(model, verb): audit.object_action_label(model, verb)
-            for model in (FunctionGroup, Branch, CountingPoint, Threshold, OwnerContact, CounterToken)
+            for model in (FunctionGroup, Branch, BranchAlias, CountingPoint, Threshold, OwnerContact, CounterToken)
             for verb in VERBS
             if action_name(model, verb) not in ("monitor.threshold_created", "monitor.threshold_changed")
         },

@@ -107,6 +107,7 @@ FIELDS: list[Field] = [
         synonyms=(
             "branchegroep", "branche groep", "functiegroep", "functie", "hoofdfunctie", "hoofdbranche", "groep",
             "sector", "functie groep", "function group", "group", "function", "category", "categorie", "type",
+            "hoofdgroep",
         ),
     ),
     Field(

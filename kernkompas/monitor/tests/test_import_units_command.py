@@ -102,9 +102,11 @@ def test_a_refused_file_writes_nothing_and_lists_every_problem(cast, tmp_path):
     with pytest.raises(CommandError) as caught:
         run(path, "--area", AREA, "--date", "2025-12-31")
     message = str(caught.value)
-    assert message.startswith("Nothing was imported. Fix these problems and run the command again:")
+    # An unknown group name is a choice to make (issue 11), listed first; the other problems follow.
+    assert message.startswith("Nothing was imported: the file uses 1 name that the list of branches does not know")
+    assert '- “Snoepwinkel” (1 row): no similar branch found; --map "Snoepwinkel=GROUP"' in message
+    assert "Nothing was imported. Fix these problems and run the command again:" in message
     assert f"- {path.name}, line 2, field “WVO”: “12,5,0” is not a number" in message
-    assert f"- {path.name}, line 5, field “Branchegroep”: “Snoepwinkel” is not a function group" in message
     assert fingerprint(cast.markt) == before
     assert ImportRun.objects.count() == runs
 
