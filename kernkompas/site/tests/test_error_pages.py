@@ -108,7 +108,9 @@ def _broken_home(monkeypatch):
 
 
 @override_settings(DEBUG=False)
-@pytest.mark.parametrize(("path", "lang", "words"), [("/", "nl", "Er ging iets mis"), ("/en/", "en", "Something went wrong")])
+@pytest.mark.parametrize(
+    ("path", "lang", "words"), [("/", "nl", "Er ging iets mis"), ("/en/", "en", "Something went wrong")]
+)
 def test_a_server_error_answers_branded_in_the_language_of_the_address(monkeypatch, path, lang, words):
     """Was: Django's bare "Server Error (500)"."""
     _broken_home(monkeypatch)
