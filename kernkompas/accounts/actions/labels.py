@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from kernkompas.accounts.models import Role
 from kernkompas.core import audit
 
 audit.describe_actions(
@@ -10,5 +11,12 @@ audit.describe_actions(
         "account.profile_changed": _("changed profile"),
         "membership.granted": _("gave a role"),
         "membership.revoked": _("took a role away"),
+    }
+)
+
+audit.describe_details(
+    {
+        "user_id": _("account number"),
+        "role": (_("role"), lambda code: dict(Role.choices).get(code, code)),
     }
 )
