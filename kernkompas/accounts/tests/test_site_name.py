@@ -38,8 +38,11 @@ def test_the_password_reset_mail_names_kernkompas_and_links_to_the_address_serve
     assert "://localhost:8817/" in body
 
 
-def test_the_back_office_site_record_is_named_kernkompas():
-    assert Site.objects.get(is_default_site=True).site_name == "Kernkompas"
+def test_the_back_office_site_record_and_its_root_page_are_named_kernkompas():
+    """Was: no name (the back office showed "localhost") and Wagtail's "Welcome to your new Wagtail site!"."""
+    site = Site.objects.get(is_default_site=True)
+    assert site.site_name == "Kernkompas"
+    assert site.root_page.title == "Kernkompas" and site.root_page.draft_title == "Kernkompas"
 
 
 def test_the_back_office_says_kernkompas(client, cast):
