@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from django.apps import apps
+from django.contrib.auth import get_user_model
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils import formats, timezone
@@ -111,6 +112,26 @@ def describe_details(labels: Mapping[str, Any]) -> None:
 
 def described_details() -> frozenset[str]:
     return frozenset(_DETAIL_LABELS)
+
+
+# How an event names an object without its name: "saved search #12", "user #7" (written in English by the code)
+# or "eigenaar/contact #12" (in Dutch). Shown as the kind of object in the reader's language, with its number.
+_NUMBERED_LABEL = re.compile(r"^([^#]{1,60}) #(\d+)$")
+
+
+def target_text(event: AuditEvent) -> str:
+    """The event's object as the log screen names it."""
+    match = _NUMBERED_LABEL.match(event.target_label or "")
+    if not match:
+        return event.target_label
+    model = _model(event.target_type)
+    if model is None and match[1] == "user":
+        model = get_user_model()  # events about a person without an object: the privacy register's exports
+    elif model is not None and match[2] != event.target_id:
+        return event.target_label  # a name that happens to end in a number, not a label made by the code
+    if model is None:
+        return event.target_label
+    return f"{model._meta.verbose_name} #{match[2]}"
 
 
 def detail_lines(event: AuditEvent) -> list[tuple[str, str]]:

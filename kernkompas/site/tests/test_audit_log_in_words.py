@@ -99,3 +99,16 @@ def test_every_detail_key_the_demo_writes_has_a_dutch_name():
         for event in AuditEvent.objects.all():
             for name, _value in audit.detail_lines(event):
                 assert "_" not in name and not re.search(r"\b[a-z]+\.[A-Z]", name), (event.action, name)
+
+
+def test_objects_named_by_number_are_named_in_dutch(client, cast):
+    """Was: "saved search #12" and "user #7", the code's English, in the Object column."""
+    from kernkompas.vitrine.actions import saved_searches
+
+    search = saved_searches.save_search(cast.ellen, "Leegstand", "q=leegstand")
+    audit.record(None, "personal_data.exported", None, gemeente=cast.maasdijk, label=f"user #{cast.ellen.pk}")
+    client.force_login(cast.anton)
+    page = client.get(reverse("kk_audit_log")).content.decode()
+    assert f"bewaarde zoekopdracht #{search.pk}" in page
+    assert f"gebruiker #{cast.ellen.pk}" in page
+    assert "saved search #" not in page and "user #" not in page
