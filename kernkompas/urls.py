@@ -39,3 +39,8 @@ urlpatterns += i18n_patterns(
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
+
+# The site's own error pages: in the visitor's language, branded, with a way on (kernkompas/site/errors.py).
+handler404 = "kernkompas.site.errors.page_not_found"
+handler403 = "kernkompas.site.errors.permission_denied"
+handler500 = "kernkompas.site.errors.server_error"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
@@ -57,10 +58,16 @@ def signup(request):
     return render(request, "accounts/signup.html", {"form": form})
 
 
+# Django's log-in and log-out views put the host name ("127.0.0.1:8000") into the page as ``site_name``, over the
+# context processor's; the pages say the product's name instead.
+SITE_NAME_CONTEXT = {"site_name": settings.WAGTAIL_SITE_NAME}
+
+
 class LoginView(auth_views.LoginView):
     form_class = forms.LoginForm
     template_name = "accounts/login.html"
     redirect_authenticated_user = True
+    extra_context = SITE_NAME_CONTEXT
 
     def dispatch(self, request, *args, **kwargs):
         # The back office sends a logged-in member without a role here with next=/beheer/...; sending them
@@ -92,6 +99,7 @@ class LogoutView(auth_views.LogoutView):
     """Log out with POST (a link could be forged by another site); GET shows a button that does it."""
 
     http_method_names = ["get", "post", "options"]
+    extra_context = SITE_NAME_CONTEXT
 
     def get(self, request, *args, **kwargs):
         return render(request, "accounts/logout.html")
@@ -102,7 +110,7 @@ class PasswordResetView(auth_views.PasswordResetView):
     template_name = "accounts/password_reset_form.html"
     email_template_name = "accounts/email/password_reset.txt"
     subject_template_name = "accounts/email/password_reset_subject.txt"
-    extra_email_context = {"site_name": "Kernkompas"}
+    extra_email_context = SITE_NAME_CONTEXT
     success_url = reverse_lazy("accounts:password_reset_done")
 
 

@@ -184,7 +184,12 @@ def forget_account(name: str, account: str) -> None:
 
 
 def ratelimited_response(request, limited: Limited):
-    context = {"minutes": max(1, math.ceil(limited.seconds_left / 60)), "for_account": limited.for_account}
+    context = {
+        "minutes": max(1, math.ceil(limited.seconds_left / 60)),
+        "for_account": limited.for_account,
+        # The error pages' way back (core/includes/ways_on.html): the form the visitor was sending.
+        "back_url": request.path,
+    }
     response = render(request, "core/ratelimited.html", context, status=429)
     response["Retry-After"] = str(limited.seconds_left)
     return response

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from django.utils import translation
 from wagtail.admin.views.mixins import ExcelDateFormatter, SpreadsheetExportMixin
 
 from kernkompas.lib import spreadsheet
@@ -28,8 +29,10 @@ WRITERS = ("stream_csv", "write_xlsx", "write_csv_row", "generate_xlsx_row")
 
 
 def stream_csv(view: SpreadsheetExportMixin, queryset) -> Iterator[bytes]:
-    """The CSV download line by line, for Wagtail's ``StreamingHttpResponse``."""
-    return spreadsheet.csv_lines(_headings(view, queryset), _rows(view, queryset, view.FORMAT_CSV))
+    """The CSV download line by line, for Wagtail's ``StreamingHttpResponse``: in Dutch ``;``-separated with
+    decimal commas, as a Dutch or Flemish Excel opens it (the headings are already in the user's language)."""
+    dutch = translation.get_language() == "nl"
+    return spreadsheet.csv_lines(_headings(view, queryset), _rows(view, queryset, view.FORMAT_CSV), dutch=dutch)
 
 
 def write_xlsx(view: SpreadsheetExportMixin, queryset, output) -> None:

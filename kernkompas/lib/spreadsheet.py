@@ -13,6 +13,10 @@ Injection" (https://owasp.org/www-community/attacks/CSV_Injection):
 
 Numbers, dates and yes/no stay what they are: a negative number is a number, only texts are neutralised.
 
+Two CSV conventions: the default for software (comma-separated, decimal point), and ``dutch=True`` for a Dutch or
+Flemish spreadsheet program, which opens a file with a double click only as ``;``-separated with decimal commas.
+Numbers stay unquoted in both, so the spreadsheet reads them as numbers.
+
 Framework-free: no Django imports.
 """
 
@@ -20,6 +24,7 @@ from __future__ import annotations
 
 import csv
 import datetime
+import decimal
 import io
 import re
 from collections.abc import Iterable, Iterator, Sequence
@@ -65,22 +70,49 @@ def plain(value):
     return value
 
 
-def csv_bytes(headers: Sequence[str], rows: Iterable[Sequence]) -> bytes:
-    """A CSV file: UTF-8 with a byte-order mark (so Excel reads the accents), comma-separated, decimal points,
-    every text quoted and neutralised (:func:`safe_cell`); numbers unquoted."""
-    return b"".join(csv_lines(headers, rows))
+def csv_bytes(headers: Sequence[str], rows: Iterable[Sequence], *, dutch: bool = False) -> bytes:
+    """A CSV file: UTF-8 with a byte-order mark (so Excel reads the accents), comma-separated with decimal points
+    (with ``dutch``: ``;``-separated with decimal commas), every text quoted and neutralised (:func:`safe_cell`);
+    numbers unquoted."""
+    return b"".join(csv_lines(headers, rows, dutch=dutch))
 
 
-def csv_lines(headers: Sequence[str], rows: Iterable[Sequence]) -> Iterator[bytes]:
+def csv_lines(headers: Sequence[str], rows: Iterable[Sequence], *, dutch: bool = False) -> Iterator[bytes]:
     """The file of :func:`csv_bytes` line by line, for a download that streams (a row is read only when its line
     is sent)."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_NONNUMERIC)
+    writer = csv.writer(out, delimiter=";" if dutch else ",", lineterminator="\r\n", quoting=csv.QUOTE_NONNUMERIC)
     writer.writerow([safe_cell(str(header)) for header in headers])
     yield ("\ufeff" + _taken(out)).encode("utf-8")
     for row in rows:
-        writer.writerow([safe_cell(plain(value)) for value in row])
+        cells = [safe_cell(plain(value)) for value in row]
+        if dutch:
+            cells = [_with_decimal_comma(cell) for cell in cells]
+        writer.writerow(cells)
         yield _taken(out).encode("utf-8")
+
+
+class DecimalComma:
+    """A number written with a decimal comma. The csv writer leaves it unquoted because it is a number to Python
+    (it has ``__float__``), and writes its ``str``: ``12,5``."""
+
+    __slots__ = ("text", "value")
+
+    def __init__(self, value: float | decimal.Decimal):
+        self.value = value
+        self.text = (repr(value) if isinstance(value, float) else str(value)).replace(".", ",")
+
+    def __float__(self) -> float:
+        return float(self.value)
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def _with_decimal_comma(value):
+    if isinstance(value, float | decimal.Decimal):
+        return DecimalComma(value)
+    return value
 
 
 def _taken(buffer: io.StringIO) -> str:
@@ -91,15 +123,25 @@ def _taken(buffer: io.StringIO) -> str:
     return text
 
 
-def xlsx_bytes(headers: Sequence[str], rows: Iterable[Sequence], *, sheet: str) -> bytes:
-    """An Excel workbook of one sheet: real numbers, dates and yes/no; every text a text cell (:func:`xlsx_cell`)."""
+def xlsx_bytes(
+    headers: Sequence[str], rows: Iterable[Sequence], *, sheet: str, number_formats: Sequence[str] = ()
+) -> bytes:
+    """An Excel workbook of one sheet: real numbers, dates and yes/no; every text a text cell (:func:`xlsx_cell`).
+    ``number_formats`` gives Excel's display format per column (e.g. ``0.0%`` for a share; "" leaves the cell as
+    it is): the cell keeps its exact value, and Excel shows it in the user's own number style."""
     out = io.BytesIO()
-    write_xlsx(out, headers, rows, sheet=sheet)
+    write_xlsx(out, headers, rows, sheet=sheet, number_formats=number_formats)
     return out.getvalue()
 
 
 def write_xlsx(
-    output: BinaryIO, headers: Sequence[str], rows: Iterable[Sequence], *, sheet: str, datetime_format: str = ""
+    output: BinaryIO,
+    headers: Sequence[str],
+    rows: Iterable[Sequence],
+    *,
+    sheet: str,
+    datetime_format: str = "",
+    number_formats: Sequence[str] = (),
 ) -> None:
     """The workbook of :func:`xlsx_bytes` written to ``output``; ``datetime_format`` is Excel's number format for
     date-and-time cells (a naive ``datetime``: an Excel file has no time zones)."""
@@ -107,8 +149,18 @@ def write_xlsx(
     worksheet = book.create_sheet(_sheet_title(sheet))
     worksheet.append([xlsx_cell(worksheet, str(header)) for header in headers])
     for row in rows:
-        worksheet.append([xlsx_cell(worksheet, value, datetime_format=datetime_format) for value in row])
+        cells = [xlsx_cell(worksheet, value, datetime_format=datetime_format) for value in row]
+        for i, number_format in enumerate(number_formats):
+            if number_format and i < len(cells) and _is_number(cells[i]):
+                cell = WriteOnlyCell(worksheet, cells[i])
+                cell.number_format = number_format
+                cells[i] = cell
+        worksheet.append(cells)
     book.save(output)
+
+
+def _is_number(value) -> bool:
+    return isinstance(value, int | float | decimal.Decimal) and not isinstance(value, bool)
 
 
 def xlsx_cell(worksheet, value, *, datetime_format: str = ""):

@@ -8,6 +8,7 @@ never a zero and never interpolated.
 from __future__ import annotations
 
 import hashlib
+import math
 from dataclasses import dataclass
 
 from django.utils.html import escape, format_html_join
@@ -15,6 +16,11 @@ from django.utils.safestring import SafeString, mark_safe
 
 WIDTH, HEIGHT = 640, 260
 LEFT, RIGHT, TOP, BOTTOM = 56, 16, 16, 44
+# The width of a chart in a column of the dashboards' chart grid (about 22rem on a desktop, the whole width of a
+# phone). An SVG scales with its box, its text too: a chart drawn 640 wide in a 360 px column showed its 12 px
+# labels at 6.5 px. Drawn at the width it is shown, its labels keep their size in CSS px.
+NARROW = 360
+LEGEND_ROW = 18  # px between two rows of a line chart's legend
 
 
 @dataclass
@@ -53,15 +59,18 @@ def _nice_max(value: float) -> float:
     return 10 * magnitude
 
 
-def _frame(title: str, desc: str, body: list[str], *, height: int = HEIGHT, width: int = WIDTH) -> SafeString:
+def _frame(
+    title: str, desc: str, body: list[str], *, height: int = HEIGHT, width: int = WIDTH, css_class: str = ""
+) -> SafeString:
     # The ids of the title and description follow from what the chart shows, so a chart made once (and cached)
     # keeps ids that differ from every other chart on a page.
     digest = hashlib.blake2b("\0".join([str(title), str(desc), *body]).encode(), digest_size=6).hexdigest()
     title_id, desc_id = f"chart-title-{digest}", f"chart-desc-{digest}"
     head = _tag(
-        '<svg class="chart" viewBox="0 0 {} {}" role="img" aria-labelledby="{} {}" '
+        '<svg class="chart{}" viewBox="0 0 {} {}" role="img" aria-labelledby="{} {}" '
         'preserveAspectRatio="xMidYMid meet" xmlns="http://www.w3.org/2000/svg">'
         '<title id="{}">{}</title><desc id="{}">{}</desc>',
+        f" {css_class}" if css_class else "",
         width,
         height,
         title_id,
@@ -121,13 +130,21 @@ def _x_labels(
             continue
         right = left + size
         parts.append(
-            _tag('<text class="tick" x="{}" y="{}" text-anchor="{}">{}</text>', x, height - BOTTOM + 18, anchor, label)
+            _tag('<text class="tick" x="{}" y="{}" text-anchor="{}">{}</text>', x, height - BOTTOM + 21, anchor, label)
         )
     return parts
 
 
 def line_chart(
-    labels: list[str], series: list[Series], *, title: str, desc: str, fmt=str, markers=True, width: int = WIDTH
+    labels: list[str],
+    series: list[Series],
+    *,
+    title: str,
+    desc: str,
+    fmt=str,
+    markers=True,
+    width: int = WIDTH,
+    css_class: str = "",
 ) -> SafeString:
     """Lines over ``labels``; a None breaks the line (a gap stays a gap)."""
     values = [v for s in series for v in s.values if v is not None]
@@ -165,22 +182,32 @@ def line_chart(
             )
             if markers and n <= 40:
                 body += [_tag('<circle cx="{}" cy="{}" r="3.5" fill="{}"/>', x, y, s.colour) for x, y in segment]
-    body.append(_legend(series))
-    return _frame(title, desc, body, width=width)
+    legend, legend_rows = _legend(series, width)
+    body.append(legend)
+    return _frame(title, desc, body, width=width, height=HEIGHT + LEGEND_ROW * (legend_rows - 1), css_class=css_class)
 
 
 def bar_chart(
-    labels: list[str], values: list[float | None], *, title: str, desc: str, colour: str, fmt=str
+    labels: list[str],
+    values: list[float | None],
+    *,
+    title: str,
+    desc: str,
+    colour: str,
+    fmt=str,
+    width: int = WIDTH,
 ) -> SafeString:
-    """One bar per label; a missing value draws no bar."""
+    """One bar per label; a missing value draws no bar. As many labels as fit without touching (every second
+    hour in a narrow chart of 24 hours); the table has every value."""
     present = [v for v in values if v is not None]
     top = _nice_max(max(present) if present else 0)
-    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+    plot_w, plot_h = width - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
     n = max(len(labels), 1)
     slot = plot_w / n
     xs = [LEFT + slot * (i + 0.5) for i in range(len(labels))]
-    body = _y_axis(top, fmt)
-    body += _x_labels(labels, xs, every=max(1, len(labels) // 12))
+    body = _y_axis(top, fmt, width=width)
+    widest = max((len(label) for label in labels), default=1) * TICK_CHAR_WIDTH + TICK_GAP
+    body += _x_labels(labels, xs, every=max(1, math.ceil(widest / slot)), width=width)
     for x, v in zip(xs, values, strict=True):
         if v is None:
             continue
@@ -195,20 +222,24 @@ def bar_chart(
                 colour,
             )
         )
-    return _frame(title, desc, body)
+    return _frame(title, desc, body, width=width)
 
 
-def stacked_bars(rows: list[tuple[str, list[tuple[str, str, float]]]], *, title: str, desc: str) -> SafeString:
-    """Horizontal 100% bars, one per row, split into coloured parts (name, colour, value); legend below."""
+def stacked_bars(
+    rows: list[tuple[str, list[tuple[str, str, float]]]], *, title: str, desc: str, width: int = WIDTH
+) -> SafeString:
+    """Horizontal 100% bars, one per row, split into coloured parts (name, colour, value); legend below, three
+    names to a row (two in a narrow chart, from its left edge, so that a long group name fits)."""
     bar_h, gap, label_w = 26, 12, 90
     legend_items = []
     for _label, parts in rows:
         for name, colour, _value in parts:
             if (name, colour) not in legend_items:
                 legend_items.append((name, colour))
-    legend_rows = (len(legend_items) + 2) // 3
+    columns = 3 if width >= WIDTH else 2
+    legend_rows = (len(legend_items) + columns - 1) // columns
     height = TOP + len(rows) * (bar_h + gap) + 12 + legend_rows * 20 + 8
-    plot_w = WIDTH - label_w - RIGHT
+    plot_w = width - label_w - RIGHT
     body = []
     for i, (label, parts) in enumerate(rows):
         y = TOP + i * (bar_h + gap)
@@ -216,8 +247,11 @@ def stacked_bars(rows: list[tuple[str, list[tuple[str, str, float]]]], *, title:
             _tag('<text class="tick" x="{}" y="{}" text-anchor="end">{}</text>', label_w - 8, y + bar_h / 2 + 4, label)
         )
         body += _bar_parts(parts, label_w, y, plot_w, bar_h)
-    body += _bars_legend(legend_items, label_w, TOP + len(rows) * (bar_h + gap) + 12, plot_w)
-    return _frame(title, desc, body, height=height)
+    legend_left = label_w if columns == 3 else 4
+    body += _bars_legend(
+        legend_items, legend_left, TOP + len(rows) * (bar_h + gap) + 12, width - legend_left - RIGHT, columns
+    )
+    return _frame(title, desc, body, height=height, width=width)
 
 
 def _bar_parts(parts: list[tuple[str, str, float]], x: float, y: float, plot_w: float, bar_h: int) -> list[str]:
@@ -245,12 +279,12 @@ def _bar_parts(parts: list[tuple[str, str, float]], x: float, y: float, plot_w: 
     return drawn
 
 
-def _bars_legend(items: list[tuple[str, str]], left: float, top: float, plot_w: float) -> list[str]:
-    """The legend under stacked bars: a square in each colour and its name, three to a row."""
+def _bars_legend(items: list[tuple[str, str]], left: float, top: float, plot_w: float, columns: int = 3) -> list[str]:
+    """The legend under stacked bars: a square in each colour and its name, ``columns`` to a row."""
     drawn = []
     for i, (name, colour) in enumerate(items):
-        col, row = i % 3, i // 3
-        x, y = left + col * plot_w / 3, top + row * 20
+        col, row = i % columns, i // columns
+        x, y = left + col * plot_w / columns, top + row * 20
         drawn.append(
             _tag(
                 '<rect x="{}" y="{}" width="12" height="12" fill="{}"/><text class="legend" x="{}" y="{}">{}</text>',
@@ -278,27 +312,35 @@ def _table_row(row) -> tuple[SafeString, SafeString]:
     return head, format_html_join("", "<td>{}</td>", ((escape(cell),) for cell in cells))
 
 
-def _legend(series: list[Series]) -> str:
+def _legend(series: list[Series], width: int = WIDTH) -> tuple[str, int]:
+    """The legend of a line chart with more than one line, and how many rows it takes: a name that would run past
+    the chart's edge starts a new row."""
+    if len(series) <= 1:
+        return "", 1
     parts = []
-    x = LEFT
+    x, row = LEFT, 0
     for s in series:
+        needed = 28 + TICK_CHAR_WIDTH * 1.1 * len(str(s.name))
+        if x > LEFT and x + needed > width:
+            x, row = LEFT, row + 1
+        y = HEIGHT - 10 + LEGEND_ROW * row
         parts.append(
             _tag(
                 '<line x1="{}" x2="{}" y1="{}" y2="{}" stroke="{}" stroke-width="3" stroke-dasharray="{}"/>'
                 '<text class="legend" x="{}" y="{}">{}</text>',
                 x,
                 x + 22,
-                HEIGHT - 10,
-                HEIGHT - 10,
+                y,
+                y,
                 s.colour,
                 s.dash or "none",
                 x + 28,
-                HEIGHT - 6,
+                y + 4,
                 s.name,
             )
         )
-        x += 40 + 7 * len(str(s.name))
-    return mark_safe("".join(parts)) if len(series) > 1 else ""  # noqa: S308 — every part made by _tag
+        x += needed + 12
+    return mark_safe("".join(parts)), row + 1  # noqa: S308 — every part made by _tag
 
 
-__all__ = ["Series", "bar_chart", "escape", "line_chart", "stacked_bars"]
+__all__ = ["NARROW", "Series", "bar_chart", "escape", "line_chart", "stacked_bars"]

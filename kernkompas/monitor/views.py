@@ -139,10 +139,11 @@ def download(request, gemeente, kern, gebied, kind, fmt):
     if fmt not in downloads.KINDS.get(kind, ()):
         raise Http404
     filters = selectors.UnitFilters.from_query(request.GET)
+    machine = request.GET.get(downloads.MACHINE_PARAMETER) == downloads.MACHINE_VALUE
     name = f"{area.kern.gemeente.slug}-{area.kern.slug}-{area.slug}-{kind}"
     if kind == "indicatoren":
         groups = selectors.functiongroups_for(area.kern.gemeente_id)
-        headers, rows = downloads.indicator_table(list(indicators.series(area)), [g.code for g in groups])
+        columns, rows = downloads.indicator_table(list(indicators.series(area)), groups)
     else:
         page = selectors.area_page(area, request.user, filters, with_footfall=False)
         if page.count is None:
@@ -150,10 +151,10 @@ def download(request, gemeente, kern, gebied, kind, fmt):
         name += f"-{page.count.date.isoformat()}"
         if fmt == "geojson":
             return _file(downloads.units_geojson(page.shown, gebied=area), fmt, name)
-        headers, rows = downloads.unit_table(page.shown)
+        columns, rows = downloads.unit_table(page.shown)
     if fmt == "csv":
-        return _file(downloads.as_csv(headers, rows), fmt, name)
-    return _file(downloads.as_xlsx(headers, rows, sheet=kind), fmt, name)
+        return _file(downloads.as_csv(columns, rows, machine=machine), fmt, name)
+    return _file(downloads.as_xlsx(columns, rows, sheet=kind, machine=machine), fmt, name)
 
 
 def _file(content: bytes, fmt: str, name: str) -> HttpResponse:

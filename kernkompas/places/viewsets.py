@@ -29,6 +29,7 @@ from kernkompas.accounts import permissions
 from kernkompas.accounts.viewsets import ScopedSnippetViewSet
 from kernkompas.lib.geo import GeometryError, check_geometry, round_coordinates
 from kernkompas.places.actions import back_office
+from kernkompas.places.importers.base import geometry_reason
 from kernkompas.places.models import Country, Gebied, Gemeente, Kern, Province, Regio
 
 # Fields only administrators see and change: a model's "add" permission is theirs alone (accounts/backends.py).
@@ -65,10 +66,11 @@ class GeoJSONField(forms.JSONField):
         try:
             return json.loads(value)
         except json.JSONDecodeError as exc:
+            # Not exc.msg: Python's JSON reader says why in English ("Expecting value").
             raise ValidationError(
-                _("The boundary is not valid JSON: %(reason)s (line %(line)s, column %(column)s)."),
+                _("The boundary is not valid JSON at line %(line)s, column %(column)s."),
                 code="invalid_json",
-                params={"reason": exc.msg, "line": exc.lineno, "column": exc.colno},
+                params={"line": exc.lineno, "column": exc.colno},
             ) from exc
 
     def clean(self, value):
@@ -85,7 +87,9 @@ class GeoJSONField(forms.JSONField):
             return round_coordinates(check_geometry(geometry))
         except GeometryError as exc:
             raise ValidationError(
-                _("The boundary cannot be used: %(reason)s."), code="invalid_geometry", params={"reason": exc}
+                _("The boundary cannot be used: %(reason)s."),
+                code="invalid_geometry",
+                params={"reason": geometry_reason(exc)},  # lib/geo speaks English; this says it in the user's words
             ) from exc
 
     def bound_data(self, data, initial):

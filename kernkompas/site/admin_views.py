@@ -77,6 +77,8 @@ class AuditLogView(WagtailAdminTemplateMixin, TemplateView):
         names = _subject_names(page.object_list)
         for event in page.object_list:
             event.action_label = audit.action_label(event.action)
+            event.details = audit.detail_lines(event)
+            event.target_text = audit.target_text(event)
             event.subject_name = names.get(event.changes.get("user_id")) if isinstance(event.changes, dict) else None
         query = self.request.GET.copy()
         query.pop("p", None)

@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from kernkompas.accounts.models import Role
 from kernkompas.core import audit
 
 audit.describe_actions(
@@ -14,5 +15,12 @@ audit.describe_actions(
         "invitation.resent": _("sent an invitation again"),
         "invitation.revoked": _("withdrew an invitation"),
         "invitation.accepted": _("accepted an invitation"),
+    }
+)
+
+audit.describe_details(
+    {
+        "user_id": _("account number"),
+        "role": (_("role"), lambda code: dict(Role.choices).get(code, code)),
     }
 )

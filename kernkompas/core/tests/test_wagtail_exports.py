@@ -40,7 +40,8 @@ def hostile_page(admin_client):
 def _csv(response) -> list[list[str]]:
     assert response.status_code == 200, response.status_code
     content = b"".join(response.streaming_content).decode("utf-8-sig")
-    return list(csv.reader(io.StringIO(content)))
+    # In Dutch (the default) ';'-separated, as Dutch Excel opens a CSV (issue 11: downloads in Dutch number format).
+    return list(csv.reader(io.StringIO(content), delimiter=";"))
 
 
 def _xlsx(response):
@@ -91,7 +92,7 @@ def test_a_listing_export_neutralises_values_and_headings_and_keeps_numbers(expo
     if export_format == "csv":
         content = b"".join(response.streaming_content).decode("utf-8-sig")
         # Every text quoted: Dutch Excel splits on ";", and an unquoted "Markt 1;=1+1" would start a formula cell.
-        assert content.splitlines()[1] == f'"\'{HOSTILE.replace(chr(34), chr(34) * 2)}","Markt 1;=1+1",-85'
+        assert content.splitlines()[1] == f'"\'{HOSTILE.replace(chr(34), chr(34) * 2)}";"Markt 1;=1+1";-85'
         assert content.splitlines()[0].startswith('"\'=Naam"')
         return
     sheet = _xlsx(response)
@@ -112,7 +113,7 @@ def test_form_submissions_neutralise_a_visitors_answers_and_an_editors_labels(ex
     response = view.as_spreadsheet([answers], export_format)
     if export_format == "csv":
         content = b"".join(response.streaming_content).decode("utf-8-sig")
-        assert list(csv.reader(io.StringIO(content))) == [
+        assert list(csv.reader(io.StringIO(content), delimiter=";")) == [
             ["'@Naam", "Opties"],
             ["'-2+3+cmd|' /C calc'!E2", "'=1+1, b"],
         ]

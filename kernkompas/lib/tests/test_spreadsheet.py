@@ -6,6 +6,7 @@ from __future__ import annotations
 import ast
 import csv
 import datetime
+import decimal
 import io
 from pathlib import Path
 
@@ -225,3 +226,16 @@ def test_the_guard_catches(bad):
 )
 def test_the_guard_lets_through(good):
     assert not spreadsheet_writers(good)
+
+
+def test_a_dutch_csv_has_semicolons_decimal_commas_and_unquoted_numbers():
+    """Issue 11: Dutch Excel opens a CSV with a double click only as ';'-separated with decimal commas; before,
+    every download was comma-separated with decimal points and showed as one column of text."""
+    body = csv_bytes(["a", "b"], [[12.5, "=1+1"], [decimal.Decimal("3.10"), 7]], dutch=True)
+    assert body.decode("utf-8-sig").splitlines() == ['"a";"b"', '12,5;"\'=1+1"', "3,10;7"]
+
+
+def test_an_excel_column_can_show_shares_as_percentages():
+    book = load_workbook(io.BytesIO(xlsx_bytes(["aandeel"], [[0.125]], sheet="s", number_formats=["0.0%"])))
+    cell = book.active["A2"]
+    assert cell.value == 0.125 and cell.number_format == "0.0%"

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kernkompas.core import audit
 from kernkompas.monitor.actions.back_office import VERBS, action_name
+from kernkompas.monitor.indicator_catalogue import INDICATORS
 from kernkompas.monitor.models import (
     Branch,
     BranchAlias,
@@ -34,5 +35,28 @@ audit.describe_actions(
             for verb in VERBS
             if action_name(model, verb) not in ("monitor.threshold_created", "monitor.threshold_changed")
         },
+    }
+)
+
+
+def _indicator_name(code):
+    indicator = INDICATORS.get(code)
+    return indicator.label if indicator else code
+
+
+audit.describe_details(
+    {
+        "count_date": _("count date"),
+        "count_created": _("new count"),
+        "states_removed": _("units no longer in the count"),
+        "units_created": _("units new to the register"),
+        "links": _("links to earlier units"),
+        "owner_contacts": _("owner contacts"),
+        "threshold_crossings": _("thresholds crossed"),
+        "points_created": _("new counting points"),
+        "indicator": (_("indicator"), _indicator_name),
+        "value": _("value"),
+        "active": _("active"),
+        "recomputed": _("areas recomputed"),
     }
 )

@@ -28,7 +28,7 @@ from kernkompas.monitor.presentation.formats import (
     whole,
 )
 
-FOOTFALL_CHARTS_FORMAT = 3  # bump when the footfall charts' markup changes, so cached ones of the old shape go
+FOOTFALL_CHARTS_FORMAT = 4  # bump when the footfall charts' markup changes, so cached ones of the old shape go
 FOOTFALL_COLOUR, HOUR_COLOUR = "#0b5563", "#7a4f00"
 
 
@@ -56,6 +56,7 @@ def vacancy_chart(series) -> dict | None:
         title=_("Vacancy over time"),
         desc=_("Vacancy as a percentage of units and of floor area at each count."),
         fmt=lambda v: whole(v) + " %",
+        width=charts.NARROW,
     )
     table = [(label, percent_text(a), percent_text(b)) for label, a, b in zip(labels, by_units, by_area, strict=True)]
     return _with_body(
@@ -77,6 +78,7 @@ def mix_chart(series, groups) -> dict | None:
         rows,
         title=_("Function mix per count"),
         desc=_("Share of each function group among all units at each count; the table lists the numbers."),
+        width=charts.NARROW,
     )
     return _with_body({"svg": svg, "headers": [_("Count"), *(g.name for g in groups)], "rows": table})
 
@@ -188,15 +190,23 @@ def _daily_chart(summary: dict, words: dict) -> dict:
     first, last = summary["date_from"], summary["date_to"]
     days = [first + timedelta(days=i) for i in range((last - first).days + 1)]
     values = [by_day[d].total if d in by_day and by_day[d].complete else None for d in days]
-    svg = charts.line_chart(
-        [date_text(d) for d in days],
-        [charts.Series(words["series"], FOOTFALL_COLOUR, values)],
-        title=words["daily_title"],
-        desc=words["daily_desc"],
-        fmt=whole,
-        markers=False,
-        width=1100,
-    )
+    # Two drawings of the same line: the wide one for a desktop, a narrow one (fewer date labels) that a phone
+    # shows instead, so that the labels keep their size (site.css: .chart-for-wide, .chart-for-narrow).
+    labels, series = [date_text(d) for d in days], [charts.Series(words["series"], FOOTFALL_COLOUR, values)]
+    drawn = {
+        css_class: charts.line_chart(
+            labels,
+            series,
+            title=words["daily_title"],
+            desc=words["daily_desc"],
+            fmt=whole,
+            markers=False,
+            width=width,
+            css_class=css_class,
+        )
+        for css_class, width in (("chart-for-wide", 1100), ("chart-for-narrow", charts.NARROW))
+    }
+    svg = drawn["chart-for-wide"] + drawn["chart-for-narrow"]
     complete = words["complete"]
     rows = [
         (
@@ -218,6 +228,7 @@ def _weekday_chart(weekday: list[dict], words: dict) -> dict:
         desc=words["weekday_desc"],
         colour=FOOTFALL_COLOUR,
         fmt=whole,
+        width=charts.NARROW,
     )
     rows = [(label, mean_text(item["mean"])) for label, item in zip(labels, weekday, strict=True)]
     return _with_body({"svg": svg, "headers": words["weekday_headers"], "rows": rows})
@@ -231,6 +242,7 @@ def _hour_chart(hour: list[dict], words: dict) -> dict:
         desc=words["hour_desc"],
         colour=HOUR_COLOUR,
         fmt=whole,
+        width=charts.NARROW,
     )
     rows = [(f"{item['hour']}:00", mean_text(item["mean"])) for item in hour]
     return _with_body({"svg": svg, "headers": words["hour_headers"], "rows": rows})

@@ -8,6 +8,7 @@ Whether a rise is an improvement comes from the indicator's definition (``INDICA
 from __future__ import annotations
 
 from datetime import date
+from urllib.parse import urlencode
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -225,17 +226,26 @@ def area_slugs(area) -> dict:
 
 
 def download_links(area, filters: selectors.UnitFilters) -> list[dict]:
-    """The area's downloads: its indicators at every count, and the units of this count with the filters."""
+    """The area's downloads: its indicators at every count, and the units of this count with the filters. Each
+    in CSV and Excel for people (named columns, Dutch number format in Dutch) and for software
+    (``?kolommen=machine``: snake_case names, decimal points), the units also as GeoJSON."""
     slugs = area_slugs(area)
     links = []
     for kind, label in (
         ("indicatoren", _("Indicators for every count")),
         ("panden", _("Units of this count (with the filters)")),
     ):
-        query = filters.querystring() if kind == "panden" else ""
-        formats = [
-            (DOWNLOAD_FORMATS[fmt], reverse("monitor:download", kwargs={**slugs, "kind": kind, "fmt": fmt}) + query)
-            for fmt in downloads.KINDS[kind]
-        ]
-        links.append({"label": label, "formats": formats})
+        params = filters.params() if kind == "panden" else []
+        formats, for_software = [], []
+        for fmt in downloads.KINDS[kind]:
+            url = reverse("monitor:download", kwargs={**slugs, "kind": kind, "fmt": fmt})
+            formats.append((DOWNLOAD_FORMATS[fmt], url + _query(params)))
+            if fmt != "geojson":
+                machine = [*params, (downloads.MACHINE_PARAMETER, downloads.MACHINE_VALUE)]
+                for_software.append((DOWNLOAD_FORMATS[fmt], url + _query(machine)))
+        links.append({"label": label, "formats": formats, "for_software": for_software})
     return links
+
+
+def _query(params: list[tuple[str, str]]) -> str:
+    return "?" + urlencode(params) if params else ""

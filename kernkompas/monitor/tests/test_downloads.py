@@ -1,4 +1,7 @@
-"""Downloads parse back (csv module, openpyxl, json) with the numbers the cards show, and never hold owners."""
+"""Downloads parse back (csv module, openpyxl, json) with the numbers the cards show, and never hold owners.
+
+The tests of the columns for software ask for them (``?kolommen=machine``); by default a download is for people:
+named columns in the page's language, and in Dutch ``;`` with decimal commas (test_downloads_for_people.py)."""
 
 from __future__ import annotations
 
@@ -15,6 +18,7 @@ from kernkompas.monitor.tests.dashboard_fixtures import COUNT_1, COUNT_2, SLUGS
 
 
 def _get(client, kind, fmt, query=""):
+    query = (query + "&" if query else "?") + "kolommen=machine"
     response = client.get(reverse("monitor:download", kwargs={**SLUGS, "kind": kind, "fmt": fmt}) + query)
     assert response.status_code == 200
     assert "attachment" in response["Content-Disposition"]

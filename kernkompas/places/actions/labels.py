@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kernkompas.core import audit
 from kernkompas.places.actions.back_office import VERBS, action_name
+from kernkompas.places.actions.import_write import CATEGORIES
 from kernkompas.places.models import Country, Gebied, Gemeente, Kern, Province, Regio
 
 audit.describe_actions(
@@ -14,5 +15,15 @@ audit.describe_actions(
             for model in (Country, Province, Gemeente, Kern, Gebied, Regio)
             for verb in VERBS
         },
+    }
+)
+
+audit.describe_details(
+    {
+        "files": _("files"),
+        "format": _("file format"),
+        "counts": _("numbers"),
+        "totals": _("in total"),
+        **CATEGORIES,
     }
 )

@@ -23,3 +23,12 @@ audit.describe_actions(
         "vitrine.theme_unfollowed": _("stopped following a theme"),
     }
 )
+
+audit.describe_details(
+    {
+        "page_id": _("case number"),
+        "alerts": _("e-mail alerts"),
+        "searches": _("saved searches"),
+        "cases": _("cases"),
+    }
+)
