@@ -212,6 +212,7 @@ class CasePage(Page):
     # Who submitted it through "Deel je voorbeeld" (personal data; never shown on the site).
     submitter_name = models.CharField(_("submitted by"), max_length=200, blank=True)
     submitter_email = models.EmailField(_("submitter's e-mail"), blank=True)
+    submitter_organisation = models.CharField(_("submitter's organisation"), max_length=200, blank=True)
     submitter_user = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -243,7 +244,11 @@ class CasePage(Page):
         InlinePanel("gallery", label=_("photos")),
         "related_cases",
         MultiFieldPanel(
-            [FieldPanel("submitter_name", read_only=True), FieldPanel("submitter_email", read_only=True)],
+            [
+                FieldPanel("submitter_name", read_only=True),
+                FieldPanel("submitter_email", read_only=True),
+                FieldPanel("submitter_organisation", read_only=True),
+            ],
             heading=_("Submitted through “Share your example” (never shown on the site)"),
         ),
     ]
