@@ -281,57 +281,14 @@ def decided_here(node: dict, page) -> bool:
         return page.evaluate(ON_TOP_SCRIPT, target[0])
     return False
 
-# Every visible element with its own text (not hidden except for screen readers, not disabled), its colour against the first
-# opaque background behind it (walking up the ancestors and blending translucent ones), WCAG's contrast ratio.
-# Text on an image or a gradient has no single background: it is skipped here (axe reports it as undecided).
-CONTRAST_SCRIPT = """
-() => {
-  const parse = (c) => { const m = c.match(/rgba?\\(([^)]+)\\)/); if (!m) return null;
-    const p = m[1].split(/[ ,\\/]+/).filter(Boolean).map(Number); return [p[0], p[1], p[2], p.length > 3 ? p[3] : 1]; };
-  const lum = ([r, g, b]) => { const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
-    return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b); };
-  const blend = (top, under) => { const a = top[3]; return [0, 1, 2].map((i) => top[i] * a + under[i] * (1 - a)).concat([1]); };
-  const background = (el) => {
-    const layers = [];
-    for (let node = el; node && node.nodeType === 1; node = node.parentElement) {
-      const style = getComputedStyle(node);
-      if (style.backgroundImage && style.backgroundImage !== "none") return null;
-      const colour = parse(style.backgroundColor);
-      if (colour && colour[3] > 0) { layers.push(colour); if (colour[3] >= 1) break; }
-    }
-    let result = [255, 255, 255, 1];
-    for (let i = layers.length - 1; i >= 0; i--) result = blend(layers[i], result);
-    return result;
-  };
-  const hidden = (el) => { for (let n = el; n && n.nodeType === 1; n = n.parentElement) {
-      const s = getComputedStyle(n); if (s.clip === "rect(0px, 0px, 0px, 0px)" || s.clipPath === "inset(50%)") return true; }
-    return false; };
-  const found = [];
-  for (const el of document.body.querySelectorAll("*")) {
-    const own = Array.from(el.childNodes).some((n) => n.nodeType === 3 && n.textContent.trim());
-    if (!own || ["SCRIPT", "STYLE", "NOSCRIPT", "OPTION"].includes(el.tagName)) continue;
-    if (el.closest(":disabled")) continue;  // WCAG asks no contrast of a control that cannot be used
-    const rect = el.getBoundingClientRect();
-    const style = getComputedStyle(el);
-    if (rect.width < 2 || rect.height < 2 || style.visibility !== "visible" || Number(style.opacity) === 0 || hidden(el)) continue;
-    const bg = background(el); const fg = parse(style.color);
-    if (!bg || !fg) continue;
-    const [a, b] = [lum(blend(fg, bg)), lum(bg)];
-    const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
-    const size = parseFloat(style.fontSize); const bold = Number(style.fontWeight) >= 700;
-    const needed = size >= 24 || (bold && size >= 18.66) ? 3 : 4.5;
-    if (ratio < needed) {
-      const name = el.tagName.toLowerCase() + (el.id ? "#" + el.id : "") + (el.className && typeof el.className === "string" ? "." + el.className.trim().split(/\\s+/).join(".") : "");
-      found.push({ element: name, text: el.textContent.trim().slice(0, 60), colour: style.color, ratio: Math.round(ratio * 100) / 100, needed });
-    }
-  }
-  return found;
-}
-"""
+
+# Measures every visible text against its real background (see the file for what it skips).
+CONTRAST_SCRIPT = (Path(__file__).parent / "contrast.js").read_text(encoding="utf-8")
 
 
 def describe_undecided(results: list[dict], where: str) -> str:
-    lines = [f"axe-core could not decide the colour contrast of {sum(len(r['nodes']) for r in results)} element(s) on {where} (check them and fix the colours):"]
+    count = sum(len(r["nodes"]) for r in results)
+    lines = [f"axe-core could not decide the colour contrast of {count} element(s) on {where} (check and fix them):"]
     for result in results:
         for node in result["nodes"][:8]:
             lines.append(f"- {result['id']} at {', '.join(map(str, node['target']))}")
@@ -344,7 +301,9 @@ def describe_undecided(results: list[dict], where: str) -> str:
 def describe_low_contrast(found: list[dict], where: str) -> str:
     lines = [f"{len(found)} text(s) on {where} have too little contrast with their background:"]
     for item in found[:12]:
-        lines.append(f"- {item['element']} “{item['text']}”: {item['ratio']}:1 ({item['colour']}), needs {item['needed']}:1")
+        lines.append(
+            f"- {item['element']} “{item['text']}”: {item['ratio']}:1 ({item['colour']}), needs {item['needed']}:1"
+        )
     return "\n".join(lines)
 
 
