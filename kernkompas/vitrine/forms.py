@@ -144,7 +144,7 @@ class SubmissionForm(AccessibleFormMixin, forms.Form):
         max_length=200,
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "organization"}),
-        help_text=_("Optional: the municipality, association or business you work for."),
+        help_text=_("The municipality, association or business you work for."),
     )
     # A photo chosen before the form came back with an error, kept on the server (submissions.keep_photo): the
     # signed token that names it, and the choice to leave it out. Declared before ``photo``, which reads them.

@@ -19,6 +19,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 
 from kernkompas.places.models import CountryCode, SizeClass
+from kernkompas.vitrine.panels import StillToCompletePanel
 
 RICH_FEATURES = ["bold", "italic", "link", "ol", "ul", "h3"]
 
@@ -220,6 +221,7 @@ class CasePage(Page):
 
     # The back-office form, in the order a case is read. Without these panels Wagtail shows only the title.
     content_panels = [
+        StillToCompletePanel(heading=_("Still to complete")),
         *Page.content_panels,
         "summary",
         "hero_image",

@@ -195,3 +195,20 @@ def test_the_back_office_form_of_a_submitted_case_is_complete(client, cast, subm
     data = edit_form(client, edit)
     response = client.post(edit, data)  # "Save draft"
     assert response.status_code == 302, response.context["form"].errors
+
+
+def test_the_editor_sees_what_a_submitted_case_still_lacks(client, cast, submitted_case):
+    """The editor had no overview of what the visitor's form leaves empty; now it stands above the form."""
+    client.force_login(cast.eva)
+    html = client.get(reverse("wagtailadmin_pages:edit", args=(submitted_case.pk,))).content.decode()
+    panel = html.split("kk-still-to-complete", 1)[1].split("</div>", 1)[0]
+    assert "Nog leeg" in panel
+    assert "<li>Context</li>" in panel and "<li>Tips &amp; tricks</li>" in panel
+    assert "Hoofdafbeelding" not in panel, "it was sent with a photo"
+
+
+def test_an_editors_own_case_has_no_such_list(client, cast):
+    from kernkompas.vitrine.panels import still_to_complete
+    from kernkompas.vitrine.tests.personal_cases import case
+
+    assert still_to_complete(case("Een eigen voorbeeld")) == []
