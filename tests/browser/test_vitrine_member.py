@@ -63,3 +63,36 @@ def test_the_buttons_on_a_members_saved_searches_and_collections_can_be_seen(
 
     page.goto("/vitrine/bewaard/")
     assert_accessible(page, f"the collections at {width} px")
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_a_member_shares_an_example_from_the_vitrine_and_keeps_the_photo_after_an_error(
+    page, vitrine_demo, dutch, assert_accessible, settings, tmp_path, width
+):
+    """The form was not linked from the Vitrine, started empty for a member, and lost the chosen photo after any
+    error in the form."""
+    import io
+
+    from PIL import Image
+
+    settings.MONITOR_UPLOAD_ROOT = tmp_path
+    buffer = io.BytesIO()
+    Image.new("RGB", (64, 48), (30, 120, 90)).save(buffer, "JPEG")
+    page.set_viewport_size({"width": width, "height": 900})
+    log_in(page, dutch, "bram")
+    page.goto("/vitrine/")
+    page.get_by_role("link", name=dutch("Share your example")).first.click()
+    expect(page.get_by_label(dutch("Your name"))).to_have_value("Bram Geerts")
+    expect(page.get_by_label(dutch("Your organisation"))).to_have_value("Fietsen Geerts (demo)")
+    expect(page.get_by_label(dutch("Where"), exact=True)).not_to_have_value("")
+    assert_accessible(page, f"the submission form at {width} px")
+
+    page.locator("#id_photo").set_input_files(
+        files=[{"name": "marktplein.jpg", "mimeType": "image/jpeg", "buffer": buffer.getvalue()}]
+    )
+    page.get_by_label(dutch("What the photo shows")).fill("Het marktplein met de kramen")
+    page.get_by_role("button", name=dutch("Send my example")).click()
+    expect(page.locator(".error-summary")).to_be_visible()
+    expect(page.locator(".kept-photo")).to_contain_text("marktplein.jpg")
+    page.screenshot(path=f"{SHOTS}-submit-error-{width}.png", full_page=True)
+    assert_accessible(page, f"the submission form with errors at {width} px")

@@ -44,8 +44,7 @@
     }
     var data = JSON.parse(source.textContent);
     element.replaceChildren(); // the text shown without JavaScript
-    // No SVG margin around the map: Leaflet's default 10 % overlaps the text around it for axe-core (see map.js).
-    var map = L.map(element, { scrollWheelZoom: false, renderer: L.svg({ padding: 0 }) });
+    var map = L.map(element, { scrollWheelZoom: false });
     var url = element.getAttribute("data-tile-url");
     if (url) {
       L.tileLayer(url, { attribution: element.getAttribute("data-tile-attribution") || "", maxZoom: 20 }).addTo(map);

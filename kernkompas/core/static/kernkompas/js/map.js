@@ -124,10 +124,7 @@
       keyboard: true,
       zoomSnap: 0.25, // fit the shapes snugly instead of jumping a whole zoom level out
       scrollWheelZoom: false, // scrolling the page should not zoom the map by surprise
-      attributionControl: true,
-      // Leaflet draws its shapes on an SVG 10 % larger than the map on every side (clipped, but still there for
-      // axe-core, which then cannot tell the contrast of the heading above the map or the legend below it).
-      renderer: L.svg({ padding: 0 })
+      attributionControl: true
     });
     map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
     element.setAttribute("tabindex", "0");
