@@ -64,6 +64,22 @@ class SavedSearchForm(AccessibleFormMixin, forms.Form):
     alerts = forms.BooleanField(label=_("E-mail me new examples that match"), required=False, initial=True)
 
 
+def submission_initial(user) -> dict:
+    """What a member's profile already says, to start "Deel je voorbeeld" with: who they are and, from their
+    municipality, where (the place, its country and size). Nothing for a visitor without an account."""
+    if not user.is_authenticated:
+        return {}
+    initial = {
+        "contact_name": user.get_full_name() or user.get_username(),
+        "contact_email": user.email,
+        "contact_organisation": user.organisation_name,
+    }
+    gemeente = user.home_gemeente
+    if gemeente is not None:
+        initial.update(place_name=gemeente.name_nl, country=gemeente.country.code, size_class=gemeente.size_class)
+    return initial
+
+
 class SubmissionForm(AccessibleFormMixin, forms.Form):
     """ "Deel je voorbeeld": a public submission that becomes a draft case for the editors."""
 
@@ -82,6 +98,14 @@ class SubmissionForm(AccessibleFormMixin, forms.Form):
     themes = forms.ModelMultipleChoiceField(
         label=_("Themes"),
         queryset=Theme.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Choose one or more."),
+    )
+    # A case needs its audiences to be published: without them the editor's approval stopped at a field the
+    # visitor had never been asked.
+    audiences = forms.ModelMultipleChoiceField(
+        label=_("Who can learn from it"),
+        queryset=Audience.objects.all(),
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Choose one or more."),
     )
@@ -115,6 +139,17 @@ class SubmissionForm(AccessibleFormMixin, forms.Form):
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
         help_text=_("Only the editors see your name and address; they are never shown on the site."),
     )
+    contact_organisation = forms.CharField(
+        label=_("Your organisation"),
+        max_length=200,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "organization"}),
+        help_text=_("The municipality, association or business you work for."),
+    )
+    # A photo chosen before the form came back with an error, kept on the server (submissions.keep_photo): the
+    # signed token that names it, and the choice to leave it out. Declared before ``photo``, which reads them.
+    kept_photo = forms.CharField(widget=forms.HiddenInput, required=False)
+    drop_photo = forms.BooleanField(label=_("Leave this photo out"), required=False)
     photo = forms.FileField(
         label=_("A photo"),
         required=False,
@@ -155,6 +190,11 @@ class SubmissionForm(AccessibleFormMixin, forms.Form):
 
     def clean_photo(self):
         upload = self.cleaned_data.get("photo")
+        self.photo_kept_as = ""
+        if not upload and not self.cleaned_data.get("drop_photo"):
+            token = self.cleaned_data.get("kept_photo", "")
+            upload = submissions.kept_photo(token)
+            self.photo_kept_as = token if upload else ""
         if not upload:
             return None
         try:
@@ -162,6 +202,17 @@ class SubmissionForm(AccessibleFormMixin, forms.Form):
         except submissions.PhotoError as error:
             raise forms.ValidationError(str(error)) from error
         return upload
+
+    def photo_to_show_again(self) -> dict | None:
+        """After an error elsewhere in the form: the photo that passed its check, kept on the server so that the
+        visitor need not choose it again ({"token", "name"}), or None."""
+        if self.is_valid() or self.has_error("photo") or not getattr(self, "cleaned_data", None):
+            return None
+        upload = self.cleaned_data.get("photo")
+        if upload is None:
+            return None
+        token = self.photo_kept_as or submissions.keep_photo(upload, self.photo_format)
+        return {"token": token, "name": submissions.kept_photo_name(token)}
 
     def clean(self):
         data = super().clean()
@@ -189,8 +240,10 @@ class SubmissionForm(AccessibleFormMixin, forms.Form):
             results=submissions.plain_text(data.get("results", "")),
             learnings=submissions.plain_text(data.get("learnings", "")),
             themes=list(data["themes"]),
+            audiences=list(data["audiences"]),
             contact_name=data["contact_name"],
             contact_email=data["contact_email"].strip().lower(),
+            contact_organisation=submissions.one_line(data.get("contact_organisation", "")),
             photo=data.get("photo"),
             photo_format=getattr(self, "photo_format", ""),
             photo_description=data.get("photo_description", ""),

@@ -286,7 +286,7 @@ def saved_search_alerts(request, pk):
 @ratelimit("vitrine_submit")
 def submit(request):
     if request.method != "POST":
-        form = forms.SubmissionForm()
+        form = forms.SubmissionForm(initial=forms.submission_initial(request.user))
         return _submit_page(request, form, submissions.form_token())
     form = forms.SubmissionForm(request.POST, request.FILES)
     posted = request.POST.get("started", "")
@@ -295,13 +295,20 @@ def submit(request):
         # The honeypot: people never see this field, bots fill it. Answer as if all went well, store nothing.
         return redirect("vitrine:submit_thanks")
     if not form.is_valid():
-        return _submit_page(request, form, started, status=400)
+        return _submit_page(request, form, started, status=400, kept_photo=form.photo_to_show_again())
     case_submissions.submit_case(form.submission(), user=request.user)
+    if form.photo_kept_as:
+        submissions.forget_kept_photo(form.photo_kept_as)
     return redirect("vitrine:submit_thanks")
 
 
-def _submit_page(request, form, started: str, status: int = 200):
-    context = {"form": form, "started": started, "max_mb": submissions.MAX_PHOTO_BYTES // (1024 * 1024)}
+def _submit_page(request, form, started: str, status: int = 200, kept_photo=None):
+    context = {
+        "form": form,
+        "started": started,
+        "max_mb": submissions.MAX_PHOTO_BYTES // (1024 * 1024),
+        "kept_photo": kept_photo,
+    }
     return render(request, "vitrine/submit.html", context, status=status)
 
 

@@ -19,6 +19,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 
 from kernkompas.places.models import CountryCode, SizeClass
+from kernkompas.vitrine.panels import StillToCompletePanel
 
 RICH_FEATURES = ["bold", "italic", "link", "ol", "ul", "h3"]
 
@@ -212,6 +213,7 @@ class CasePage(Page):
     # Who submitted it through "Deel je voorbeeld" (personal data; never shown on the site).
     submitter_name = models.CharField(_("submitted by"), max_length=200, blank=True)
     submitter_email = models.EmailField(_("submitter's e-mail"), blank=True)
+    submitter_organisation = models.CharField(_("submitter's organisation"), max_length=200, blank=True)
     submitter_user = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -219,6 +221,7 @@ class CasePage(Page):
 
     # The back-office form, in the order a case is read. Without these panels Wagtail shows only the title.
     content_panels = [
+        StillToCompletePanel(heading=_("Still to complete")),
         *Page.content_panels,
         "summary",
         "hero_image",
@@ -243,7 +246,11 @@ class CasePage(Page):
         InlinePanel("gallery", label=_("photos")),
         "related_cases",
         MultiFieldPanel(
-            [FieldPanel("submitter_name", read_only=True), FieldPanel("submitter_email", read_only=True)],
+            [
+                FieldPanel("submitter_name", read_only=True),
+                FieldPanel("submitter_email", read_only=True),
+                FieldPanel("submitter_organisation", read_only=True),
+            ],
             heading=_("Submitted through “Share your example” (never shown on the site)"),
         ),
     ]

@@ -26,8 +26,8 @@ personal_data.register(
     user="submitter_user",
     email=("submitter_email",),
     name=("submitter_name",),
-    fields=("title", "submitter_name", "submitter_email"),
-    erase={"submitter_name": "", "submitter_email": "", "submitter_user": None},
+    fields=("title", "submitter_name", "submitter_email", "submitter_organisation"),
+    erase={"submitter_name": "", "submitter_email": "", "submitter_organisation": "", "submitter_user": None},
 )
 personal_data.register(CasePage, text=("contact",), fields=("title", "contact"), erase={"contact": ""})
 

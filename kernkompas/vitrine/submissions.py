@@ -2,14 +2,18 @@
 the signed start time against bots, and turning a submission into the fields of a draft case.
 
 Nothing here writes to the database except :func:`store_photo`, which the named operation
-``kernkompas.vitrine.actions.case_submissions.submit_case`` calls inside its transaction.
+``kernkompas.vitrine.actions.case_submissions.submit_case`` calls inside its transaction. A photo chosen in a form
+that comes back with an error is kept on disk for a day (:func:`keep_photo`), outside MEDIA_ROOT, never served.
 """
 
 from __future__ import annotations
 
 import html
 import re
+import secrets
+import time
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from django.conf import settings
 from django.core import signing
@@ -51,8 +55,10 @@ class Submission:
     results: str = ""
     learnings: str = ""
     themes: list = field(default_factory=list)
+    audiences: list = field(default_factory=list)
     contact_name: str = ""
     contact_email: str = ""
+    contact_organisation: str = ""
     photo: object | None = None  # an UploadedFile already checked by check_photo()
     photo_format: str = ""
     photo_description: str = ""
@@ -136,6 +142,90 @@ def store_photo(submission: Submission):
     return image
 
 
+# --- A photo kept while the form is corrected ---------------------------------------------------------------------
+
+# Kept for a day, like the form's own token; at most this many files for all visitors together (each at most
+# MAX_PHOTO_BYTES), the oldest removed first, so the folder stays bounded whatever is sent.
+KEPT_PHOTO_MAX_AGE = MAX_FORM_AGE_SECONDS
+KEPT_PHOTO_MAX_FILES = 200
+_KEPT_SALT = "kernkompas.vitrine.kept-photo"
+_KEPT_NAME = re.compile(r"[0-9a-f]{32}\.(?:jpg|png|webp)")
+
+
+def kept_photo_dir() -> Path:
+    """Under the private upload folder (KERNKOMPAS_UPLOAD_ROOT), which no URL reaches."""
+    return Path(settings.MONITOR_UPLOAD_ROOT) / "vitrine-photos"
+
+
+def keep_photo(upload, extension: str) -> str:
+    """Store a photo that passed :func:`check_photo` until the form is sent again; return a signed token that
+    names it. The file gets a random name: the visitor's file name is only in the token, to show it."""
+    folder = kept_photo_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    _prune_kept_photos(folder, room_for=1)
+    stored = f"{secrets.token_hex(16)}.{extension}"
+    upload.seek(0)
+    with open(folder / stored, "wb") as out:
+        for chunk in upload.chunks():
+            out.write(chunk)
+    upload.seek(0)
+    name = Path(upload.name or stored).name[:100]
+    return signing.dumps({"file": stored, "name": name}, salt=_KEPT_SALT, compress=True)
+
+
+def kept_photo(token: str):
+    """The kept photo a token names, as an uploaded file (checked again by the form), or None when the token is
+    forged, older than a day or its file is gone."""
+    stored = _kept_file(token)
+    if stored is None:
+        return None
+    path, name = stored
+    return SimpleUploadedFile(name, path.read_bytes())
+
+
+def kept_photo_name(token: str) -> str:
+    stored = _kept_file(token)
+    return stored[1] if stored else ""
+
+
+def forget_kept_photo(token: str) -> None:
+    stored = _kept_file(token)
+    if stored is not None:
+        stored[0].unlink(missing_ok=True)
+
+
+def _kept_file(token: str) -> tuple[Path, str] | None:
+    try:
+        data = signing.loads(token or "", salt=_KEPT_SALT, max_age=KEPT_PHOTO_MAX_AGE)
+    except signing.BadSignature:
+        return None
+    stored = str(data.get("file", "")) if isinstance(data, dict) else ""
+    if not _KEPT_NAME.fullmatch(stored):
+        return None
+    path = kept_photo_dir() / stored
+    if not path.is_file():
+        return None
+    return path, str(data.get("name") or stored)
+
+
+def _prune_kept_photos(folder: Path, room_for: int) -> None:
+    """Remove kept photos older than a day, then the oldest until ``room_for`` more fit under the maximum."""
+    now = time.time()
+    files = []
+    for path in folder.iterdir():
+        try:
+            modified = path.stat().st_mtime
+        except FileNotFoundError:
+            continue  # removed by another request meanwhile
+        if now - modified > KEPT_PHOTO_MAX_AGE:
+            path.unlink(missing_ok=True)
+        else:
+            files.append((modified, path))
+    files.sort()
+    for _modified, path in files[: max(0, len(files) + room_for - KEPT_PHOTO_MAX_FILES)]:
+        path.unlink(missing_ok=True)
+
+
 # --- The signed start time -------------------------------------------------------------------------------------
 
 
@@ -186,6 +276,7 @@ def page_fields(submission: Submission) -> dict:
         "learnings": paragraphs_html(submission.learnings),
         "submitter_name": submission.contact_name,
         "submitter_email": submission.contact_email,
+        "submitter_organisation": submission.contact_organisation,
         "has_unpublished_changes": True,
     }
 

@@ -32,6 +32,7 @@ def submit_case(submission, *, user=None):
         if submission.photo is not None:
             case.hero_image = submissions.store_photo(submission)
         case.themes = list(submission.themes)
+        case.audiences = list(submission.audiences)
         index.add_child(instance=case)
         case.save_revision(user=submitter, log_action=True)
         workflow = case.get_workflow()

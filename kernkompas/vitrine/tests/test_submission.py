@@ -17,7 +17,7 @@ from wagtail.models import Revision, WorkflowState
 from kernkompas.core import personal_data, privacy
 from kernkompas.core.models import AuditEvent
 from kernkompas.vitrine.actions.editorial import EDITORIAL_WORKFLOW
-from kernkompas.vitrine.models import CasePage, Theme
+from kernkompas.vitrine.models import Audience, CasePage, Theme
 from kernkompas.vitrine.submissions import form_token, paragraphs_html, plain_text
 
 pytestmark = pytest.mark.django_db
@@ -46,6 +46,7 @@ def form_data(**changes) -> dict:
         "size_class": "10k-25k",
         "core_type": "dorpskern",
         "themes": [Theme.objects.get(slug="samenwerking").pk],
+        "audiences": [Audience.objects.get(slug="lokale-besturen").pk],
         "concept": "Een coöperatie van bewoners.\n\nZe kochten het pand samen.",
         "approach": "Eerst een bewonersavond, dan een crowdfunding.",
         "results": "",

@@ -2,6 +2,43 @@
 (function () {
   "use strict";
 
+  // The filter panel: always open on a wide screen, folded on a phone (where the results come first).
+  var wide = window.matchMedia("(min-width: 56.01rem)");
+  var panels = document.querySelectorAll("details[data-facets-panel]");
+  function fitPanels() { panels.forEach(function (panel) { if (wide.matches) { panel.open = true; } }); }
+  fitPanels();
+  if (wide.addEventListener) { wide.addEventListener("change", fitPanels); }
+  panels.forEach(function (panel) {
+    var summary = panel.querySelector("summary");
+    summary.addEventListener("click", function (event) { if (wide.matches) { event.preventDefault(); } });
+  });
+
+  // After a tick the page is loaded anew: remember which box was ticked and where it stood on the screen, so the
+  // new page opens the panel, scrolls that box to the same place and gives it the focus again.
+  var PLACE = "kernkompas.vitrine.filter-place";
+  function rememberPlace(control) {
+    try {
+      sessionStorage.setItem(PLACE, JSON.stringify({
+        id: control.id, top: control.getBoundingClientRect().top, path: location.pathname,
+      }));
+    } catch (error) { /* private mode without storage: the page still works, from the top */ }
+  }
+  function restorePlace() {
+    var saved = null;
+    try {
+      saved = JSON.parse(sessionStorage.getItem(PLACE) || "null");
+      sessionStorage.removeItem(PLACE);
+    } catch (error) { return; }
+    if (!saved || saved.path !== location.pathname) { return; }
+    // A value that no case has any more is not drawn: then the panel's own button takes the focus.
+    var control = document.getElementById(saved.id) || document.querySelector("details[data-facets-panel] > summary");
+    if (!control) { return; }
+    var panel = control.closest("details");
+    if (panel) { panel.open = true; }
+    window.scrollTo(0, window.scrollY + control.getBoundingClientRect().top - saved.top);
+    control.focus({ preventScroll: true });
+  }
+
   // Filters: apply as soon as a box is ticked or the order changes (the form also has a submit button).
   document.querySelectorAll("form[data-autosubmit]").forEach(function (form) {
     form.classList.add("js-autosubmit");
@@ -12,13 +49,18 @@
       form.submit();
     }
     form.addEventListener("change", function (event) {
-      if (event.target.matches("input[type=checkbox], select")) { submit(); }
+      if (event.target.matches("input[type=checkbox], select")) {
+        if (event.target.id) { rememberPlace(event.target); }
+        submit();
+      }
     });
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       submit();
     });
   });
+
+  restorePlace();
 
   // Copy link: without JavaScript it is an ordinary link to the page itself.
   document.querySelectorAll("[data-copy-link]").forEach(function (link) {
