@@ -35,6 +35,9 @@ class PartConfig(AppConfig):
     #: demo region's places and people.
     demo_loader: str | None = None
     demo_order: int = 100
+    #: Links about an area (places.Gebied) that the part offers, e.g. ``"kernkompas.monitor.links.area_links"``:
+    #: a function ``(gebied, user) -> list[(label, url)]``; the back office shows them after saving an area.
+    area_links: str | None = None
 
 
 def all_parts() -> list[PartConfig]:
@@ -67,3 +70,16 @@ def demo_loaders() -> list[tuple[PartConfig, Callable]]:
     """``(part, load)`` of every part with demo data, in the order they load."""
     with_demo = [part for part in all_parts() if part.demo_loader]
     return [(part, import_string(part.demo_loader)) for part in sorted(with_demo, key=lambda part: part.demo_order)]
+
+
+# --- Links about one place, offered by the parts that show it (issue 11) ---------------------------------------
+
+
+def area_links(gebied, user) -> list[tuple[str, str]]:
+    """``(label, url)`` of what every part offers about an area that the user may open (its dashboard, its import
+    wizard), in the order of ``INSTALLED_APPS``; places shows them without knowing the parts."""
+    found: list[tuple[str, str]] = []
+    for part in all_parts():
+        if part.area_links:
+            found.extend(import_string(part.area_links)(gebied, user))
+    return found

@@ -13,6 +13,7 @@ class MonitorConfig(parts.PartConfig):
     api_prefix = "/monitor"
     demo_loader = "kernkompas.monitor.demo.load_demo_monitor"
     demo_order = 20
+    area_links = "kernkompas.monitor.links.area_links"
 
     def ready(self):
         # import here: ready() is where Django lets an app import modules that need the models loaded.
