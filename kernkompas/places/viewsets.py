@@ -241,6 +241,9 @@ class KernAdminForm(PlaceAdminForm):
             self.fields["gemeente"] = GemeenteChoiceField(
                 label=_("Municipality"), queryset=gemeenten, initial=gemeenten.first() if not self.instance.pk else None
             )
+        for name in ("code", "slug"):
+            if name in self.fields:  # administrators: empty means "make one"
+                self.fields[name].required = False
 
     def clean(self):
         cleaned = super().clean()
@@ -408,11 +411,10 @@ class TitledIndexView(snippet_views.IndexView):
 
     title_accessor = None
 
-    @cached_property
-    def columns(self):
-        columns = super().columns
-        columns[0].accessor = self.title_accessor
-        return columns
+    def _get_title_column(self, *args, **kwargs):
+        column = super()._get_title_column(*args, **kwargs)
+        column.accessor = self.title_accessor
+        return column
 
 
 class GemeenteIndexView(TitledIndexView):
