@@ -119,6 +119,14 @@ def test_the_area_forms_core_list_marks_the_main_core_as_the_core_list_does(clie
     assert "Tongeren – kern 13 (hoofdkern) · Tongeren-Borgloon" in choose
 
 
+def test_cores_are_found_by_their_municipalitys_name_in_the_list_and_the_chooser(client, cast, tongeren):
+    client.force_login(cast.anton)
+    listed = client.get(url("kern", "list"), {"q": "Borgloon"}).context["object_list"]
+    assert {k.name for k in listed} == {k.name for k in tongeren["kernen"]}
+    chosen = client.get(chooser("kern", "choose_results"), {"q": "Borgloon"}).context["results"]
+    assert {k.name for k in chosen} == {k.name for k in tongeren["kernen"]}
+
+
 # --- 3. Staff make their own cores ------------------------------------------------------------------------------
 
 
