@@ -8,7 +8,6 @@ plain columns for map extents and distance queries.
 from __future__ import annotations
 
 from django.db import models
-from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -142,12 +141,9 @@ class Gemeente(GeoMixin):
         verbose_name_plural = _("municipalities")
         # Current municipalities first, then those merged away: in every list and chooser the one a user means is
         # today's ("Tongeren-Borgloon" before the ended "Tongeren").
-        ordering = [
-            ExpressionWrapper(
-                Q(valid_until__isnull=False) | Q(merged_into__isnull=False), output_field=BooleanField()
-            ).asc(),
-            "name_nl",
-        ]
+        # (An F() rather than a Q(): Django prefixes a related model's default ordering when a query orders by the
+        # relation, which a Q() cannot take.) The importer sets valid_until on every merged-away municipality.
+        ordering = [models.F("valid_until").asc(nulls_first=True), "name_nl"]
         indexes = [
             # Similar municipalities: candidates of the same country and size class.
             models.Index(fields=["country", "size_class"], name="gemeente_country_size_idx"),
