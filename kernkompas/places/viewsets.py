@@ -406,22 +406,35 @@ class EditView(LinkButtonsMixin, snippet_views.EditView):
         return back_office.save_place(self.form, by=self.request.user, created=False)
 
 
-class TitledIndexView(snippet_views.IndexView):
-    """A listing whose first (linked) column shows ``title_accessor`` instead of the bare name."""
+class PlaceIndexView(snippet_views.IndexView):
+    """A listing searched word by word, as the choosers are ("Borgloon kern 13" finds "Tongeren – kern 13" of
+    Tongeren-Borgloon; Wagtail looks for the whole text in one field), whose first (linked) column may show
+    ``title_accessor`` instead of the bare name."""
 
     title_accessor = None
 
     def _get_title_column(self, *args, **kwargs):
         column = super()._get_title_column(*args, **kwargs)
-        column.accessor = self.title_accessor
+        if self.title_accessor:
+            column.accessor = self.title_accessor
         return column
 
+    def search_queryset(self, queryset):
+        if not self.is_searching or not self.search_fields:
+            return super().search_queryset(queryset)
+        for word in self.search_query.split()[:10]:
+            matches = Q()
+            for name in self.search_fields:
+                matches |= Q(**{f"{name}__icontains": word})
+            queryset = queryset.filter(matches)
+        return queryset
 
-class GemeenteIndexView(TitledIndexView):
+
+class GemeenteIndexView(PlaceIndexView):
     title_accessor = "chooser_label"  # "Tongeren — opgeheven op 31-12-2024, nu Tongeren-Borgloon"
 
 
-class KernIndexView(TitledIndexView):
+class KernIndexView(PlaceIndexView):
     title_accessor = "name_with_kind"  # "Tongeren – kern 13 (hoofdkern)"
 
 
@@ -429,6 +442,7 @@ class PlaceViewSet(ScopedSnippetViewSet):
     """Shared set-up: the scoped base (accounts/viewsets.py), audit-logged saves and deletions, an inspect
     screen."""
 
+    index_view_class = PlaceIndexView
     add_view_class = CreateView
     edit_view_class = EditView
     inspect_view_enabled = True

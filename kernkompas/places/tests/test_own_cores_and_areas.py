@@ -125,6 +125,9 @@ def test_cores_are_found_by_their_municipalitys_name_in_the_list_and_the_chooser
     assert {k.name for k in listed} == {k.name for k in tongeren["kernen"]}
     chosen = client.get(chooser("kern", "choose_results"), {"q": "Borgloon"}).context["results"]
     assert {k.name for k in chosen} == {k.name for k in tongeren["kernen"]}
+    # Word by word, in the list as in the chooser: the whole text "Borgloon kern 13" is in no single field.
+    listed = client.get(url("kern", "list"), {"q": "Borgloon kern 13"}).context["object_list"]
+    assert [k.name for k in listed] == ["Tongeren – kern 13"]
 
 
 # --- 3. Staff make their own cores ------------------------------------------------------------------------------
