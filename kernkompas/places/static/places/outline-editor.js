@@ -40,11 +40,13 @@
     var referenceLayer = L.layerGroup().addTo(map);
     var outlineLayer = L.layerGroup().addTo(map);
     var drawing = null;
+    var kernLayer = null;
 
     function say(text) { status.textContent = text || ""; }
 
     function showReference() {
       referenceLayer.clearLayers();
+      kernLayer = null;
       var kern = kernSelect ? reference.kernen[kernSelect.value] : null;
       if (!kern) return;
       var gemeente = reference.gemeenten[kern.gemeente];
@@ -52,7 +54,7 @@
         L.geoJSON(gemeente.geometry, { style: { color: "#555", weight: 2, fill: false }, interactive: false }).addTo(referenceLayer);
       }
       if (kern.geometry) {
-        L.geoJSON(kern.geometry, { style: { color: "#1d4f91", weight: 2, dashArray: "6 4", fill: false }, interactive: false }).addTo(referenceLayer);
+        kernLayer = L.geoJSON(kern.geometry, { style: { color: "#1d4f91", weight: 2, dashArray: "6 4", fill: false }, interactive: false }).addTo(referenceLayer);
       }
     }
 
@@ -63,7 +65,9 @@
     }
 
     function fit() {
-      var bounds = L.featureGroup(outlineLayer.getLayers().concat(referenceLayer.getLayers())).getBounds();
+      // The outline if there is one, else the core (an area is a street or a centre), else the municipality.
+      var layers = outlineLayer.getLayers().length ? outlineLayer.getLayers() : (kernLayer ? [kernLayer] : referenceLayer.getLayers());
+      var bounds = L.featureGroup(layers).getBounds();
       if (bounds.isValid()) map.fitBounds(bounds, { padding: [12, 12] });
     }
 
