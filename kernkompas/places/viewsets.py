@@ -280,8 +280,8 @@ class GebiedAdminForm(PlaceAdminForm):
     outline_file = forms.FileField(
         label=_("Upload an outline"),
         required=False,
-        help_text=_("A GeoJSON file (for example exported from QGIS), at most %(size)s MB; it replaces the outline.")
-        % {"size": MAX_OUTLINE_BYTES // 1_000_000},
+        # The 5 MB is MAX_OUTLINE_BYTES (lib/outline.py), written out: a lazy text cannot take it at import.
+        help_text=_("A GeoJSON file (for example exported from QGIS), at most 5 MB; it replaces the outline."),
         widget=forms.ClearableFileInput(attrs={"accept": ".geojson,.json,application/geo+json,application/json"}),
     )
 
