@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kernkompas.accounts import permissions
+from kernkompas.accounts.models import Role
 from kernkompas.monitor import downloads, indicators, selectors
 from kernkompas.monitor.actions.thresholds import save_threshold
 from kernkompas.monitor.actions.visibility import set_area_public
@@ -40,8 +41,9 @@ def index(request):
 def _how_to_begin(user, groups) -> dict | None:
     """For municipal staff whose municipality has no areas yet: where to make a core and an area (the overview
     showed only the demo and no hint)."""
-    own = permissions.staff_gemeente_ids(user)
-    if not own or not permissions.is_staff_of_any(user):
+    # Municipal staff only: facilitators and administrators do not make a municipality's cores and areas.
+    own = permissions.roles_of(user).get(Role.GEMEENTE)
+    if not own:
         return None
     if any(group["gemeente"].pk in own for group in groups):
         return None

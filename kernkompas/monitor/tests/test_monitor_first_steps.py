@@ -36,6 +36,13 @@ def test_staff_without_areas_are_told_how_to_begin(client, cast, role, hinted):
         assert f'href="{reverse("wagtailsnippets_places_kern:add")}"' in html
 
 
+def test_a_facilitator_of_a_municipality_without_areas_gets_no_hint_to_make_them(client, cast):
+    tongeren = make_gemeente("73111", "Tongeren-Borgloon", 42_700)
+    adviser = make_user("adviseur", "Jan", Role.BEGELEIDER, tongeren)
+    client.force_login(adviser)
+    assert HINT not in client.get("/monitor/").content.decode()
+
+
 def test_the_hint_stays_while_only_another_municipalitys_areas_are_public(client, cast):
     cast.markt.is_public = True
     cast.markt.save()
