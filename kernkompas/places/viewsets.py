@@ -32,6 +32,7 @@ from kernkompas.accounts.viewsets import ScopedSnippetViewSet, YesNoColumn
 from kernkompas.core import parts
 from kernkompas.lib.geo import GeometryError, check_geometry, round_coordinates
 from kernkompas.lib.outline import MAX_OUTLINE_BYTES, OutlineError, is_near, parse_outline
+from kernkompas.lib.text import fold, natural_key
 from kernkompas.places.actions import back_office
 from kernkompas.places.models import Country, Gebied, Gemeente, Kern, Province, Regio
 
@@ -291,7 +292,16 @@ class GebiedAdminForm(PlaceAdminForm):
         kernen = Kern.objects.select_related("gemeente", "gemeente__merged_into").order_by(
             "gemeente__name_nl", "-kind", "name"
         )
-        self.fields["kern"].queryset = permissions.scope_queryset(self.for_user, kernen, "gemeente")
+        field = self.fields["kern"]
+        field.queryset = permissions.scope_queryset(self.for_user, kernen, "gemeente")
+        # Per municipality the main core first, then "kern 2" before "kern 10" (the database sorts "kern 10" first);
+        # validation still goes through the queryset.
+        ordered = sorted(
+            field.queryset, key=lambda k: (fold(k.gemeente.name_nl), not k.is_hoofdkern, natural_key(k.name))
+        )
+        field.choices = [("", field.empty_label), *((kern.pk, field.label_from_instance(kern)) for kern in ordered)]
+        if not self.instance.pk and len(ordered) == 1:
+            field.initial = ordered[0].pk  # a municipality with one core: nothing to choose
 
     def clean_outline_file(self):
         upload = self.files.get(self.add_prefix("outline_file"))

@@ -110,9 +110,14 @@ def test_the_area_forms_core_list_marks_the_main_core_as_the_core_list_does(clie
     """Issue 11: the core list said "hoofdkern", the area form's core choice did not."""
     client.force_login(cast.anton)
     form = client.get(url("gebied", "add")).context["form"]
-    labels = [label for _, label in form.fields["kern"].choices]
-    assert "Tongeren – kern 13 (hoofdkern) · Tongeren-Borgloon" in labels
-    assert "Tongeren – kern 1 · Tongeren-Borgloon" in labels
+    labels = [label for _, label in form.fields["kern"].choices if "Tongeren-Borgloon" in str(label)]
+    # The main core first, then in natural order ("kern 2" before "kern 10").
+    assert labels == [
+        "Tongeren – kern 13 (hoofdkern) · Tongeren-Borgloon",
+        "Tongeren – kern 1 · Tongeren-Borgloon",
+        "Tongeren – kern 2 · Tongeren-Borgloon",
+        "Tongeren – kern 10 · Tongeren-Borgloon",
+    ]
     listing = client.get(url("kern", "list"), {"q": "kern 13"}).content.decode()
     assert "Tongeren – kern 13 (hoofdkern)" in listing
     choose = client.get(chooser("kern"), {"q": "kern 13"}).json()["html"]
