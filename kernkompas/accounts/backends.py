@@ -43,8 +43,10 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
             # Their municipality: see it and correct its descriptive fields; create/delete is for administrators.
             "places.view_gemeente",
             "places.change_gemeente",
-            # Their cores: see and describe them; the list of cores comes from Statbel/CBS.
+            # Their cores: see, describe and add them (a centre manager draws her own cores where Statbel/CBS
+            # has none that fit); deleting one, and its official code, stay with administrators.
             "places.view_kern",
+            "places.add_kern",
             "places.change_kern",
             # Their areas: the unit the monitor counts in, drawn and published by the municipality itself.
             "places.view_gebied",

@@ -34,6 +34,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin import messages
 from wagtail.admin.forms.choosers import BaseFilterForm
+from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.permissions import policy_registry
 from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
 from wagtail.snippets.views import chooser as chooser_views
@@ -146,8 +147,23 @@ class ChooserSearchForm(BaseFilterForm):
         return objects
 
 
+def chooser_label(obj) -> str:
+    """How a chooser names an object: its ``chooser_label`` when the model has one (an ended municipality says so,
+    a main core is marked), else its name."""
+    return str(getattr(obj, "chooser_label", None) or obj)
+
+
 class ScopedChooseMixin:
     search_fields = None
+
+    @property
+    def title_column(self):
+        column = super().title_column
+        column.accessor = chooser_label
+        return column
+
+    def get_display_title(self, instance):
+        return chooser_label(instance)
 
     @cached_property
     def scope_policy(self):
@@ -215,6 +231,28 @@ class DeleteView(snippet_views.DeleteView):
         self.model.snippet_viewset.delete_instance(self.object, by=self.request.user)
 
 
+class YesNoColumn(BooleanColumn):
+    """A yes/no column that says it in words next to the icon ("Openbaar" / "Niet openbaar"), where Wagtail's
+    ``BooleanColumn`` shows only an icon titled "True" or "False"."""
+
+    cell_template_name = "accounts/admin/yes_no_cell.html"
+
+    def __init__(self, name, *, yes_label=None, no_label=None, **kwargs):
+        super().__init__(name, **kwargs)
+        self.yes_label = yes_label or _("Yes")
+        self.no_label = no_label or _("No")
+
+
+class InspectView(snippet_views.InspectView):
+    """Yes/no fields read "Ja"/"Nee" (in the user's language), not "True"/"False"."""
+
+    def get_field_display_value(self, field_name, field):
+        value = super().get_field_display_value(field_name, field)
+        if isinstance(value, bool):
+            return _("Yes") if value else _("No")
+        return value
+
+
 class ScopedSnippetViewSet(snippet_views.SnippetViewSet):
     """A snippet viewset whose every screen keeps to the user's scope (see the module's docstring).
 
@@ -224,6 +262,7 @@ class ScopedSnippetViewSet(snippet_views.SnippetViewSet):
 
     chooser_viewset_class = ScopedChooserViewSet
     delete_view_class = DeleteView
+    inspect_view_class = InspectView
     # Copying would save through Wagtail's default action, without our named operation and audit log.
     copy_view_enabled = False
     # Our models are searched in the database, not in Wagtail's search index.

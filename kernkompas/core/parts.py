@@ -36,6 +36,9 @@ class PartConfig(AppConfig):
     #: demo region's places and people.
     demo_loader: str | None = None
     demo_order: int = 100
+    #: Links about an area (places.Gebied) that the part offers, e.g. ``"kernkompas.monitor.links.area_links"``:
+    #: a function ``(gebied, user) -> list[(label, url)]``; the back office shows them after saving an area.
+    area_links: str | None = None
 
     # --- The municipality's workspace (issue 11) ---
     #: A function ``panels(request, gemeente) -> list[core.workspace.Panel]`` giving the part's panels on the
@@ -161,3 +164,16 @@ def theme_indicators(themes) -> list[IndicatorLink]:
         if part.theme_indicators and themes:
             links += import_string(part.theme_indicators)(list(themes))
     return links
+
+
+# --- Links about one place, offered by the parts that show it (issue 11) ---------------------------------------
+
+
+def area_links(gebied, user) -> list[tuple[str, str]]:
+    """``(label, url)`` of what every part offers about an area that the user may open (its dashboard, its import
+    wizard), in the order of ``INSTALLED_APPS``; places shows them without knowing the parts."""
+    found: list[tuple[str, str]] = []
+    for part in all_parts():
+        if part.area_links:
+            found.extend(import_string(part.area_links)(gebied, user))
+    return found

@@ -16,6 +16,7 @@ class MonitorConfig(parts.PartConfig):
     workspace_panels = "kernkompas.monitor.workspace.panels"
     place_panels = "kernkompas.monitor.place_panels.panels"
     theme_indicators = "kernkompas.monitor.theme_links.indicators_for_themes"
+    area_links = "kernkompas.monitor.links.area_links"
 
     def ready(self):
         # import here: ready() is where Django lets an app import modules that need the models loaded.

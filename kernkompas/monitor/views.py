@@ -8,13 +8,17 @@ the map, table rows, and inline SVG charts with table alternatives.
 
 from __future__ import annotations
 
+import functools
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from kernkompas.accounts import permissions
+from kernkompas.accounts.models import Role
 from kernkompas.core import parts
 from kernkompas.monitor import downloads, indicators, selectors
 from kernkompas.monitor.actions.import_undo import undoable_import
@@ -27,6 +31,7 @@ from kernkompas.monitor.presentation import dashboard_charts, panels, units
 from kernkompas.monitor.presentation.formats import date_text
 from kernkompas.monitor.presentation.thresholds import back_office_url, no_recipients_text, recipients_text
 from kernkompas.monitor.presentation.undo import import_history
+from kernkompas.places import selectors as place_selectors
 
 
 def index(request):
@@ -34,7 +39,7 @@ def index(request):
     for group in groups:
         for kern in group["kernen"]:
             panels.add_vacancy_text(kern["rows"])
-    return render(request, "monitor/index.html", {"groups": groups})
+    return render(request, "monitor/index.html", {"groups": groups, "start": _how_to_begin(request.user, groups)})
 
 
 def indicators_explained(request):
@@ -46,6 +51,57 @@ def indicators_explained(request):
     return render(request, "monitor/indicators.html", {"rows": rows})
 
 
+def _how_to_begin(user, groups) -> dict | None:
+    """For municipal staff whose municipality has no areas yet: where to make a core and an area (the overview
+    showed only the demo and no hint)."""
+    # Municipal staff only: facilitators and administrators do not make a municipality's cores and areas.
+    own = permissions.roles_of(user).get(Role.GEMEENTE)
+    if not own:
+        return None
+    if any(group["gemeente"].pk in own for group in groups):
+        return None
+    return {
+        "add_kern_url": reverse("wagtailsnippets_places_kern:add"),
+        "add_gebied_url": reverse("wagtailsnippets_places_gebied:add"),
+        "kernen_url": reverse("wagtailsnippets_places_kern:list"),
+    }
+
+
+def _follow_renames(view):
+    """An address with an old slug of a renamed municipality, core or area redirects (301) to the current one
+    (places keeps the old slugs: places.selectors.find_kern / find_gebied). Looked up only when the address is
+    not found, so a current address costs nothing more."""
+
+    @functools.wraps(view)
+    def wrapped(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except Http404:
+            if request.method not in ("GET", "HEAD"):
+                raise
+            target = _renamed_address(request, kwargs)
+            if target is None:
+                raise
+        query = request.META.get("QUERY_STRING")
+        return HttpResponsePermanentRedirect(f"{target}?{query}" if query else target)
+
+    return wrapped
+
+
+def _renamed_address(request, kwargs: dict) -> str | None:
+    if "gebied" in kwargs:
+        visible = selectors.visible_gebieden(request.user)
+        found, renamed = place_selectors.find_gebied(kwargs["gemeente"], kwargs["kern"], kwargs["gebied"], visible)
+        current = {"gemeente": found.kern.gemeente.slug, "kern": found.kern.slug, "gebied": found.slug} if found else {}
+    else:
+        found, renamed = place_selectors.find_kern(kwargs["gemeente"], kwargs["kern"])
+        current = {"gemeente": found.gemeente.slug, "kern": found.slug} if found else {}
+    if not (found and renamed):
+        return None
+    return reverse(request.resolver_match.view_name, kwargs={**kwargs, **current})
+
+
+@_follow_renames
 def kern_dashboard(request, gemeente, kern):
     found, gebieden = selectors.get_kern(request.user, gemeente, kern)
     can_manage = permissions.can_manage_gemeente(request.user, found.gemeente)
@@ -78,6 +134,7 @@ def kern_dashboard(request, gemeente, kern):
     return render(request, "monitor/kern.html", context)
 
 
+@_follow_renames
 def area_dashboard(request, gemeente, kern, gebied):
     area = selectors.get_gebied(request.user, gemeente, kern, gebied)
     filters = selectors.UnitFilters.from_query(request.GET)
@@ -110,6 +167,7 @@ def area_dashboard(request, gemeente, kern, gebied):
     return render(request, "monitor/gebied.html", context)
 
 
+@_follow_renames
 def register(request, gemeente, kern, gebied):
     """The unit register with owner contacts: staff of the municipality and administrators only."""
     area = selectors.get_gebied_for_staff(request.user, gemeente, kern, gebied)
@@ -134,6 +192,7 @@ def register(request, gemeente, kern, gebied):
     return render(request, "monitor/register.html", context)
 
 
+@_follow_renames
 def download(request, gemeente, kern, gebied, kind, fmt):
     area = selectors.get_gebied(request.user, gemeente, kern, gebied)
     if fmt not in downloads.KINDS.get(kind, ()):
@@ -163,6 +222,7 @@ def _file(content: bytes, fmt: str, name: str) -> HttpResponse:
     return response
 
 
+@_follow_renames
 def thresholds(request, gemeente, kern, gebied):
     """The area's thresholds: staff of the municipality set them; crossings raise a notice and an e-mail."""
     area = selectors.get_gebied_for_staff(request.user, gemeente, kern, gebied)
@@ -198,6 +258,7 @@ def thresholds(request, gemeente, kern, gebied):
     return render(request, "monitor/thresholds.html", context)
 
 
+@_follow_renames
 def visibility(request, gemeente, kern, gebied):
     """Make the dashboard public or private, in two steps: a page that says what becomes public (or stops being
     so), then the confirmed POST. A POST without the confirmation shows that page and changes nothing."""

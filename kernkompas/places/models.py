@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from kernkompas.lib.geo import describe_geometry
@@ -138,7 +139,11 @@ class Gemeente(GeoMixin):
     class Meta:
         verbose_name = _("municipality")
         verbose_name_plural = _("municipalities")
-        ordering = ["name_nl"]
+        # Current municipalities first, then those merged away: in every list and chooser the one a user means is
+        # today's ("Tongeren-Borgloon" before the ended "Tongeren").
+        # (An F() rather than a Q(): Django prefixes a related model's default ordering when a query orders by the
+        # relation, which a Q() cannot take.) The importer sets valid_until on every merged-away municipality.
+        ordering = [models.F("valid_until").asc(nulls_first=True), "name_nl"]
         indexes = [
             # Similar municipalities: candidates of the same country and size class.
             models.Index(fields=["country", "size_class"], name="gemeente_country_size_idx"),
@@ -153,6 +158,28 @@ class Gemeente(GeoMixin):
     @property
     def is_current(self) -> bool:
         return self.merged_into_id is None and self.valid_until is None
+
+    @property
+    def ended_text(self) -> str:
+        """For a municipality that no longer exists: since when and what it is now ("opgeheven op 31-12-2024, nu
+        Tongeren-Borgloon"); empty for a current one."""
+        if self.is_current:
+            return ""
+        successor = self.merged_into.name_nl if self.merged_into_id else ""
+        if self.valid_until and successor:
+            return gettext("ended on %(date)s, now %(successor)s") % {
+                "date": self.valid_until.strftime("%d-%m-%Y"),
+                "successor": successor,
+            }
+        if self.valid_until:
+            return gettext("ended on %(date)s") % {"date": self.valid_until.strftime("%d-%m-%Y")}
+        return gettext("ended, now %(successor)s") % {"successor": successor}
+
+    @property
+    def chooser_label(self) -> str:
+        """The name as lists and choosers show it: an ended municipality says so ("Tongeren — opgeheven op …")."""
+        ended = self.ended_text
+        return f"{self.name_nl} — {ended}" if ended else self.name_nl
 
     @property
     def density(self) -> float | None:
@@ -220,6 +247,22 @@ class Kern(GeoMixin):
     def get_absolute_url(self):
         return reverse("places:kern", kwargs={"gemeente": self.gemeente.slug, "slug": self.slug})
 
+    @property
+    def is_hoofdkern(self) -> bool:
+        return self.kind == KernKind.HOOFDKERN
+
+    @property
+    def name_with_kind(self) -> str:
+        """The name, marked "(hoofdkern)" for the main core, the same in every list, chooser and form."""
+        if self.is_hoofdkern:
+            return f"{self.name} ({KernKind.HOOFDKERN.label})"
+        return self.name
+
+    @property
+    def chooser_label(self) -> str:
+        """The core as choosers show it: name, main-core mark and municipality (with its end if it ended)."""
+        return f"{self.name_with_kind} · {self.gemeente.chooser_label}"
+
     def refresh_derived(self) -> None:
         self.search_text = " ".join(filter(None, [fold(self.name), self.code.lower()]))
 
@@ -259,6 +302,32 @@ class Gebied(GeoMixin):
     @property
     def gemeente(self) -> Gemeente:
         return self.kern.gemeente
+
+
+class OldSlug(models.Model):
+    """A slug a municipality, core or area had before it was renamed, so that its old address redirects (301).
+
+    Exactly one of ``gemeente``, ``kern`` and ``gebied`` is the object that had the slug; ``parent_id`` is the
+    municipality (for a core) or core (for an area) it belonged to then, since slugs are unique only there.
+    """
+
+    gemeente = models.ForeignKey(Gemeente, null=True, blank=True, on_delete=models.CASCADE, related_name="old_slugs")
+    kern = models.ForeignKey(Kern, null=True, blank=True, on_delete=models.CASCADE, related_name="old_slugs")
+    gebied = models.ForeignKey(Gebied, null=True, blank=True, on_delete=models.CASCADE, related_name="old_slugs")
+    parent_id = models.PositiveBigIntegerField(null=True, blank=True)
+    slug = models.SlugField(max_length=160)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("old address")
+        verbose_name_plural = _("old addresses")
+        indexes = [
+            # find_gemeente / find_kern / find_gebied: an old slug within its parent.
+            models.Index(fields=["slug", "parent_id"], name="oldslug_slug_parent_idx"),
+        ]
+
+    def __str__(self):
+        return self.slug
 
 
 class Regio(models.Model):

@@ -15,7 +15,7 @@ from shapely.geometry import shape
 from kernkompas.accounts import permissions
 from kernkompas.lib.similarity import Match, Place, assign_roles, regional_roles, similar_places
 from kernkompas.lib.text import fold, natural_key
-from kernkompas.places.models import CountryCode, Gebied, Gemeente, Kern
+from kernkompas.places.models import CountryCode, Gebied, Gemeente, Kern, OldSlug
 
 SEARCH_LIMIT = 50
 
@@ -49,10 +49,11 @@ def match_rank(folded_query: str, names: list[str]) -> int:
 
 
 def _ranked(items, folded_query: str, names_of) -> list:
-    # Current municipalities before merged ones at the same rank: the one a visitor most likely means.
+    # Current municipalities before ended ones, whatever the match: "Tongeren-Borgloon" before "Tongeren",
+    # the one a visitor most likely means; the ended one is listed after, with its end and successor.
     def key(item):
         gemeente = item if isinstance(item, Gemeente) else item.gemeente
-        return (match_rank(folded_query, names_of(item)), not gemeente.is_current, natural_key(names_of(item)[0]))
+        return (not gemeente.is_current, match_rank(folded_query, names_of(item)), natural_key(names_of(item)[0]))
 
     return sorted(items, key=key)
 
@@ -79,6 +80,54 @@ def search_places(query: str, limit: int = SEARCH_LIMIT) -> SearchResults:
     results.gemeenten, results.more_gemeenten = gemeenten[:limit], max(0, len(gemeenten) - limit)
     results.kernen, results.more_kernen = kernen[:limit], max(0, len(kernen) - limit)
     return results
+
+
+# --- Addresses: current and old slugs ----------------------------------------------------------------------
+
+
+def find_gemeente(slug: str, queryset=None) -> tuple[Gemeente | None, bool]:
+    """The municipality at this slug, and whether the slug is an old one (renamed: the caller redirects)."""
+    queryset = queryset if queryset is not None else Gemeente.objects.all()
+    found = queryset.filter(slug=slug).first()
+    if found is not None:
+        return found, False
+    old = OldSlug.objects.filter(slug=slug, gemeente__isnull=False).order_by("-created_at").first()
+    return (queryset.filter(pk=old.gemeente_id).first(), True) if old else (None, False)
+
+
+def find_kern(gemeente_slug: str, kern_slug: str, queryset=None) -> tuple[Kern | None, bool]:
+    """The core at /<gemeente>/<kern>/, and whether either slug is an old one."""
+    queryset = queryset if queryset is not None else Kern.objects.select_related("gemeente")
+    gemeente, gemeente_old = find_gemeente(gemeente_slug)
+    if gemeente is None:
+        return None, False
+    found = queryset.filter(gemeente=gemeente, slug=kern_slug).first()
+    if found is not None:
+        return found, gemeente_old
+    old = (
+        OldSlug.objects.filter(slug=kern_slug, parent_id=gemeente.pk, kern__isnull=False)
+        .order_by("-created_at")
+        .first()
+    )
+    return (queryset.filter(pk=old.kern_id).first(), True) if old else (None, False)
+
+
+def find_gebied(gemeente_slug: str, kern_slug: str, gebied_slug: str, queryset=None) -> tuple[Gebied | None, bool]:
+    """The area at /<gemeente>/<kern>/<gebied>/, and whether any of the slugs is an old one. ``queryset``
+    limits what may be found (the areas the user may see)."""
+    queryset = queryset if queryset is not None else Gebied.objects.select_related("kern__gemeente")
+    kern, kern_old = find_kern(gemeente_slug, kern_slug, Kern.objects.all())
+    if kern is None:
+        return None, False
+    found = queryset.filter(kern=kern, slug=gebied_slug).first()
+    if found is not None:
+        return found, kern_old
+    old = (
+        OldSlug.objects.filter(slug=gebied_slug, parent_id=kern.pk, gebied__isnull=False)
+        .order_by("-created_at")
+        .first()
+    )
+    return (queryset.filter(pk=old.gebied_id).first(), True) if old else (None, False)
 
 
 # --- Overview ----------------------------------------------------------------------------------------------

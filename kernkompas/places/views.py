@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404
+from django.shortcuts import redirect, render
 from django.template.defaultfilters import floatformat
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -76,10 +77,13 @@ def index(request):
 
 
 def gemeente_detail(request, slug):
-    gemeente = get_object_or_404(
-        Gemeente.objects.select_related("country", "province", "merged_into"),
-        slug=slug,
+    gemeente, renamed = selectors.find_gemeente(
+        slug, Gemeente.objects.select_related("country", "province", "merged_into")
     )
+    if gemeente is None:
+        raise Http404
+    if renamed:
+        return redirect(gemeente.get_absolute_url(), permanent=True)
     can_manage = permissions.can_manage_gemeente(request.user, gemeente)
     kernen = sorted(gemeente.kernen.all(), key=core_order)
     gebieden = list(selectors.visible_gebieden(request.user, gemeente))
@@ -161,11 +165,15 @@ def core_order(kern: Kern) -> tuple:
 
 
 def kern_detail(request, gemeente, slug):
-    kern = get_object_or_404(
+    kern, renamed = selectors.find_kern(
+        gemeente,
+        slug,
         Kern.objects.select_related("gemeente", "gemeente__country", "gemeente__province", "gemeente__merged_into"),
-        gemeente__slug=gemeente,
-        slug=slug,
     )
+    if kern is None:
+        raise Http404
+    if renamed:
+        return redirect(kern.get_absolute_url(), permanent=True)
     owner = kern.gemeente
     gebieden = list(selectors.visible_gebieden(request.user, owner, kern=kern))
     others = sorted((other for other in owner.kernen.all() if other.pk != kern.pk), key=core_order)

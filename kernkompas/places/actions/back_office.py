@@ -10,7 +10,7 @@ from django.db import transaction
 from wagtail.actions import action_registry
 
 from kernkompas.core import audit
-from kernkompas.places.models import Gebied, Gemeente, Kern
+from kernkompas.places.models import Gebied, Gemeente, Kern, OldSlug
 
 
 def gemeente_of(instance) -> Gemeente | None:
@@ -45,12 +45,50 @@ def _changes(form) -> dict:
     return changed
 
 
+def _address_of(instance) -> tuple[str, int | None] | None:
+    """(slug, parent id) of a municipality, core or area as stored now; None for other places or a new one."""
+    model = type(instance)
+    if model not in (Gemeente, Kern, Gebied) or instance.pk is None:
+        return None
+    parent = {Gemeente: None, Kern: "gemeente_id", Gebied: "kern_id"}[model]
+    row = model.objects.filter(pk=instance.pk).values("slug", *([parent] if parent else [])).first()
+    if row is None:
+        return None
+    return row["slug"], row.get(parent) if parent else None
+
+
+def _owner(instance) -> dict:
+    return {type(instance).__name__.lower(): instance}
+
+
+def keep_old_address(instance, old: tuple[str, int | None] | None) -> None:
+    """After a rename or move: remember the old slug (its address redirects to the new one), and forget a
+    remembered slug that is in use again."""
+    new = _address_of(instance)
+    if old is None or new is None or old == new:
+        return
+    slug, parent_id = old
+    scope = {"gemeente__isnull": False} if isinstance(instance, Gemeente) else _scope_of(instance)
+    OldSlug.objects.filter(slug=new[0], parent_id=new[1], **scope).delete()
+    OldSlug.objects.filter(slug=slug, parent_id=parent_id, **scope).delete()
+    OldSlug.objects.create(slug=slug, parent_id=parent_id, **_owner(instance))
+
+
+def _scope_of(instance) -> dict:
+    return {"kern__isnull": False} if isinstance(instance, Kern) else {"gebied__isnull": False}
+
+
 def save_place(form, *, by, created: bool):
-    """Save a place from a back-office form and log it; return the saved object."""
+    """Save a place from a back-office form and log it; return the saved object.
+
+    A renamed (or moved) municipality, core or area keeps its old address as an ``OldSlug``, which redirects.
+    """
     instance = form.instance
     with transaction.atomic():
+        old_address = None if created else _address_of(instance)
         action_class = action_registry.get_action_class(type(instance), "create" if created else "edit")
         instance = action_class(instance, user=by, form=form).execute(skip_permission_checks=True)
+        keep_old_address(instance, old_address)
         audit.record(
             by,
             action_name(type(instance), "created" if created else "changed"),

@@ -202,11 +202,12 @@ def test_staff_see_only_their_own_municipality_and_create_none(client, cast):
     assert client.get(url("gemeente", "add"))["Location"] == reverse("wagtailadmin_home")
 
 
-def test_staff_describe_their_cores_but_do_not_move_them(client, cast):
+def test_staff_describe_their_cores_and_may_only_pick_their_own_municipality(client, cast):
     client.force_login(cast.ellen)
     form = client.get(url("kern", "edit", cast.centrum.pk)).context["form"]
     assert "description" in form.fields
-    assert "gemeente" not in form.fields and "code" not in form.fields
+    assert list(form.fields["gemeente"].queryset) == [cast.maasdijk]
+    assert "code" not in form.fields and "slug" not in form.fields
 
 
 def test_administrators_see_everything_and_edit_official_fields(client, cast, stationsstraat):

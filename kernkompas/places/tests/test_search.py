@@ -65,19 +65,29 @@ def test_a_core_is_found_by_its_name_and_shows_its_municipality(client, places):
     assert 'href="/en/plaatsen/tongeren-borgloon/tongeren-centrum/"' in html
 
 
-def test_an_old_merged_municipality_is_found_and_marked_as_merged(client, places):
+def test_an_old_merged_municipality_is_found_after_the_current_one_with_its_end_and_successor(client, places):
+    """Issue 11: "Tongeren" (ended 2024-12-31) was listed before "Tongeren-Borgloon" with no date: an exact match
+    outranked the current municipality. Current ones now come first; the ended one says when and into what."""
     html = search(client, "tongeren", prefix="/en")
-    assert result_names(html, "Municipalities") == ["Tongeren", "Tongeren-Borgloon"]
+    assert result_names(html, "Municipalities") == ["Tongeren-Borgloon", "Tongeren"]
     merged_item = html.split('href="/en/plaatsen/tongeren/"', 1)[1].split("</li>", 1)[0]
     assert 'class="status status-merged"' in merged_item
-    assert "now part of Tongeren-Borgloon" in merged_item
+    assert "ended on 31-12-2024, now Tongeren-Borgloon" in merged_item
+    dutch = search(client, "tongeren")
+    assert "opgeheven op 31-12-2024, nu Tongeren-Borgloon" in dutch
     current_item = html.split('href="/en/plaatsen/tongeren-borgloon/"', 1)[1].split("</li>", 1)[0]
     assert "status-merged" not in current_item
 
 
-def test_exact_and_prefix_matches_come_before_matches_inside_a_name(client, places):
+def test_current_municipalities_come_before_ended_ones_even_an_exact_match(client, places):
     html = search(client, "borgloon", prefix="/en")
-    assert result_names(html, "Municipalities") == ["Borgloon", "Tongeren-Borgloon"]
+    assert result_names(html, "Municipalities") == ["Tongeren-Borgloon", "Borgloon"]
+
+
+def test_exact_and_prefix_matches_come_before_matches_inside_a_name(client, places):
+    make_gemeente("99998", "Groot-Luikerwaal", 5_000)
+    html = search(client, "luik", prefix="/en")
+    assert result_names(html, "Municipalities") == ["Luik", "Groot-Luikerwaal"]
 
 
 def test_the_rank_prefers_exact_then_start_then_word_start_then_anywhere():
