@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from kernkompas.core.workspace import NextStep, Panel
+from kernkompas.lib.text import natural_key
 from kernkompas.places.models import Gebied, Kern, KernKind
 
 
@@ -26,8 +27,8 @@ def panels(request, gemeente) -> list[Panel]:
         .prefetch_related(Prefetch("gebieden", queryset=gebieden))
         .order_by("-kind", "name")
     )
-    # The main core first: it is where a first area most likely belongs.
-    kernen.sort(key=lambda kern: (kern.kind != KernKind.HOOFDKERN, kern.name))
+    # The main core first: it is where a first area most likely belongs; then "kern 2" before "kern 10".
+    kernen.sort(key=lambda kern: (kern.kind != KernKind.HOOFDKERN, natural_key(kern.name)))
     may_change_kern = user.has_perm("places.change_kern")
     may_add_gebied = user.has_perm("places.add_gebied")
     may_change_gebied = user.has_perm("places.change_gebied")
@@ -68,7 +69,14 @@ def panels(request, gemeente) -> list[Panel]:
             key="places",
             title=_("Cores and areas"),
             template="places/workspace_panel.html",
-            context={"rows": rows, "gemeente": gemeente, "has_areas": has_areas},
+            context={
+                "gemeente": gemeente,
+                "has_areas": has_areas,
+                # Cores with areas (and the main core) in full; a municipality of 23 cores lists the others briefly.
+                "rows": [row for row in rows if row["areas"] or row["kern"].kind == KernKind.HOOFDKERN],
+                "quiet_rows": [row for row in rows if not row["areas"] and row["kern"].kind != KernKind.HOOFDKERN],
+                "add_kern_url": reverse("wagtailsnippets_places_kern:add") if user.has_perm("places.add_kern") else "",
+            },
             next_steps=next_steps,
             order=10,
         )

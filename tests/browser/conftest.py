@@ -225,6 +225,8 @@ def assert_accessible():
     axe = Axe()
 
     def check(page, what: str = "") -> None:
+        # Colours are measured as drawn: a message still fading in (Wagtail's, 0.5 s) would blend with the page.
+        page.evaluate("Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => null)))")
         response = axe.run(page).response
         violations = [v for v in response["violations"] if v.get("impact") in SERIOUS]
         undecided = undecided_contrast(response.get("incomplete", []), page)

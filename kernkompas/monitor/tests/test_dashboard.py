@@ -224,9 +224,9 @@ def test_footfall_shows_daily_totals_with_gaps_and_weekday_and_hour_profiles(cli
     assert hours["12:00"] == "231" and hours["3:00"] == "12"
     html = response.content.decode()
     assert "Passanten per dag" in html or "Passers-by per day" in html
-    # The daily line breaks at the gap: more than one polyline segment.
+    # The daily line breaks at the gap: two polyline segments, in the wide drawing and in the narrow one for phones.
     daily_svg = str(footfall["daily"]["svg"])
-    assert daily_svg.count("<polyline") == 2
+    assert daily_svg.count("<svg") == 2 and daily_svg.count("<polyline") == 2 * 2
 
 
 def test_staff_save_a_threshold_through_the_form(client, public_register):
