@@ -175,7 +175,7 @@ def _for_people(column: Column, value, *, percent: bool):
     if value is None or value == "":
         return value
     if column.kind == "yesno":
-        return _("yes") if value else _("no")
+        return str(_("yes") if value else _("no"))  # a lazy text is no cell value for openpyxl
     if column.kind == "duration":
         return str(DURATION_LABELS.get(value, value))
     if column.kind == "share" and percent:

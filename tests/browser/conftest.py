@@ -251,6 +251,26 @@ DECIDED_HERE = {"nonBmp", "shortTextContent"}
 # it is the element itself, nothing covers it and CONTRAST_SCRIPT's measurement against its background holds.
 # (axe's own geometry also counts clipped parts of fixed panels, such as Wagtail's sidebar footer.)
 OVERLAP = "bgOverlap"
+# Wagtail draws a select's arrow with two linear gradients in its right padding: axe gives up on any gradient. The
+# chosen text sits left of the padding on the select's own background colour, so that pair is measured here.
+GRADIENT = "bgGradient"
+SELECT_ARROW_SCRIPT = """
+(selector) => {
+  const el = document.querySelector(selector);
+  if (!el || el.tagName !== "SELECT") return false;
+  const style = getComputedStyle(el);
+  if (parseFloat(style.paddingRight) < 24) return false;  // no room kept for the arrow: the text may run under it
+  const rgb = (text) => (text.match(/[\\d.]+/g) || []).map(Number);
+  const [fr, fg, fb] = rgb(style.color);
+  const [br, bg, bb, ba = 1] = rgb(style.backgroundColor);
+  if (ba < 1) return false;  // a see-through background: not decidable here either
+  const lum = (r, g, b) => [r, g, b]
+    .map((c) => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; })
+    .reduce((sum, c, i) => sum + c * [0.2126, 0.7152, 0.0722][i], 0);
+  const [light, dark] = [lum(fr, fg, fb), lum(br, bg, bb)].sort((a, b) => b - a);
+  return (light + 0.05) / (dark + 0.05) >= 4.5;
+}
+"""
 ON_TOP_SCRIPT = """
 (selector) => {
   const el = document.querySelector(selector);
@@ -281,6 +301,8 @@ def decided_here(node: dict, page) -> bool:
     target = node["target"]
     if keys == {OVERLAP} and len(target) == 1 and isinstance(target[0], str):
         return page.evaluate(ON_TOP_SCRIPT, target[0])
+    if keys == {GRADIENT} and len(target) == 1 and isinstance(target[0], str):
+        return page.evaluate(SELECT_ARROW_SCRIPT, target[0])
     return False
 
 

@@ -48,6 +48,16 @@ def test_the_units_csv_says_yes_no_and_the_duration_in_words(client, public_regi
     assert rows[0]["duur leegstand"] == "tot 1 jaar"
 
 
+def test_the_units_excel_file_says_yes_no_in_words(client, public_register):
+    """The units' Excel file with a vacant unit answered 500: the word 'ja' was a lazy translation, which openpyxl
+    cannot write (found by the hostile-data browser test after the merge)."""
+    response = client.get(_url("panden", "xlsx") + f"?telling={COUNT_1.isoformat()}&leeg=1")
+    assert response.status_code == 200
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    header = [c.value for c in sheet[1]]
+    assert sheet.cell(row=2, column=header.index("leeg") + 1).value == "ja"
+
+
 def test_the_excel_file_has_dutch_columns_and_shares_as_percentages(client, public_register):
     book = load_workbook(io.BytesIO(client.get(_url("indicatoren", "xlsx")).content))
     sheet = book.active
