@@ -598,7 +598,16 @@ class GebiedViewSet(PlaceViewSet):
             FieldRowPanel([FieldPanel("name"), FieldPanel("slug")]),
             FieldPanel("kind"),
             FieldPanel("description"),
-            FieldPanel("is_public"),
+            # Publishing happens on the dashboard, which asks first and says what becomes public (issue 11); a
+            # checkbox here published the figures, the map of units and the downloads in one click.
+            FieldPanel(
+                "is_public",
+                read_only=True,
+                help_text=_(
+                    "Publish or unpublish on the area's dashboard (“Make public”): it asks first and says what "
+                    "becomes public. A new area is not public."
+                ),
+            ),
             OutlineMapPanel(),
             FieldPanel("geometry"),
             FieldPanel("outline_file"),

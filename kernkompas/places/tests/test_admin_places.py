@@ -82,7 +82,7 @@ def test_staff_edit_their_area_with_a_geojson_boundary_and_the_audit_log_says_so
     cast.markt.refresh_from_db()
     assert cast.markt.name == "Grote Markt"
     assert cast.markt.slug == "grote-markt"  # derived from the name when left empty
-    assert cast.markt.is_public
+    assert not cast.markt.is_public  # published on the dashboard, which asks first; the form only shows it
     assert cast.markt.geometry["type"] == "Polygon"
     assert cast.markt.bbox == [5.35, 51.14, 5.36, 51.15]
     assert 51.14 < cast.markt.point_lat < 51.15
@@ -141,6 +141,24 @@ def test_staff_create_an_area_only_in_their_own_cores(client, cast, stationsstra
     area = Gebied.objects.get(name="Kerkstraat")
     assert (area.kern, area.slug, area.geometry) == (cast.centrum, "kerkstraat", None)
     assert AuditEvent.objects.filter(action="gebied.created", gemeente=cast.maasdijk, actor=cast.ellen).exists()
+
+
+def test_the_area_form_does_not_publish_and_points_to_the_dashboard_that_asks_first(client, cast):
+    """Issue 11: the back office's "Openbaar" checkbox published an area's figures, map of units and downloads in
+    one click, past the dashboard's confirmation. It is shown, not changed, here; the form links to the page that
+    asks first."""
+    client.force_login(cast.ellen)
+    client.post(url("gebied", "add"), area_form(cast, name="Kerkstraat", slug="", geometry="", is_public="on"))
+    area = Gebied.objects.get(name="Kerkstraat")
+    assert not area.is_public
+    client.post(url("gebied", "edit", area.pk), area_form(cast, name="Kerkstraat", slug="kerkstraat", geometry=""))
+    area.refresh_from_db()
+    assert not area.is_public
+    html = client.get(url("gebied", "edit", area.pk)).content.decode()
+    visibility = reverse(
+        "monitor:visibility", kwargs={"gemeente": "maasdijk", "kern": area.kern.slug, "gebied": "kerkstraat"}
+    )
+    assert visibility in html
 
 
 def test_staff_do_not_delete_areas(client, cast):

@@ -302,10 +302,12 @@ def test_the_area_links_come_from_the_parts_registry_and_keep_to_the_users_scope
     assert [label for label, _ in parts.area_links(cast.markt, cast.ellen)] == [
         "Bekijk het dashboard",
         "Gegevens importeren",
+        "Maak openbaar",  # the dashboard's confirmation page: publishing asks first
     ]
     assert parts.area_links(cast.markt, cast.sofie) == []  # not public, not hers
     cast.markt.is_public = True
     assert [label for label, _ in parts.area_links(cast.markt, cast.sofie)] == ["Bekijk het dashboard"]
+    assert [label for label, _ in parts.area_links(cast.markt, cast.ellen)][-1] == "Maak niet-openbaar"
 
 
 # --- 6. Yes/no in words -----------------------------------------------------------------------------------------
