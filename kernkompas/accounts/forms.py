@@ -55,13 +55,9 @@ def interests_field() -> forms.MultipleChoiceField:
     )
 
 
-class SignupForm(AccessibleFormMixin, forms.Form):
-    email = forms.EmailField(
-        label=_("E-mail address"),
-        max_length=150,
-        help_text=_("You log in with this address. We send the password reset link to it."),
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-    )
+class NewPersonFields(forms.Form):
+    """Name and a new password, checked together: for signing up and for accepting an invitation."""
+
     first_name = forms.CharField(
         label=_("First name"), max_length=150, widget=forms.TextInput(attrs={"autocomplete": "given-name"})
     )
@@ -81,6 +77,34 @@ class SignupForm(AccessibleFormMixin, forms.Form):
         label=_("Password again"),
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def check_new_password(self, cleaned: dict, email: str) -> None:
+        """The two passwords agree and pass the validators, measured against the person's own name and address."""
+        password1, password2 = cleaned.get("password1"), cleaned.get("password2")
+        if password1 and password2 and password1 != password2:
+            self.add_error("password2", _("The two passwords are not the same."))
+        elif password1:
+            candidate = get_user_model()(
+                username=email,
+                email=email,
+                first_name=cleaned.get("first_name", ""),
+                last_name=cleaned.get("last_name", ""),
+            )
+            try:
+                password_validation.validate_password(password1, candidate)
+            except forms.ValidationError as error:
+                self.add_error("password1", error)
+
+
+class SignupForm(AccessibleFormMixin, NewPersonFields):
+    field_order = ["email", "first_name", "last_name", "password1", "password2"]
+
+    email = forms.EmailField(
+        label=_("E-mail address"),
+        max_length=150,
+        help_text=_("You log in with this address. We send the password reset link to it."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
     member_type = forms.ChoiceField(
         label=_("I am a(n)"),
@@ -105,20 +129,7 @@ class SignupForm(AccessibleFormMixin, forms.Form):
         if cleaned.get("website"):
             # Say nothing about why: a bot learns from the message, a person never sees the field.
             raise forms.ValidationError(_("Your sign-up could not be processed."), code="honeypot")
-        password1, password2 = cleaned.get("password1"), cleaned.get("password2")
-        if password1 and password2 and password1 != password2:
-            self.add_error("password2", _("The two passwords are not the same."))
-        elif password1:
-            candidate = get_user_model()(
-                username=cleaned.get("email", ""),
-                email=cleaned.get("email", ""),
-                first_name=cleaned.get("first_name", ""),
-                last_name=cleaned.get("last_name", ""),
-            )
-            try:
-                password_validation.validate_password(password1, candidate)
-            except forms.ValidationError as error:
-                self.add_error("password1", error)
+        self.check_new_password(cleaned, cleaned.get("email", ""))
         return cleaned
 
     @property
@@ -196,29 +207,8 @@ class PasswordChangeForm(AccessibleFormMixin, auth_forms.PasswordChangeForm):
         self.fields["new_password2"].label = _("New password again")
 
 
-class InvitationAcceptForm(AccessibleFormMixin, forms.Form):
+class InvitationAcceptForm(AccessibleFormMixin, NewPersonFields):
     """A new person accepting an invitation: their name and a password; the address is the invited one."""
-
-    first_name = forms.CharField(
-        label=_("First name"), max_length=150, widget=forms.TextInput(attrs={"autocomplete": "given-name"})
-    )
-    last_name = forms.CharField(
-        label=_("Last name"),
-        max_length=150,
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "family-name"}),
-    )
-    password1 = forms.CharField(
-        label=_("Password"),
-        strip=False,
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        help_text=_("At least 10 characters; not only digits and not a common password."),
-    )
-    password2 = forms.CharField(
-        label=_("Password again"),
-        strip=False,
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-    )
 
     def __init__(self, *args, email: str, **kwargs):
         super().__init__(*args, **kwargs)
@@ -226,18 +216,5 @@ class InvitationAcceptForm(AccessibleFormMixin, forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        password1, password2 = cleaned.get("password1"), cleaned.get("password2")
-        if password1 and password2 and password1 != password2:
-            self.add_error("password2", _("The two passwords are not the same."))
-        elif password1:
-            candidate = get_user_model()(
-                username=self.email,
-                email=self.email,
-                first_name=cleaned.get("first_name", ""),
-                last_name=cleaned.get("last_name", ""),
-            )
-            try:
-                password_validation.validate_password(password1, candidate)
-            except forms.ValidationError as error:
-                self.add_error("password1", error)
+        self.check_new_password(cleaned, self.email)
         return cleaned
