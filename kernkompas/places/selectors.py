@@ -101,15 +101,7 @@ def find_kern(gemeente_slug: str, kern_slug: str, queryset=None) -> tuple[Kern |
     gemeente, gemeente_old = find_gemeente(gemeente_slug)
     if gemeente is None:
         return None, False
-    found = queryset.filter(gemeente=gemeente, slug=kern_slug).first()
-    if found is not None:
-        return found, gemeente_old
-    old = (
-        OldSlug.objects.filter(slug=kern_slug, parent_id=gemeente.pk, kern__isnull=False)
-        .order_by("-created_at")
-        .first()
-    )
-    return (queryset.filter(pk=old.kern_id).first(), True) if old else (None, False)
+    return _child(queryset, "gemeente", gemeente, kern_slug, "kern", gemeente_old)
 
 
 def find_gebied(gemeente_slug: str, kern_slug: str, gebied_slug: str, queryset=None) -> tuple[Gebied | None, bool]:
@@ -119,15 +111,20 @@ def find_gebied(gemeente_slug: str, kern_slug: str, gebied_slug: str, queryset=N
     kern, kern_old = find_kern(gemeente_slug, kern_slug, Kern.objects.all())
     if kern is None:
         return None, False
-    found = queryset.filter(kern=kern, slug=gebied_slug).first()
+    return _child(queryset, "kern", kern, gebied_slug, "gebied", kern_old)
+
+
+def _child(queryset, parent_field: str, parent, slug: str, kind: str, parent_old: bool):
+    """The core or area with this slug under its parent, else the one that had it last (and then: old address)."""
+    found = queryset.filter(**{parent_field: parent, "slug": slug}).first()
     if found is not None:
-        return found, kern_old
+        return found, parent_old
     old = (
-        OldSlug.objects.filter(slug=gebied_slug, parent_id=kern.pk, gebied__isnull=False)
+        OldSlug.objects.filter(slug=slug, parent_id=parent.pk, **{f"{kind}__isnull": False})
         .order_by("-created_at")
         .first()
     )
-    return (queryset.filter(pk=old.gebied_id).first(), True) if old else (None, False)
+    return (queryset.filter(pk=getattr(old, f"{kind}_id")).first(), True) if old else (None, False)
 
 
 # --- Overview ----------------------------------------------------------------------------------------------
