@@ -25,6 +25,7 @@ import osmium
 import shapely
 
 from kernkompas.lib.dna.catalogue import CATALOGUE, Indicator, keys_used
+from kernkompas.lib.dna.profiles import count_units
 
 MAX_FEATURES = 2_000_000
 EARTH_RADIUS_KM = 6371.0088
@@ -97,7 +98,7 @@ def count_in_cores(features: Features, cores: Mapping[str, shapely.Geometry]) ->
         tree = shapely.STRtree([cores[key] for key in keys])
         points = shapely.points(features.lon, features.lat)
         point_index, core_index = tree.query(points, predicate="within")
-        np.add.at(counts, core_index, features.matches[point_index].astype(np.int64))
+        counts = count_units(core_index, features.matches[point_index], len(keys))
     return {key: dict(zip(features.codes, map(int, counts[row]), strict=True)) for row, key in enumerate(keys)}
 
 

@@ -113,6 +113,25 @@ class ProfileTable:
         return float(self.values[self.index[key], self.codes.index(code)])
 
 
+def count_units(core_rows: np.ndarray, matches: np.ndarray, n_cores: int) -> np.ndarray:
+    """Counts per core (rows) and indicator (columns) of units already assigned to a core: ``core_rows[i]`` is the
+    row of unit ``i`` (−1 for none), ``matches[i, j]`` whether it counts for indicator ``j``."""
+    core_rows = np.asarray(core_rows, dtype=np.int64)
+    matches = np.asarray(matches, dtype=bool)
+    placed = core_rows >= 0
+    core_rows, matches = core_rows[placed], matches[placed]
+    if core_rows.size and (np.diff(core_rows) >= 0).all():
+        # Units grouped by core (the usual order of a register): one pass summing each core's block of rows.
+        counts = np.zeros((n_cores, matches.shape[1]), dtype=np.int64)
+        starts = np.flatnonzero(np.r_[True, core_rows[1:] != core_rows[:-1]])
+        counts[core_rows[starts]] = np.add.reduceat(matches.view(np.uint8), starts, axis=0, dtype=np.int64)
+        return counts
+    counts = np.empty((n_cores, matches.shape[1]), dtype=np.int64)
+    for column in range(matches.shape[1]):
+        counts[:, column] = np.bincount(core_rows[matches[:, column]], minlength=n_cores)
+    return counts
+
+
 @dataclass(frozen=True)
 class IndicatorComparison:
     indicator: Indicator
@@ -204,10 +223,16 @@ class Region:
     similarity: np.ndarray  # cores × cores, cosine of the z profiles
     top: dict[str, tuple[str, ...]]  # per core: its top strengths (codes), best first
     unique: dict[str, tuple[str, ...]]
-    overlaps: dict[str, dict[str, tuple[str, ...]]]  # per core: shared top strength → the other cores
+    sharing: dict[str, tuple[str, ...]]  # per top strength held by two or more cores: those cores
     warnings: list[OverlapWarning]
     withheld: np.ndarray  # cores × indicators, True where a figure may not be a candidate
     index: dict[str, int] = field(default_factory=dict)
+
+    def overlaps(self, key: str) -> dict[str, tuple[str, ...]]:
+        """Where a core overlaps: per top strength it shares, the other cores that have it in their top too."""
+        return {
+            code: tuple(k for k in self.sharing[code] if k != key) for code in self.top[key] if code in self.sharing
+        }
 
     def most_similar(self, key: str, n: int = 3) -> list[tuple[str, float]]:
         row = self.index[key]
@@ -245,14 +270,12 @@ def complementarity(
         top[key] = tuple(codes[c] for c in order[row] if is_top[row, c])
     holders = is_top.sum(axis=0)
     unique = {key: tuple(code for code in top[key] if holders[codes.index(code)] == 1) for key in table.keys}
-    overlaps: dict[str, dict[str, tuple[str, ...]]] = {key: {} for key in table.keys}
+    sharing: dict[str, tuple[str, ...]] = {}
     warnings = []
     for column in np.flatnonzero(holders > 1):
-        sharing = np.flatnonzero(is_top[:, column])
-        sharing_keys = [table.keys[r] for r in sharing]
-        for key in sharing_keys:
-            overlaps[key][codes[column]] = tuple(k for k in sharing_keys if k != key)
-        strong = sharing[z[sharing, column] >= warn_z]
+        rows_sharing = np.flatnonzero(is_top[:, column])
+        sharing[codes[column]] = tuple(table.keys[r] for r in rows_sharing)
+        strong = rows_sharing[z[rows_sharing, column] >= warn_z]
         if strong.size >= 2:
             strong = strong[np.argsort(-z[strong, column], kind="stable")]
             warnings.append(
@@ -268,7 +291,7 @@ def complementarity(
         similarity,
         top,
         unique,
-        overlaps,
+        sharing,
         warnings,
         withheld,
         dict(table.index),

@@ -110,7 +110,7 @@ def test_complementarity_finds_unique_strengths_overlaps_and_warns_about_a_share
     assert result.top == {"A": ("x",), "B": ("x",), "C": (), "D": (), "E": ("y",), "F": ()}
     assert result.unique["E"] == ("y",)
     assert result.unique["A"] == ()
-    assert result.overlaps["A"] == {"x": ("B",)} and result.overlaps["B"] == {"x": ("A",)}
+    assert result.overlaps("A") == {"x": ("B",)} and result.overlaps("B") == {"x": ("A",)}
     [warning] = result.warnings
     assert warning.code == "x" and warning.keys == ("A", "B")
     # column x: 20, 18, 2, 3, 2, 3 → median 3, MAD 1
@@ -123,9 +123,19 @@ def test_complementarity_finds_unique_strengths_overlaps_and_warns_about_a_share
 def test_no_warning_when_a_shared_top_strength_is_weak_in_one_core():
     result = profiles.complementarity(region(), warn_z=10.5)  # B's z on x is 10.1
     assert result.warnings == []
-    assert result.overlaps["A"] == {"x": ("B",)}
+    assert result.overlaps("A") == {"x": ("B",)}
 
 
 def test_two_cores_with_the_same_key_are_refused():
     with pytest.raises(ValueError, match="same key"):
         profiles.ProfileTable(["a", "a"], ["A", "A"], np.ones(2), np.ones(2), np.zeros((2, 1)), (X,))
+
+
+def test_counting_units_per_core_in_any_order():
+    matches = np.array([[1, 0], [1, 1], [0, 1], [1, 1], [1, 0]], dtype=bool)
+    grouped = profiles.count_units(np.array([0, 0, 2, 2, 2]), matches, 3)
+    assert grouped.tolist() == [[2, 1], [0, 0], [2, 2]]
+    shuffled = profiles.count_units(np.array([2, 0, 2, -1, 0]), matches, 3)
+    assert shuffled.tolist() == [[2, 1], [0, 0], [1, 1]]  # core 1 has no units; the unit of core −1 counts nowhere
+    assert profiles.count_units(np.array([-1, 0, 0, 2, 2]), matches, 3).tolist() == [[1, 2], [0, 0], [2, 1]]
+    assert profiles.count_units(np.array([], dtype=int), np.zeros((0, 2), dtype=bool), 2).tolist() == [[0, 0], [0, 0]]

@@ -124,8 +124,9 @@ def test_warnings_name_cores_that_share_a_strong_top_strength(liechtenstein):
             assert warning.code in region.top[key]
             assert z >= profiles.WARN_Z
             assert warning.code not in region.unique[key]
-    for key, shared in region.overlaps.items():
-        assert set(shared) | set(region.unique[key]) == set(region.top[key])
+    for key in region.keys:
+        assert set(region.overlaps(key)) | set(region.unique[key]) == set(region.top[key])
+        assert set(region.overlaps(key)).isdisjoint(region.unique[key])
 
 
 def test_helsinki_grid_counts_every_feature_exactly_once(helsinki):
