@@ -12,7 +12,7 @@ groen & water, markten & evenementen, bereikbaarheid, wonen.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 PER_1000 = "per_1000_inhabitants"
@@ -358,6 +358,26 @@ CATALOGUE: tuple[Indicator, ...] = (
 )
 
 BY_CODE: dict[str, Indicator] = {indicator.code: indicator for indicator in CATALOGUE}
+
+
+def rules_from_tag_table(
+    tag_table: Mapping[str, Mapping[str, tuple[str, str]]],
+    *,
+    groups: Iterable[str] = (),
+    branches: Iterable[str] = (),
+) -> tuple[TagRule, ...]:
+    """Tag rules from a ``key → value → (group, branch)`` table such as the Kernmonitor's OSM table, so that an
+    indicator can count exactly what the Kernmonitor calls a group or branch (one source for both). A key's
+    catch-all ``"*"`` is left out: "any other value" cannot be a value list."""
+    groups, branches = frozenset(groups), frozenset(branches)
+    rules = []
+    for key, values in tag_table.items():
+        chosen = tuple(
+            sorted(v for v, (group, branch) in values.items() if v != "*" and (group in groups or branch in branches))
+        )
+        if chosen:
+            rules.append(TagRule(key, chosen))
+    return tuple(rules)
 
 
 def keys_used(indicators=CATALOGUE) -> frozenset[str]:
