@@ -149,13 +149,3 @@ def test_counting_units_per_core_in_any_order():
     assert shuffled.tolist() == [[2, 1], [0, 0], [1, 1]]  # core 1 has no units; the unit of core −1 counts nowhere
     assert profiles.count_units(np.array([-1, 0, 0, 2, 2]), matches, 3).tolist() == [[1, 2], [0, 0], [2, 1]]
     assert profiles.count_units(np.array([], dtype=int), np.zeros((0, 2), dtype=bool), 2).tolist() == [[0, 0], [0, 0]]
-
-
-def test_rules_from_the_real_kernmonitor_table_count_what_the_kernmonitor_counts():
-    # import here: the Kernmonitor (a Django part) only in this test; lib itself never imports it
-    from kernkompas.monitor.importers.osm import TAG_TABLE
-
-    rules = catalogue.rules_from_tag_table(TAG_TABLE, groups=["leisure"])
-    horeca = Indicator("horeca", "horeca", "Horeca", "as the Kernmonitor's leisure group", PER_1000, rules)
-    assert horeca.matches({"amenity": "restaurant"}) and horeca.matches({"amenity": "cinema"})
-    assert not horeca.matches({"shop": "bakery"})
