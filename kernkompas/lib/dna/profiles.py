@@ -154,7 +154,7 @@ class CoreComparison:
     peer_keys: tuple[str, ...]
     rows: tuple[IndicatorComparison, ...]
     strengths: tuple[IndicatorComparison, ...]  # candidates, best first
-    withheld: tuple[IndicatorComparison, ...]  # would have been candidates (z ≥ strength_z) but are withheld
+    withheld: tuple[IndicatorComparison, ...]  # might have been candidates, each with its reason
 
 
 def compare(
@@ -185,11 +185,22 @@ def compare(
         percentile = stats.percentile_rank(value, peer_values) if not np.isnan(value) else float("nan")
         reason = _reason(value, count, len(known), z, min_count=min_count, min_peers=min_peers)
         rows.append(IndicatorComparison(indicator, value, count, centre, percentile, z, tuple(known), reason))
-    above = [r for r in rows if not np.isnan(r.z) and r.z >= strength_z]
-    strengths = sorted((r for r in above if r.withheld is None), key=lambda r: (-r.z, r.indicator.code))
-    # A figure withheld for its numbers is listed with the reason when it might have been a strength: above the
-    # threshold, or unknown/without spread (where nobody can tell).
-    withheld = [r for r in rows if r.withheld is not None and (r in above or r.withheld in (UNKNOWN_VALUE, NO_SPREAD))]
+    above = {r.indicator.code for r in rows if not np.isnan(r.z) and r.z >= strength_z}
+    strengths = sorted(
+        (r for r in rows if r.indicator.code in above and r.withheld is None), key=lambda r: (-r.z, r.indicator.code)
+    )
+    # A withheld figure is listed, with its reason, when it might have been a strength: above the threshold, above
+    # peers that all share one value, or unknown (nobody can tell).
+    withheld = [
+        r
+        for r in rows
+        if r.withheld is not None
+        and (
+            r.indicator.code in above
+            or r.withheld == UNKNOWN_VALUE
+            or (r.withheld == NO_SPREAD and r.value > r.peer_median)
+        )
+    ]
     return CoreComparison(key, peers, tuple(rows), tuple(strengths), tuple(withheld))
 
 
