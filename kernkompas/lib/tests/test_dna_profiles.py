@@ -115,7 +115,9 @@ def test_too_few_peers_unknown_values_and_peers_without_spread_are_withheld():
         [profiles.Core("a", "A", 1000, 1.0, {"w": 1})] + [profiles.Core(k, k, 1000, 1.0, {"w": 5}) for k in "bcdef"],
         (W,),
     )
-    assert profiles.compare(below, "a", "bcdef").withheld == ()  # below peers without spread: not a strength
+    comparison = profiles.compare(below, "a", "bcdef")  # 6 houses on 6 km²: 1 per km² against five times 5
+    assert comparison.rows[0].withheld == profiles.NO_SPREAD
+    assert comparison.withheld == ()  # below peers without spread: no strength to withhold
     with pytest.raises(KeyError, match="unknown peer cores: zz"):
         profiles.compare(flat, "a", ["zz"])
 
