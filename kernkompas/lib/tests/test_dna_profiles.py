@@ -112,7 +112,7 @@ def test_too_few_peers_unknown_values_and_peers_without_spread_are_withheld():
     assert [row.withheld for row in profiles.compare(flat, "a", "bcdef").withheld] == [profiles.NO_SPREAD]
     assert [row.withheld for row in profiles.compare(flat, "u", "bcdef").withheld] == [profiles.UNKNOWN_VALUE]
     below = profiles.ProfileTable.from_cores(
-        [profiles.Core("a", "A", 1000, 1.0, {"w": 1})] + [profiles.Core(k, k, 1000, 1.0, {"w": 5}) for k in "bcdef"],
+        [profiles.Core("a", "A", 1000, 6.0, {"w": 6})] + [profiles.Core(k, k, 1000, 1.0, {"w": 5}) for k in "bcdef"],
         (W,),
     )
     comparison = profiles.compare(below, "a", "bcdef")  # 6 houses on 6 km²: 1 per km² against five times 5
