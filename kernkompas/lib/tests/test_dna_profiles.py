@@ -156,3 +156,14 @@ def test_counting_units_per_core_in_any_order():
     assert shuffled.tolist() == [[2, 1], [0, 0], [1, 1]]  # core 1 has no units; the unit of core −1 counts nowhere
     assert profiles.count_units(np.array([-1, 0, 0, 2, 2]), matches, 3).tolist() == [[1, 2], [0, 0], [2, 1]]
     assert profiles.count_units(np.array([], dtype=int), np.zeros((0, 2), dtype=bool), 2).tolist() == [[0, 0], [0, 0]]
+
+
+def test_a_region_of_five_cores_names_no_strengths():
+    """Five cores: each has only four others to compare with, fewer than the five peers a strength needs."""
+    table = profiles.ProfileTable.from_cores(
+        [profiles.Core(k, k, 1000, 1.0, {"x": n}) for k, n in zip("abcde", (50, 5, 6, 7, 8), strict=True)], (X,)
+    )
+    result = profiles.complementarity(table)
+    assert result.withheld.all()
+    assert all(top == () for top in result.top.values()) and result.warnings == []
+    assert result.z[0, 0] > 10  # the figure itself is there, only not offered as a strength
