@@ -42,8 +42,9 @@ def helsinki_pbf() -> Path:
     return path
 
 
-# Inhabitants at 31 December 2015 (Amt für Statistik Liechtenstein, Bevölkerungsstatistik; rounded figures as
-# published) and the official area in km², for the 11 municipalities of the 2015 extract.
+# Inhabitants at the end of 2015 and the official area in km², for the 11 municipalities of the 2015 extract, as
+# the Amt für Statistik Liechtenstein publishes them (Bevölkerungsstatistik). Typed in, not read from a file of
+# ../shared/data (it holds no Liechtenstein population): check them against that source before relying on them.
 LIECHTENSTEIN = {
     "Balzers": (4594, 19.6),
     "Eschen": (4361, 10.3),
