@@ -8,6 +8,8 @@ municipality; someone who may read a published one but not edit it gets 403 on t
 
 from __future__ import annotations
 
+import functools
+
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
@@ -27,13 +29,12 @@ from kernkompas.places.models import Kern
 def _staff_only(view):
     """Anonymous visitors are sent to the login page; the view checks the municipality itself."""
 
+    @functools.wraps(view)
     def wrapped(request, *args, **kwargs):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
         return view(request, *args, **kwargs)
 
-    wrapped.__name__ = view.__name__
-    wrapped.__doc__ = view.__doc__
     return wrapped
 
 

@@ -262,6 +262,25 @@ def test_the_core_page_shows_a_published_trajectory_to_visitors_and_an_unpublish
     assert "DNA Centrum" in client.get(url).content.decode()
 
 
+@pytest.mark.parametrize("who", ["lid", "gemeente", "gemeente_andere", "begeleider", "redactie", "beheerder"])
+def test_the_back_office_menu_leads_staff_and_facilitators_to_the_trajectories(client, cast, who):
+    user = cast.by_role()[who]
+    client.force_login(user)
+    answer = client.get("/beheer/")
+    if who == "lid":
+        assert answer.status_code in (302, 403)
+        return
+    assert (reverse("dna:index") in answer.content.decode()) == (who in EDITORS | {"gemeente_andere"})
+
+
+def test_the_sitemap_lists_published_trajectories_only(client, cast, maasdijk_trajectory):
+    hidden = trajectory_actions.start_trajectory(cast.ellen, kern=cast.centrum, title="Nog geheim", method="compact")
+    trajectory_actions.set_published(cast.ellen, maasdijk_trajectory, True)
+    text = client.get("/sitemap.xml").content.decode()
+    assert maasdijk_trajectory.get_absolute_url() in text
+    assert hidden.get_absolute_url() not in text
+
+
 # --- API ---------------------------------------------------------------------------------------------------------
 
 
