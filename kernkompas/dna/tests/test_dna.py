@@ -323,3 +323,12 @@ def test_the_demo_loads_a_published_and_an_unpublished_trajectory_once(cast):
     assert not again.created
     assert list(Step.objects.order_by("pk").values()) == rows
     assert AuditEvent.objects.count() == events
+
+
+def test_the_pages_speak_english_under_en_and_dutch_otherwise(client, cast, maasdijk_trajectory):
+    trajectory_actions.set_published(cast.ellen, maasdijk_trajectory, True)
+    url = reverse("dna:trajectory", kwargs={"pk": maasdijk_trajectory.pk})
+    dutch = client.get(url).content.decode()
+    assert "Stappen" in dutch and "Naar de Kern Compact (zeven stappen)" in dutch
+    english = client.get("/en" + url).content.decode()
+    assert "Steps" in english and "Naar de Kern Compact (seven steps)" in english and ">planned<" in english
