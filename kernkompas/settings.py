@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "kernkompas.places",
     "kernkompas.vitrine",
     "kernkompas.monitor",
+    "kernkompas.dna",
     "kernkompas.api",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -16,6 +16,7 @@ from shapely.geometry import shape
 from kernkompas.accounts import permissions
 from kernkompas.accounts.models import Membership, User
 from kernkompas.core.models import AuditEvent
+from kernkompas.dna.models import Step, Trajectory
 from kernkompas.places.models import Gebied, Gemeente, Kern, PopulationFigure, Regio
 from kernkompas.site.demo import DEMO_PASSWORD, load_demo_data
 from kernkompas.site.demo import data as demo_data
@@ -48,6 +49,8 @@ def snapshot() -> dict:
         "users": list(User.objects.order_by("pk").values()),
         "memberships": list(Membership.objects.order_by("pk").values()),
         "audit": AuditEvent.objects.count(),
+        "dna_trajectories": list(Trajectory.objects.order_by("pk").values()),
+        "dna_steps": list(Step.objects.order_by("pk").values()),
     }
 
 
@@ -202,6 +205,11 @@ def test_the_demo_command_prints_the_log_ins_and_changes_nothing_when_run_again(
             assert any(username in line and role in line and DEMO_PASSWORD in line for line in output.splitlines())
         assert "http://127.0.0.1:8765/" in output
     assert Gemeente.objects.filter(is_demo=True).count() == 4
+    # The Kern-DNA's demo: one published trajectory, one that is not, each loaded once.
+    assert sorted(Trajectory.objects.values_list("kern__gemeente__slug", "is_published")) == [
+        ("maasdijk", False),
+        ("veldrode", True),
+    ]
 
 
 def test_the_demo_command_refuses_a_port_that_does_not_exist(db):

@@ -1,0 +1,19 @@
+"""Readable names of the actions the Kern-DNA writes to the audit log (see
+:func:`kernkompas.core.audit.describe_actions`)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from kernkompas.core import audit
+
+audit.describe_actions(
+    {
+        "dna.trajectory_started": _("started a DNA trajectory"),
+        "dna.trajectory_changed": _("changed a DNA trajectory"),
+        "dna.trajectory_published": _("made a DNA trajectory public"),
+        "dna.trajectory_unpublished": _("made a DNA trajectory private"),
+        "dna.step_added": _("added a step to a DNA trajectory"),
+        "dna.step_changed": _("changed a step of a DNA trajectory"),
+        "dna.step_moved": _("moved a step of a DNA trajectory"),
+        "dna.step_removed": _("removed a step from a DNA trajectory"),
+    }
+)

@@ -1,0 +1,50 @@
+"""Reading the Kern-DNA: which trajectories a user may see and edit.
+
+Scope is a security boundary: an unpublished trajectory exists only for the staff and facilitators of its
+municipality and for administrators; everyone else gets a 404, so a URL does not reveal that it exists.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Count, QuerySet
+from django.http import Http404
+
+from kernkompas.accounts import permissions
+from kernkompas.dna.models import Trajectory
+
+
+def _base() -> QuerySet[Trajectory]:
+    return Trajectory.objects.select_related("kern__gemeente")
+
+
+def published() -> QuerySet[Trajectory]:
+    return _base().filter(is_published=True)
+
+
+def visible(user) -> QuerySet[Trajectory]:
+    """Published trajectories, plus every trajectory of the municipalities the user works for."""
+    return permissions.visible_queryset(user, _base(), "kern__gemeente", "is_published")
+
+
+def for_gemeente(gemeente) -> QuerySet[Trajectory]:
+    return _base().filter(kern__gemeente=gemeente).annotate(step_total=Count("steps"))
+
+
+def can_edit(user, trajectory: Trajectory) -> bool:
+    """Staff and facilitators of the trajectory's municipality, and administrators."""
+    return permissions.can_manage_gemeente(user, trajectory.kern.gemeente)
+
+
+def visible_trajectory(user, pk: int) -> Trajectory:
+    trajectory = visible(user).filter(pk=pk).first()
+    if trajectory is None:
+        raise Http404
+    return trajectory
+
+
+def editable_trajectory(user, pk: int) -> Trajectory:
+    """The trajectory if the user may edit it; 404 if they may not even see it, 403 if they only may read it."""
+    trajectory = visible_trajectory(user, pk)
+    if not can_edit(user, trajectory):
+        raise permissions.PermissionDenied
+    return trajectory
