@@ -81,6 +81,15 @@ def can_manage_gemeente(user, gemeente) -> bool:
     return ids is None or gemeente.pk in ids
 
 
+def can_publish(user, gemeente) -> bool:
+    """The municipality decides what is public (product.md): its staff and administrators publish its dashboards and
+    DNA trajectories; the facilitators it invited prepare them but do not publish."""
+    if gemeente is None:
+        return False
+    found = roles_of(user)
+    return Role.BEHEERDER in found or gemeente.pk in found.get(Role.GEMEENTE, ())
+
+
 def can_manage_members(user, gemeente) -> bool:
     """Only municipal staff (not facilitators) and administrators decide who works for a municipality."""
     found = roles_of(user)

@@ -35,6 +35,11 @@ def can_edit(user, trajectory: Trajectory) -> bool:
     return permissions.can_manage_gemeente(user, trajectory.kern.gemeente)
 
 
+def can_publish(user, trajectory: Trajectory) -> bool:
+    """The municipality decides what is public: its staff and administrators, not the facilitators it invited."""
+    return permissions.can_publish(user, trajectory.kern.gemeente)
+
+
 def visible_trajectory(user, pk: int) -> Trajectory:
     trajectory = visible(user).filter(pk=pk).first()
     if trajectory is None:

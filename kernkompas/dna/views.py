@@ -52,12 +52,13 @@ def index(request):
 
 def trajectory(request, pk: int):
     found = selectors.visible_trajectory(request.user, pk)
-    can_edit = selectors.can_edit(request.user, found)
-    return render(
-        request,
-        "dna/trajectory.html",
-        {"trajectory": found, "steps": list(found.steps.order_by("order")), "can_edit": can_edit},
-    )
+    context = {
+        "trajectory": found,
+        "steps": list(found.steps.order_by("order")),
+        "can_edit": selectors.can_edit(request.user, found),
+        "can_publish": selectors.can_publish(request.user, found),
+    }
+    return render(request, "dna/trajectory.html", context)
 
 
 def _kernen_for(user):
@@ -104,6 +105,8 @@ def edit(request, pk: int):
 def publish(request, pk: int):
     """Make the trajectory public or private: a page that says what changes, then the confirmed POST."""
     found = selectors.editable_trajectory(request.user, pk)
+    if not selectors.can_publish(request.user, found):
+        raise PermissionDenied  # the facilitator prepares the trajectory; the municipality publishes it
     make_public = request.POST.get("is_published", request.GET.get("is_published", "1")) == "1"
     if request.method == "POST" and request.POST.get("confirm") == "1":
         trajectory_actions.set_published(request.user, found, make_public)

@@ -19,6 +19,7 @@ def area_links(gebied, user) -> list[tuple[str, str]]:
         links.append((_("View the dashboard"), reverse("monitor:gebied", kwargs=slugs)))
     if manages:
         links.append((_("Import data"), reverse("monitor:upload", kwargs=slugs)))
+    if permissions.can_publish(user, gemeente):
         # The confirmation page of the dashboard's publishing, which says what becomes public or stops being so.
         label = _("Make private") if gebied.is_public else _("Make public")
         links.append((label, reverse("monitor:visibility", kwargs=slugs)))

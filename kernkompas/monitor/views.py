@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -149,6 +149,7 @@ def area_dashboard(request, gemeente, kern, gebied):
         "page": page,
         "filters": filters,
         "can_manage": permissions.can_manage_gemeente(request.user, area.kern.gemeente),
+        "can_publish": permissions.can_publish(request.user, area.kern.gemeente),
         "cards": cards,
         "durations": panels.duration_card(page.current, page.previous),
         "churn": panels.churn_card(page.current),
@@ -263,6 +264,8 @@ def visibility(request, gemeente, kern, gebied):
     """Make the dashboard public or private, in two steps: a page that says what becomes public (or stops being
     so), then the confirmed POST. A POST without the confirmation shows that page and changes nothing."""
     area = selectors.get_gebied_for_staff(request.user, gemeente, kern, gebied)
+    if not permissions.can_publish(request.user, area.kern.gemeente):
+        raise PermissionDenied  # a facilitator prepares the dashboard; the municipality publishes it
     data = request.POST if request.method == "POST" else request.GET
     make_public = data.get("is_public", "1" if not area.is_public else "0") == "1"
     if request.method != "POST" or data.get("confirm") != "1":

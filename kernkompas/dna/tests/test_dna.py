@@ -120,8 +120,11 @@ def test_who_sees_an_unpublished_trajectory_and_who_may_edit_it(client, cast, ma
     if who in EDITORS:
         assert page.status_code == 200
         assert "niet openbaar" in page.content.decode().lower()
+        publish_url = reverse("dna:publish", kwargs={"pk": pk})
+        assert (publish_url in page.content.decode()) == (who != "begeleider")  # the municipality publishes
         assert "DNA Centrum" in index.content.decode()
-        assert answers == [200] * 5
+        # The municipality decides what is public: its facilitator prepares the trajectory but does not publish it.
+        assert answers == [200, 200 if who != "begeleider" else 403, 200, 200, 200]
         assert move.status_code == 302
         assert maasdijk_trajectory.steps.get(pk=step.pk).order == 2
     else:

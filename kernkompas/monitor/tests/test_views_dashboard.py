@@ -14,6 +14,8 @@ from kernkompas.core.models import AuditEvent
 from kernkompas.monitor.tests.dashboard_fixtures import load_register
 
 INSIDERS = {"gemeente", "begeleider", "beheerder"}
+# The municipality decides what is public (product.md): its invited facilitator prepares, but does not publish.
+PUBLISHERS = {"gemeente", "beheerder"}
 ROLES = ["bezoeker", "lid", "gemeente", "gemeente_andere", "begeleider", "redactie", "beheerder"]
 SLUGS = {"gemeente": "maasdijk", "kern": "centrum", "gebied": "marktplein"}
 
@@ -59,7 +61,7 @@ def test_a_public_area_is_seen_by_everyone(client, register, role):
         assert client.get(url).status_code == 200, (name, role)
     page = client.get(_area_urls()["dashboard"]).content.decode()
     assert "Dit dashboard is openbaar" in page or "This dashboard is public" in page
-    assert ("zichtbaarheid/" in page) == (role in INSIDERS)  # the toggle is for staff only
+    assert ("zichtbaarheid/" in page) == (role in PUBLISHERS)  # the toggle is for the municipality only
     assert "Marktplein" in client.get(reverse("monitor:index")).content.decode()
 
 
@@ -93,13 +95,13 @@ def test_only_the_area_team_makes_a_dashboard_public(client, register, role):
     user = _login(client, register, role)
     response = client.post(reverse("monitor:visibility", kwargs=SLUGS), {"is_public": "1", "confirm": "1"})
     register.markt.refresh_from_db()
-    if role in INSIDERS:
+    if role in PUBLISHERS:
         assert response.status_code == 302
         assert register.markt.is_public
         event = AuditEvent.objects.get(action="monitor.area_published")
         assert event.actor == user and event.gemeente == register.maasdijk
     else:
-        assert response.status_code == 404
+        assert response.status_code == (403 if role in INSIDERS else 404)
         assert not register.markt.is_public
         assert not AuditEvent.objects.filter(action__startswith="monitor.area_").exists()
 

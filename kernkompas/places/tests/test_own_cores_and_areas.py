@@ -305,6 +305,11 @@ def test_the_area_links_come_from_the_parts_registry_and_keep_to_the_users_scope
         "Maak openbaar",  # the dashboard's confirmation page: publishing asks first
     ]
     assert parts.area_links(cast.markt, cast.sofie) == []  # not public, not hers
+    # Her facilitator prepares, the municipality publishes (product.md: "decides what is public").
+    assert [label for label, _ in parts.area_links(cast.markt, cast.femke)] == [
+        "Bekijk het dashboard",
+        "Gegevens importeren",
+    ]
     cast.markt.is_public = True
     assert [label for label, _ in parts.area_links(cast.markt, cast.sofie)] == ["Bekijk het dashboard"]
     assert [label for label, _ in parts.area_links(cast.markt, cast.ellen)][-1] == "Maak niet-openbaar"
