@@ -8,6 +8,9 @@ the method when it starts and can then be changed, reordered and removed. Only a
 
 from __future__ import annotations
 
+import uuid
+
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -84,3 +87,158 @@ class Step(models.Model):
 
     def __str__(self) -> str:
         return f"{self.order}. {self.name}"
+
+
+# --- The figures behind the analysis -------------------------------------------------------------------------------
+
+
+class FiguresSource(models.TextChoices):
+    OSM = "osm", _("OpenStreetMap")
+    KERNMONITOR = "kernmonitor", _("Kernmonitor register")
+
+
+class CoreFigures(models.Model):
+    """Feature counts per DNA indicator (``kernkompas.lib.dna.catalogue``) of one core from one source, as they were
+    measured on a date: the numbers the analysis divides by the core's population or area. One row per core and
+    source; measuring again replaces it (the source file and date say which measurement it is)."""
+
+    kern = models.ForeignKey(Kern, on_delete=models.CASCADE, related_name="dna_figures", verbose_name=_("core"))
+    source = models.CharField(_("source"), max_length=20, choices=FiguresSource.choices)
+    source_label = models.CharField(
+        _("source file"), max_length=300, blank=True, help_text=_("The file or register the counts come from.")
+    )
+    measured_on = models.DateField(_("measured on"))
+    counts = models.JSONField(_("counts"), default=dict, help_text=_("Number of features per indicator code."))
+    area_km2 = models.FloatField(_("area (km²)"), null=True, blank=True, help_text=_("Area of the core's outline."))
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("core figures")
+        verbose_name_plural = _("core figures")
+        constraints = [models.UniqueConstraint(fields=["kern", "source"], name="dna_one_figures_per_core_and_source")]
+
+    def __str__(self) -> str:
+        return f"{self.kern} ({self.get_source_display()}, {self.measured_on})"
+
+
+# --- The building blocks ---------------------------------------------------------------------------------------------
+
+BLOCKS_PER_VERSION = 5
+
+
+class DnaVersion(models.Model):
+    """One version of a core's DNA: a tagline and exactly five building blocks (with ideas). A version is edited
+    while it is a draft; publishing freezes it, and changing a published DNA starts a new draft copied from it, so
+    every version that was ever public stays as it was. At most one version of a trajectory is published: the one
+    the public sees."""
+
+    trajectory = models.ForeignKey(Trajectory, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField(_("version"))
+    tagline = models.CharField(_("tagline"), max_length=160)
+    introduction = models.TextField(_("introduction"), blank=True, max_length=2000)
+    is_published = models.BooleanField(_("published"), default=False)
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    frozen = models.BooleanField(
+        _("frozen"), default=False, help_text=_("Set when the version is published; a frozen version never changes.")
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("made by"),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("DNA version")
+        verbose_name_plural = _("DNA versions")
+        ordering = ["trajectory", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["trajectory", "number"], name="dna_version_number_unique"),
+            models.UniqueConstraint(
+                fields=["trajectory"], condition=models.Q(is_published=True), name="dna_one_published_version"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.trajectory} — v{self.number}"
+
+
+class BuildingBlock(models.Model):
+    """One of the five building blocks of a DNA version, with its evidence: linked indicators (catalogue codes)
+    and quotes from the working groups (photos are :class:`BlockPhoto`)."""
+
+    version = models.ForeignKey(DnaVersion, on_delete=models.CASCADE, related_name="blocks")
+    position = models.PositiveSmallIntegerField(_("position"))
+    name = models.CharField(_("name"), max_length=80)
+    explanation = models.TextField(_("explanation"), max_length=1000)
+    indicators = models.JSONField(
+        _("indicators"), default=list, blank=True, help_text=_("Codes of the indicators that support this block.")
+    )
+    quotes = models.TextField(
+        _("quotes"), blank=True, max_length=3000, help_text=_("Quotes from the working groups, one per line.")
+    )
+
+    class Meta:
+        verbose_name = _("building block")
+        verbose_name_plural = _("building blocks")
+        ordering = ["version", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["version", "position"], name="dna_block_position_unique"),
+            models.CheckConstraint(
+                condition=models.Q(position__gte=1, position__lte=BLOCKS_PER_VERSION), name="dna_block_position_1_to_5"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def quote_list(self) -> list[str]:
+        return [line.strip() for line in self.quotes.splitlines() if line.strip()]
+
+
+def _photo_path(instance, filename: str) -> str:
+    # The name is ours, never the uploader's (it may hold anything); the extension comes from the checked format.
+    return f"dna/photos/{uuid.uuid4().hex}.{instance.extension}"
+
+
+class BlockPhoto(models.Model):
+    """A photo as evidence for a building block. Only JPEG, PNG and WebP, re-encoded on upload (which also strips
+    their metadata, such as the place a phone took them)."""
+
+    block = models.ForeignKey(BuildingBlock, on_delete=models.CASCADE, related_name="photos")
+    image = models.ImageField(_("photo"), upload_to=_photo_path)
+    extension = models.CharField(max_length=5, editable=False, default="jpg")
+    caption = models.CharField(_("caption"), max_length=200)
+    credit = models.CharField(_("photo credit"), max_length=120, blank=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("photo")
+        verbose_name_plural = _("photos")
+        ordering = ["block", "position", "pk"]
+
+    def __str__(self) -> str:
+        return self.caption
+
+
+class Idea(models.Model):
+    """An idea or action tied to a building block: what the core could do to strengthen it."""
+
+    version = models.ForeignKey(DnaVersion, on_delete=models.CASCADE, related_name="ideas")
+    block = models.ForeignKey(BuildingBlock, on_delete=models.CASCADE, related_name="ideas", verbose_name=_("block"))
+    title = models.CharField(_("idea"), max_length=160)
+    description = models.TextField(_("description"), blank=True, max_length=1000)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("idea")
+        verbose_name_plural = _("ideas")
+        ordering = ["version", "block__position", "position", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
