@@ -14,10 +14,11 @@ from dataclasses import dataclass
 from datetime import date
 
 import shapely
+from django.db.models import Q, QuerySet
 
 from kernkompas.dna.models import CoreFigures, FiguresSource
 from kernkompas.lib.dna.osm import area_km2
-from kernkompas.lib.dna.profiles import Core, ProfileTable
+from kernkompas.lib.dna.profiles import Core, CoreComparison, ProfileTable, compare
 from kernkompas.places.models import Kern
 
 # The register wins over OpenStreetMap where both count an indicator.
@@ -68,3 +69,47 @@ def profile_table(kernen: Iterable[Kern]) -> tuple[ProfileTable, dict[str, Kern]
         )
     cores.sort(key=lambda core: (kern_by_key[core.key].name, core.key))
     return ProfileTable.from_cores(cores), kern_by_key, provenance
+
+
+def cores_with_figures() -> QuerySet[Kern]:
+    return Kern.objects.filter(dna_figures__isnull=False).distinct().select_related("gemeente")
+
+
+def default_peers(kern: Kern) -> QuerySet[Kern]:
+    """The peer group when the user has not chosen one: the other cores of the regions the core belongs to (its own
+    or through its municipality), else those of its province, else of its country; only cores with figures."""
+    others = cores_with_figures().exclude(pk=kern.pk)
+    in_regions = others.filter(Q(regios__kernen=kern) | Q(regios__gemeenten=kern.gemeente_id)).distinct()
+    if in_regions.exists():
+        return in_regions
+    if kern.gemeente.province_id:
+        in_province = others.filter(gemeente__province_id=kern.gemeente.province_id)
+        if in_province.exists():
+            return in_province
+    return others.filter(gemeente__country_id=kern.gemeente.country_id)
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """One core against its peers: the lib's comparison with the cores behind the keys."""
+
+    kern: Kern
+    comparison: CoreComparison | None  # None when the core has no figures
+    table: ProfileTable
+    kernen: dict[str, Kern]
+    provenance: dict[str, Provenance]
+
+    @property
+    def peers(self) -> list[Kern]:
+        return [self.kernen[key] for key in self.comparison.peer_keys] if self.comparison else []
+
+
+def analyse(kern: Kern, peers: Iterable[Kern] | None = None) -> Analysis:
+    """Compare ``kern`` with ``peers`` (default: :func:`default_peers`); peers without figures drop out."""
+    peers = list(default_peers(kern) if peers is None else peers)
+    table, kernen, provenance = profile_table([kern, *peers])
+    key = str(kern.pk)
+    comparison = None
+    if key in table.index:
+        comparison = compare(table, key, [k for k in table.keys if k != key])
+    return Analysis(kern, comparison, table, kernen, provenance)
