@@ -15,6 +15,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from kernkompas.lib.osm_tags import TAG_TABLE
+
 PER_1000 = "per_1000_inhabitants"
 PER_KM2 = "per_km2"
 UNITS = {PER_1000: "per 1,000 inhabitants", PER_KM2: "per km²"}
@@ -72,9 +74,21 @@ class Indicator:
     unit: str  # PER_1000 or PER_KM2
     rules: tuple[TagRule, ...]
     source: str = SOURCE_OSM
+    # What the indicator counts in the Kernmonitor's register: a unit counts when its function group is one of
+    # ``register_groups`` or its branch one of ``register_branches``. Both empty: the register does not count it.
+    register_groups: tuple[str, ...] = ()
+    register_branches: tuple[str, ...] = ()
 
     def matches(self, tags: Mapping[str, str]) -> bool:
         return any(rule.matches(tags) for rule in self.rules)
+
+    @property
+    def in_register(self) -> bool:
+        return bool(self.register_groups or self.register_branches)
+
+    def counts_unit(self, group: str, branch: str) -> bool:
+        """Whether a register unit of this function group and branch counts for the indicator."""
+        return group in self.register_groups or branch in self.register_branches
 
     @property
     def computation(self) -> str:
@@ -87,12 +101,43 @@ def _rule(key: str, *values: str) -> TagRule:
     return TagRule(key, values or ("*",))
 
 
-_FASHION = ("clothes", "shoes", "boutique", "fashion", "fashion_accessories", "jewelry", "watches", "bag", "leather")
-_FASHION += ("perfumery", "cosmetics", "optician")
-_DAILY = ("supermarket", "convenience", "bakery", "pastry", "butcher", "greengrocer", "cheese", "deli", "seafood")
-_DAILY += ("chemist", "pharmacy", "florist", "beverages", "wine", "alcohol", "confectionery", "farm", "organic")
+def rules_from_tag_table(
+    tag_table: Mapping[str, Mapping[str, tuple[str, str]]],
+    *,
+    groups: Iterable[str] = (),
+    branches: Iterable[str] = (),
+) -> tuple[TagRule, ...]:
+    """Tag rules from a ``key → value → (group, branch)`` table such as the Kernmonitor's OSM table, so that an
+    indicator can count exactly what the Kernmonitor calls a group or branch (one source for both). A key's
+    catch-all ``"*"`` is left out: "any other value" cannot be a value list."""
+    groups, branches = frozenset(groups), frozenset(branches)
+    rules = []
+    for key, values in tag_table.items():
+        chosen = tuple(
+            sorted(v for v, (group, branch) in values.items() if v != "*" and (group in groups or branch in branches))
+        )
+        if chosen:
+            rules.append(TagRule(key, chosen))
+    return tuple(rules)
+
+
 _SPECIALITY = ("books", "antiques", "art", "gift", "music", "musical_instrument", "toys", "games", "hobby", "crafts")
 _SPECIALITY += ("second_hand", "chocolate", "tea", "coffee", "photo", "frame", "interior_decoration")
+
+# The Kernmonitor's retail groups (sector detailhandel of its default taxonomy).
+RETAIL_GROUPS = ("dagelijks", "mode-luxe", "vrije-tijd", "in-om-huis", "detailhandel-overig")
+
+
+def _kernmonitor(*, groups: Iterable[str] = (), branches: Iterable[str] = ()) -> dict:
+    """The rules and register mapping of an indicator that counts what the Kernmonitor calls these groups or
+    branches: the tag rules come from its OSM tag table (one source), the register counts the same units."""
+    groups, branches = tuple(groups), tuple(branches)
+    return {
+        "rules": rules_from_tag_table(TAG_TABLE, groups=groups, branches=branches),
+        "register_groups": groups,
+        "register_branches": branches,
+    }
+
 
 CATALOGUE: tuple[Indicator, ...] = (
     # winkelen
@@ -103,6 +148,7 @@ CATALOGUE: tuple[Indicator, ...] = (
         "Shops of every kind (shop=*, vacant ones excluded) per 1,000 inhabitants: the size of the retail offer.",
         PER_1000,
         (_rule("shop"),),
+        register_groups=RETAIL_GROUPS,
     ),
     Indicator(
         "shop_density",
@@ -111,22 +157,25 @@ CATALOGUE: tuple[Indicator, ...] = (
         "Shops (shop=*) per km²: how compact the shopping offer is.",
         PER_KM2,
         (_rule("shop"),),
+        register_groups=RETAIL_GROUPS,
     ),
     Indicator(
         "fashion_luxury",
         "winkelen",
         "Fashion and luxury shops",
-        "Clothing, shoes, jewellery, perfume and optician shops per 1,000 inhabitants.",
+        "Clothing, shoes, jewellery, perfume and optician shops and department stores per 1,000 inhabitants (the "
+        "Kernmonitor's group Mode & Luxe).",
         PER_1000,
-        (_rule("shop", *_FASHION),),
+        **_kernmonitor(groups=["mode-luxe"]),
     ),
     Indicator(
         "daily_shops",
         "winkelen",
         "Daily shopping",
-        "Supermarkets, bakers, butchers, greengrocers, chemists and other daily shops per 1,000 inhabitants.",
+        "Supermarkets, bakers, butchers, greengrocers, chemists, pharmacies and other daily shops per 1,000 "
+        "inhabitants (the Kernmonitor's group Dagelijks).",
         PER_1000,
-        (_rule("shop", *_DAILY),),
+        **_kernmonitor(groups=["dagelijks"]),
     ),
     Indicator(
         "speciality_shops",
@@ -143,7 +192,7 @@ CATALOGUE: tuple[Indicator, ...] = (
         "Restaurants",
         "Restaurants and fast-food outlets (amenity=restaurant|fast_food) per 1,000 inhabitants.",
         PER_1000,
-        (_rule("amenity", "restaurant", "fast_food", "food_court"),),
+        **_kernmonitor(branches=["restaurant", "fastservice"]),
     ),
     Indicator(
         "cafes_bars",
@@ -151,7 +200,7 @@ CATALOGUE: tuple[Indicator, ...] = (
         "Cafés and bars",
         "Cafés, bars, pubs, beer gardens, ice-cream parlours and clubs per 1,000 inhabitants.",
         PER_1000,
-        (_rule("amenity", "cafe", "bar", "pub", "biergarten", "ice_cream", "nightclub"),),
+        **_kernmonitor(branches=["cafe", "lunchroom"]),
     ),
     Indicator(
         "accommodation",
@@ -159,7 +208,9 @@ CATALOGUE: tuple[Indicator, ...] = (
         "Places to stay",
         "Hotels, guest houses, hostels, holiday flats and camp sites (tourism=*) per 1,000 inhabitants.",
         PER_1000,
-        (_rule("tourism", "hotel", "guest_house", "hostel", "motel", "apartment", "chalet", "camp_site"),),
+        # the Kernmonitor's branch Hotel en logies, and camp sites (which the register does not count)
+        rules_from_tag_table(TAG_TABLE, branches=["hotel"]) + (_rule("tourism", "camp_site"),),
+        register_branches=("hotel",),
     ),
     # cultuur & erfgoed
     Indicator(
@@ -168,10 +219,7 @@ CATALOGUE: tuple[Indicator, ...] = (
         "Culture venues",
         "Museums, galleries, theatres, cinemas, arts centres and libraries per 1,000 inhabitants.",
         PER_1000,
-        (
-            _rule("tourism", "museum", "gallery"),
-            _rule("amenity", "theatre", "cinema", "arts_centre", "library"),
-        ),
+        **_kernmonitor(branches=["cultuur"]),
     ),
     Indicator(
         "heritage",
@@ -264,6 +312,7 @@ CATALOGUE: tuple[Indicator, ...] = (
         "Offices (office=*) and craft workshops (craft=*) per 1,000 inhabitants: work in the core.",
         PER_1000,
         (_rule("office"), _rule("craft")),
+        register_groups=("werken",),
     ),
     # groen & water
     Indicator(
@@ -360,24 +409,18 @@ CATALOGUE: tuple[Indicator, ...] = (
 BY_CODE: dict[str, Indicator] = {indicator.code: indicator for indicator in CATALOGUE}
 
 
-def rules_from_tag_table(
-    tag_table: Mapping[str, Mapping[str, tuple[str, str]]],
-    *,
-    groups: Iterable[str] = (),
-    branches: Iterable[str] = (),
-) -> tuple[TagRule, ...]:
-    """Tag rules from a ``key → value → (group, branch)`` table such as the Kernmonitor's OSM table, so that an
-    indicator can count exactly what the Kernmonitor calls a group or branch (one source for both). A key's
-    catch-all ``"*"`` is left out: "any other value" cannot be a value list."""
-    groups, branches = frozenset(groups), frozenset(branches)
-    rules = []
-    for key, values in tag_table.items():
-        chosen = tuple(
-            sorted(v for v, (group, branch) in values.items() if v != "*" and (group in groups or branch in branches))
-        )
-        if chosen:
-            rules.append(TagRule(key, chosen))
-    return tuple(rules)
+def counts_from_register(
+    unit_counts: Mapping[tuple[str, str], int], indicators: Iterable[Indicator] = CATALOGUE
+) -> dict[str, int]:
+    """Indicator counts from the Kernmonitor register's current units of a core, given as ``{(group code, branch
+    code): number}``: only for the indicators the register counts (``Indicator.in_register``)."""
+    counts = {}
+    for indicator in indicators:
+        if indicator.in_register:
+            counts[indicator.code] = sum(
+                int(n) for (group, branch), n in unit_counts.items() if indicator.counts_unit(group, branch or "")
+            )
+    return counts
 
 
 def keys_used(indicators=CATALOGUE) -> frozenset[str]:
