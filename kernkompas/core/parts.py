@@ -52,6 +52,10 @@ class PartConfig(AppConfig):
     case_finder: str | None = None
     #: A function ``(themes) -> list[IndicatorLink]``: the indicators that measure these themes.
     theme_indicators: str | None = None
+    #: A function ``(kernen) -> {kern_pk: {(group_code, branch_code): n}}``: the number of current units per
+    #: function group and branch in the **public** areas of these cores (the Kernmonitor register), so that the
+    #: Kern-DNA can count them without importing the Kernmonitor; a private register never shapes a public profile.
+    core_unit_counts: str | None = None
 
 
 def all_parts() -> list[PartConfig]:
@@ -164,6 +168,28 @@ def theme_indicators(themes) -> list[IndicatorLink]:
         if part.theme_indicators and themes:
             links += import_string(part.theme_indicators)(list(themes))
     return links
+
+
+class UnitCounts(dict):
+    """``{(group code, branch code): n}`` of one core, with where they come from: ``measured_on`` (the date of the
+    most recent count) and ``areas`` (the names of the public areas counted)."""
+
+    def __init__(self, *args, measured_on=None, areas: tuple[str, ...] = (), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.measured_on = measured_on
+        self.areas = tuple(areas)
+
+
+def core_unit_counts(kernen) -> dict[int, UnitCounts]:
+    """Per core (pk), the current units of its public areas per ``(group code, branch code)`` from the part that
+    keeps a register (cores without any are left out; without such a part, nothing)."""
+    kernen = list(kernen)
+    if not kernen:
+        return {}
+    for part in all_parts():
+        if part.core_unit_counts:
+            return import_string(part.core_unit_counts)(kernen)
+    return {}
 
 
 # --- Links about one place, offered by the parts that show it (issue 11) ---------------------------------------

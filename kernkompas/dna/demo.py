@@ -2,6 +2,9 @@
 Veldrode-Dorp, well under way, and an unpublished Compact trajectory for Maasdijk-Centrum that has just started.
 
 Idempotent: a trajectory that exists (same core, same title) is left as it is, also when someone changed it.
+
+The demo cores also get DNA figures: :mod:`kernkompas.dna.demo_figures` writes an invented OpenStreetMap extract
+(marked as demo in its name) and measures it with the same action as ``kernkompas dna-figures``.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from datetime import date
 
 from kernkompas.dna.actions import steps as step_actions
 from kernkompas.dna.actions import trajectories as trajectory_actions
+from kernkompas.dna.demo_figures import load_demo_figures
 from kernkompas.dna.models import Method, StepStatus, Trajectory, TrajectoryStatus
 from kernkompas.places.models import Kern
 
@@ -111,6 +115,9 @@ TRAJECTORIES = (
 
 def load_demo(by=None) -> DnaLoadSummary:
     summary = DnaLoadSummary()
+    figures = load_demo_figures(by)
+    if figures:
+        summary.created["dna.CoreFigures"] += figures
     for plan in TRAJECTORIES:
         kern = Kern.objects.select_related("gemeente").filter(gemeente__slug=plan.gemeente, slug=plan.kern).first()
         if kern is None or Trajectory.objects.filter(kern=kern, title=plan.title).exists():

@@ -2,7 +2,11 @@
 
 A core's counts come from its :class:`~kernkompas.dna.models.CoreFigures`: the OpenStreetMap counts, and where the
 Kernmonitor register has a count for an indicator, that one instead (a register counts every unit of the core; an
-extract only what mappers entered). Its population is the core's own figure (``Kern.population``), its area the
+extract only what mappers entered). The register is asked through the parts registry
+(:func:`kernkompas.core.parts.core_unit_counts`: the current units of the core's **public** areas per function group
+and branch) and converted to indicator counts with the catalogue's mapping
+(:func:`kernkompas.lib.dna.catalogue.counts_from_register`); the DNA never imports the Kernmonitor.
+Its population is the core's own figure (``Kern.population``), its area the
 area of its outline (measured when the figures were made, else from the outline now). A core without any figures
 has no profile and is left out, so a peer group only holds cores with numbers.
 """
@@ -16,10 +20,12 @@ from datetime import date
 import shapely
 from django.db.models import Q, QuerySet
 
+from kernkompas.core import parts
 from kernkompas.dna.models import CoreFigures, FiguresSource
+from kernkompas.lib.dna.catalogue import counts_from_register
 from kernkompas.lib.dna.osm import area_km2
 from kernkompas.lib.dna.profiles import Core, CoreComparison, ProfileTable, compare
-from kernkompas.places.models import Kern
+from kernkompas.places.models import Kern, Regio
 
 # The register wins over OpenStreetMap where both count an indicator.
 SOURCE_PRIORITY = (FiguresSource.OSM, FiguresSource.KERNMONITOR)
@@ -30,6 +36,11 @@ class Provenance:
     """Where a core's numbers come from, for the page that shows them."""
 
     sources: tuple[tuple[str, str, date], ...]  # (source display name, file or register, measured on)
+    register_codes: tuple[str, ...] = ()  # the indicators whose count comes from the Kernmonitor register
+
+    def source_of(self, code: str) -> str:
+        """``kernmonitor`` when the register counted this indicator, else ``osm``."""
+        return FiguresSource.KERNMONITOR if code in self.register_codes else FiguresSource.OSM
 
 
 def outline_area_km2(kern: Kern) -> float | None:
@@ -48,25 +59,34 @@ def profile_table(kernen: Iterable[Kern]) -> tuple[ProfileTable, dict[str, Kern]
     figures: dict[int, dict[str, CoreFigures]] = {}
     for row in CoreFigures.objects.filter(kern_id__in=by_pk).order_by("kern_id"):
         figures.setdefault(row.kern_id, {})[row.source] = row
+    register = parts.core_unit_counts([by_pk[pk] for pk in figures]) if figures else {}
     cores, kern_by_key, provenance = [], {}, {}
     for pk, rows in figures.items():
         kern = by_pk[pk]
         counts: dict[str, int] = {}
         area = None
+        register_codes: tuple[str, ...] = ()
         for source in SOURCE_PRIORITY:
             if source in rows:
                 counts.update({code: int(n) for code, n in rows[source].counts.items()})
                 area = rows[source].area_km2 or area
+                if source == FiguresSource.KERNMONITOR:
+                    register_codes = tuple(rows[source].counts)
+        sources = [
+            (FiguresSource(source).label, rows[source].source_label, rows[source].measured_on)
+            for source in SOURCE_PRIORITY
+            if source in rows
+        ]
+        units = register.get(pk)
+        if units:
+            from_register = counts_from_register(units)
+            counts.update(from_register)
+            register_codes = tuple(from_register)
+            sources.append((FiguresSource.KERNMONITOR.label, ", ".join(units.areas), units.measured_on))
         key = str(pk)
         cores.append(Core(key, kern.name, kern.population, area or outline_area_km2(kern), counts))
         kern_by_key[key] = kern
-        provenance[key] = Provenance(
-            tuple(
-                (FiguresSource(source).label, rows[source].source_label, rows[source].measured_on)
-                for source in SOURCE_PRIORITY
-                if source in rows
-            )
-        )
+        provenance[key] = Provenance(tuple(sources), register_codes)
     cores.sort(key=lambda core: (kern_by_key[core.key].name, core.key))
     return ProfileTable.from_cores(cores), kern_by_key, provenance
 
@@ -75,11 +95,22 @@ def cores_with_figures() -> QuerySet[Kern]:
     return Kern.objects.filter(dna_figures__isnull=False).distinct().select_related("gemeente")
 
 
+def regios_of(kern: Kern) -> QuerySet[Regio]:
+    """The regions a core belongs to: by itself or through its municipality."""
+    return Regio.objects.filter(Q(kernen=kern) | Q(gemeenten=kern.gemeente_id)).distinct().order_by("name")
+
+
+def in_regios(regios) -> QuerySet[Kern]:
+    """The cores of these regions with figures: those a region names and those of the municipalities it names."""
+    regio_pks = [regio.pk for regio in regios]
+    return cores_with_figures().filter(Q(regios__in=regio_pks) | Q(gemeente__regios__in=regio_pks)).distinct()
+
+
 def default_peers(kern: Kern) -> QuerySet[Kern]:
     """The peer group when the user has not chosen one: the other cores of the regions the core belongs to (its own
     or through its municipality), else those of its province, else of its country; only cores with figures."""
     others = cores_with_figures().exclude(pk=kern.pk)
-    in_regions = others.filter(Q(regios__kernen=kern) | Q(regios__gemeenten=kern.gemeente_id)).distinct()
+    in_regions = in_regios(regios_of(kern)).filter(pk__in=others.values("pk"))
     if in_regions.exists():
         return in_regions
     if kern.gemeente.province_id:

@@ -16,6 +16,7 @@ class MonitorConfig(parts.PartConfig):
     workspace_panels = "kernkompas.monitor.workspace.panels"
     place_panels = "kernkompas.monitor.place_panels.panels"
     theme_indicators = "kernkompas.monitor.theme_links.indicators_for_themes"
+    core_unit_counts = "kernkompas.monitor.core_units.core_unit_counts"
     area_links = "kernkompas.monitor.links.area_links"
 
     def ready(self):

@@ -15,5 +15,6 @@ audit.describe_actions(
         "dna.step_changed": _("changed a step of a DNA trajectory"),
         "dna.step_moved": _("moved a step of a DNA trajectory"),
         "dna.step_removed": _("removed a step from a DNA trajectory"),
+        "dna.figures_measured": _("measured the DNA figures of a core"),
     }
 )
