@@ -25,6 +25,8 @@ from kernkompas.dna.models import CoreFigures, FiguresSource
 from kernkompas.lib.dna.catalogue import counts_from_register
 from kernkompas.lib.dna.osm import area_km2
 from kernkompas.lib.dna.profiles import Core, CoreComparison, ProfileTable, compare
+from kernkompas.lib.text import fold
+from kernkompas.places import selectors as place_selectors
 from kernkompas.places.models import Kern, Regio
 
 # The register wins over OpenStreetMap where both count an indicator.
@@ -144,3 +146,50 @@ def analyse(kern: Kern, peers: Iterable[Kern] | None = None) -> Analysis:
     if key in table.index:
         comparison = compare(table, key, [k for k in table.keys if k != key])
     return Analysis(kern, comparison, table, kernen, provenance)
+
+
+# --- The peer group the user chooses (the analysis page and the API) ----------------------------------------------
+
+MAX_PEERS = 300  # at most this many cores in a peer group (the page lists every one of them)
+
+
+def _bounded(kernen: QuerySet[Kern], kern: Kern) -> list[Kern]:
+    return list(kernen.exclude(pk=kern.pk).select_related("gemeente").order_by("name", "pk")[:MAX_PEERS])
+
+
+def peers_in_regio(kern: Kern, regio: Regio) -> list[Kern]:
+    return _bounded(in_regios([regio]), kern)
+
+
+def peers_in_province(kern: Kern) -> list[Kern]:
+    if not kern.gemeente.province_id:
+        return []
+    return _bounded(cores_with_figures().filter(gemeente__province_id=kern.gemeente.province_id), kern)
+
+
+def peers_of_similar_municipalities(kern: Kern, limit: int = 12) -> tuple[list[Kern], list]:
+    """The cores (with figures) of the municipalities most similar to the core's own (as the places pages compute
+    them: size, density, role in the region), and those municipalities."""
+    gemeente = kern.gemeente
+    if not gemeente.is_current:
+        return [], []
+    candidates = place_selectors.load_candidates(demo=gemeente.is_demo)
+    similar = place_selectors.similar_gemeenten(gemeente, candidates, limit=limit)
+    pks = [item.row["pk"] for item in similar]
+    return _bounded(cores_with_figures().filter(gemeente_id__in=pks), kern), similar
+
+
+def peers_by_ids(kern: Kern, ids: list[int]) -> tuple[list[Kern], list[int]]:
+    """The chosen cores with figures among ``ids`` (at most MAX_PEERS), and the ids that are no such core."""
+    found = {k.pk: k for k in cores_with_figures().filter(pk__in=ids[:MAX_PEERS]).exclude(pk=kern.pk)}
+    unknown = [pk for pk in ids if pk not in found and pk != kern.pk]
+    return sorted(found.values(), key=lambda k: (k.name, k.pk)), unknown
+
+
+def search_cores(query: str, limit: int = 20) -> list[Kern]:
+    """Cores with figures whose name (or municipality) matches ``query`` (folded, as the place search does)."""
+    folded = fold(query or "")[:100]
+    if not folded:
+        return []
+    found = cores_with_figures().filter(Q(search_text__contains=folded) | Q(gemeente__search_text__contains=folded))
+    return list(found.order_by("name", "pk")[:limit])
