@@ -39,6 +39,7 @@ class Provenance:
 
     sources: tuple[tuple[str, str, date], ...]  # (source display name, file or register, measured on)
     register_codes: tuple[str, ...] = ()  # the indicators whose count comes from the Kernmonitor register
+    source_codes: tuple[str, ...] = ()  # FiguresSource value of each of ``sources``
 
     def source_of(self, code: str) -> str:
         """``kernmonitor`` when the register counted this indicator, else ``osm``."""
@@ -79,16 +80,18 @@ def profile_table(kernen: Iterable[Kern]) -> tuple[ProfileTable, dict[str, Kern]
             for source in SOURCE_PRIORITY
             if source in rows
         ]
+        source_codes = [str(source) for source in SOURCE_PRIORITY if source in rows]
         units = register.get(pk)
         if units:
             from_register = counts_from_register(units)
             counts.update(from_register)
             register_codes = tuple(from_register)
             sources.append((FiguresSource.KERNMONITOR.label, ", ".join(units.areas), units.measured_on))
+            source_codes.append(str(FiguresSource.KERNMONITOR))
         key = str(pk)
         cores.append(Core(key, kern.name, kern.population, area or outline_area_km2(kern), counts))
         kern_by_key[key] = kern
-        provenance[key] = Provenance(tuple(sources), register_codes)
+        provenance[key] = Provenance(tuple(sources), register_codes, tuple(source_codes))
     cores.sort(key=lambda core: (kern_by_key[core.key].name, core.key))
     return ProfileTable.from_cores(cores), kern_by_key, provenance
 
