@@ -28,9 +28,13 @@ MSGIDS = (  # the msgids must be whole literals for makemessages, so some lines 
     _("Shop density"),
     _("Shops (shop=*) per km²: how compact the shopping offer is."),
     _("Fashion and luxury shops"),
-    _("Clothing, shoes, jewellery, perfume and optician shops per 1,000 inhabitants."),
+    _(
+        "Clothing, shoes, jewellery, perfume and optician shops and department stores per 1,000 inhabitants (the Kernmonitor's group Mode & Luxe)."  # noqa: E501
+    ),
     _("Daily shopping"),
-    _("Supermarkets, bakers, butchers, greengrocers, chemists and other daily shops per 1,000 inhabitants."),
+    _(
+        "Supermarkets, bakers, butchers, greengrocers, chemists, pharmacies and other daily shops per 1,000 inhabitants (the Kernmonitor's group Dagelijks)."  # noqa: E501
+    ),
     _("Speciality and independent shops"),
     _("Books, antiques, art, gifts, music, toys, second-hand and delicatessen shops per 1,000 inhabitants."),
     _("Restaurants"),
