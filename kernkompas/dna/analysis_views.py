@@ -18,6 +18,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+from django.core.exceptions import TooManyFieldsSent
+from django.http import QueryDict
 from django.shortcuts import render
 from django.utils import formats
 from django.utils.translation import gettext as _
@@ -77,7 +79,7 @@ def parse_choice(params, kern: Kern) -> PeerChoice:
         raw = []
         if group == "keuze":
             choice.group = "standaard"
-    bad = [value for value in raw if not value.strip().isdigit()]
+    bad = [value for value in raw if not (value.strip().isdigit() and len(value.strip()) < 12)]
     if bad:
         choice.problems.append(
             ngettext(
@@ -87,7 +89,7 @@ def parse_choice(params, kern: Kern) -> PeerChoice:
             )
             % {"values": ", ".join(value[:20] for value in bad[:5]) + (" …" if len(bad) > 5 else "")}
         )
-    choice.ids = list(dict.fromkeys(int(value) for value in raw if value.strip().isdigit() and len(value) < 12))
+    choice.ids = list(dict.fromkeys(int(value) for value in raw if value not in bad))
     return choice
 
 
@@ -171,7 +173,16 @@ def _mean(values: list[float]) -> float | None:
 
 def analysis(request, gemeente: str, kern: str):
     found = selectors.kern_by_slugs(gemeente, kern)
-    choice = parse_choice(request.GET, found)
+    try:
+        params = request.GET
+    except TooManyFieldsSent:  # more parameters than Django reads (DATA_UPLOAD_MAX_NUMBER_FIELDS): say so
+        params = None
+    choice = parse_choice(params if params is not None else QueryDict(), found)
+    if params is None:
+        choice.problems.append(
+            _("The address holds too many parameters; a peer group holds at most %(max)s cores. Choose fewer cores.")
+            % {"max": profiling.MAX_PEERS}
+        )
     peers, regios = choose_peers(found, choice)
     result = profiling.analyse(found, peers)
     context = {

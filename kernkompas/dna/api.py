@@ -9,9 +9,13 @@ from __future__ import annotations
 
 import datetime
 import math
+from typing import Annotated
 
-from ninja import Field, Query, Router, Schema
+from django.utils.translation import gettext as _
+from ninja import Field, Query, Router, Schema, Status
 
+from kernkompas.core import api as core_api
+from kernkompas.core.api import max_id, object_id
 from kernkompas.dna import profiling, selectors, vocabulary
 from kernkompas.places.models import Kern
 
@@ -146,7 +150,7 @@ class ProfileOut(Schema):
 
 
 class ProfileFilters(Schema):
-    peers: list[int] = Field(
+    peers: list[Annotated[int, Field(ge=1, le=max_id(Kern))]] = Field(
         default_factory=list,
         max_length=profiling.MAX_PEERS,
         description=f"Ids of the peer cores (repeat the parameter; at most {profiling.MAX_PEERS}). "
@@ -160,21 +164,21 @@ def _float(value: float) -> float | None:
 
 @router.get(
     "/profiles/{kern_id}",
-    response={200: ProfileOut, 404: dict},
+    response={200: ProfileOut, 404: core_api.ErrorOut},
     url_name="dna_profile",
     summary="Indicator profile of a core against its peers",
 )
 def profile(
     request,
-    kern_id: int,
     filters: Query[ProfileFilters],
+    kern_id: int = object_id(Kern, "Id of the core (as in /api/v1/places)."),
 ):
     """Every indicator of a core against its peers (value, count, peer median, percentile, z), its candidate
     strengths and the candidates withheld with the reason. Only OpenStreetMap counts and the register counts of
     public areas: the same numbers as the public analysis page."""
     kern = Kern.objects.select_related("gemeente").filter(pk=kern_id).first()
     if kern is None:
-        return 404, {"detail": "No core with this id."}
+        return Status(404, {"detail": _("There is no core with number %(id)s.") % {"id": kern_id}})
     unknown: list[int] = []
     if filters.peers:
         chosen, unknown = profiling.peers_by_ids(kern, list(dict.fromkeys(filters.peers)))
@@ -198,7 +202,7 @@ def profile(
     }
     comparison = result.comparison
     if comparison is None:
-        return out
+        return Status(200, out)
     provenance = result.provenance[str(kern.pk)]
     out["sources"] = [
         {"source": code, "label": label, "measured_on": on}
@@ -229,4 +233,4 @@ def profile(
         {"code": row.indicator.code, "reason": row.withheld, "explanation": vocabulary.reason(row)}
         for row in comparison.withheld
     ]
-    return out
+    return Status(200, out)
