@@ -40,10 +40,13 @@ def _tag(template: str, *args) -> str:
 def _frame(title: str, desc: str, body: list[str], *, width: float, height: float, css_class: str) -> SafeString:
     digest = hashlib.blake2b("\0".join([str(title), str(desc), *body]).encode(), digest_size=6).hexdigest()
     title_id, desc_id = f"dna-chart-title-{digest}", f"dna-chart-desc-{digest}"
+    # A white ground under everything: the labels have a background a contrast check can read (without it axe
+    # gives up on text near the top of an SVG, "element contains an image node").
     head = _tag(
         '<svg class="dna-chart {}" viewBox="0 0 {} {}" role="img" aria-labelledby="{} {}" '
         'preserveAspectRatio="xMidYMid meet" xmlns="http://www.w3.org/2000/svg">'
-        '<title id="{}">{}</title><desc id="{}">{}</desc>',
+        '<title id="{}">{}</title><desc id="{}">{}</desc>'
+        '<rect x="0" y="0" width="{}" height="{}" fill="#ffffff"/>',
         css_class,
         int(math.ceil(width)),
         int(math.ceil(height)),
@@ -53,6 +56,8 @@ def _frame(title: str, desc: str, body: list[str], *, width: float, height: floa
         title,
         desc_id,
         desc,
+        int(math.ceil(width)),
+        int(math.ceil(height)),
     )
     return mark_safe(head + "".join(body) + "</svg>")  # noqa: S308 — every part made by _tag
 
@@ -93,7 +98,8 @@ def radar(
 
     A missing value (None or NaN) is drawn at the centre with an open marker (the table says "unknown"). With
     ``reference`` a dashed ring at that value is drawn (e.g. the peers' median at percentile 50). Labels go around
-    the outside, in at most two lines."""
+    the outside, in at most two lines. The rings (``rings``) carry no numbers: the value polygon would cover them
+    (text that a contrast check cannot read); the caption or ``desc`` says the scale and the table has the values."""
     n = len(axes)
     margin_x, margin_y = 120, 44
     radius = size / 2
@@ -110,8 +116,6 @@ def radar(
     for ring in rings:
         corners = " ".join(f"{x:.1f},{y:.1f}" for x, y in (point(i, ring) for i in range(n)))
         body.append(_tag('<polygon class="grid" points="{}" fill="none"/>', corners))
-        x, y = point(0, ring)
-        body.append(_tag('<text class="tick" x="{}" y="{}" text-anchor="start">{}</text>', x + 4, y + 4, int(ring)))
     for i, (label, _value) in enumerate(axes):
         x, y = point(i, 100)
         body.append(_tag('<line class="grid" x1="{}" y1="{}" x2="{}" y2="{}"/>', cx, cy, x, y))

@@ -395,7 +395,7 @@ def test_the_radar_is_generic_and_marks_unknown_values():
     assert svg.startswith("<svg") and 'role="img"' in svg and "<title" in svg and "<desc" in svg
     assert svg.count("<circle") == 4 and svg.count('fill="#ffffff"') == 2
     bars = charts.percentile_bars([("x", 20.0), ("y", None)], title="T", unknown="onbekend")
-    assert bars.count("<rect") == 1 and "onbekend" in bars
+    assert bars.count("<rect") == 2 and "onbekend" in bars  # the white ground and one bar
 
 
 def test_every_word_of_the_catalogue_has_a_dutch_translation():
@@ -406,3 +406,32 @@ def test_every_word_of_the_catalogue_has_a_dutch_translation():
         for word in words:
             assert word in same_in_dutch or translation.gettext(word) != word, word
         assert vocabulary.unit("restaurants") == "per 1.000 inwoners"
+
+
+def test_the_command_on_the_real_liechtenstein_extract_gives_schaan_the_most_shops(cast):
+    """The 11 municipalities of the 2015 Liechtenstein extract as cores (their admin_level 8 boundaries), measured
+    with the command: the same counts as the library's own pass, and Schaan has the most shops."""
+    import shapely
+
+    from kernkompas.lib.dna import osm
+    from kernkompas.lib.tests.dna_data import LIECHTENSTEIN, liechtenstein_pbf
+    from kernkompas.testing import make_gemeente
+
+    path = liechtenstein_pbf()
+    areas = [area for area in osm.admin_areas(path, 8) if area.name in LIECHTENSTEIN]
+    gemeente = make_gemeente("LI0001", "Liechtenstein", 37_000)
+    kernen = {}
+    for number, area in enumerate(areas, start=1):
+        kern = Kern(gemeente=gemeente, code=f"LI_{number}", name=area.name, slug=f"li-{number}")
+        kern.population = LIECHTENSTEIN[area.name][0]
+        kern.set_geometry(shapely.geometry.mapping(area.geometry))
+        kern.save()
+        kernen[area.name] = kern
+    call_command("dna_figures", str(path), "--gemeente", gemeente.slug)
+    expected = osm.count_in_cores(osm.read_features(path), {area.name: area.geometry for area in areas})
+    stored = {k.name: k.dna_figures.get(source=FiguresSource.OSM).counts for k in kernen.values()}
+    assert stored == expected
+    shops = {name: counts["shops_per_1000"] for name, counts in stored.items()}
+    assert max(shops, key=shops.get) == "Schaan"
+    for area in areas:  # areas of the outlines within 5 % of the official ones
+        assert kernen[area.name].dna_figures.get().area_km2 == pytest.approx(LIECHTENSTEIN[area.name][1], rel=0.05)
