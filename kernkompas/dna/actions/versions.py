@@ -311,6 +311,8 @@ def change_idea(by, idea: Idea, *, title: str, description: str = "", block: Bui
         changes["description"] = [idea.description, description]
     if block.pk != idea.block_id:
         changes["block"] = [idea.block.position, block.position]
+        # It leaves a gap in its old block's order and joins the new block at the end.
+        Idea.objects.filter(block_id=idea.block_id, position__gt=idea.position).update(position=F("position") - 1)
         idea.position = (block.ideas.aggregate(n=Max("position"))["n"] or 0) + 1
         idea.block = block
     if changes:
