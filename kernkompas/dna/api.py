@@ -9,7 +9,8 @@ from __future__ import annotations
 import datetime
 
 from django.urls import reverse
-from ninja import Field, Query, Router, Schema
+from django.utils.translation import gettext as _
+from ninja import Field, Query, Router, Schema, Status
 
 from kernkompas.dna import kompas, selectors
 from kernkompas.places.models import Kern
@@ -188,7 +189,7 @@ def kernkompas_detail(request, kern_id: int):
     kern = Kern.objects.select_related("gemeente").filter(pk=kern_id).first()
     version = selectors.published_dna(kern) if kern is not None else None
     if version is None:
-        return 404, {"detail": "Not found"}
+        return Status(404, {"detail": _("There is no published DNA for core %(id)s.") % {"id": kern_id}})
     content = kompas.build(version)
     blocks = []
     for item in content.blocks:
@@ -221,4 +222,4 @@ def kernkompas_detail(request, kern_id: int):
                 "ideas": [{"title": i.title, "description": i.description} for i in item.ideas],
             }
         )
-    return {**_summary(request, version), "introduction": version.introduction, "blocks": blocks}
+    return Status(200, {**_summary(request, version), "introduction": version.introduction, "blocks": blocks})
