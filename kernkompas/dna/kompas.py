@@ -62,6 +62,11 @@ class Kompas:
     area_km2: float | None
     peer_count: int
 
+    @property
+    def has_figures(self) -> bool:
+        """Whether any indicator of the blocks has a value (the core has figures); without, the page says so once."""
+        return any(e.value is not None for e in self.evidence)
+
 
 def _number(value: float) -> float | None:
     return None if value is None or (isinstance(value, float) and math.isnan(value)) else float(value)

@@ -171,14 +171,15 @@ def test_the_evidence_shows_value_unit_peer_median_and_percentile_in_words(clien
     assert "2,4 per 1.000 inwoners" in text
     assert "mediaan van vergelijkbare kernen 0,7" in text
     assert "meer dan in 100% van de 6 vergelijkbare kernen" in text
-    assert "Kerncijfers" in text and "5000" in text and "2,50 km²" in text
+    assert "Kerncijfers" in text and "5.000" in text and "2,50 km²" in text
     assert "Maasdijk-Centrum tegenover 6 vergelijkbare kernen" in text
 
 
 def test_without_figures_the_page_says_so_instead_of_comparing(client, cast, trajectory):
     publish_dna(cast, trajectory)
     text = client.get(kompas_url(cast)).content.decode()
-    assert "nog geen cijfers voor deze kern" in text
+    assert "De cijfers achter deze indicatoren volgen" in text
+    assert "Kerncijfers van Maasdijk-Centrum" in text and "vergelijkbare kernen</th>" not in text
 
 
 def test_the_page_has_open_graph_tags_a_print_style_and_a_spot_for_the_chart(client, cast, trajectory):
