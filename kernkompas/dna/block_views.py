@@ -189,7 +189,7 @@ def block_photos(request, vpk: int, position: int):
     context = {
         "trajectory": found.trajectory,
         "version": found,
-        "block": block,
+        "building_block": block,
         "photos": list(block.photos.all()),
         "form": form,
     }

@@ -407,6 +407,8 @@ def test_uploading_a_photo_needs_a_caption_and_a_real_image(client, cast, trajec
     v1 = version_actions.save_version(cast.ellen, trajectory, tagline="Een", blocks=five())
     client.force_login(cast.femke)
     url = reverse("dna:block_photos", kwargs={"vpk": v1.pk, "position": 2})
+    page = client.get(url).content.decode()
+    assert "<title>Foto’s van Blok 2" in page and "Foto’s van bouwsteen 2: Blok 2</h1>" in page
     no_caption = client.post(url, {"photo": upload(jpeg_with_gps()), "caption": ""})
     assert "Schrijf een bijschrift" in no_caption.content.decode()
     not_a_photo = client.post(url, {"photo": upload(b"%PDF-1.4 nep", "foto.jpg"), "caption": "Markt"})
