@@ -93,7 +93,12 @@ def version_list(request, pk: int):
     return render(
         request,
         "dna/blocks_versions.html",
-        {"trajectory": trajectory, "versions": found, "can_publish": selectors.can_publish(request.user, trajectory)},
+        {
+            "trajectory": trajectory,
+            "versions": found,
+            "published": next((v for v in found if v.is_published), None),
+            "can_publish": selectors.can_publish(request.user, trajectory),
+        },
     )
 
 
