@@ -15,6 +15,8 @@ from datetime import date
 
 from kernkompas.dna.actions import steps as step_actions
 from kernkompas.dna.actions import trajectories as trajectory_actions
+from kernkompas.dna.actions import versions as version_actions
+from kernkompas.dna.actions.versions import BlockData
 from kernkompas.dna.demo_figures import load_demo_figures
 from kernkompas.dna.models import Method, StepStatus, Trajectory, TrajectoryStatus
 from kernkompas.places.models import Kern
@@ -138,4 +140,115 @@ def load_demo(by=None) -> DnaLoadSummary:
             trajectory_actions.set_published(by, trajectory, True)
         summary.created["dna.Trajectory"] += 1
         summary.created["dna.Step"] += len(plan.steps)
+    for plan in DNAS:
+        _load_dna(by, plan, summary)
     return summary
+
+
+# --- The DNA itself: Veldrode-Dorp's is published, Maasdijk-Centrum's is a first draft ---------------------------
+
+
+@dataclass(frozen=True)
+class DemoDna:
+    gemeente: str
+    kern: str
+    title: str
+    tagline: str
+    introduction: str
+    blocks: tuple[BlockData, ...]
+    ideas: tuple[tuple[int, str, str], ...]  # (block position, title, description)
+    publish: bool
+
+
+DNAS = (
+    DemoDna(
+        "veldrode",
+        "dorp",
+        "Het DNA van Veldrode-Dorp",
+        "Veldrode: het groene dorp waar de markt de huiskamer is",
+        "Vijf bouwstenen uit de kernwandeling, 62 gesprekken op de markt en twee werksessies met handelaars, "
+        "verenigingen en inwoners (voorjaar 2026).",
+        (
+            BlockData(
+                "Het dorpsplein als huiskamer",
+                "Rond de linde op het Dorpsplein komen markt, terrassen en de kermis samen. Het plein is geen "
+                "parking maar de plek waar Veldrode elkaar ziet.",
+                ("markets", "cafes_bars", "event_venues"),
+                "Op donderdagvoormiddag zie je hier het hele dorp.\nHet terras aan de linde is onze zomerzaal.",
+            ),
+            BlockData(
+                "Ambacht met een gezicht",
+                "Een bakker, een slager, een kaasboer en een fietsenmaker die hun klanten bij naam kennen: kleine, "
+                "zelfstandige zaken die het dorp een eigen smaak geven.",
+                ("daily_shops", "speciality_shops", "work_places"),
+                "Je gaat hier niet gewoon brood halen, je gaat langs bij Jef.",
+            ),
+            BlockData(
+                "Erfgoed om in te wonen",
+                "De Sint-Martinuskerk, de oude pastorie en de gevels van de Kapelstraat vertellen de geschiedenis "
+                "van het dorp, en er wordt gewoon in gewoond en gewerkt.",
+                ("heritage", "culture_venues"),
+                "De pastorie moet open blijven, voor iedereen.",
+            ),
+            BlockData(
+                "Groen tot in de kern",
+                "De Molenbeek, de pastorijtuin en de bomenrij langs de Statiestraat brengen het groen tot aan het "
+                "plein.",
+                ("parks_green", "water"),
+                "Met de kinderen langs de beek naar school: dat wil ik houden.",
+            ),
+            BlockData(
+                "Fietsdorp op het knooppunt",
+                "Drie fietsknooppunten komen samen aan het plein. Recreatieve fietsers stoppen hier voor koffie, "
+                "een ijsje of een herstelling.",
+                ("bicycle_parking", "accommodation"),
+                "Op zondag staan er meer fietsen dan auto's op het plein.",
+            ),
+        ),
+        (
+            (1, "Autoluw Dorpsplein op zondag", "Proef met een autoluw plein en terrassen van april tot oktober."),
+            (1, "Overdekte marktkramen", "Een vaste luifel aan de linde zodat de markt ook bij regen doorgaat."),
+            (2, "Etalage van het ambacht", "Een gezamenlijke zomerweek waarin de zaken tonen hoe ze werken."),
+            (3, "Pastorie als dorpshuis", "De oude pastorie openstellen voor verenigingen en een dorpscafé."),
+            (4, "Beekpad naar de school", "Een veilig wandelpad langs de Molenbeek tot aan de basisschool."),
+            (5, "Fietshub aan het plein", "Overdekte fietsenstalling met laadpunten en een herstelzuil."),
+        ),
+        True,
+    ),
+    DemoDna(
+        "maasdijk",
+        "centrum",
+        "Kernkompas Maasdijk-Centrum",
+        "Maasdijk-Centrum: winkelen en wonen aan de Maas",
+        "Eerste versie, te bespreken in de werksessie bouwstenen.",
+        (
+            BlockData("De Markt als ontmoetingsplek", "Het Marktplein met de wekelijkse markt.", ("markets",)),
+            BlockData("Compact winkelhart", "Winkels op loopafstand tussen Markt en Statiestraat.", ("shop_density",)),
+            BlockData("Aan de Maas", "De kade en het jaagpad.", ("water",)),
+            BlockData("Station om de hoek", "Trein en bus op vijf minuten van de Markt.", ("public_transport",)),
+            BlockData("Wonen boven de winkel", "Nieuwe appartementen boven de winkels.", ("apartments",)),
+        ),
+        ((1, "Marktavond in de zomer", ""),),
+        False,
+    ),
+)
+
+
+def _load_dna(by, plan: DemoDna, summary: DnaLoadSummary) -> None:
+    """Once per trajectory: a trajectory that has a version (also one someone made by hand) is left as it is."""
+    trajectory = Trajectory.objects.filter(
+        kern__gemeente__slug=plan.gemeente, kern__slug=plan.kern, title=plan.title
+    ).first()
+    if trajectory is None or trajectory.versions.exists():
+        return
+    version = version_actions.save_version(
+        by, trajectory, tagline=plan.tagline, introduction=plan.introduction, blocks=plan.blocks
+    )
+    blocks = {block.position: block for block in version.blocks.all()}
+    for position, title, description in plan.ideas:
+        version_actions.add_idea(by, blocks[position], title=title, description=description)
+    if plan.publish:
+        version_actions.publish(by, version)
+    summary.created["dna.DnaVersion"] += 1
+    summary.created["dna.BuildingBlock"] += len(plan.blocks)
+    summary.created["dna.Idea"] += len(plan.ideas)

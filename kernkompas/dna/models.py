@@ -9,8 +9,10 @@ the method when it starts and can then be changed, reordered and removed. Only a
 from __future__ import annotations
 
 import uuid
+from pathlib import Path
 
 from django.conf import settings
+from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -206,12 +208,18 @@ def _photo_path(instance, filename: str) -> str:
     return f"dna/photos/{uuid.uuid4().hex}.{instance.extension}"
 
 
+def photo_storage() -> FileSystemStorage:
+    """Block photos live outside MEDIA_ROOT: a draft's photos are not public, so no static URL may reach them. The
+    view ``dna:photo`` serves each one to those who may see its version (block_views.photo)."""
+    return FileSystemStorage(location=Path(settings.MONITOR_UPLOAD_ROOT) / "dna-photos", base_url=None)
+
+
 class BlockPhoto(models.Model):
     """A photo as evidence for a building block. Only JPEG, PNG and WebP, re-encoded on upload (which also strips
     their metadata, such as the place a phone took them)."""
 
     block = models.ForeignKey(BuildingBlock, on_delete=models.CASCADE, related_name="photos")
-    image = models.ImageField(_("photo"), upload_to=_photo_path)
+    image = models.ImageField(_("photo"), upload_to=_photo_path, storage=photo_storage)
     extension = models.CharField(max_length=5, editable=False, default="jpg")
     caption = models.CharField(_("caption"), max_length=200)
     credit = models.CharField(_("photo credit"), max_length=120, blank=True)

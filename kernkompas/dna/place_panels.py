@@ -5,16 +5,23 @@ on a municipality's page a link to the analysis of each core with a trajectory. 
 
 from __future__ import annotations
 
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext as _
 
 from kernkompas.core.parts import Panel
 from kernkompas.dna import selectors
+from kernkompas.dna.models import DnaVersion
 from kernkompas.places.models import Kern
 
 
 def panels(request, place) -> list[Panel]:
     scope = {"kern": place} if isinstance(place, Kern) else {"kern__gemeente": place}
-    trajectories = list(selectors.visible(request.user).filter(**scope).order_by("kern__name", "-created_at"))
+    trajectories = list(
+        selectors.visible(request.user)
+        .filter(**scope)
+        .annotate(has_public_dna=Exists(DnaVersion.objects.filter(trajectory=OuterRef("pk"), is_published=True)))
+        .order_by("kern__name", "-created_at")
+    )
     is_kern = isinstance(place, Kern)
     if not trajectories and not is_kern:
         return []

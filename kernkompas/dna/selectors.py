@@ -74,3 +74,41 @@ def kern_by_slugs(gemeente_slug: str, kern_slug: str) -> Kern:
     if kern is None:
         raise Http404
     return kern
+
+
+# --- Versions of the DNA (the building-block editor and the Kernkompas page) ------------------------------------
+
+
+def is_public(version: DnaVersion) -> bool:
+    return version.is_published and version.trajectory.is_published
+
+
+def version_for(user, pk: int) -> DnaVersion:
+    """A version for reading: the public one for everyone, any version for those who may edit its trajectory;
+    404 otherwise (a draft or an old version does not exist for outsiders)."""
+    version = DnaVersion.objects.select_related("trajectory__kern__gemeente", "created_by").filter(pk=pk).first()
+    if version is None or not (is_public(version) or can_edit(user, version.trajectory)):
+        raise Http404
+    return version
+
+
+def editable_version(user, pk: int) -> DnaVersion:
+    """A version of a trajectory the user may edit: 404 if they may not see it, 403 if they may only read it."""
+    version = version_for(user, pk)
+    if not can_edit(user, version.trajectory):
+        raise permissions.PermissionDenied
+    return version
+
+
+def public_versions() -> list[DnaVersion]:
+    """The DNA the public sees of every core, as :func:`published_dna` picks it per core (the published version of
+    the core's most recent published trajectory that has one), by municipality and core. Two queries."""
+    found = (
+        DnaVersion.objects.filter(trajectory__is_published=True, is_published=True)
+        .select_related("trajectory__kern__gemeente")
+        .order_by("trajectory__kern_id", "-trajectory__created_at")
+    )
+    per_kern: dict[int, DnaVersion] = {}
+    for version in found:
+        per_kern.setdefault(version.trajectory.kern_id, version)
+    return sorted(per_kern.values(), key=lambda v: (v.trajectory.kern.gemeente.name_nl, v.trajectory.kern.name, v.pk))

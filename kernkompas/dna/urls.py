@@ -2,12 +2,13 @@
 
 from django.urls import path
 
-from kernkompas.dna import analysis_views, views
+from kernkompas.dna import analysis_views, block_views, views
 
 app_name = "dna"
 
 TRAJECTORY = "traject/<int:pk>/"
 STEP = TRAJECTORY + "stap/<int:step_pk>/"
+VERSION = "versie/<int:vpk>/"
 
 urlpatterns = [
     path("", views.index, name="index"),
@@ -20,4 +21,20 @@ urlpatterns = [
     path(STEP + "verplaatsen/", views.move_step, name="move_step"),
     path(STEP + "verwijderen/", views.remove_step, name="remove_step"),
     path("kern/<slug:gemeente>/<slug:kern>/analyse/", analysis_views.analysis, name="analysis"),
+    # The building blocks and versions of the DNA (block_views).
+    path(TRAJECTORY + "bouwstenen/", block_views.editor, name="blocks"),
+    path(TRAJECTORY + "bouwstenen/nieuwe-versie/", block_views.new_draft, name="new_draft"),
+    path(TRAJECTORY + "versies/", block_views.version_list, name="versions"),
+    path(VERSION, block_views.version, name="version"),
+    path(VERSION + "vergelijken/", block_views.compare, name="compare"),
+    path(VERSION + "publiceren/", block_views.publish, name="publish_version"),
+    path(VERSION + "bouwsteen/<int:position>/fotos/", block_views.block_photos, name="block_photos"),
+    path(VERSION + "foto/<int:photo_pk>/verwijderen/", block_views.remove_photo, name="remove_photo"),
+    path(VERSION + "ideeen/", block_views.ideas, name="ideas"),
+    path(VERSION + "idee/<int:idea_pk>/", block_views.edit_idea, name="edit_idea"),
+    path(VERSION + "idee/<int:idea_pk>/verplaatsen/", block_views.move_idea, name="move_idea"),
+    path(VERSION + "idee/<int:idea_pk>/verwijderen/", block_views.remove_idea, name="remove_idea"),
+    path("foto/<int:photo_pk>/", block_views.photo, name="photo"),
+    # The public Kernkompas page of a core. Last: "<gemeente>/<kern>/" would also match "traject/12/".
+    path("<slug:gemeente>/<slug:kern>/", block_views.kompas, name="kompas"),
 ]

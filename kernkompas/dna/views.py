@@ -57,6 +57,8 @@ def trajectory(request, pk: int):
         "steps": list(found.steps.order_by("order")),
         "can_edit": selectors.can_edit(request.user, found),
         "can_publish": selectors.can_publish(request.user, found),
+        # The public Kernkompas page, once the trajectory and a version of its DNA are both published.
+        "has_public_dna": found.is_published and found.versions.filter(is_published=True).exists(),
     }
     return render(request, "dna/trajectory.html", context)
 

@@ -16,5 +16,14 @@ audit.describe_actions(
         "dna.step_moved": _("moved a step of a DNA trajectory"),
         "dna.step_removed": _("removed a step from a DNA trajectory"),
         "dna.figures_measured": _("measured the DNA figures of a core"),
+        "dna.version_created": _("started a new version of a DNA"),
+        "dna.version_saved": _("saved the building blocks of a DNA"),
+        "dna.version_published": _("published a version of a DNA"),
+        "dna.photo_added": _("added a photo to a building block"),
+        "dna.photo_removed": _("removed a photo from a building block"),
+        "dna.idea_added": _("added an idea to a building block"),
+        "dna.idea_changed": _("changed an idea of a building block"),
+        "dna.idea_moved": _("moved an idea of a building block"),
+        "dna.idea_removed": _("removed an idea from a building block"),
     }
 )
