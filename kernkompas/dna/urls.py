@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from kernkompas.dna import views
+from kernkompas.dna import region_views, views
 
 app_name = "dna"
 
@@ -19,4 +19,7 @@ urlpatterns = [
     path(STEP, views.edit_step, name="edit_step"),
     path(STEP + "verplaatsen/", views.move_step, name="move_step"),
     path(STEP + "verwijderen/", views.remove_step, name="remove_step"),
+    # The region view (issue 12, complementarity): a places.Regio, or any chosen set of cores with ?kern=…
+    path("regio/", region_views.choose, name="regions"),
+    path("regio/<slug:slug>/", region_views.region, name="region"),
 ]
