@@ -116,7 +116,18 @@ def _cell(x: float, y: float, size: int, value: float, labels, row: int, column:
     tip = ""
     if n <= TOOLTIPS_UP_TO:
         tip = _tag("<title>{} – {}: {}</title>", labels[row], labels[column], fmt(value))
-    rect = _tag('<rect x="{}" y="{}" width="{}" height="{}" fill="{}" stroke="#ffffff" stroke-width="1">', x, y, size, size, fill) + tip + "</rect>"
+    rect = (
+        _tag(
+            '<rect x="{}" y="{}" width="{}" height="{}" fill="{}" stroke="#ffffff" stroke-width="1">',
+            x,
+            y,
+            size,
+            size,
+            fill,
+        )
+        + tip
+        + "</rect>"
+    )
     if size < NUMBERS_FROM:
         return rect
     ink = "#ffffff" if fill in LIGHT_TEXT else "#000000"
