@@ -12,7 +12,7 @@ import datetime
 from django.contrib.auth.models import AnonymousUser
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Path, Query, Router, Schema
 from ninja.errors import HttpError
 
 from kernkompas.dna import regions, selectors
@@ -182,11 +182,14 @@ class ComplementarityOut(Schema):
     url_name="dna_region_complementarity",
     summary="Complementarity of the cores of a region",
 )
-def region_complementarity(request, slug: str):
+def region_complementarity(
+    request,
+    slug: str = Path(..., pattern=r"^[-a-zA-Z0-9_]+$", max_length=160, description="The region's slug."),
+):
     """The cores of a region side by side: the similarity matrix of their profiles, per core its top strengths,
     what only it has and where it overlaps, and warnings where two cores would build their DNA on the same
     strength. Building blocks count only as published (drafts are never part of an answer)."""
-    regio = get_object_or_404(Regio, slug=slug[:160])
+    regio = get_object_or_404(Regio, slug=slug)
     kernen = regions.region_kernen(regio)
     if len(kernen) > regions.MAX_CORES:
         raise HttpError(422, _("This region has more than %(max)s cores.") % {"max": regions.MAX_CORES})
