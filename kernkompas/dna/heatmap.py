@@ -155,13 +155,36 @@ def _legend(x: float, y: float, low_label: str, high_label: str, fmt) -> str:
     ]
     end = x + step * len(COLOURS)
     parts += [
-        _tag('<text class="heatmap-tick" x="{}" y="{}" text-anchor="start">{}</text>', x, y + 28, fmt(-1.0)),
         _tag(
-            '<text class="heatmap-tick" x="{}" y="{}" text-anchor="middle">{}</text>', (x + end) / 2, y + 28, fmt(0.0)
+            '<text class="heatmap-tick" x="{}" y="{}" text-anchor="start">{}</text>',
+            x,
+            y + 28,
+            fmt(-1.0),
         ),
-        _tag('<text class="heatmap-tick" x="{}" y="{}" text-anchor="end">{}</text>', end, y + 28, fmt(1.0)),
-        _tag('<text class="heatmap-tick" x="{}" y="{}" text-anchor="start">{}</text>', x, y + 42, low_label),
-        _tag('<text class="heatmap-tick" x="{}" y="{}" text-anchor="end">{}</text>', end, y + 42, high_label),
+        _tag(
+            '<text class="heatmap-tick" x="{}" y="{}" text-anchor="middle">{}</text>',
+            (x + end) / 2,
+            y + 28,
+            fmt(0.0),
+        ),
+        _tag(
+            '<text class="heatmap-tick" x="{}" y="{}" text-anchor="end">{}</text>',
+            end,
+            y + 28,
+            fmt(1.0),
+        ),
+        _tag(
+            '<text class="heatmap-tick" x="{}" y="{}" text-anchor="start">{}</text>',
+            x,
+            y + 42,
+            low_label,
+        ),
+        _tag(
+            '<text class="heatmap-tick" x="{}" y="{}" text-anchor="end">{}</text>',
+            end,
+            y + 42,
+            high_label,
+        ),
     ]
     return "".join(parts)
 
@@ -183,4 +206,8 @@ def _frame(title: str, desc: str, body: list[str], width: float, height: float) 
         desc_id,
         desc,
     )
-    return mark_safe(head + "".join(body) + "</svg>")  # noqa: S308 — every part made by _tag (escaped or numbers)
+    # A white ground under everything: the labels are then drawn on a known colour (axe can check their contrast).
+    ground = _tag(
+        '<rect class="heatmap-ground" width="{}" height="{}" fill="#ffffff"/>', math.ceil(width), math.ceil(height)
+    )
+    return mark_safe(head + ground + "".join(body) + "</svg>")  # noqa: S308 — every part made by _tag (escaped or numbers)

@@ -319,7 +319,7 @@ def test_the_heat_map_escapes_its_labels_and_has_a_title_and_legend():
     assert HOSTILE not in svg and "&lt;script&gt;" in svg
     assert 'role="img"' in svg and "<title id=" in svg and "Titel &lt;b&gt;" in svg
     assert "verschillend" in svg and "gelijk" in svg
-    assert svg.count("<rect") == 4 + len(heatmap.COLOURS)
+    assert svg.count("<rect") == 1 + 4 + len(heatmap.COLOURS)  # ground, cells, legend
 
 
 def test_the_colour_scale_runs_from_purple_through_white_to_orange():
