@@ -5,6 +5,9 @@ only the DNAs the reader may see (:func:`kernkompas.dna.regions.visible_versions
 from __future__ import annotations
 
 from django.shortcuts import get_object_or_404, render
+from django.utils import formats
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from kernkompas.dna import heatmap, regions
@@ -75,4 +78,18 @@ def _report_context(report: regions.RegionReport) -> dict:
             high_label=_("alike"),
             fmt=lambda value: regions.number(value, 2),
         )
+        context["table_rows"] = _table_rows(report)
     return context
+
+
+def _table_rows(report: regions.RegionReport) -> SafeString:
+    """The rows of the table alternative, built here rather than in the template: 300 cores are 90,000 cells, which
+    a template loop with ``floatformat`` takes seconds to render. Labels escaped; numbers in the reader's format."""
+    separator = formats.get_format("DECIMAL_SEPARATOR")
+    rows = []
+    for core, values in report.matrix_rows:
+        cells = "".join(
+            f'<td class="number">{f"{value:.2f}".replace("-", "−").replace(".", separator)}</td>' for value in values
+        )
+        rows.append(f'<tr><th scope="row">{escape(core.label)}</th>{cells}</tr>')
+    return mark_safe("".join(rows))  # noqa: S308 — labels escaped, the rest numbers
