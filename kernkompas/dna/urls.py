@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from kernkompas.dna import analysis_views, block_views, views
+from kernkompas.dna import analysis_views, block_views, region_views, views
 
 app_name = "dna"
 
@@ -35,6 +35,9 @@ urlpatterns = [
     path(VERSION + "idee/<int:idea_pk>/verplaatsen/", block_views.move_idea, name="move_idea"),
     path(VERSION + "idee/<int:idea_pk>/verwijderen/", block_views.remove_idea, name="remove_idea"),
     path("foto/<int:photo_pk>/", block_views.photo, name="photo"),
+    # The region view (issue 12, complementarity): a places.Regio, or any chosen set of cores with ?kern=…
+    path("regio/", region_views.choose, name="regions"),
+    path("regio/<slug:slug>/", region_views.region, name="region"),
     # The public Kernkompas page of a core. Last: "<gemeente>/<kern>/" would also match "traject/12/".
     path("<slug:gemeente>/<slug:kern>/", block_views.kompas, name="kompas"),
 ]

@@ -7,9 +7,10 @@ plain columns for map extents and distance queries.
 
 from __future__ import annotations
 
+from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from kernkompas.lib.geo import describe_geometry
@@ -18,8 +19,16 @@ from kernkompas.lib.text import fold
 
 
 class CountryCode(models.TextChoices):
+    """The two countries the product is for. Others (e.g. Liechtenstein, imported from OpenStreetMap boundaries to
+    profile a region the same way) are rows of :class:`Country` with any ISO 3166-1 alpha-2 code."""
+
     BE = "BE", _("Belgium")
     NL = "NL", _("Netherlands")
+
+
+country_code_validator = RegexValidator(
+    r"^[A-Z]{2}\Z", _("A country code is two capital letters (ISO 3166-1 alpha-2), e.g. BE, NL or LI.")
+)
 
 
 class SizeClass(models.TextChoices):
@@ -53,7 +62,13 @@ class GeoMixin(models.Model):
 
 
 class Country(models.Model):
-    code = models.CharField(_("code"), max_length=2, choices=CountryCode.choices, unique=True)
+    code = models.CharField(
+        _("code"),
+        max_length=2,
+        unique=True,
+        validators=[country_code_validator],
+        help_text=_("ISO 3166-1 alpha-2, e.g. BE, NL or LI."),
+    )
     name_nl = models.CharField(_("name (Dutch)"), max_length=100)
     name_fr = models.CharField(_("name (French)"), max_length=100, blank=True)
     name_en = models.CharField(_("name (English)"), max_length=100, blank=True)
@@ -65,6 +80,15 @@ class Country(models.Model):
 
     def __str__(self):
         return self.name_nl
+
+    @property
+    def label(self) -> str:
+        """The country's name in the page's language (Belgium and the Netherlands through their translations)."""
+        if self.code in CountryCode.values:
+            return str(CountryCode(self.code).label)
+        if get_language() == "en" and self.name_en:
+            return self.name_en
+        return self.name_nl or self.code
 
 
 class Province(models.Model):

@@ -10,6 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
 from django.db.models import Count, QuerySet
+from django.utils.translation import get_language
 from shapely.geometry import shape
 
 from kernkompas.accounts import permissions
@@ -156,15 +157,28 @@ def overview(no_province_label: str) -> list[CountryGroup]:
     rows = (
         Gemeente.objects.current()
         .annotate(kernen_count=Count("kernen"))
-        .values("name_nl", "name_fr", "slug", "is_demo", "country__code", "province__name_nl", "kernen_count")
+        .values(
+            "name_nl",
+            "name_fr",
+            "slug",
+            "is_demo",
+            "country__code",
+            "country__name_nl",
+            "country__name_en",
+            "province__name_nl",
+            "kernen_count",
+        )
         .order_by("country__code", "province__name_nl", "name_nl")
     )
     by_country: dict[str, dict[str, ProvinceGroup]] = defaultdict(dict)
+    labels = dict(CountryCode.choices)
     for row in rows:
         province = row["province__name_nl"] or no_province_label
         provinces = by_country[row["country__code"]]
         provinces.setdefault(province, ProvinceGroup(province)).gemeenten.append(row)
-    labels = dict(CountryCode.choices)
+        if row["country__code"] not in labels:  # a country beyond BE/NL (OpenStreetMap boundaries): its own name
+            english = get_language() == "en" and row["country__name_en"]
+            labels[row["country__code"]] = english or row["country__name_nl"] or row["country__code"]
     return [
         CountryGroup(code, labels.get(code, code), sorted(provinces.values(), key=lambda p: fold(p.name)))
         for code, provinces in sorted(by_country.items())

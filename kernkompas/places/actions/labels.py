@@ -10,6 +10,7 @@ from kernkompas.places.models import Country, Gebied, Gemeente, Kern, Province, 
 audit.describe_actions(
     {
         "places.imported": _("imported reference data"),
+        "places.osm_imported": _("imported OpenStreetMap boundaries as municipalities"),
         **{
             action_name(model, verb): audit.object_action_label(model, verb)
             for model in (Country, Province, Gemeente, Kern, Gebied, Regio)
