@@ -85,3 +85,7 @@ def _trajectory(t) -> dict:
             for s in sorted(t.steps.all(), key=lambda s: s.order)
         ],
     }
+
+
+# The surveys' results (aggregates only) are on this router too.
+from kernkompas.dna import survey_api  # noqa: E402, F401

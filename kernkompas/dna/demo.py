@@ -10,6 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
+from kernkompas.dna import survey_demo
 from kernkompas.dna.actions import steps as step_actions
 from kernkompas.dna.actions import trajectories as trajectory_actions
 from kernkompas.dna.models import Method, StepStatus, Trajectory, TrajectoryStatus
@@ -131,4 +132,5 @@ def load_demo(by=None) -> DnaLoadSummary:
             trajectory_actions.set_published(by, trajectory, True)
         summary.created["dna.Trajectory"] += 1
         summary.created["dna.Step"] += len(plan.steps)
+    survey_demo.load_demo(by, summary)  # last: the surveys test the DNA loaded above
     return summary

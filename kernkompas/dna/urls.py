@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from kernkompas.dna import views
+from kernkompas.dna import survey_urls, views
 
 app_name = "dna"
 
@@ -19,4 +19,5 @@ urlpatterns = [
     path(STEP, views.edit_step, name="edit_step"),
     path(STEP + "verplaatsen/", views.move_step, name="move_step"),
     path(STEP + "verwijderen/", views.remove_step, name="remove_step"),
+    *survey_urls.urlpatterns,  # the surveys ("aftoetsen")
 ]

@@ -15,5 +15,12 @@ audit.describe_actions(
         "dna.step_changed": _("changed a step of a DNA trajectory"),
         "dna.step_moved": _("moved a step of a DNA trajectory"),
         "dna.step_removed": _("removed a step from a DNA trajectory"),
+        "dna.survey_created": _("created a DNA survey"),
+        "dna.survey_changed": _("changed a DNA survey"),
+        "dna.survey_opened": _("opened a DNA survey"),
+        "dna.survey_closed": _("closed a DNA survey"),
+        "dna.survey_link_renewed": _("renewed the link of a DNA survey"),
+        "dna.survey_results_published": _("made the results of a DNA survey public"),
+        "dna.survey_results_unpublished": _("made the results of a DNA survey private"),
     }
 )
