@@ -16,12 +16,20 @@ from dataclasses import dataclass, field
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
 
 from kernkompas.dna import selectors, survey_questions
 from kernkompas.dna.models import Answer, OpenAnswer, RespondentGroup, Response, Survey, SurveyStatus
 from kernkompas.lib.dna import survey_stats
 
 GROUPS = tuple(RespondentGroup.values)
+# How the results name the groups (the form asks "Ik woon hier", the results say "inwoners").
+GROUP_NAMES = {
+    RespondentGroup.INWONER: _("residents"),
+    RespondentGroup.WERKT: _("people who work here"),
+    RespondentGroup.ONDERNEMER: _("entrepreneurs"),
+    RespondentGroup.BEZOEKER: _("visitors"),
+}
 
 
 def surveys_of(trajectory) -> list[Survey]:
@@ -155,7 +163,7 @@ def open_answers(survey: Survey, group: str = "") -> list[QuestionAnswers]:
     if group:
         found = found.filter(response__group=group)
     by_question = defaultdict(list)
-    labels = dict(RespondentGroup.choices)
+    labels = GROUP_NAMES
     for answer in found.order_by("-response__submitted_on", "-response_id"):
         by_question[answer.question].append(
             (labels.get(answer.response.group, answer.response.group), answer.response.submitted_on, answer.text)

@@ -297,7 +297,7 @@ def survey_results(request, pk: int, survey_pk: int):
     scales = {(r.item.low, r.item.high) for r in found.items}
     low, high = min(s[0] for s in scales) if scales else 1, max(s[1] for s in scales) if scales else 5
     chart = survey_charts.mean_bars(
-        _("Mean score per question with its 95% interval"),
+        _("Mean score per question, with the interval of 95 percent"),
         [(r.item.label, (r.groups[group] if group else r.overall)) for r in found.items],
         low=low,
         high=high,
@@ -309,9 +309,11 @@ def survey_results(request, pk: int, survey_pk: int):
         "rows": rows,
         "chart": chart,
         "group": group,
-        "group_label": dict(RespondentGroup.choices).get(group, ""),
-        "groups": RespondentGroup.choices,
-        "group_counts": [(code, label, found.by_group.get(code, 0)) for code, label in RespondentGroup.choices],
+        "group_label": survey_selectors.GROUP_NAMES.get(group, ""),
+        "groups": list(survey_selectors.GROUP_NAMES.items()),
+        "group_counts": [
+            (code, label, found.by_group.get(code, 0)) for code, label in survey_selectors.GROUP_NAMES.items()
+        ],
         "open_answers": survey_selectors.open_answers(survey, group),
         "csv_url": reverse("dna:survey_csv", kwargs={"pk": trajectory.pk, "survey_pk": survey.pk}),
         "validation": survey.kind == SurveyKind.VALIDATIE,
