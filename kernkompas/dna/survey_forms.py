@@ -166,6 +166,14 @@ class ScoreField(forms.TypedChoiceField):
         )
 
 
+class OpenAnswerField(forms.CharField):
+    """Free text, cleaned (:func:`clean_text`) before it is checked: control characters, NUL included, are removed
+    rather than refused."""
+
+    def to_python(self, value):
+        return clean_text(super().to_python(value))
+
+
 class ResponseForm(forms.Form):
     group = forms.ChoiceField(
         label=_("Who are you?"),
@@ -185,7 +193,7 @@ class ResponseForm(forms.Form):
         for item in self.items:
             self.fields[f"score-{item.key}"] = ScoreField(item)
         for question in self.questions:
-            self.fields[f"text-{question.key}"] = forms.CharField(
+            self.fields[f"text-{question.key}"] = OpenAnswerField(
                 label=question.text,
                 required=False,
                 max_length=OPEN_ANSWER_MAX,
@@ -195,14 +203,6 @@ class ResponseForm(forms.Form):
                     % {"max": OPEN_ANSWER_MAX}
                 },
             )
-
-    def clean(self):
-        cleaned = super().clean()
-        for question in self.questions:
-            name = f"text-{question.key}"
-            if name in cleaned:
-                cleaned[name] = clean_text(cleaned[name])
-        return cleaned
 
     # What the templates and the action need.
 
