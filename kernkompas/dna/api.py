@@ -531,3 +531,7 @@ def _region_core(kern, core) -> dict:
         ],
         "most_similar": [{"id": k.pk, "similarity": round(v, 6)} for k, v in (core.similar if core else [])],
     }
+
+
+# The surveys' results (aggregates only) are on this router too.
+from kernkompas.dna import survey_api  # noqa: E402, F401

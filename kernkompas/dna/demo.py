@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
+from kernkompas.dna import survey_demo
 from kernkompas.dna.actions import steps as step_actions
 from kernkompas.dna.actions import trajectories as trajectory_actions
 from kernkompas.dna.actions import versions as version_actions
@@ -142,6 +143,7 @@ def load_demo(by=None) -> DnaLoadSummary:
         summary.created["dna.Step"] += len(plan.steps)
     for plan in DNAS:
         _load_dna(by, plan, summary)
+    survey_demo.load_demo(by, summary)  # last: the surveys test the DNA loaded above
     return summary
 
 

@@ -8,6 +8,7 @@ the method when it starts and can then be changed, reordered and removed. Only a
 
 from __future__ import annotations
 
+import secrets
 import uuid
 from pathlib import Path
 
@@ -250,3 +251,144 @@ class Idea(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+# --- Testing the DNA with the people ("aftoetsen"): surveys -----------------------------------------------------
+# See docs/dna.md, "Aftoetsen: the surveys". A response holds no personal data: no account, no address, no time of
+# day; the open answers are free text and may mention someone (registered in personal_data.py for that reason).
+
+
+class SurveyKind(models.TextChoices):
+    VALIDATIE = "validatie", _("DNA validation")
+    BELEVING = "beleving", _("Place Standard perception survey")
+
+
+class SurveyStatus(models.TextChoices):
+    CONCEPT = "concept", _("draft")
+    OPEN = "open", _("open")
+    GESLOTEN = "gesloten", _("closed")
+
+
+class RespondentGroup(models.TextChoices):
+    INWONER = "inwoner", _("I live here")
+    WERKT = "werkt", _("I work here")
+    ONDERNEMER = "ondernemer", _("I run a business here")
+    BEZOEKER = "bezoeker", _("I am a visitor")
+
+
+def new_survey_token() -> str:
+    """The secret part of a survey's public address: 24 random bytes (192 bits), not guessable."""
+    return secrets.token_urlsafe(24)
+
+
+class Survey(models.Model):
+    """A public survey of a trajectory: the DNA validation (recognition of each building block 1–5, stars for each
+    idea) or the Place Standard perception survey (14 themes, 1–7). Its questions are copied into ``snapshot`` when
+    it opens, so later edits of the DNA never change what people answered."""
+
+    trajectory = models.ForeignKey(Trajectory, on_delete=models.CASCADE, related_name="surveys")
+    kind = models.CharField(_("kind"), max_length=20, choices=SurveyKind.choices, default=SurveyKind.VALIDATIE)
+    version = models.ForeignKey(
+        DnaVersion,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="surveys",
+        verbose_name=_("DNA version"),
+        help_text=_("The version of the DNA the survey tests (DNA validation only)."),
+    )
+    title = models.CharField(_("title"), max_length=200)
+    intro = models.TextField(_("introduction"), blank=True, max_length=2000)
+    status = models.CharField(_("status"), max_length=20, choices=SurveyStatus.choices, default=SurveyStatus.CONCEPT)
+    token = models.CharField(max_length=64, unique=True, default=new_survey_token, editable=False)
+    open_questions = models.JSONField(
+        _("open questions"), default=list, blank=True, help_text=_("The open questions, in order (texts).")
+    )
+    snapshot = models.JSONField(default=dict, blank=True, editable=False)
+    results_public = models.BooleanField(_("results public"), default=False)
+    is_demo = models.BooleanField(_("demo data"), default=False)
+    opened_at = models.DateTimeField(_("opened at"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("survey")
+        verbose_name_plural = _("surveys")
+        ordering = ["trajectory", "-created_at"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("dna:survey", kwargs={"pk": self.trajectory_id, "survey_pk": self.pk})
+
+    def get_public_url(self) -> str:
+        return reverse("dna:survey_form", kwargs={"token": self.token})
+
+    @property
+    def gemeente(self):
+        return self.trajectory.kern.gemeente
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == SurveyStatus.OPEN
+
+
+class Response(models.Model):
+    """One person's answers. No account, no address, no time of day: the group they chose, the date, and the hash
+    of the one-time form key they sent (so the same form cannot be sent twice)."""
+
+    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="responses")
+    group = models.CharField(_("respondent group"), max_length=20, choices=RespondentGroup.choices)
+    submitted_on = models.DateField(_("submitted on"))
+    nonce_hash = models.CharField(max_length=64, editable=False)
+    is_demo = models.BooleanField(_("demo data"), default=False)
+
+    class Meta:
+        verbose_name = _("survey response")
+        verbose_name_plural = _("survey responses")
+        ordering = ["survey", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["survey", "nonce_hash"], name="dna_response_nonce_once_per_survey")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.survey} #{self.pk}"
+
+
+class Answer(models.Model):
+    """A score for one item of the survey's snapshot (a building block, an idea or a Place Standard theme)."""
+
+    response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="answers")
+    item = models.CharField(_("item"), max_length=40)
+    score = models.PositiveSmallIntegerField(_("score"))
+
+    class Meta:
+        verbose_name = _("answer")
+        verbose_name_plural = _("answers")
+        constraints = [
+            models.UniqueConstraint(fields=["response", "item"], name="dna_answer_once_per_item"),
+            models.CheckConstraint(condition=models.Q(score__gte=1, score__lte=7), name="dna_answer_score_1_to_7"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.item}: {self.score}"
+
+
+OPEN_ANSWER_MAX = 2000
+
+
+class OpenAnswer(models.Model):
+    """The text answer to an open question (or a comment on a Place Standard theme), at most 2,000 characters."""
+
+    response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="open_answers")
+    question = models.CharField(_("question"), max_length=40)
+    text = models.TextField(_("answer"), max_length=OPEN_ANSWER_MAX)
+
+    class Meta:
+        verbose_name = _("open answer")
+        verbose_name_plural = _("open answers")
+        constraints = [models.UniqueConstraint(fields=["response", "question"], name="dna_open_answer_once")]
+
+    def __str__(self) -> str:
+        return f"{self.question}: {self.text[:40]}"

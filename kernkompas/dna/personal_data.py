@@ -2,10 +2,16 @@
 
 A trajectory and its steps hold no one's personal data: a step's participants are groups and organisations
 ("UNIZO", "handelaarsvereniging"), never names of people (the form says so). The audit log keeps who changed what.
+
+Survey responses hold no personal data by design: no account, no name, no e-mail or IP address, no time of day;
+only the respondent group the person chose, the date, the scores and the hash of a one-time form key (which no one
+can turn back into a person or a device). The open answers are the exception that cannot be ruled out: they are
+free text, and someone may write a name in one ("Jan van de bakker is altijd vriendelijk"). They are registered as
+text, so a request to erase a person finds and deletes the answers that name them.
 """
 
 from kernkompas.core import personal_data
-from kernkompas.dna.models import BlockPhoto, BuildingBlock, DnaVersion, Step
+from kernkompas.dna.models import Answer, BlockPhoto, BuildingBlock, DnaVersion, OpenAnswer, Response, Step
 
 personal_data.not_personal(Step, "name", reason="the name of a step of the method (e.g. “Verkenning”), not of a person")
 
@@ -21,4 +27,20 @@ personal_data.register(
     fields=("credit", "caption"),
     gemeente="block__version__trajectory__kern__gemeente",
     erase={"credit": ""},
+)
+
+personal_data.not_personal(
+    Response,
+    "group",
+    "submitted_on",
+    "nonce_hash",
+    reason="an anonymous survey response: the group chosen (inwoner, werkt, ondernemer, bezoeker), a date without "
+    "time, and the keyed hash of a one-time form key; no account, name, address or IP address",
+)
+personal_data.not_personal(Answer, "item", "score", reason="a score for a building block, idea or theme")
+personal_data.register(
+    OpenAnswer,
+    text=("text",),
+    fields=("question", "text"),
+    gemeente="response__survey__trajectory__kern__gemeente",
 )

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from kernkompas.dna import analysis_views, block_views, region_views, views
+from kernkompas.dna import analysis_views, block_views, region_views, survey_urls, views
 
 app_name = "dna"
 
@@ -38,6 +38,7 @@ urlpatterns = [
     # The region view (issue 12, complementarity): a places.Regio, or any chosen set of cores with ?kern=…
     path("regio/", region_views.choose, name="regions"),
     path("regio/<slug:slug>/", region_views.region, name="region"),
+    *survey_urls.urlpatterns,  # the surveys ("aftoetsen")
     # The public Kernkompas page of a core. Last: "<gemeente>/<kern>/" would also match "traject/12/".
     path("<slug:gemeente>/<slug:kern>/", block_views.kompas, name="kompas"),
 ]

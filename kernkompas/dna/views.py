@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kernkompas.accounts import permissions
-from kernkompas.dna import selectors
+from kernkompas.dna import selectors, survey_selectors
 from kernkompas.dna.actions import steps as step_actions
 from kernkompas.dna.actions import trajectories as trajectory_actions
 from kernkompas.dna.forms import StartForm, StepForm, TrajectoryForm
@@ -52,13 +52,16 @@ def index(request):
 
 def trajectory(request, pk: int):
     found = selectors.visible_trajectory(request.user, pk)
+    can_edit = selectors.can_edit(request.user, found)
     context = {
         "trajectory": found,
         "steps": list(found.steps.order_by("order")),
-        "can_edit": selectors.can_edit(request.user, found),
+        "can_edit": can_edit,
         "can_publish": selectors.can_publish(request.user, found),
         # The public Kernkompas page, once the trajectory and a version of its DNA are both published.
         "has_public_dna": found.is_published and found.versions.filter(is_published=True).exists(),
+        # "Aftoetsen" (survey_section.html): every survey for its editors, the open ones for everyone else.
+        "surveys": survey_selectors.surveys_of(found) if can_edit else survey_selectors.open_surveys_of(found),
     }
     return render(request, "dna/trajectory.html", context)
 

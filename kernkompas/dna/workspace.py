@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from kernkompas.core.workspace import NextStep, Panel
-from kernkompas.dna import selectors
+from kernkompas.dna import selectors, survey_selectors
 
 
 def panels(request, gemeente) -> list[Panel]:
@@ -29,7 +29,11 @@ def panels(request, gemeente) -> list[Panel]:
             key="dna",
             title=_("Kern-DNA"),
             template="dna/workspace_panel.html",
-            context={"trajectories": trajectories, "start_url": start_url},
+            context={
+                "trajectories": trajectories,
+                "start_url": start_url,
+                "open_surveys": survey_selectors.open_for_gemeente(gemeente),
+            },
             next_steps=next_steps,
             order=30,
         )

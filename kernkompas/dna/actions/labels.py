@@ -25,5 +25,12 @@ audit.describe_actions(
         "dna.idea_changed": _("changed an idea of a building block"),
         "dna.idea_moved": _("moved an idea of a building block"),
         "dna.idea_removed": _("removed an idea from a building block"),
+        "dna.survey_created": _("created a DNA survey"),
+        "dna.survey_changed": _("changed a DNA survey"),
+        "dna.survey_opened": _("opened a DNA survey"),
+        "dna.survey_closed": _("closed a DNA survey"),
+        "dna.survey_link_renewed": _("renewed the link of a DNA survey"),
+        "dna.survey_results_published": _("made the results of a DNA survey public"),
+        "dna.survey_results_unpublished": _("made the results of a DNA survey private"),
     }
 )

@@ -1,0 +1,117 @@
+"""Small server-side SVG charts of survey results, in the style of ``kernkompas.monitor.charts`` (escaped text,
+``role="img"`` with a ``<title>``; the page shows the same numbers in a table).
+
+- :func:`mean_bars`: one horizontal bar per item from the scale's lowest score to its mean, with the 95 % interval
+  as a line. The Place Standard results are also meant for a radar (``dna/charts.py``'s ``radar``, built by the
+  analysis page): until that is merged they are shown as these bars.
+- :func:`distribution_bars`: the count per score of one item, as a row of horizontal bars.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
+
+BAR_COLOUR = "#0b5563"
+INTERVAL_COLOUR = "#1b1f23"
+GRID_COLOUR = "#d5dde0"
+TEXT_COLOUR = "#1b1f23"
+
+
+def _num(value: float) -> str:
+    return f"{value:.1f}"
+
+
+def _frame(title: str, width: int, height: int, body: list[str], css_class: str) -> SafeString:
+    digest = hashlib.blake2b("\0".join([title, *body]).encode(), digest_size=6).hexdigest()
+    title_id = f"survey-chart-{digest}"
+    head = (
+        f'<svg class="{escape(css_class)}" viewBox="0 0 {width} {height}" role="img" aria-labelledby="{title_id}" '
+        f'preserveAspectRatio="xMinYMin meet" xmlns="http://www.w3.org/2000/svg">'
+        f'<title id="{title_id}">{escape(title)}</title>'
+    )
+    return mark_safe(head + "".join(body) + "</svg>")  # noqa: S308 — every text escaped, the rest numbers
+
+
+def _decimal(value: float) -> str:
+    from django.utils.formats import number_format
+
+    return number_format(value, 1)
+
+
+def mean_bars(title: str, rows: list[tuple[str, object]], *, low: int, high: int) -> SafeString:
+    """``rows``: (label, Summary) per item. Items without answers get no bar and the words "no answers"."""
+    label_w, plot_w, bar_h, gap, top = 260, 360, 18, 10, 24
+    width = label_w + plot_w + 60
+    height = top + len(rows) * (bar_h + gap) + 8
+    span = high - low or 1
+
+    def x(score: float) -> float:
+        return label_w + (score - low) / span * plot_w
+
+    body = []
+    for score in range(low, high + 1):
+        body.append(
+            f'<line x1="{_num(x(score))}" y1="{top - 6}" x2="{_num(x(score))}" y2="{height - 4}" '
+            f'stroke="{GRID_COLOUR}" stroke-width="1"/>'
+            f'<text x="{_num(x(score))}" y="{top - 10}" text-anchor="middle" font-size="12" '
+            f'fill="{TEXT_COLOUR}">{score}</text>'
+        )
+    for index, (label, summary) in enumerate(rows):
+        y = top + index * (bar_h + gap)
+        short = label if len(label) <= 38 else label[:37] + "…"
+        body.append(
+            f'<text x="{label_w - 8}" y="{_num(y + bar_h * 0.75)}" text-anchor="end" font-size="13" '
+            f'fill="{TEXT_COLOUR}">{escape(short)}</text>'
+        )
+        if summary.mean is None:
+            body.append(
+                f'<text x="{label_w + 4}" y="{_num(y + bar_h * 0.75)}" font-size="12" fill="{TEXT_COLOUR}">'
+                f"{escape(gettext('no answers'))}</text>"
+            )
+            continue
+        body.append(
+            f'<rect x="{label_w}" y="{y}" width="{_num(max(x(summary.mean) - label_w, 1))}" height="{bar_h}" '
+            f'fill="{BAR_COLOUR}"/>'
+        )
+        if summary.has_interval:
+            mid = _num(y + bar_h / 2)
+            body.append(
+                f'<line x1="{_num(x(summary.ci_low))}" y1="{mid}" x2="{_num(x(summary.ci_high))}" y2="{mid}" '
+                f'stroke="{INTERVAL_COLOUR}" stroke-width="2"/>'
+                f'<line x1="{_num(x(summary.ci_low))}" y1="{y + 3}" x2="{_num(x(summary.ci_low))}" '
+                f'y2="{y + bar_h - 3}" stroke="{INTERVAL_COLOUR}" stroke-width="2"/>'
+                f'<line x1="{_num(x(summary.ci_high))}" y1="{y + 3}" x2="{_num(x(summary.ci_high))}" '
+                f'y2="{y + bar_h - 3}" stroke="{INTERVAL_COLOUR}" stroke-width="2"/>'
+            )
+        body.append(
+            f'<text x="{_num(x(high) + 8)}" y="{_num(y + bar_h * 0.75)}" font-size="12" fill="{TEXT_COLOUR}">'
+            f"{escape(_decimal(summary.mean))}</text>"
+        )
+    return _frame(title, width, height, body, "survey-chart survey-means")
+
+
+def distribution_bars(title: str, summary) -> SafeString:
+    """The count per score of one item as horizontal bars, the count written after each bar."""
+    label_w, plot_w, bar_h, gap = 28, 180, 12, 4
+    width = label_w + plot_w + 40
+    height = len(summary.scores) * (bar_h + gap) + 2
+    most = summary.max_count or 1
+    body = []
+    for index, (score, count) in enumerate(zip(summary.scores, summary.distribution, strict=True)):
+        y = index * (bar_h + gap) + 1
+        w = count / most * plot_w
+        body.append(
+            f'<text x="{label_w - 6}" y="{_num(y + bar_h - 2)}" text-anchor="end" font-size="11" '
+            f'fill="{TEXT_COLOUR}">{score}</text>'
+        )
+        if count:
+            body.append(f'<rect x="{label_w}" y="{y}" width="{_num(w)}" height="{bar_h}" fill="{BAR_COLOUR}"/>')
+        body.append(
+            f'<text x="{_num(label_w + w + 4)}" y="{_num(y + bar_h - 2)}" font-size="11" '
+            f'fill="{TEXT_COLOUR}">{count}</text>'
+        )
+    return _frame(title, width, height, body, "survey-chart survey-distribution")
