@@ -28,9 +28,6 @@ FAMILIES = (
     (VERA, ("Vera.ttf", "VeraBd.ttf", "VeraIt.ttf", "VeraBI.ttf")),
 )
 
-# The names the poster's styles use; registered once per process.
-REGULAR, BOLD, ITALIC, BOLD_ITALIC = "KK-Sans", "KK-Sans-Bold", "KK-Sans-Italic", "KK-Sans-BoldItalic"
-
 
 @dataclass(frozen=True)
 class FontSet:
@@ -39,10 +36,17 @@ class FontSet:
     italic: Path
     bold_italic: Path
 
+    def path(self, *, bold: bool = False, italic: bool = False) -> Path:
+        return ((self.regular, self.italic), (self.bold, self.bold_italic))[bold][italic]
 
-def find(families=FAMILIES) -> FontSet:
+    def name(self, *, bold: bool = False, italic: bool = False) -> str:
+        """The name reportlab knows the face by: one per file, so a second family never hides behind the first's."""
+        return f"KK-{self.path(bold=bold, italic=italic).stem}"
+
+
+def find(families=None) -> FontSet:
     """The first family whose four files are all there (Vera always is: it comes with reportlab)."""
-    for folder, names in families:
+    for folder, names in families or FAMILIES:
         paths = [folder / name for name in names]
         if all(path.is_file() for path in paths):
             return FontSet(*paths)
@@ -51,25 +55,26 @@ def find(families=FAMILIES) -> FontSet:
 
 @functools.cache
 def registered() -> FontSet:
-    """Register the fonts with reportlab (once) under the poster's names, with <b>/<i> mapped for Paragraphs."""
-    fonts = find()
-    for name, path in zip(
-        (REGULAR, BOLD, ITALIC, BOLD_ITALIC), (fonts.regular, fonts.bold, fonts.italic, fonts.bold_italic), strict=True
-    ):
-        pdfmetrics.registerFont(TTFont(name, str(path)))
-    addMapping(REGULAR, 0, 0, REGULAR)
-    addMapping(REGULAR, 1, 0, BOLD)
-    addMapping(REGULAR, 0, 1, ITALIC)
-    addMapping(REGULAR, 1, 1, BOLD_ITALIC)
-    return fonts
+    """The fonts, registered with reportlab (once), with <b> and <i> mapped for Paragraphs."""
+    found = find()
+    regular = found.name()
+    for bold in (False, True):
+        for italic in (False, True):
+            name = found.name(bold=bold, italic=italic)
+            pdfmetrics.registerFont(TTFont(name, str(found.path(bold=bold, italic=italic))))
+            addMapping(regular, int(bold), int(italic), name)
+    return found
+
+
+def face(*, bold: bool = False, italic: bool = False) -> str:
+    """The reportlab name of the regular, bold, italic or bold italic face."""
+    return registered().name(bold=bold, italic=italic)
 
 
 @functools.cache
 def _covered() -> frozenset[int]:
-    registered()
-    return frozenset(pdfmetrics.getFont(REGULAR).face.charToGlyph) & frozenset(
-        pdfmetrics.getFont(BOLD).face.charToGlyph
-    )
+    regular, bold = pdfmetrics.getFont(face()), pdfmetrics.getFont(face(bold=True))
+    return frozenset(regular.face.charToGlyph) & frozenset(bold.face.charToGlyph)
 
 
 def printable(text: str) -> str:

@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import io
 import math
+import re
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
 from django.urls import NoReverseMatch, reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext
 from reportlab.graphics import renderPDF
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing, Line, Rect, String
@@ -133,7 +134,7 @@ def _evidence(code: str, row) -> Evidence:
         return Evidence(label, _("%(value)s (no reliable comparison)") % {"value": value})
     return Evidence(
         label,
-        _("%(value)s, higher than %(percent)s %% of the comparable cores")
+        _("%(value)s, higher than %(percent)s%% of the comparable cores")
         % {"value": value, "percent": round(row.percentile)},
     )
 
@@ -163,17 +164,17 @@ def _sources(kern, analysis) -> str:
 def _key_numbers(kern, analysis, codes: list[str], rows: dict) -> list[tuple[str, str]]:
     numbers = []
     if kern.population:
-        numbers.append((_("Inhabitants"), _number(kern.population, 0)))
+        numbers.append((pgettext("dna poster", "Inhabitants"), _number(kern.population, 0)))
     area = None
     if analysis.comparison:
         area = float(analysis.table.area_km2[analysis.table.index[str(kern.pk)]])
     if area is None or not math.isfinite(area) or area <= 0:
         area = profiling.outline_area_km2(kern)
     if area:
-        numbers.append((_("Area"), f"{_number(area, 2)} km²"))
+        numbers.append((pgettext("dna poster", "Area"), f"{_number(area, 2)} km²"))
     if analysis.comparison:
         n = len(analysis.comparison.peer_keys)
-        numbers.append((_("Compared with"), ngettext("%(n)s core", "%(n)s cores", n) % {"n": n}))
+        numbers.append((pgettext("dna poster", "Compared with"), ngettext("%(n)s core", "%(n)s cores", n) % {"n": n}))
     for code in codes:
         row = rows.get(code)
         if row is not None and math.isfinite(row.value):
@@ -221,12 +222,7 @@ ELLIPSIS = "…"
 
 
 def _style(size: float, *, bold=False, italic=False, colour=INK, leading=1.22, align=0) -> ParagraphStyle:
-    name = {
-        (False, False): fonts.REGULAR,
-        (True, False): fonts.BOLD,
-        (False, True): fonts.ITALIC,
-        (True, True): fonts.BOLD_ITALIC,
-    }[(bold, italic)]
+    name = fonts.face(bold=bold, italic=italic)
     return ParagraphStyle("kk", fontName=name, fontSize=size, leading=size * leading, textColor=colour, alignment=align)
 
 
@@ -302,7 +298,7 @@ CELL_PAD = 5 * mm
 BOTTOM_TOP = GRID_TOP - 3 * CELL_HEIGHT - 2 * CELL_GAP - 7 * mm
 FOOTER_TOP = 22 * mm
 QR_SIZE = 48 * mm
-QR_COLUMN = 62 * mm
+QR_COLUMN = 70 * mm
 
 
 def compass_mark(canvas, x: float, y: float, radius: float, *, ring=colors.white, needle=ACCENT) -> None:
@@ -372,7 +368,7 @@ def _block(canvas, block: BlockContent, x: float, y: float) -> None:
     canvas.setFillColor(BRAND)
     canvas.circle(x + CELL_PAD + radius, top - radius, radius, stroke=0, fill=1)
     canvas.setFillColor(colors.white)
-    canvas.setFont(fonts.BOLD, 20)
+    canvas.setFont(fonts.face(bold=True), 20)
     canvas.drawCentredString(x + CELL_PAD + radius, top - radius - 7, str(block.position))
     name_x = x + CELL_PAD + 2 * radius + 4 * mm
     name = fit(
@@ -424,7 +420,7 @@ def _key_numbers_cell(canvas, content: PosterContent, x: float, y: float) -> Non
     canvas.roundRect(x, y, CELL_WIDTH, CELL_HEIGHT, 3 * mm, stroke=0, fill=1)
     inner = CELL_WIDTH - 2 * CELL_PAD
     top = y + CELL_HEIGHT - CELL_PAD
-    title = fit(_("Key numbers"), _style(17, bold=True, colour=ACCENT), inner, 9 * mm, min_size=11)
+    title = fit(pgettext("dna poster", "Key numbers"), _style(17, bold=True, colour=ACCENT), inner, 9 * mm, min_size=11)
     top = _draw(canvas, title, x + CELL_PAD, top) - 2.5 * mm
     label_width = inner * 0.56
     for label, value in content.key_numbers:
@@ -461,7 +457,7 @@ def percentile_chart(bars: tuple[Bar, ...], width: float, height: float) -> Draw
                 tx,
                 plot_bottom - axis_height + 1 * mm,
                 f"{tick} %",
-                fontName=fonts.REGULAR,
+                fontName=fonts.face(),
                 fontSize=8,
                 fillColor=MUTED,
                 textAnchor="middle",
@@ -471,13 +467,13 @@ def percentile_chart(bars: tuple[Bar, ...], width: float, height: float) -> Draw
     numbers = []
     for index, bar in enumerate(bars):
         centre = plot_top - row * (index + 0.5)
-        label = _ellipsised(bar.label, fonts.REGULAR, font_size, label_width - 3 * mm)
+        label = _ellipsised(bar.label, fonts.face(), font_size, label_width - 3 * mm)
         drawing.add(
             String(
                 label_width - 3 * mm,
                 centre - font_size * 0.35,
                 label,
-                fontName=fonts.REGULAR,
+                fontName=fonts.face(),
                 fontSize=font_size,
                 fillColor=INK,
                 textAnchor="end",
@@ -485,13 +481,13 @@ def percentile_chart(bars: tuple[Bar, ...], width: float, height: float) -> Draw
         )
         drawing.add(Rect(x0, centre - bar_height / 2, x1 - x0, bar_height, fillColor=TRACK, strokeColor=None))
         if bar.percentile is None:
-            text = _ellipsised(_("no reliable comparison"), fonts.ITALIC, font_size * 0.9, x1 - x0 - 2 * mm)
+            text = _ellipsised(_("no reliable comparison"), fonts.face(italic=True), font_size * 0.9, x1 - x0 - 2 * mm)
             drawing.add(
                 String(
                     x0 + 1.5 * mm,
                     centre - font_size * 0.32,
                     text,
-                    fontName=fonts.ITALIC,
+                    fontName=fonts.face(italic=True),
                     fontSize=font_size * 0.9,
                     fillColor=MUTED,
                 )
@@ -504,7 +500,7 @@ def percentile_chart(bars: tuple[Bar, ...], width: float, height: float) -> Draw
                 x0 + length + 1.5 * mm,
                 centre - font_size * 0.35,
                 f"{round(bar.percentile)} %",
-                fontName=fonts.BOLD,
+                fontName=fonts.face(bold=True),
                 fontSize=font_size,
                 fillColor=INK,
             )
@@ -515,7 +511,7 @@ def percentile_chart(bars: tuple[Bar, ...], width: float, height: float) -> Draw
     )
     for number in numbers:  # over the 50 % line, on a white ground, so the line never crosses a number
         ground = 0.8 * mm
-        text_width = stringWidth(number.text, fonts.BOLD, font_size)
+        text_width = stringWidth(number.text, fonts.face(bold=True), font_size)
         drawing.add(
             Rect(
                 number.x - ground,
@@ -527,8 +523,10 @@ def percentile_chart(bars: tuple[Bar, ...], width: float, height: float) -> Draw
             )
         )
         drawing.add(number)
-    median = _ellipsised(_("50 %: the median core"), fonts.BOLD, 8, x1 - middle + right_pad)
-    drawing.add(String(middle - 1 * mm, plot_top + 2 * mm, median, fontName=fonts.BOLD, fontSize=8, fillColor=INK))
+    median = _ellipsised(_("50%: the median core"), fonts.face(bold=True), 8, x1 - middle + right_pad)
+    drawing.add(
+        String(middle - 1 * mm, plot_top + 2 * mm, median, fontName=fonts.face(bold=True), fontSize=8, fillColor=INK)
+    )
     return drawing
 
 
@@ -575,8 +573,34 @@ def _qr(canvas, content: PosterContent, x: float, top: float, width: float) -> N
     drawing = Drawing(QR_SIZE, QR_SIZE, transform=[QR_SIZE / (right - left), 0, 0, QR_SIZE / (upper - bottom), 0, 0])
     drawing.add(widget)
     renderPDF.draw(drawing, canvas, x + (width - QR_SIZE) / 2, top - QR_SIZE)
-    url = fit(content.page_url, _style(8.5, colour=INK, align=TA_CENTER), width, 12 * mm, min_size=6)
-    _draw(canvas, url, x, top - QR_SIZE - 1 * mm)
+    _draw(canvas, url_paragraph(content.page_url, width), x, top - QR_SIZE - 1 * mm)
+
+
+def url_paragraph(url: str, width: float) -> Paragraph:
+    """The URL under the QR code, whole (never cut with "…"): one line at the largest size that holds it, else
+    broken after its slashes (or, for a part longer than the line, between characters)."""
+    font = fonts.face()
+    sizes = (9, 8.5, 8, 7.5, 7, 6.5)
+    size = next((size for size in sizes if stringWidth(url, font, size) <= width), sizes[-1])
+    lines, line = [], ""
+    for part in re.findall(r"[^/]*/?", url):
+        if stringWidth(line + part, font, size) <= width:
+            line += part
+            continue
+        if line:
+            lines.append(line)
+        while len(part) > 1 and stringWidth(part, font, size) > width:
+            cut = len(part) - 1
+            while cut > 1 and stringWidth(part[:cut], font, size) > width:
+                cut -= 1
+            lines.append(part[:cut])
+            part = part[cut:]
+        line = part
+    if line:
+        lines.append(line)
+    paragraph = Paragraph("<br/>".join(escape(line) for line in lines), _style(size, align=TA_CENTER))
+    paragraph.wrap(width, PAGE_HEIGHT)
+    return paragraph
 
 
 def _footer(canvas, content: PosterContent) -> None:

@@ -26,8 +26,7 @@ BAND_TOP = 440  # the lower band with the five blocks
 
 @functools.cache
 def _font(bold: bool, size: int) -> ImageFont.FreeTypeFont:
-    found = fonts.find()
-    return ImageFont.truetype(str(found.bold if bold else found.regular), size)
+    return ImageFont.truetype(str(fonts.find().path(bold=bold)), size)
 
 
 def _width(text: str, font) -> float:

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from kernkompas.dna import views
+from kernkompas.dna import poster_views, views
 
 app_name = "dna"
 
@@ -19,4 +19,9 @@ urlpatterns = [
     path(STEP, views.edit_step, name="edit_step"),
     path(STEP + "verplaatsen/", views.move_step, name="move_step"),
     path(STEP + "verwijderen/", views.remove_step, name="remove_step"),
+    # The poster and share image: a version's preview first, or "versie/<pk>" would be read as a core's slugs.
+    path("versie/<int:pk>/poster.pdf", poster_views.version_poster_pdf, name="version_poster"),
+    path("versie/<int:pk>/deelbeeld.png", poster_views.version_share_png, name="version_share_image"),
+    path("<slug:gemeente>/<slug:kern>/poster.pdf", poster_views.poster_pdf, name="poster"),
+    path("<slug:gemeente>/<slug:kern>/deelbeeld.png", poster_views.share_png, name="share_image"),
 ]
