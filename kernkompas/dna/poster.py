@@ -36,6 +36,7 @@ from reportlab.platypus import Paragraph
 
 from kernkompas.dna import fonts, profiling, vocabulary
 from kernkompas.dna.models import BLOCKS_PER_VERSION, DnaVersion, FiguresSource
+from kernkompas.lib.dna import profiles
 from kernkompas.lib.dna.catalogue import BY_CODE
 
 PAGE_WIDTH, PAGE_HEIGHT = A3  # 841.89 × 1190.55 pt, portrait
@@ -541,15 +542,15 @@ def _chart(canvas, content: PosterContent, x: float, top: float, width: float, b
         text = _("How the core compares")
     title = fit(text, _style(13, bold=True, colour=BRAND_DARK), width, 12 * mm, min_size=9)
     top = _draw(canvas, title, x, top) - 2 * mm
-    if not content.bars or not any(bar.percentile is not None for bar in content.bars):
-        note = fit(
-            _("There are no figures to compare this core with yet."),
-            _style(11, italic=True, colour=MUTED),
-            width,
-            20 * mm,
-            min_size=8,
-        )
-        _draw(canvas, note, x, top)
+    if not any(bar.percentile is not None for bar in content.bars):
+        if content.bars:  # figures, but none that may be compared
+            text = _(
+                "No reliable comparison yet: that takes at least %(min_peers)s comparable cores with figures and "
+                "%(min_count)s features behind a value."
+            ) % {"min_peers": profiles.MIN_PEERS, "min_count": profiles.MIN_COUNT}
+        else:
+            text = _("There are no figures to compare this core with yet.")
+        _draw(canvas, fit(text, _style(11, italic=True, colour=MUTED), width, 20 * mm, min_size=8), x, top)
         return
     renderPDF.draw(percentile_chart(content.bars, width, top - bottom), canvas, x, bottom)
 

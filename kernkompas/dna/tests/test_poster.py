@@ -165,6 +165,14 @@ def test_without_figures_the_poster_still_renders_and_says_so(client, cast, publ
     assert "hoger dan" not in text
 
 
+def test_with_too_few_peers_the_poster_says_why_it_does_not_compare(client, cast, published, figures):
+    CoreFigures.objects.filter(kern__name__in=["Peer 0", "Peer 1", "Peer 2"]).delete()
+    answer = client.get(reverse("dna:poster", kwargs={"gemeente": "maasdijk", "kern": "centrum"}))
+    _reader, text = pdf_text(answer.content)
+    assert "Nog geen betrouwbare vergelijking: daarvoor zijn minstens 5 vergelijkbare kernen" in text
+    assert "hoger dan" not in text and "8,0" in text  # the values are there, the comparison is not
+
+
 def test_the_qr_code_holds_the_address_of_the_public_page(cast, published, monkeypatch):
     request = RequestFactory().get("/")
     assert poster.page_url(request, cast.centrum) == PUBLIC_URL
