@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from kernkompas.dna import analysis_views, block_views, region_views, survey_urls, views
+from kernkompas.dna import analysis_views, block_views, poster_views, region_views, survey_urls, views
 
 app_name = "dna"
 
@@ -39,6 +39,11 @@ urlpatterns = [
     path("regio/", region_views.choose, name="regions"),
     path("regio/<slug:slug>/", region_views.region, name="region"),
     *survey_urls.urlpatterns,  # the surveys ("aftoetsen")
+    # The poster and share image: a version's preview first, or "versie/<pk>" would be read as a core's slugs.
+    path("versie/<int:pk>/poster.pdf", poster_views.version_poster_pdf, name="version_poster"),
+    path("versie/<int:pk>/deelbeeld.png", poster_views.version_share_png, name="version_share_image"),
+    path("<slug:gemeente>/<slug:kern>/poster.pdf", poster_views.poster_pdf, name="poster"),
+    path("<slug:gemeente>/<slug:kern>/deelbeeld.png", poster_views.share_png, name="share_image"),
     # The public Kernkompas page of a core. Last: "<gemeente>/<kern>/" would also match "traject/12/".
     path("<slug:gemeente>/<slug:kern>/", block_views.kompas, name="kompas"),
 ]
