@@ -437,3 +437,15 @@ def test_the_command_on_the_real_liechtenstein_extract_gives_schaan_the_most_sho
     assert max(shops, key=shops.get) == "Schaan"
     for area in areas:  # areas of the outlines within 5 % of the official ones
         assert kernen[area.name].dna_figures.get().area_km2 == pytest.approx(LIECHTENSTEIN[area.name][1], rel=0.05)
+
+
+def test_the_page_costs_the_same_queries_however_many_peers(client, cast, region):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    url = page_url(region["centrum"])
+    with CaptureQueriesContext(connection) as few:
+        client.get(url, {"groep": "keuze", "kern": [k.pk for k in region["peers"][:2]]})
+    with CaptureQueriesContext(connection) as many:
+        client.get(url, {"groep": "keuze", "kern": [k.pk for k in region["peers"]]})
+    assert len(many) == len(few) <= 25
