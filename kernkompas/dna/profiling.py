@@ -1,8 +1,9 @@
 """From the database to the analysis: the :class:`~kernkompas.lib.dna.profiles.ProfileTable` of a set of cores.
 
-A core's counts come from its :class:`~kernkompas.dna.models.CoreFigures`: the OpenStreetMap counts, and where the
-Kernmonitor register has a count for an indicator, that one instead (a register counts every unit of the core; an
-extract only what mappers entered). The register is asked through the parts registry
+A core's counts come from its :class:`~kernkompas.dna.models.CoreFigures` (the OpenStreetMap counts) and the
+Kernmonitor register. Both are lower bounds of what is really there: an extract holds only what mappers entered, a
+register only the units of the areas the municipality surveyed (usually the shopping streets, not the whole core).
+So where both count an indicator, the larger count is used, and the page says which source gave it. The register is asked through the parts registry
 (:func:`kernkompas.core.parts.core_unit_counts`: the current units of the core's **public** areas per function group
 and branch) and converted to indicator counts with the catalogue's mapping
 (:func:`kernkompas.lib.dna.catalogue.counts_from_register`); the DNA never imports the Kernmonitor.
@@ -29,7 +30,7 @@ from kernkompas.lib.text import fold
 from kernkompas.places import selectors as place_selectors
 from kernkompas.places.models import Kern, Regio
 
-# The register wins over OpenStreetMap where both count an indicator.
+# Read in this order; where two sources count an indicator, the larger count is used (both are lower bounds).
 SOURCE_PRIORITY = (FiguresSource.OSM, FiguresSource.KERNMONITOR)
 
 
@@ -55,6 +56,11 @@ def outline_area_km2(kern: Kern) -> float | None:
         return None
 
 
+def _larger(counts: dict[str, int], other) -> dict[str, int]:
+    """The counts of ``other`` that are larger than those already in ``counts`` (a missing count is 0)."""
+    return {code: int(n) for code, n in other.items() if int(n) > counts.get(code, 0)}
+
+
 def profile_table(kernen: Iterable[Kern]) -> tuple[ProfileTable, dict[str, Kern], dict[str, Provenance]]:
     """The profile table of the cores that have figures (keyed by ``str(kern.pk)``), the cores by key and where
     each one's numbers come from. One query for the figures, whatever the number of cores."""
@@ -71,10 +77,11 @@ def profile_table(kernen: Iterable[Kern]) -> tuple[ProfileTable, dict[str, Kern]
         register_codes: tuple[str, ...] = ()
         for source in SOURCE_PRIORITY:
             if source in rows:
-                counts.update({code: int(n) for code, n in rows[source].counts.items()})
+                larger = _larger(counts, rows[source].counts)
+                counts.update(larger)
                 area = rows[source].area_km2 or area
                 if source == FiguresSource.KERNMONITOR:
-                    register_codes = tuple(rows[source].counts)
+                    register_codes = tuple(larger)
         sources = [
             (FiguresSource(source).label, rows[source].source_label, rows[source].measured_on)
             for source in SOURCE_PRIORITY
@@ -83,9 +90,9 @@ def profile_table(kernen: Iterable[Kern]) -> tuple[ProfileTable, dict[str, Kern]
         source_codes = [str(source) for source in SOURCE_PRIORITY if source in rows]
         units = register.get(pk)
         if units:
-            from_register = counts_from_register(units)
+            from_register = _larger(counts, counts_from_register(units))
             counts.update(from_register)
-            register_codes = tuple(from_register)
+            register_codes = tuple(sorted({*register_codes, *from_register}))
             sources.append((FiguresSource.KERNMONITOR.label, ", ".join(units.areas), units.measured_on))
             source_codes.append(str(FiguresSource.KERNMONITOR))
         key = str(pk)

@@ -251,14 +251,31 @@ def test_register_counts_come_from_the_latest_count_of_public_areas_only(region,
     _units(markt, datetime.date(2025, 1, 1), 3, "fastservice")
     _units(markt, datetime.date(2025, 1, 1), 5, "restaurant", vacant=True)
     _units(hidden, datetime.date(2025, 1, 1), 50, "restaurant")  # private register: never in a public profile
+    figures = CoreFigures.objects.get(kern=region["centrum"], source=FiguresSource.OSM)
+    figures.counts = {**figures.counts, "restaurants": 10}
+    figures.save()
     table, _kernen, provenance = profiling.profile_table([region["centrum"]])
     row = table.index[str(region["centrum"].pk)]
-    assert table.counts[row, table.codes.index("restaurants")] == 15
+    assert table.counts[row, table.codes.index("restaurants")] == 15  # 12 + 3 current, public, occupied
     assert table.counts[row, table.codes.index("heritage")] == 3  # not counted by the register: OpenStreetMap's
     own = provenance[str(region["centrum"].pk)]
     assert own.source_of("restaurants") == FiguresSource.KERNMONITOR
     assert own.source_of("heritage") == FiguresSource.OSM
     assert ("Marktplein" in own.sources[-1][1]) and "Achterstraat" not in own.sources[-1][1]
+
+
+def test_where_both_sources_count_an_indicator_the_larger_count_is_used(region, cast):
+    """Both are lower bounds: the register counts only the surveyed areas, OpenStreetMap only what was mapped."""
+    cast.markt.is_public = True
+    cast.markt.save()
+    _units(cast.markt, datetime.date(2025, 1, 1), 4, "restaurant")
+    figures = CoreFigures.objects.get(kern=region["centrum"], source=FiguresSource.OSM)
+    figures.counts = {**figures.counts, "restaurants": 9}
+    figures.save()
+    table, _kernen, provenance = profiling.profile_table([region["centrum"]])
+    row = table.index[str(region["centrum"].pk)]
+    assert table.counts[row, table.codes.index("restaurants")] == 9
+    assert provenance[str(region["centrum"].pk)].source_of("restaurants") == FiguresSource.OSM
 
 
 def test_register_units_count_for_the_indicators_of_their_group_or_branch():
