@@ -158,6 +158,11 @@ class RegionReport:
     block_warnings: list[BlockWarning]
 
     @property
+    def too_few_for_strengths(self) -> bool:
+        """With fewer cores with figures than a strength needs peers (plus the core itself), none can have one."""
+        return 0 < len(self.cores) <= profiles.MIN_PEERS
+
+    @property
     def labels(self) -> list[str]:
         return [core.label for core in self.cores]
 
@@ -219,7 +224,8 @@ def _core_report(table, region: profiles.Region, by_key, key: str, label: str) -
         Overlap(code, vocabulary.label(code), tuple(by_key[k] for k in others))
         for code, others in region.overlaps(key).items()
     ]
-    report.similar = [(by_key[k], value) for k, value in region.most_similar(key, SIMILAR_N)]
+    # "Most like" only where the profiles point the same way (cosine above 0).
+    report.similar = [(by_key[k], value) for k, value in region.most_similar(key, SIMILAR_N) if value > 0]
     return report
 
 

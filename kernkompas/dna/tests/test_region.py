@@ -661,3 +661,13 @@ def test_the_page_speaks_english_under_en_with_english_numbers(client, region):
     assert "Cores of Testregio Kempen side by side" in text
     assert '<td class="number">1.00</td>' in text and '<td class="number">1,00</td>' not in text
     assert "among the best 10 %" in text
+
+
+def test_two_cores_say_that_they_are_too_few_for_strengths(client, region):
+    _regio, kernen = region
+    page = client.get(reverse("dna:regions"), {"kern": [kernen["centrum"].pk, kernen["dorp"].pk]})
+    report = page.context["report"]
+    assert report.too_few_for_strengths and all(not core.strengths for core in report.cores)
+    assert "Maar 2 kernen hebben cijfers" in page.content.decode()
+    for core in report.cores:  # "most like" only where the profiles point the same way
+        assert all(value > 0 for _kern, value in core.similar)
