@@ -31,18 +31,10 @@ class Evidence:
 
     @property
     def words(self) -> str:
-        """The percentile in words: "more than in 80% of the comparable cores"."""
+        """The percentile in words: "hoger dan bij 80 % van de 8 vergelijkbare kernen"."""
         if self.percentile is None:
             return self.note
-        if self.percentile >= 50:
-            return _("more than in %(pct)s%% of the %(n)s comparable cores") % {
-                "pct": round(self.percentile),
-                "n": self.n_peers,
-            }
-        return _("less than in %(pct)s%% of the %(n)s comparable cores") % {
-            "pct": round(100 - self.percentile),
-            "n": self.n_peers,
-        }
+        return vocabulary.compared_words(self.percentile, self.n_peers)
 
 
 @dataclass

@@ -135,8 +135,8 @@ def _evidence(code: str, row) -> Evidence:
         return Evidence(label, _("%(value)s (no reliable comparison)") % {"value": value})
     return Evidence(
         label,
-        _("%(value)s, higher than %(percent)s%% of the comparable cores")
-        % {"value": value, "percent": round(row.percentile)},
+        _("%(value)s, %(compared)s")
+        % {"value": value, "compared": vocabulary.compared_words(row.percentile, row.n_peers)},
     )
 
 

@@ -3,13 +3,13 @@
 A core's counts come from its :class:`~kernkompas.dna.models.CoreFigures` (the OpenStreetMap counts) and the
 Kernmonitor register. Both are lower bounds of what is really there: an extract holds only what mappers entered, a
 register only the units of the areas the municipality surveyed (usually the shopping streets, not the whole core).
-So where both count an indicator, the larger count is used, and the page says which source gave it. The register is asked through the parts registry
-(:func:`kernkompas.core.parts.core_unit_counts`: the current units of the core's **public** areas per function group
-and branch) and converted to indicator counts with the catalogue's mapping
-(:func:`kernkompas.lib.dna.catalogue.counts_from_register`); the DNA never imports the Kernmonitor.
-Its population is the core's own figure (``Kern.population``), its area the
-area of its outline (measured when the figures were made, else from the outline now). A core without any figures
-has no profile and is left out, so a peer group only holds cores with numbers.
+So where both count an indicator, the larger count is used, and the page says which source gave it. The register is
+asked through the parts registry (:func:`kernkompas.core.parts.core_unit_counts`: the current units of the core's
+**public** areas per function group and branch) and converted to indicator counts with the catalogue's mapping
+(:func:`kernkompas.lib.dna.catalogue.counts_from_register`); the DNA never imports the Kernmonitor. Its population
+is the core's own figure (``Kern.population``), its area the area of its outline (measured when the figures were
+made, else from the outline now). A core without any figures has no profile and is left out, so a peer group only
+holds cores with numbers.
 """
 
 from __future__ import annotations

@@ -117,3 +117,23 @@ def reason(comparison: profiles.IndicatorComparison, *, min_count=profiles.MIN_C
     return gettext(profiles.REASONS[comparison.withheld]).format(
         min_count=min_count, count=comparison.count, min_peers=min_peers, peers=comparison.n_peers
     )
+
+
+def compared_words(percentile: float, n_peers: int) -> str:
+    """A percentile among the peers in words: "hoger dan bij 80 % van de 8 vergelijkbare kernen", or "hoger dan bij
+    alle 8 …" at the top (the percentile counts the peers below, ties half; see lib.dna.stats.percentile_rank)."""
+    if not n_peers:
+        return ""
+    if percentile >= 100:
+        return gettext("higher than in all %(n)s comparable cores") % {"n": n_peers}
+    if percentile <= 0:
+        return gettext("lower than in all %(n)s comparable cores") % {"n": n_peers}
+    if percentile >= 50:
+        return gettext("higher than in %(pct)s%% of the %(n)s comparable cores") % {
+            "pct": round(percentile),
+            "n": n_peers,
+        }
+    return gettext("lower than in %(pct)s%% of the %(n)s comparable cores") % {
+        "pct": round(100 - percentile),
+        "n": n_peers,
+    }

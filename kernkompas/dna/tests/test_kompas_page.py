@@ -170,7 +170,7 @@ def test_the_evidence_shows_value_unit_peer_median_and_percentile_in_words(clien
     assert "Marktpleinen" in text
     assert "2,4 per 1.000 inwoners" in text
     assert "mediaan van vergelijkbare kernen 0,7" in text
-    assert "meer dan in 100% van de 6 vergelijkbare kernen" in text
+    assert "hoger dan bij alle 6 vergelijkbare kernen" in text
     assert "Kerncijfers" in text and "5.000" in text and "2,50 km²" in text
     assert "Maasdijk-Centrum tegenover 6 vergelijkbare kernen" in text
 
