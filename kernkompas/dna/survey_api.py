@@ -10,10 +10,14 @@ from __future__ import annotations
 
 import datetime
 
-from ninja import Field, Schema
+from django.http import Http404
+from django.utils.translation import gettext as _
+from ninja import Field, Schema, Status
 
+from kernkompas.core.api import ErrorOut, object_id
 from kernkompas.dna import survey_questions, survey_selectors
 from kernkompas.dna.api import router
+from kernkompas.dna.models import Survey
 from kernkompas.lib.dna import survey_stats
 
 
@@ -73,36 +77,44 @@ def _summary(summary: survey_stats.Summary) -> dict:
 
 @router.get(
     "/surveys/{survey_id}/results",
-    response=SurveyResultsOut,
+    response={200: SurveyResultsOut, 404: ErrorOut},
     url_name="dna_survey_results",
     summary="Results of a DNA survey (aggregates)",
 )
-def survey_results(request, survey_id: int):
+def survey_results(request, survey_id: int = object_id(Survey, "The survey's number.")):
     """n, mean, 95 % interval and distribution per item, overall and per respondent group, of a survey whose
     results the municipality made public. No open answers, no single responses."""
-    survey = survey_selectors.public_results_survey(survey_id)
+    try:
+        survey = survey_selectors.public_results_survey(survey_id)
+    except Http404:
+        return Status(
+            404, {"detail": _("There are no public results of a survey with number %(id)s.") % {"id": survey_id}}
+        )
     found = survey_selectors.results(survey)
-    return {
-        "id": survey.pk,
-        "title": survey.title,
-        "kind": survey.kind,
-        "status": survey.status,
-        "trajectory": survey.trajectory_id,
-        "kern": survey.trajectory.kern.name,
-        "opened_at": survey.opened_at,
-        "closed_at": survey.closed_at,
-        "respondents": found.respondents,
-        "respondents_by_group": found.by_group,
-        "method": METHOD,
-        "items": [
-            {
-                "key": r.item.key,
-                "type": r.item.type,
-                "label": survey_questions.item_heading(r.item),
-                "scale": [r.item.low, r.item.high],
-                "overall": _summary(r.overall),
-                "groups": [{"group": g, **_summary(s)} for g, s in r.groups.items()],
-            }
-            for r in found.items
-        ],
-    }
+    return Status(
+        200,
+        {
+            "id": survey.pk,
+            "title": survey.title,
+            "kind": survey.kind,
+            "status": survey.status,
+            "trajectory": survey.trajectory_id,
+            "kern": survey.trajectory.kern.name,
+            "opened_at": survey.opened_at,
+            "closed_at": survey.closed_at,
+            "respondents": found.respondents,
+            "respondents_by_group": found.by_group,
+            "method": METHOD,
+            "items": [
+                {
+                    "key": r.item.key,
+                    "type": r.item.type,
+                    "label": survey_questions.item_heading(r.item),
+                    "scale": [r.item.low, r.item.high],
+                    "overall": _summary(r.overall),
+                    "groups": [{"group": g, **_summary(s)} for g, s in r.groups.items()],
+                }
+                for r in found.items
+            ],
+        },
+    )

@@ -591,6 +591,8 @@ def test_the_api_gives_aggregates_only_of_public_results_of_published_trajectori
         )
     url = f"/api/v1/dna/surveys/{survey.pk}/results"
     assert client.get(url).status_code == 404  # trajectory not published, results not public
+    assert "detail" in client.get(url).json()
+    assert client.get("/api/v1/dna/surveys/0/results").status_code == 422
     trajectory_actions.set_published(cast.ellen, survey.trajectory, True)
     assert client.get(url).status_code == 404  # results not public
     survey_actions.set_results_public(cast.ellen, survey, True)
