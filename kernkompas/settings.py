@@ -203,9 +203,9 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 # its preview views set SAMEORIGIN on their responses themselves (wagtail.utils.decorators), which this keeps.
 X_FRAME_OPTIONS = "DENY"
 # Rate limits of public forms (kernkompas/core/ratelimit.py has the defaults). The Kern-DNA's public survey counts
-# responses per client address and hour: generous, because people at one event, on one Wi-Fi network or behind
-# one mobile operator's address share it. KERNKOMPAS_SURVEY_RATELIMIT changes it (the load bench raises it).
-RATELIMITS = {"dna_survey": (env_int("KERNKOMPAS_SURVEY_RATELIMIT", 60, minimum=1), 60 * 60)}
+# responses per client address and hour: generous (300), because people at one event (the presentation in the
+# core, on the venue's Wi-Fi), on one network or behind one mobile operator's address share it. KERNKOMPAS_SURVEY_RATELIMIT changes it (the load bench raises it).
+RATELIMITS = {"dna_survey": (env_int("KERNKOMPAS_SURVEY_RATELIMIT", 300, minimum=1), 60 * 60)}
 
 # --- E-mail: printed to the console unless SMTP is configured ---------------------------------------------
 EMAIL_HOST = env_str("KERNKOMPAS_EMAIL_HOST")
