@@ -2,8 +2,8 @@
 ``role="img"`` with a ``<title>``; the page shows the same numbers in a table).
 
 - :func:`mean_bars`: one horizontal bar per item from the scale's lowest score to its mean, with the 95 % interval
-  as a line. The Place Standard results are also meant for a radar (``dna/charts.py``'s ``radar``, built by the
-  analysis page): until that is merged they are shown as these bars.
+  as a line. The Place Standard results are shown as these bars too, beside their radar (``dna/charts.py``'s
+  ``radar``, the same as the analysis page's).
 - :func:`distribution_bars`: the count per score of one item, as a row of horizontal bars.
 """
 

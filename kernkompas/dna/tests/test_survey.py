@@ -519,6 +519,21 @@ def test_results_per_group_and_overall_match_hand_computed_figures(client, cast,
     assert nonsense.status_code == 200 and "Gemiddelde per vraag: iedereen" in nonsense.content.decode()
 
 
+def test_the_place_standard_results_are_a_radar_of_the_fourteen_themes(client, cast, survey, place_standard):
+    scores = {item.key: 7 for item in survey_questions.items(place_standard.snapshot)}
+    survey_actions.submit_response(place_standard, group="inwoner", scores=scores, texts={}, nonce_hash="1" * 64)
+    login(client, cast.ellen)
+    page = client.get(staff_url("survey_results", place_standard)).content.decode()
+    radar = page[page.index("Place Standard: gemiddelde score per thema") :]
+    assert 'class="radar' in radar or "radar" in radar[:400]
+    assert radar.count("<polygon") >= 1 and "Invloed" in radar  # one spoke per theme, labelled in Dutch
+    # A validation survey rates building blocks, not themes: no radar.
+    assert (
+        "Place Standard: gemiddelde score per thema"
+        not in client.get(staff_url("survey_results", survey)).content.decode()
+    )
+
+
 def test_open_answers_can_be_filtered_by_group(client, cast, survey):
     scores = {i.key: 3 for i in survey_questions.items(survey.snapshot)}
     survey_actions.submit_response(
