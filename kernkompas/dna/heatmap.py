@@ -25,7 +25,7 @@ LIGHT_TEXT = {COLOURS[0], COLOURS[-1]}
 MAX_CELL, MIN_CELL = 44, 6
 PLOT = 560  # px the cells take together at most before they shrink to MIN_CELL
 FONT = 12
-CHAR_WIDTH = 6.6  # px per character of a 12 px label, a little over the real width
+CHAR_WIDTH = 7.8  # px per character of a 12 px label, a little over the real width (DejaVu Sans: ~7.2)
 MAX_LABEL_CHARS = 28
 NUMBERS_FROM = 34  # a cell at least this wide shows its number
 TOOLTIPS_UP_TO = 80  # cores; above it the cells carry no tooltip (the table has every number)
@@ -77,7 +77,9 @@ def heatmap(
     )
     # Column labels run up at 45°: their height is their length times sin 45°.
     top = (label_width * 0.71 + 8) if show_labels else 4
-    width = max(label_width + n * cell + 16, 300)
+    # The last column's label runs up and to the right of the cells by its length times cos 45°.
+    overhang = (label_width * 0.71 - cell / 2) if show_labels else 0
+    width = max(label_width + n * cell + max(overhang, 0) + 16, 300)
     height = top + n * cell + LEGEND_HEIGHT
     body = []
     for row, row_label in enumerate(labels):
