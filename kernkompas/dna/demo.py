@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
-from kernkompas.dna import survey_demo
+from kernkompas.dna import photos, survey_demo
 from kernkompas.dna.actions import steps as step_actions
 from kernkompas.dna.actions import trajectories as trajectory_actions
 from kernkompas.dna.actions import versions as version_actions
@@ -250,7 +250,41 @@ def _load_dna(by, plan: DemoDna, summary: DnaLoadSummary) -> None:
     for position, title, description in plan.ideas:
         version_actions.add_idea(by, blocks[position], title=title, description=description)
     if plan.publish:
+        version_actions.add_photo(
+            by,
+            blocks[1],
+            photo=photos.clean(_market_picture()),
+            caption="Donderdagmarkt rond de linde op het Dorpsplein (tekening)",
+            credit="Kernkompas-demo",
+        )
         version_actions.publish(by, version)
     summary.created["dna.DnaVersion"] += 1
     summary.created["dna.BuildingBlock"] += len(plan.blocks)
     summary.created["dna.Idea"] += len(plan.ideas)
+
+
+def _market_picture():
+    """A drawn market square (the demo has no real photos): a lime tree, stalls with awnings, cobbles."""
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGB", (1200, 800), (196, 222, 236))
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((0, 520, 1200, 800), fill=(168, 160, 150))
+    for x in range(0, 1200, 60):
+        draw.line((x, 520, x - 80, 800), fill=(150, 142, 133), width=3)
+    draw.rectangle((560, 300, 600, 540), fill=(101, 67, 33))
+    draw.ellipse((430, 90, 730, 360), fill=(61, 122, 61))
+    colours = [(11, 85, 99), (242, 177, 52), (168, 32, 26), (29, 107, 53)]
+    for n, x in enumerate((60, 260, 760, 960)):
+        draw.rectangle((x, 470, x + 170, 600), fill=(240, 232, 220))
+        for stripe in range(0, 170, 34):
+            draw.polygon(
+                [(x + stripe, 420), (x + stripe + 34, 420), (x + stripe + 40, 480), (x + stripe - 6, 480)],
+                fill=colours[(n + stripe // 34) % len(colours)],
+            )
+    out = io.BytesIO()
+    image.save(out, "JPEG", quality=85)
+    return SimpleUploadedFile("markt.jpg", out.getvalue(), content_type="image/jpeg")
