@@ -224,16 +224,7 @@ def analysis(request, gemeente: str, kern: str):
                 ),
             }
         )
-    radar = charts.radar(
-        [(d["label"], d["mean"]) for d in dimensions],
-        title=_("The nine dimensions of %(kern)s against its peers") % {"kern": found.name},
-        desc=_(
-            "Per dimension the mean percentile of its indicators among the peers (0 to 100); the dashed ring at 50 "
-            "is the peers' median. The table below the chart has the numbers."
-        ),
-        value_label=found.name,
-        reference_label=_("peers' median (50)"),
-    )
+    radar = charts.dimensions_radar(comparison, found.name)
     strengths = [
         {
             **_row(row, provenance),

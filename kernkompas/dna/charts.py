@@ -17,6 +17,10 @@ from collections.abc import Callable, Sequence
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+
+from kernkompas.dna import vocabulary
+from kernkompas.lib.dna.catalogue import DIMENSIONS
 
 CORE = "#0072B2"
 REFERENCE = "#D55E00"
@@ -223,3 +227,31 @@ def percentile_bars(
             )
         )
     return _frame(title, desc, body, width=width, height=height, css_class="dna-bars")
+
+
+def dimension_means(comparison) -> list[tuple[str, float | None]]:
+    """Per dimension of the catalogue (in its order), its Dutch name and the mean percentile of its indicators among
+    the peers (None when none of them has a value): the radar's axes on the analysis and Kernkompas pages."""
+    axes = []
+    for dimension in DIMENSIONS:
+        known = [
+            row.percentile
+            for row in comparison.rows
+            if row.indicator.dimension == dimension.code and not math.isnan(row.percentile)
+        ]
+        axes.append((vocabulary.dimension(dimension.code), sum(known) / len(known) if known else None))
+    return axes
+
+
+def dimensions_radar(comparison, kern_name: str) -> SafeString:
+    """The radar of the nine dimensions of a core against its peers (the dashed ring is their median, 50)."""
+    return radar(
+        dimension_means(comparison),
+        title=_("The nine dimensions of %(kern)s against its peers") % {"kern": kern_name},
+        desc=_(
+            "Per dimension the mean percentile of its indicators among the peers (0 to 100); the dashed ring at 50 "
+            "is the peers' median. The table below the chart has the numbers."
+        ),
+        value_label=kern_name,
+        reference_label=_("peers' median (50)"),
+    )

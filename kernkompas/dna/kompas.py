@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from kernkompas.dna import profiling, vocabulary
+from kernkompas.dna import charts, profiling, vocabulary
 from kernkompas.dna.models import CoreFigures, DnaVersion
 from kernkompas.lib.dna.catalogue import BY_CODE
 
@@ -53,6 +53,7 @@ class Kompas:
     population: int | None
     area_km2: float | None
     peer_count: int
+    radar: str = ""  # the nine dimensions against the peers (dna.charts), when the core has figures
 
     @property
     def has_figures(self) -> bool:
@@ -93,12 +94,13 @@ def build(version: DnaVersion) -> Kompas:
     blocks = list(version.blocks.prefetch_related("photos").order_by("position"))
     ideas = list(version.ideas.order_by("block__position", "position", "pk"))
     codes = list(dict.fromkeys(code for b in blocks for code in b.indicators if code in BY_CODE))
-    rows, peer_count = {}, 0
-    if codes:
-        analysis = profiling.analyse(kern)
-        if analysis.comparison is not None:
-            rows = {row.indicator.code: row for row in analysis.comparison.rows}
-            peer_count = len(analysis.comparison.peer_keys)
+    rows, peer_count, radar = {}, 0, ""
+    analysis = profiling.analyse(kern)
+    if analysis.comparison is not None:
+        rows = {row.indicator.code: row for row in analysis.comparison.rows}
+        peer_count = len(analysis.comparison.peer_keys)
+        if peer_count:
+            radar = charts.dimensions_radar(analysis.comparison, kern.name)
     by_code = {code: evidence_for(code, rows) for code in codes}
     views = [
         BlockView(
@@ -111,4 +113,4 @@ def build(version: DnaVersion) -> Kompas:
     ]
     figures = CoreFigures.objects.filter(kern=kern, area_km2__isnull=False).values_list("area_km2", flat=True).first()
     area = figures or profiling.outline_area_km2(kern)
-    return Kompas(version, views, list(by_code.values()), kern.population, area, peer_count)
+    return Kompas(version, views, list(by_code.values()), kern.population, area, peer_count, radar)

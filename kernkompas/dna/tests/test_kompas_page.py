@@ -173,11 +173,15 @@ def test_the_evidence_shows_value_unit_peer_median_and_percentile_in_words(clien
     assert "hoger dan bij alle 6 vergelijkbare kernen" in text
     assert "Kerncijfers" in text and "5.000" in text and "2,50 km²" in text
     assert "Maasdijk-Centrum tegenover 6 vergelijkbare kernen" in text
+    # The radar of the nine dimensions (the analysis page's), with the way to all the numbers behind it.
+    assert "De negen dimensies van Maasdijk-Centrum tegenover de vergelijkingskernen" in text
+    assert reverse("dna:analysis", kwargs={"gemeente": "maasdijk", "kern": "centrum"}) in text
 
 
 def test_without_figures_the_page_says_so_instead_of_comparing(client, cast, trajectory):
     publish_dna(cast, trajectory)
     text = client.get(kompas_url(cast)).content.decode()
+    assert "De negen dimensies" not in text  # no radar without numbers
     assert "De cijfers achter deze indicatoren volgen" in text
     assert "Kerncijfers van Maasdijk-Centrum" in text and "vergelijkbare kernen</th>" not in text
 
