@@ -89,7 +89,15 @@ CHARACTER: dict[tuple[str, str], dict[str, float]] = {
     ("maasdijk", "centrum"): {"winkelen": 2.4, "horeca": 2.2, "groen-water": 0.6},
     ("maasdijk", "kiezelberg"): {"vrije-tijd": 2.0, "winkelen": 0.6},
     ("maasdijk", "moerheide"): {"groen-water": 1.8, "horeca": 0.5},
-    ("veldrode", "dorp"): {"cultuur-erfgoed": 2.6, "groen-water": 2.3, "winkelen": 0.8},
+    # Veldrode-Dorp as its demo DNA describes it: heritage, green, the market square with its cafés, the cyclists.
+    ("veldrode", "dorp"): {
+        "cultuur-erfgoed": 2.6,
+        "groen-water": 2.3,
+        "markten-evenementen": 3.0,
+        "horeca": 1.6,
+        "bereikbaarheid": 1.4,
+        "winkelen": 0.9,
+    },
     ("veldrode", "beukenrode"): {"vrije-tijd": 1.7, "horeca": 1.5, "diensten-werken": 0.5},
     ("bremhout", "centrum"): {"diensten-werken": 1.9, "bereikbaarheid": 2.0, "wonen": 1.6},
     ("bremhout", "haverloo"): {"wonen": 1.5, "bereikbaarheid": 0.6},
