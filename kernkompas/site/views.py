@@ -7,6 +7,7 @@ from django.views.i18n import set_language as django_set_language
 from wagtail.models import TaskState
 
 from kernkompas.accounts import permissions
+from kernkompas.dna.models import DnaVersion
 from kernkompas.monitor.indicator_catalogue import INDICATORS, VACANCY_THEME
 from kernkompas.monitor.selectors import visible_gebieden
 from kernkompas.monitor.theme_links import indicator_url
@@ -27,6 +28,7 @@ def home(request):
             "kernen": Kern.objects.count(),
             "cases": CasePage.objects.live().public().count(),
             "dashboards": Gebied.objects.filter(is_public=True).count(),
+            "kompassen": DnaVersion.objects.filter(is_published=True, trajectory__is_published=True).count(),
         },
         "chain": _chain(),
         "demo_gemeenten": current.filter(is_demo=True).order_by("name_nl")[:6],

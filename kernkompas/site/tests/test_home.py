@@ -10,6 +10,10 @@ def test_the_home_page_is_dutch_by_default_and_explains_the_product(client, cast
     assert 'action="/plaatsen/"' in html
     assert '<h3><a href="/vitrine/">Vitrine</a></h3>' in html
     assert '<h3><a href="/monitor/">Kernmonitor</a></h3>' in html
+    # The Kern-DNA is a working part too (issue 12): linked, counted, no longer "in ontwikkeling".
+    assert '<h3><a href="/dna/">Kern-DNA</a></h3>' in html
+    assert "0 gepubliceerde Kernkompassen" in html and 'href="/dna/regio/"' in html
+    assert html.count("In ontwikkeling") == 2  # the Binnenstadslab and Stedelijk leren still are
 
 
 def test_the_home_page_is_english_under_en(client, db):
