@@ -12,13 +12,14 @@ import datetime
 
 from django.http import Http404
 from django.utils.translation import gettext as _
-from ninja import Field, Schema, Status
+from ninja import Field, Router, Schema, Status
 
 from kernkompas.core.api import ErrorOut, object_id
 from kernkompas.dna import survey_questions, survey_selectors
-from kernkompas.dna.api import router
 from kernkompas.dna.models import Survey
 from kernkompas.lib.dna import survey_stats
+
+router = Router(tags=["Kern-DNA"])
 
 
 class SummaryOut(Schema):
