@@ -28,7 +28,7 @@ TEXT = "#1b1f23"
 CHAR_WIDTH = 6.6  # px per character of a 12 px label, a little over the real width
 
 
-def _tag(template: str, *args) -> str:
+def tag(template: str, *args) -> str:
     """Fill an SVG snippet: numbers rounded to a tenth, everything else escaped."""
     values = []
     for arg in args:
@@ -41,29 +41,46 @@ def _tag(template: str, *args) -> str:
     return template.format(*values)
 
 
-def _frame(title: str, desc: str, body: list[str], *, width: float, height: float, css_class: str) -> SafeString:
+def frame(
+    title: str,
+    desc: str,
+    body: list[str],
+    *,
+    width: float,
+    height: float,
+    css_class: str,
+    fixed_size: bool = False,
+    align: str = "xMidYMid",
+) -> SafeString:
+    """The ``<svg>`` around ``body`` (parts made by :func:`tag`): ``role="img"`` named by its title and description,
+    on a white ground. ``fixed_size`` gives it its own width and height (it then scrolls in a narrow box instead of
+    shrinking, as the heat map); otherwise it scales with its box, aligned by ``align``. Every chart of the Kern-DNA
+    (radar, bars, heat map, survey results) is framed here."""
     digest = hashlib.blake2b("\0".join([str(title), str(desc), *body]).encode(), digest_size=6).hexdigest()
     title_id, desc_id = f"dna-chart-title-{digest}", f"dna-chart-desc-{digest}"
+    w, h = int(math.ceil(width)), int(math.ceil(height))
+    size = tag(' width="{}" height="{}"', w, h) if fixed_size else ""
+    labelled_by = f"{title_id} {desc_id}" if desc else title_id
+    described = tag('<desc id="{}">{}</desc>', desc_id, desc) if desc else ""
     # A white ground under everything: the labels have a background a contrast check can read (without it axe
     # gives up on text near the top of an SVG, "element contains an image node").
-    head = _tag(
-        '<svg class="dna-chart {}" viewBox="0 0 {} {}" role="img" aria-labelledby="{} {}" '
-        'preserveAspectRatio="xMidYMid meet" xmlns="http://www.w3.org/2000/svg">'
-        '<title id="{}">{}</title><desc id="{}">{}</desc>'
-        '<rect x="0" y="0" width="{}" height="{}" fill="#ffffff"/>',
-        css_class,
-        int(math.ceil(width)),
-        int(math.ceil(height)),
-        title_id,
-        desc_id,
-        title_id,
-        title,
-        desc_id,
-        desc,
-        int(math.ceil(width)),
-        int(math.ceil(height)),
+    head = (
+        tag('<svg class="{}"', css_class)
+        + size
+        + tag(
+            ' viewBox="0 0 {} {}" role="img" aria-labelledby="{}" preserveAspectRatio="{} meet" '
+            'xmlns="http://www.w3.org/2000/svg"><title id="{}">{}</title>',
+            w,
+            h,
+            labelled_by,
+            align,
+            title_id,
+            title,
+        )
+        + described
+        + tag('<rect class="chart-ground" x="0" y="0" width="{}" height="{}" fill="#ffffff"/>', w, h)
     )
-    return mark_safe(head + "".join(body) + "</svg>")  # noqa: S308 — every part made by _tag
+    return mark_safe(head + "".join(body) + "</svg>")  # noqa: S308 — every part made by tag (escaped or numbers)
 
 
 def _clamp(value: float | None) -> float | None:
@@ -119,22 +136,22 @@ def radar(
     body = []
     for ring in rings:
         corners = " ".join(f"{x:.1f},{y:.1f}" for x, y in (point(i, ring) for i in range(n)))
-        body.append(_tag('<polygon class="grid" points="{}" fill="none"/>', corners))
+        body.append(tag('<polygon class="grid" points="{}" fill="none"/>', corners))
     for i, (label, _value) in enumerate(axes):
         x, y = point(i, 100)
-        body.append(_tag('<line class="grid" x1="{}" y1="{}" x2="{}" y2="{}"/>', cx, cy, x, y))
+        body.append(tag('<line class="grid" x1="{}" y1="{}" x2="{}" y2="{}"/>', cx, cy, x, y))
         lx, ly = point(i, 112)
         anchor = "middle" if abs(lx - cx) < 8 else ("start" if lx > cx else "end")
         lines = _wrap(label)
         ly += 4 - (len(lines) - 1) * 7 if abs(ly - cy) < radius * 0.8 else (0 if ly > cy else -(len(lines) - 1) * 14)
         for k, line in enumerate(lines):
             body.append(
-                _tag('<text class="label" x="{}" y="{}" text-anchor="{}">{}</text>', lx, ly + 14 * k, anchor, line)
+                tag('<text class="label" x="{}" y="{}" text-anchor="{}">{}</text>', lx, ly + 14 * k, anchor, line)
             )
     if reference is not None and n:
         corners = " ".join(f"{x:.1f},{y:.1f}" for x, y in (point(i, reference) for i in range(n)))
         body.append(
-            _tag(
+            tag(
                 '<polygon points="{}" fill="none" stroke="{}" stroke-width="2" stroke-dasharray="6 4"/>',
                 corners,
                 REFERENCE,
@@ -144,7 +161,7 @@ def radar(
     if n:
         corners = " ".join(f"{x:.1f},{y:.1f}" for x, y in (point(i, v or 0.0) for i, v in enumerate(values)))
         body.append(
-            _tag(
+            tag(
                 '<polygon points="{}" fill="{}" fill-opacity="0.22" stroke="{}" stroke-width="2.5"/>',
                 corners,
                 CORE,
@@ -154,19 +171,17 @@ def radar(
         for i, v in enumerate(values):
             x, y = point(i, v or 0.0)
             fill = CORE if v is not None else "#ffffff"
-            body.append(
-                _tag('<circle cx="{}" cy="{}" r="4" fill="{}" stroke="{}" stroke-width="2"/>', x, y, fill, CORE)
-            )
+            body.append(tag('<circle cx="{}" cy="{}" r="4" fill="{}" stroke="{}" stroke-width="2"/>', x, y, fill, CORE))
     if legend_h:
         y = height - 12
         x = 16.0
         if value_label:
-            body.append(_tag('<rect x="{}" y="{}" width="14" height="10" fill="{}"/>', x, y - 9, CORE))
-            body.append(_tag('<text class="legend" x="{}" y="{}">{}</text>', x + 20, y, value_label))
+            body.append(tag('<rect x="{}" y="{}" width="14" height="10" fill="{}"/>', x, y - 9, CORE))
+            body.append(tag('<text class="legend" x="{}" y="{}">{}</text>', x + 20, y, value_label))
             x += 40 + len(value_label) * CHAR_WIDTH
         if reference_label and reference is not None:
             body.append(
-                _tag(
+                tag(
                     '<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}" stroke-width="2" stroke-dasharray="6 4"/>',
                     x,
                     y - 4,
@@ -175,8 +190,8 @@ def radar(
                     REFERENCE,
                 )
             )
-            body.append(_tag('<text class="legend" x="{}" y="{}">{}</text>', x + 24, y, reference_label))
-    return _frame(title, desc, body, width=width, height=height, css_class="dna-radar")
+            body.append(tag('<text class="legend" x="{}" y="{}">{}</text>', x + 24, y, reference_label))
+    return frame(title, desc, body, width=width, height=height, css_class="dna-chart dna-radar")
 
 
 def percentile_bars(
@@ -198,26 +213,26 @@ def percentile_bars(
     body = []
     for tick in (0, 25, 50, 75, 100):
         x = label_w + plot_w * tick / 100
-        body.append(_tag('<line class="grid" x1="{}" y1="{}" x2="{}" y2="{}"/>', x, top - 4, x, height - 22))
-        body.append(_tag('<text class="tick" x="{}" y="{}" text-anchor="middle">{}</text>', x, height - 6, tick))
+        body.append(tag('<line class="grid" x1="{}" y1="{}" x2="{}" y2="{}"/>', x, top - 4, x, height - 22))
+        body.append(tag('<text class="tick" x="{}" y="{}" text-anchor="middle">{}</text>', x, height - 6, tick))
     for i, (label, value) in enumerate(rows):
         y = top + row_h * i
         text = str(label)
         if len(text) * CHAR_WIDTH > label_w - 10:
             text = text[: max(4, int((label_w - 10) / CHAR_WIDTH) - 1)] + "…"
-        body.append(_tag('<text class="label" x="{}" y="{}" text-anchor="end">{}</text>', label_w - 8, y + 13, text))
+        body.append(tag('<text class="label" x="{}" y="{}" text-anchor="end">{}</text>', label_w - 8, y + 13, text))
         v = _clamp(value)
         if v is None:
-            body.append(_tag('<text class="tick" x="{}" y="{}">{}</text>', label_w + 4, y + 13, unknown))
+            body.append(tag('<text class="tick" x="{}" y="{}">{}</text>', label_w + 4, y + 13, unknown))
             continue
         body.append(
-            _tag('<rect x="{}" y="{}" width="{}" height="{}" fill="{}"/>', label_w, y, plot_w * v / 100, bar_h, CORE)
+            tag('<rect x="{}" y="{}" width="{}" height="{}" fill="{}"/>', label_w, y, plot_w * v / 100, bar_h, CORE)
         )
-        body.append(_tag('<text class="tick" x="{}" y="{}">{}</text>', label_w + plot_w * v / 100 + 4, y + 13, fmt(v)))
+        body.append(tag('<text class="tick" x="{}" y="{}">{}</text>', label_w + plot_w * v / 100 + 4, y + 13, fmt(v)))
     if reference is not None:
         x = label_w + plot_w * reference / 100
         body.append(
-            _tag(
+            tag(
                 '<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}" stroke-width="2" stroke-dasharray="6 4"/>',
                 x,
                 top - 8,
@@ -226,7 +241,7 @@ def percentile_bars(
                 REFERENCE,
             )
         )
-    return _frame(title, desc, body, width=width, height=height, css_class="dna-bars")
+    return frame(title, desc, body, width=width, height=height, css_class="dna-chart dna-bars")
 
 
 def dimension_means(comparison) -> list[tuple[str, float | None]]:

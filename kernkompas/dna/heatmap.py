@@ -10,13 +10,13 @@ at its real size (text stays readable) and the page scrolls it sideways on a pho
 
 from __future__ import annotations
 
-import hashlib
 import math
 from collections.abc import Callable, Sequence
 
 import numpy as np
-from django.utils.html import escape
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
+
+from kernkompas.dna.charts import frame, tag
 
 # PuOr (ColorBrewer, colour-blind safe), from −1 to 1.
 COLOURS = ("#542788", "#8073ac", "#b2abd2", "#d8daeb", "#f7f7f7", "#fee0b6", "#fdb863", "#e08214", "#b35806")
@@ -38,19 +38,6 @@ def colour(value: float) -> str:
         return COLOURS[len(COLOURS) // 2]
     step = int((min(1.0, max(-1.0, value)) + 1) / 2 * len(COLOURS))
     return COLOURS[min(step, len(COLOURS) - 1)]
-
-
-def _tag(template: str, *args) -> str:
-    """Fill an SVG snippet: numbers rounded to a tenth, everything else escaped."""
-    values = []
-    for arg in args:
-        if isinstance(arg, bool) or isinstance(arg, int):
-            values.append(str(arg))
-        elif isinstance(arg, float):
-            values.append(f"{arg:.1f}")
-        else:
-            values.append(escape(str(arg)))
-    return template.format(*values)
 
 
 def _short(label: str) -> str:
@@ -86,7 +73,7 @@ def heatmap(
         y = top + row * cell
         if show_labels:
             body.append(
-                _tag(
+                tag(
                     '<text class="heatmap-label" x="{}" y="{}" text-anchor="end" font-size="{}">{}</text>',
                     label_width - 6,
                     y + cell / 2 + font * 0.35,
@@ -103,7 +90,7 @@ def heatmap(
         for column, column_label in enumerate(labels):
             x = label_width + column * cell + cell / 2 + font * 0.35
             body.append(
-                _tag(
+                tag(
                     '<text class="heatmap-label" x="{}" y="{}" transform="rotate(-45 {} {})" font-size="{}">{}</text>',
                     x,
                     top - 6,
@@ -114,7 +101,7 @@ def heatmap(
                 )
             )
     body.append(_legend(label_width, top + n * cell + 14, low_label, high_label, fmt))
-    return _frame(title, desc, body, width, height)
+    return frame(title, desc, body, width=width, height=height, css_class="heatmap", fixed_size=True)
 
 
 def _cells_by_colour(matrix, left: float, top: float, size: int) -> str:
@@ -128,7 +115,7 @@ def _cells_by_colour(matrix, left: float, top: float, size: int) -> str:
             continue
         xs, ys = left + columns * size, top + rows * size
         d = "".join(f"M{x:.1f} {y:.1f}h{size}v{size}h-{size}z" for x, y in zip(xs, ys, strict=True))
-        parts.append(_tag('<path fill="{}" d="{}"/>', fill, d))
+        parts.append(tag('<path fill="{}" d="{}"/>', fill, d))
     return "".join(parts)
 
 
@@ -136,9 +123,9 @@ def _cell(x: float, y: float, size: int, value: float, labels, row: int, column:
     fill = colour(value)
     tip = ""
     if n <= TOOLTIPS_UP_TO:
-        tip = _tag("<title>{} – {}: {}</title>", labels[row], labels[column], fmt(value))
+        tip = tag("<title>{} – {}: {}</title>", labels[row], labels[column], fmt(value))
     rect = (
-        _tag(
+        tag(
             '<rect x="{}" y="{}" width="{}" height="{}" fill="{}" stroke="#ffffff" stroke-width="1">',
             x,
             y,
@@ -152,7 +139,7 @@ def _cell(x: float, y: float, size: int, value: float, labels, row: int, column:
     if size < NUMBERS_FROM:
         return rect
     ink = "#ffffff" if fill in LIGHT_TEXT else "#000000"
-    text = _tag(
+    text = tag(
         '<text class="heatmap-value" x="{}" y="{}" text-anchor="middle" fill="{}" aria-hidden="true">{}</text>',
         x + size / 2,
         y + size / 2 + 4,
@@ -165,7 +152,7 @@ def _cell(x: float, y: float, size: int, value: float, labels, row: int, column:
 def _legend(x: float, y: float, low_label: str, high_label: str, fmt) -> str:
     step = 24
     parts = [
-        _tag(
+        tag(
             '<rect x="{}" y="{}" width="{}" height="14" fill="{}" stroke="#6b6b6b" stroke-width="0.5"/>',
             x + i * step,
             y,
@@ -176,31 +163,31 @@ def _legend(x: float, y: float, low_label: str, high_label: str, fmt) -> str:
     ]
     end = x + step * len(COLOURS)
     parts += [
-        _tag(
+        tag(
             '<text class="heatmap-tick" x="{}" y="{}" text-anchor="start">{}</text>',
             x,
             y + 28,
             fmt(-1.0),
         ),
-        _tag(
+        tag(
             '<text class="heatmap-tick" x="{}" y="{}" text-anchor="middle">{}</text>',
             (x + end) / 2,
             y + 28,
             fmt(0.0),
         ),
-        _tag(
+        tag(
             '<text class="heatmap-tick" x="{}" y="{}" text-anchor="end">{}</text>',
             end,
             y + 28,
             fmt(1.0),
         ),
-        _tag(
+        tag(
             '<text class="heatmap-tick" x="{}" y="{}" text-anchor="start">{}</text>',
             x,
             y + 42,
             low_label,
         ),
-        _tag(
+        tag(
             '<text class="heatmap-tick" x="{}" y="{}" text-anchor="end">{}</text>',
             end,
             y + 42,
@@ -208,27 +195,3 @@ def _legend(x: float, y: float, low_label: str, high_label: str, fmt) -> str:
         ),
     ]
     return "".join(parts)
-
-
-def _frame(title: str, desc: str, body: list[str], width: float, height: float) -> SafeString:
-    digest = hashlib.blake2b("\0".join([str(title), str(desc), *body]).encode(), digest_size=6).hexdigest()
-    title_id, desc_id = f"heatmap-title-{digest}", f"heatmap-desc-{digest}"
-    head = _tag(
-        '<svg class="heatmap" width="{}" height="{}" viewBox="0 0 {} {}" role="img" aria-labelledby="{} {}" '
-        'xmlns="http://www.w3.org/2000/svg"><title id="{}">{}</title><desc id="{}">{}</desc>',
-        math.ceil(width),
-        math.ceil(height),
-        math.ceil(width),
-        math.ceil(height),
-        title_id,
-        desc_id,
-        title_id,
-        title,
-        desc_id,
-        desc,
-    )
-    # A white ground under everything: the labels are then drawn on a known colour (axe can check their contrast).
-    ground = _tag(
-        '<rect class="heatmap-ground" width="{}" height="{}" fill="#ffffff"/>', math.ceil(width), math.ceil(height)
-    )
-    return mark_safe(head + ground + "".join(body) + "</svg>")  # noqa: S308 — every part made by _tag (escaped or numbers)

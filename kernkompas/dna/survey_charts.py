@@ -9,11 +9,11 @@
 
 from __future__ import annotations
 
-import hashlib
-
 from django.utils.html import escape
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext
+
+from kernkompas.dna.charts import frame
 
 BAR_COLOUR = "#0b5563"
 INTERVAL_COLOUR = "#1b1f23"
@@ -23,17 +23,6 @@ TEXT_COLOUR = "#1b1f23"
 
 def _num(value: float) -> str:
     return f"{value:.1f}"
-
-
-def _frame(title: str, width: int, height: int, body: list[str], css_class: str) -> SafeString:
-    digest = hashlib.blake2b("\0".join([title, *body]).encode(), digest_size=6).hexdigest()
-    title_id = f"survey-chart-{digest}"
-    head = (
-        f'<svg class="{escape(css_class)}" viewBox="0 0 {width} {height}" role="img" aria-labelledby="{title_id}" '
-        f'preserveAspectRatio="xMinYMin meet" xmlns="http://www.w3.org/2000/svg">'
-        f'<title id="{title_id}">{escape(title)}</title>'
-    )
-    return mark_safe(head + "".join(body) + "</svg>")  # noqa: S308 — every text escaped, the rest numbers
 
 
 def _decimal(value: float) -> str:
@@ -91,7 +80,7 @@ def mean_bars(title: str, rows: list[tuple[str, object]], *, low: int, high: int
             f'<text x="{_num(x(high) + 8)}" y="{_num(y + bar_h * 0.75)}" font-size="12" fill="{TEXT_COLOUR}">'
             f"{escape(_decimal(summary.mean))}</text>"
         )
-    return _frame(title, width, height, body, "survey-chart survey-means")
+    return frame(title, "", body, width=width, height=height, css_class="survey-chart survey-means", align="xMinYMin")
 
 
 def distribution_bars(title: str, summary) -> SafeString:
@@ -114,4 +103,6 @@ def distribution_bars(title: str, summary) -> SafeString:
             f'<text x="{_num(label_w + w + 4)}" y="{_num(y + bar_h - 2)}" font-size="11" '
             f'fill="{TEXT_COLOUR}">{count}</text>'
         )
-    return _frame(title, width, height, body, "survey-chart survey-distribution")
+    return frame(
+        title, "", body, width=width, height=height, css_class="survey-chart survey-distribution", align="xMinYMin"
+    )

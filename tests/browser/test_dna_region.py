@@ -100,7 +100,7 @@ def test_a_visitor_compares_the_cores_of_the_demo_region_and_staff_see_their_dra
     tab.get_by_role("button", name="Zoeken").click()
     tab.get_by_label("Maasdijk-Centrum").check()
     tab.get_by_label("Kiezelberg").check()
-    tab.get_by_role("button", name="Vergelijken").click()
+    tab.get_by_role("button", name="Vergelijk", exact=True).click()
     expect(tab.get_by_role("img", name="Hoe sterk de profielen van de kernen op elkaar lijken")).to_be_visible()
     expect(tab.get_by_text("2 kernen gekozen")).to_be_visible()
     assert fits(tab)
