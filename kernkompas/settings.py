@@ -204,7 +204,8 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 # Rate limits of public forms (kernkompas/core/ratelimit.py has the defaults). The Kern-DNA's public survey counts
 # responses per client address and hour: generous (300), because people at one event (the presentation in the
-# core, on the venue's Wi-Fi), on one network or behind one mobile operator's address share it. KERNKOMPAS_SURVEY_RATELIMIT changes it (the load bench raises it).
+# core, on the venue's Wi-Fi), on one network or behind one mobile operator's address share it.
+# KERNKOMPAS_SURVEY_RATELIMIT changes it (the load bench raises it).
 RATELIMITS = {"dna_survey": (env_int("KERNKOMPAS_SURVEY_RATELIMIT", 300, minimum=1), 60 * 60)}
 
 # --- E-mail: printed to the console unless SMTP is configured ---------------------------------------------
