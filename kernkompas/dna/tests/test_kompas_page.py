@@ -216,6 +216,26 @@ def test_the_poster_and_share_image_are_linked_when_those_pages_exist(client, ca
         assert poster in text and "og:image" in text
 
 
+def test_the_page_links_the_share_image_for_visitors_and_its_table_box_is_reachable_by_keyboard(
+    client, cast, trajectory
+):
+    """Found by the issue-12 walk (tests/browser/test_dna_walk.py): the share image was only in og:image, so a
+    municipality could not download it from the page; and the key-numbers table scrolls sideways on a phone in a
+    box that a keyboard could not reach (axe: scrollable-region-focusable)."""
+    import re
+
+    version = publish_dna(cast, trajectory)
+    text = client.get(kompas_url(cast)).content.decode()
+    share = reverse("dna:share_image", kwargs={"gemeente": cast.maasdijk.slug, "kern": cast.centrum.slug})
+    link = re.search(r'<a class="button button-secondary" href="([^"]+)">Afbeelding om te delen \(PNG\)</a>', text)
+    assert link and link.group(1) == f"http://testserver{share}"
+    assert '<div class="table-scroll" tabindex="0" role="region" aria-labelledby="kerncijfers">' in text
+    # The staff preview has neither download (the public addresses would be a 404 for a draft).
+    client.force_login(cast.ellen)
+    preview = client.get(reverse("dna:version", kwargs={"vpk": version.pk})).content.decode()
+    assert "Afbeelding om te delen" not in preview
+
+
 def test_hostile_text_is_shown_as_text_on_the_page_preview_and_editor(client, cast, trajectory):
     hostile = [BlockData(HOSTILE[:80], HOSTILE, (), HOSTILE) for _ in range(5)]
     version = version_actions.save_version(cast.ellen, trajectory, tagline=HOSTILE[:160], blocks=hostile)
