@@ -47,11 +47,13 @@ def shot(tab, name: str) -> None:
         tab.screenshot(path=str(Path(SHOTS) / f"{name}.png"), full_page=True)
 
 
-def log_in(page, dutch, username: str) -> None:
+def log_in(page, dutch, username: str, accessible=None) -> None:
     page.goto("/")
     page.get_by_role("link", name=dutch("Log in"), exact=True).click()
     page.get_by_label(dutch("E-mail address or user name")).fill(username)
     page.get_by_label(dutch("Password"), exact=True).fill(DEMO_PASSWORD)
+    if accessible:
+        accessible(page, "the login page")
     page.get_by_role("main").get_by_role("button", name=dutch("Log in"), exact=True).click()
     expect(page.get_by_role("button", name=dutch("Log out"))).to_be_visible()
 
@@ -91,8 +93,7 @@ def expected_strength(kern_slug: str) -> dict:
         }
 
 
-def answer(context_tab, link: str, group_label: str, score: str, stars: str, text: str) -> None:
-    tab = context_tab
+def answer(tab, link: str, group_label: str, score: str, stars: str, text: str) -> None:
     tab.goto(link)
     assert fits(tab)
     tab.get_by_label(group_label).check()
@@ -114,7 +115,7 @@ def test_issue_12_done_when_the_whole_kern_dna_walk(demo, browser, live_server, 
         return context, context.new_page()
 
     # 1. Femke starts a trajectory for Kiezelberg (no trajectory yet) from /dna/ and sees its steps.
-    log_in(page, dutch, "femke")
+    log_in(page, dutch, "femke", assert_accessible)
     page.goto("/dna/")
     assert_accessible(page, "/dna/ for the facilitator")
     page.get_by_role("link", name="Start een DNA-traject").click()
@@ -196,6 +197,7 @@ def test_issue_12_done_when_the_whole_kern_dna_walk(demo, browser, live_server, 
     page.get_by_label("Titel:", exact=True).fill("Herken jij Kiezelberg?")
     page.get_by_role("button", name="Maak de enquête").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Herken jij Kiezelberg?")
+    assert_accessible(page, "the draft survey")
     page.get_by_role("button", name="Open de enquête").click()
     expect(page.get_by_text("De enquête is open")).to_be_visible()
     expect(page.locator(".survey-qr svg")).to_be_visible()
@@ -213,22 +215,31 @@ def test_issue_12_done_when_the_whole_kern_dna_walk(demo, browser, live_server, 
         expect(tab.get_by_text(name, exact=False).first).to_be_visible()
     shot(tab, "06-survey-phone")
     assert_accessible(tab, "the survey form at 390 px")
-    answer(tab, link, "Ik woon hier", "4", "4 sterren", "Het sportpark op zaterdag")
+    with tab.expect_request(lambda request: request.method == "POST") as posted:
+        answer(tab, link, "Ik woon hier", "4", "4 sterren", "Het sportpark op zaterdag")
     shot(tab, "07-thanks-phone")
     assert_accessible(tab, "the thank-you page at 390 px")
-    # She goes back and sends the same form again: refused, nothing stored twice.
+    assert Response.objects.filter(survey=survey).count() == 1
+    # She goes back to the form: this phone has answered, it says so instead of a second form.
     tab.go_back()
-    if tab.get_by_role("button", name="Verstuur mijn antwoorden").count():
-        tab.get_by_role("button", name="Verstuur mijn antwoorden").click()
-    expect(tab.locator(".survey-done, .survey-notice")).to_contain_text(
-        re.compile("al geantwoord|al verstuurd|al ingevuld")
-    )
-    assert_accessible(tab, "the refused replay at 390 px")
+    expect(tab.get_by_text("Je hebt deze enquête op dit toestel al ingevuld")).to_be_visible()
+    expect(tab.get_by_role("button", name="Verstuur mijn antwoorden")).to_have_count(0)
+    shot(tab, "07b-answered-phone")
+    assert_accessible(tab, "the 'already answered' page at 390 px")
+    # The browser sends the very same form again (a double tap, a resend), even without the answered-cookie:
+    # its one-time key was used, so it is refused (409) and nothing is stored twice.
+    form = posted.value
+    resend = {"Content-Type": form.headers["content-type"], "Referer": link}
+    assert "al ingevuld" in tab.request.post(link, data=form.post_data_buffer, headers=resend).text()
+    resident.clear_cookies(name=f"kk_enquete_{survey.pk}")
+    replayed = tab.request.post(link, data=form.post_data_buffer, headers=resend)
+    assert replayed.status == 409 and "al verstuurd" in replayed.text()
     assert Response.objects.filter(survey=survey).count() == 1
     resident.close()
 
     entrepreneur, tab = new_phone()
     answer(tab, link, "Ik heb hier een zaak", "5 (helemaal)", "2 sterren", "Klanten van de sportclubs")
+    assert_accessible(tab, "the thank-you page at 390 px, second visitor")
     entrepreneur.close()
     assert Response.objects.filter(survey=survey).count() == 2
 
@@ -250,8 +261,12 @@ def test_issue_12_done_when_the_whole_kern_dna_walk(demo, browser, live_server, 
         page.get_by_role("link", name="CSV voor software (vaste kolomnamen)").click()
     text = Path(download.value.path()).read_text(encoding="utf-8-sig")
     table = list(csv.reader(io.StringIO(text)))
-    ideas = [f"idee-{pk}" for pk in Idea.objects.filter(version__trajectory__kern__slug="kiezelberg")
-             .order_by("block__position", "position").values_list("pk", flat=True)]
+    ideas = [
+        f"idee-{pk}"
+        for pk in Idea.objects.filter(version__trajectory__kern__slug="kiezelberg")
+        .order_by("block__position", "position")
+        .values_list("pk", flat=True)
+    ]
     assert table[0] == [
         "response", "submitted_on", "group",
         "blok-1", "blok-2", "blok-3", "blok-4", "blok-5", *ideas, "vraag-1", "vraag-2",
@@ -278,6 +293,7 @@ def test_issue_12_done_when_the_whole_kern_dna_walk(demo, browser, live_server, 
     assert_accessible(page, "publishing the version")
     page.get_by_role("button", name="Ja, publiceer versie 1").click()
     expect(page.locator(".version-list")).to_contain_text("openbare versie")
+    assert_accessible(page, "the versions after publishing")
     page.goto(trajectory_url)
     page.get_by_role("link", name="Maak openbaar").click()
     shot(page, "10-publish-trajectory")
@@ -285,6 +301,7 @@ def test_issue_12_done_when_the_whole_kern_dna_walk(demo, browser, live_server, 
     page.get_by_role("button", name="Ja, maak openbaar").click()
     page.wait_for_url(trajectory_url)
     expect(page.get_by_role("link", name="Het Kernkompas van Kiezelberg")).to_be_visible()
+    assert_accessible(page, "the public trajectory for staff")
 
     # 8. A visitor on a phone: the Kernkompas page, its poster and share image.
     visitor, tab = new_phone()
@@ -320,7 +337,10 @@ def test_issue_12_done_when_the_whole_kern_dna_walk(demo, browser, live_server, 
     # shares an indicator with Veldrode-Dorp's, and the warning says so.
     visitor, tab = new_phone()
     tab.goto("/dna/")
+    expect(tab.get_by_role("link", name="Het DNA van Kiezelberg")).to_be_visible()  # public now
+    assert_accessible(tab, "/dna/ at 390 px")
     tab.get_by_role("link", name="Vergelijk de kernen van een regio").click()
+    assert_accessible(tab, "the region picker at 390 px")
     tab.get_by_role("link", name="Demoregio Kempenland").click()
     tab.wait_for_url("**/dna/regio/demoregio-kempenland/")
     tab.get_by_text("Toon als tabel").click()
