@@ -251,6 +251,7 @@ def test_issue_12_done_when_the_whole_kern_dna_walk(demo, browser, live_server, 
     expect(summary).to_contain_text("2 antwoorden in totaal")
     expect(summary).to_contain_text("inwoners 1")
     expect(summary).to_contain_text("ondernemers 1")
+    expect(summary).to_contain_text("bezoekers 0 · status: open")  # not "0. status" (a lower case after a stop)
     rows = page.locator(".survey-table").first.locator("tbody tr")
     expect(rows.filter(has_text="inwoners")).to_contain_text("4,00")
     expect(rows.filter(has_text="ondernemers")).to_contain_text("5,00")
