@@ -12,7 +12,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -327,12 +327,8 @@ def _kompas_url(version: DnaVersion) -> str:
     return reverse("dna:kompas", kwargs={"gemeente": kern.gemeente.slug, "kern": kern.slug})
 
 
-def _optional_url(name: str, kern) -> str:
-    """A page another branch of the DNA adds (poster, share image): its address if it exists, else empty."""
-    try:
-        return reverse(name, kwargs={"gemeente": kern.gemeente.slug, "kern": kern.slug})
-    except NoReverseMatch:
-        return ""
+def _kern_url(name: str, kern) -> str:
+    return reverse(name, kwargs={"gemeente": kern.gemeente.slug, "kern": kern.slug})
 
 
 def kompas(request, gemeente: str, kern: str):
@@ -346,7 +342,7 @@ def kompas(request, gemeente: str, kern: str):
 def _render_kompas(request, version_: DnaVersion, *, preview: bool):
     kern = version_.trajectory.kern
     page_url = request.build_absolute_uri(_kompas_url(version_))
-    share_image = _optional_url("dna:share_image", kern)
+    share_image = _kern_url("dna:share_image", kern)
     context = {
         "kompas": kompas_content.build(version_),
         "version": version_,
@@ -355,7 +351,7 @@ def _render_kompas(request, version_: DnaVersion, *, preview: bool):
         "preview": preview,
         "page_url": page_url,
         "share_image_url": request.build_absolute_uri(share_image) if share_image and not preview else "",
-        "poster_url": _optional_url("dna:poster", kern) if not preview else "",
+        "poster_url": _kern_url("dna:poster", kern) if not preview else "",
         "can_edit": selectors.can_edit(request.user, version_.trajectory),
     }
     return render(request, "dna/kompas.html", context)

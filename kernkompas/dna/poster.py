@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext
@@ -99,11 +99,7 @@ class PosterContent:
 
 def public_path(kern) -> str:
     """The address of the core's public Kernkompas page, ``/dna/<gemeente>/<kern>/`` in the active language."""
-    kwargs = {"gemeente": kern.gemeente.slug, "kern": kern.slug}
-    try:
-        return reverse("dna:kompas", kwargs=kwargs)
-    except NoReverseMatch:  # the public page is another part of the Kernkompas; the same address until it is there
-        return f"{reverse('dna:index')}{kwargs['gemeente']}/{kwargs['kern']}/"
+    return reverse("dna:kompas", kwargs={"gemeente": kern.gemeente.slug, "kern": kern.slug})
 
 
 def page_url(request, kern) -> str:

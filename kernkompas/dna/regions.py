@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from django.db.models import Q, QuerySet
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import formats
 from django.utils.translation import gettext as _
 
@@ -230,11 +230,8 @@ def _core_report(table, region: profiles.Region, by_key, key: str, label: str) -
 
 
 def analysis_url(kern: Kern) -> str:
-    """The core's DNA analysis page, when the site has it (it is another part of the Kern-DNA)."""
-    try:
-        return reverse("dna:analysis", kwargs={"gemeente": kern.gemeente.slug, "kern": kern.slug})
-    except NoReverseMatch:
-        return ""
+    """The core's DNA analysis page."""
+    return reverse("dna:analysis", kwargs={"gemeente": kern.gemeente.slug, "kern": kern.slug})
 
 
 # --- Warnings from the building blocks --------------------------------------------------------------------------
