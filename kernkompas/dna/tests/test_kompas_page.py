@@ -364,3 +364,11 @@ def test_the_demo_publishes_veldrode_dorps_dna_and_drafts_maasdijks_once(cast):
     assert not again.created
     assert list(DnaVersion.objects.order_by("pk").values("pk", "tagline", "number")) == rows
     assert Idea.objects.count() == ideas
+
+
+def test_the_sitemap_lists_the_kernkompas_page_only_once_it_is_public(client, cast, trajectory):
+    version = publish_dna(cast, trajectory, trajectory_public=False)
+    assert kompas_url(cast) not in client.get("/sitemap.xml").content.decode()
+    trajectory_actions.set_published(cast.ellen, trajectory, True)
+    text = client.get("/sitemap.xml").content.decode()
+    assert text.count(f"testserver{kompas_url(cast)}</loc>") == 1 and version.trajectory.get_absolute_url() in text
