@@ -360,6 +360,7 @@ def test_a_download_is_an_attachment_with_a_safe_name_and_our_type(client, cast,
     assert answer.status_code == 200
     assert answer["Content-Type"] == "application/pdf"
     assert answer["X-Content-Type-Options"] == "nosniff"
+    assert "sandbox" in answer["Content-Security-Policy"]  # even opened directly, it cannot run as a page of ours
     disposition = answer["Content-Disposition"]
     assert disposition.startswith("attachment;")
     assert "/" not in disposition and "\n" not in disposition and "\r" not in disposition and ".." not in disposition
