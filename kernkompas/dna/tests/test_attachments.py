@@ -13,7 +13,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
-from kernkompas.core import personal_data
+from kernkompas.core import personal_data, privacy
 from kernkompas.core.models import AuditEvent
 from kernkompas.dna import attachments
 from kernkompas.dna.actions import attachments as attachment_actions
@@ -217,6 +217,11 @@ def test_the_register_finds_and_erases_names_in_file_names(cast, step):
     entry = next(e for e in personal_data.registered() if e.model is StepAttachment)
     assert entry.rows(personal_data.Person(name="Jan Peeters")).filter(pk=stored.pk).exists()
     assert personal_data.covered(StepAttachment, "uploaded_by")
+    privacy.erase(personal_data.Person(name="Jan Peeters"), by=cast.anton)
+    stored.refresh_from_db()
+    assert "Peeters" not in stored.original_name + stored.title
+    assert attachments.safe_name(stored.original_name, stored.extension) == "bijlage.pdf"
+    assert Path(stored.file.path).exists()  # the file is the municipality's record; only the names go
 
 
 # --- Pages: upload ------------------------------------------------------------------------------------------------
