@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from kernkompas.dna import attachments
 from kernkompas.dna.models import Method, Step, Trajectory, TrajectoryStatus
 
 
@@ -70,3 +71,35 @@ class StepForm(forms.ModelForm):
         if start and end and end < start:
             self.add_error("end_date", _("The end date lies before the start date: change one of the two."))
         return cleaned
+
+
+class AttachmentUploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("File"),
+        help_text=_(
+            "PDF, DOCX, XLSX, PPTX, ODT, ODS, ODP, CSV, TXT, JPEG or PNG, at most 20 MB. Photos lose their place "
+            "and camera data."
+        ),
+        error_messages={"required": _("Choose a file to upload.")},
+    )
+    title = forms.CharField(
+        label=_("Title"), max_length=200, required=False, help_text=_("Empty: the file name without its extension.")
+    )
+    is_public = forms.BooleanField(
+        label=_("Public once the trajectory is public"),
+        required=False,
+        help_text=_("Leave this off for working documents and anything with names of people."),
+    )
+
+    def clean_file(self):
+        try:
+            return attachments.check(self.cleaned_data["file"])
+        except attachments.AttachmentError as exc:
+            raise forms.ValidationError(str(exc)) from exc
+
+
+class AttachmentForm(forms.Form):
+    title = forms.CharField(
+        label=_("Title"), max_length=200, error_messages={"required": _("Give the attachment a title.")}
+    )
+    is_public = forms.BooleanField(label=_("Public once the trajectory is public"), required=False)

@@ -8,13 +8,16 @@ the method when it starts and can then be changed, reordered and removed. Only a
 
 from __future__ import annotations
 
+import os
 import secrets
 import uuid
 from pathlib import Path
 
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
-from django.db import models
+from django.db import models, transaction
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -90,6 +93,73 @@ class Step(models.Model):
 
     def __str__(self) -> str:
         return f"{self.order}. {self.name}"
+
+
+def _attachment_path(instance, filename: str) -> str:
+    # The name is ours, never the uploader's (it may hold anything); the extension comes from the checked kind.
+    return f"dna/attachments/{uuid.uuid4().hex}.{instance.extension}"
+
+
+class PrivateStorage(FileSystemStorage):
+    """A folder under the private upload root (KERNKOMPAS_UPLOAD_ROOT), read from the settings each time, so the
+    folder follows the settings (tests point it at a temporary folder) instead of the value at start-up."""
+
+    def __init__(self, folder: str):
+        super().__init__(base_url=None)
+        self.folder = folder
+
+    @property
+    def base_location(self):
+        return Path(settings.MONITOR_UPLOAD_ROOT) / self.folder
+
+    @property
+    def location(self):
+        return os.path.abspath(self.base_location)
+
+
+def attachment_storage() -> FileSystemStorage:
+    """Step attachments live outside MEDIA_ROOT, like block photos: most are not public, so no static URL may reach
+    them. The view ``dna:attachment`` serves each one to those who may see it (attachment_views.download)."""
+    return PrivateStorage("dna-attachments")
+
+
+class StepAttachment(models.Model):
+    """A document or photo that belongs to a step (a report, an invitation, a photo of a workshop). Checked on upload
+    (kernkompas/dna/attachments.py); not public unless someone of the team says so, and then only once the
+    trajectory is public too."""
+
+    step = models.ForeignKey(Step, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(_("file"), upload_to=_attachment_path, storage=attachment_storage, max_length=200)
+    extension = models.CharField(max_length=5, editable=False)
+    original_name = models.CharField(_("file name"), max_length=120)
+    title = models.CharField(_("title"), max_length=200)
+    size = models.PositiveIntegerField(_("size"))
+    content_type = models.CharField(max_length=100, editable=False)
+    is_public = models.BooleanField(_("public"), default=False)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        ordering = ["step", "uploaded_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("dna:attachment", kwargs={"attachment_pk": self.pk})
+
+
+@receiver(post_delete, sender=StepAttachment)
+def _remove_attachment_file(sender, instance: StepAttachment, **kwargs) -> None:
+    """The file goes with its row, also when a step or trajectory is removed with its attachments; only after the
+    commit, so a rolled-back removal keeps its file."""
+    storage, name = instance.file.storage, instance.file.name
+    if name:
+        transaction.on_commit(lambda: storage.delete(name))
 
 
 # --- The figures behind the analysis -------------------------------------------------------------------------------

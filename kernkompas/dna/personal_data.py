@@ -11,13 +11,37 @@ text, so a request to erase a person finds and deletes the answers that name the
 """
 
 from kernkompas.core import personal_data
-from kernkompas.dna.models import Answer, BlockPhoto, BuildingBlock, DnaVersion, OpenAnswer, Response, Step
+from kernkompas.dna.models import (
+    Answer,
+    BlockPhoto,
+    BuildingBlock,
+    DnaVersion,
+    OpenAnswer,
+    Response,
+    Step,
+    StepAttachment,
+)
 
 personal_data.not_personal(Step, "name", reason="the name of a step of the method (e.g. “Verkenning”), not of a person")
 
 # The DNA itself (building blocks, versions, photos, ideas; kernkompas/dna/actions/versions.py).
 personal_data.not_personal(
     DnaVersion, "created_by", reason="who made the version: a link to a staff account, cleared when that account goes"
+)
+# Step attachments: who uploaded one is a link to a staff account (cleared when that account goes). The uploader's
+# file name and the title may name a person ("Verslag gesprek met Jan Peeters.pdf"): registered as text, so a request
+# finds them, and erasure blanks both (the file itself stays; its content is the municipality's record).
+personal_data.not_personal(
+    StepAttachment,
+    "uploaded_by",
+    reason="who uploaded the attachment: a link to a staff account, cleared when that account goes",
+)
+personal_data.register(
+    StepAttachment,
+    text=("original_name", "title"),
+    fields=("original_name", "title"),
+    gemeente="step__trajectory__kern__gemeente",
+    erase={"original_name": "bijlage", "title": "bijlage"},
 )
 personal_data.not_personal(BuildingBlock, "name", reason="the name of a building block (“De Markt als huiskamer”)")
 # A photo credit may name the photographer: found by exact name, and erasure blanks it (the photo stays).

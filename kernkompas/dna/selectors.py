@@ -6,11 +6,11 @@ municipality and for administrators; everyone else gets a 404, so a URL does not
 
 from __future__ import annotations
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Prefetch, QuerySet
 from django.http import Http404
 
 from kernkompas.accounts import permissions
-from kernkompas.dna.models import DnaVersion, Trajectory
+from kernkompas.dna.models import DnaVersion, StepAttachment, Trajectory
 from kernkompas.places.models import Kern
 
 
@@ -112,3 +112,27 @@ def public_versions() -> list[DnaVersion]:
     for version in found:
         per_kern.setdefault(version.trajectory.kern_id, version)
     return sorted(per_kern.values(), key=lambda v: (v.trajectory.kern.gemeente.name_nl, v.trajectory.kern.name, v.pk))
+
+
+# --- Step attachments ---------------------------------------------------------------------------------------------
+
+
+def attachment_is_public(attachment: StepAttachment) -> bool:
+    return attachment.is_public and attachment.step.trajectory.is_published
+
+
+def attachment_for(user, pk: int) -> StepAttachment:
+    """An attachment for downloading: a public one of a published trajectory for everyone, any other only for the
+    team of its municipality (staff, facilitators) and administrators; 404 for everyone else."""
+    found = StepAttachment.objects.select_related("step__trajectory__kern__gemeente").filter(pk=pk).first()
+    if found is None or not (attachment_is_public(found) or can_edit(user, found.step.trajectory)):
+        raise Http404
+    return found
+
+
+def step_attachments(user, trajectory: Trajectory) -> Prefetch:
+    """A prefetch of each step's attachments: all of them for the team, the public ones for everyone else."""
+    attachments = StepAttachment.objects.order_by("uploaded_at", "pk")
+    if not can_edit(user, trajectory):
+        attachments = attachments.filter(is_public=True) if trajectory.is_published else attachments.none()
+    return Prefetch("attachments", queryset=attachments, to_attr="shown_attachments")

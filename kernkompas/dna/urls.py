@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from kernkompas.dna import analysis_views, block_views, poster_views, region_views, survey_urls, views
+from kernkompas.dna import analysis_views, attachment_views, block_views, poster_views, region_views, survey_urls, views
 
 app_name = "dna"
 
@@ -20,6 +20,10 @@ urlpatterns = [
     path(STEP, views.edit_step, name="edit_step"),
     path(STEP + "verplaatsen/", views.move_step, name="move_step"),
     path(STEP + "verwijderen/", views.remove_step, name="remove_step"),
+    path(STEP + "bijlagen/", attachment_views.upload, name="add_attachment"),
+    path(STEP + "bijlage/<int:attachment_pk>/", attachment_views.change, name="change_attachment"),
+    path(STEP + "bijlage/<int:attachment_pk>/verwijderen/", attachment_views.remove, name="remove_attachment"),
+    path("bijlage/<int:attachment_pk>/", attachment_views.download, name="attachment"),
     path("kern/<slug:gemeente>/<slug:kern>/analyse/", analysis_views.analysis, name="analysis"),
     # The building blocks and versions of the DNA (block_views).
     path(TRAJECTORY + "bouwstenen/", block_views.editor, name="blocks"),

@@ -21,7 +21,8 @@ from kernkompas.accounts import permissions
 from kernkompas.dna import selectors, survey_selectors
 from kernkompas.dna.actions import steps as step_actions
 from kernkompas.dna.actions import trajectories as trajectory_actions
-from kernkompas.dna.forms import StartForm, StepForm, TrajectoryForm
+from kernkompas.dna.attachments import MAX_PER_STEP
+from kernkompas.dna.forms import AttachmentUploadForm, StartForm, StepForm, TrajectoryForm
 from kernkompas.dna.models import Step
 from kernkompas.places.models import Kern
 
@@ -55,7 +56,7 @@ def trajectory(request, pk: int):
     can_edit = selectors.can_edit(request.user, found)
     context = {
         "trajectory": found,
-        "steps": list(found.steps.order_by("order")),
+        "steps": list(found.steps.order_by("order").prefetch_related(selectors.step_attachments(request.user, found))),
         "can_edit": can_edit,
         "can_publish": selectors.can_publish(request.user, found),
         # The public Kernkompas page, once the trajectory and a version of its DNA are both published.
@@ -134,33 +135,46 @@ def add_step(request, pk: int):
     return render(request, "dna/step_form.html", {"trajectory": found, "form": form, "step": None})
 
 
-def _step(request, pk: int, step_pk: int) -> tuple:
+def step_of(request, pk: int, step_pk: int) -> tuple:
     found = selectors.editable_trajectory(request.user, pk)
     return found, get_object_or_404(Step, pk=step_pk, trajectory=found)
 
 
+def render_step_form(request, found, step, form=None, upload_form=None, status: int = 200):
+    """The step's edit page: the step's fields, and below them its attachments (attachment_views)."""
+    context = {
+        "trajectory": found,
+        "step": step,
+        "form": form or StepForm(instance=Step.objects.get(pk=step.pk)),
+        "attachments": list(step.attachments.order_by("uploaded_at", "pk")),
+        "upload_form": upload_form or AttachmentUploadForm(),
+        "max_attachments": MAX_PER_STEP,
+    }
+    return render(request, "dna/step_form.html", context, status=status)
+
+
 @_staff_only
 def edit_step(request, pk: int, step_pk: int):
-    found, step = _step(request, pk, step_pk)
+    found, step = step_of(request, pk, step_pk)
     form = StepForm(request.POST or None, instance=Step.objects.get(pk=step.pk))
     if request.method == "POST" and form.is_valid():
         step_actions.change_step(request.user, step, **form.cleaned_data)
         messages.success(request, _("The step was saved."))
         return redirect("dna:trajectory", pk=found.pk)
-    return render(request, "dna/step_form.html", {"trajectory": found, "form": form, "step": step})
+    return render_step_form(request, found, step, form=form)
 
 
 @_staff_only
 @require_POST
 def move_step(request, pk: int, step_pk: int):
-    found, step = _step(request, pk, step_pk)
+    found, step = step_of(request, pk, step_pk)
     step_actions.move_step(request.user, step, -1 if request.POST.get("direction") == "up" else 1)
     return redirect(f"{found.get_absolute_url()}#steps")
 
 
 @_staff_only
 def remove_step(request, pk: int, step_pk: int):
-    found, step = _step(request, pk, step_pk)
+    found, step = step_of(request, pk, step_pk)
     if request.method == "POST":
         step_actions.remove_step(request.user, step)
         messages.success(request, _("The step was removed."))
