@@ -282,7 +282,7 @@ def _photo_path(instance, filename: str) -> str:
 def photo_storage() -> FileSystemStorage:
     """Block photos live outside MEDIA_ROOT: a draft's photos are not public, so no static URL may reach them. The
     view ``dna:photo`` serves each one to those who may see its version (block_views.photo)."""
-    return FileSystemStorage(location=Path(settings.MONITOR_UPLOAD_ROOT) / "dna-photos", base_url=None)
+    return PrivateStorage("dna-photos")
 
 
 class BlockPhoto(models.Model):
