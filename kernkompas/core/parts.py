@@ -56,6 +56,10 @@ class PartConfig(AppConfig):
     #: function group and branch in the **public** areas of these cores (the Kernmonitor register), so that the
     #: Kern-DNA can count them without importing the Kernmonitor; a private register never shapes a public profile.
     core_unit_counts: str | None = None
+    #: A function ``(kernen) -> {kern_pk: CoreFootfall}``: the mean passers-by per day over the most recent complete
+    #: weeks, summed over the counting points of the **public** areas of these cores (the Kernmonitor's footfall), so
+    #: that the Kern-DNA's analysis can show it without importing the Kernmonitor.
+    core_footfall: str | None = None
 
 
 def all_parts() -> list[PartConfig]:
@@ -189,6 +193,31 @@ def core_unit_counts(kernen) -> dict[int, UnitCounts]:
     for part in all_parts():
         if part.core_unit_counts:
             return import_string(part.core_unit_counts)(kernen)
+    return {}
+
+
+@dataclass(frozen=True)
+class CoreFootfall:
+    """The footfall of one core: the mean passers-by per complete day (``mean_per_day``) over ``days`` complete
+    days from ``date_from`` to ``date_to``, summed over the counting points named in ``points`` (of its public
+    areas only). Not per inhabitant: passers-by are visitors as much as residents."""
+
+    mean_per_day: float
+    days: int
+    date_from: Any  # datetime.date
+    date_to: Any
+    points: tuple[str, ...] = ()
+
+
+def core_footfall(kernen) -> dict[int, CoreFootfall]:
+    """Per core (pk), its footfall from the part that counts passers-by (cores without enough counts are left out;
+    without such a part, nothing)."""
+    kernen = list(kernen)
+    if not kernen:
+        return {}
+    for part in all_parts():
+        if part.core_footfall:
+            return import_string(part.core_footfall)(kernen)
     return {}
 
 

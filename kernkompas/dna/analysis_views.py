@@ -26,7 +26,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from kernkompas.accounts import permissions
-from kernkompas.dna import charts, profiling, selectors, vocabulary
+from kernkompas.dna import analysis_extra, charts, profiling, selectors, vocabulary
 from kernkompas.dna.models import FiguresSource
 from kernkompas.lib.dna import profiles
 from kernkompas.lib.dna.catalogue import DIMENSIONS
@@ -171,6 +171,37 @@ def _mean(values: list[float]) -> float | None:
     return sum(known) / len(known) if known else None
 
 
+def _also_measured(user, kern: Kern, peers: list[Kern]) -> dict:
+    """The "also measured" section: footfall against the peers that have it, and the public survey results."""
+    found = analysis_extra.footfall(kern, peers)
+    own = found.own
+    footfall = None
+    if own is not None:
+        footfall = {
+            "mean": number(own.mean_per_day, 0),
+            "days": own.days,
+            "date_from": own.date_from,
+            "date_to": own.date_to,
+            "points": own.points,
+            "n_peers": found.n_peers,
+            "compared": found.compared,
+            "median": number(found.peer_median, 0),
+            "percentile": number(found.percentile, 0),
+            "peers": [(peer, number(item.mean_per_day, 0)) for peer, item in found.peers],
+        }
+    surveys = analysis_extra.public_surveys(user, kern)
+    for summary in surveys.values():
+        for row in summary.rows:
+            row.mean_text = number(row.mean, 1)
+    return {
+        "footfall": footfall,
+        "peers_with_footfall": found.n_peers,
+        "min_peers_footfall": profiles.MIN_PEERS,
+        "place_standard": surveys.get("beleving"),
+        "validation": surveys.get("validatie"),
+    }
+
+
 def analysis(request, gemeente: str, kern: str):
     found = selectors.kern_by_slugs(gemeente, kern)
     try:
@@ -195,6 +226,7 @@ def analysis(request, gemeente: str, kern: str):
         "chosen": peers if choice.group == "keuze" else [],
         "can_manage": permissions.can_manage_gemeente(request.user, found.gemeente),
         "trajectories": list(selectors.visible(request.user).filter(kern=found).order_by("-created_at")[:3]),
+        **_also_measured(request.user, found, peers),
     }
     comparison = result.comparison
     if comparison is None:

@@ -13,7 +13,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 
-from kernkompas.dna.charts import frame
+from kernkompas.dna.charts import frame, radar
 
 BAR_COLOUR = "#0b5563"
 INTERVAL_COLOUR = "#1b1f23"
@@ -105,4 +105,20 @@ def distribution_bars(title: str, summary) -> SafeString:
         )
     return frame(
         title, "", body, width=width, height=height, css_class="survey-chart survey-distribution", align="xMinYMin"
+    )
+
+
+def scale_share(mean: float | None, low: int, high: int) -> float | None:
+    """Where a mean lies on its scale, from 0 (lowest score) to 100 (highest), for the radar."""
+    return None if mean is None or high <= low else 100 * (mean - low) / (high - low)
+
+
+def place_standard_radar(rows) -> SafeString:
+    """The Place Standard's own picture from ``(theme label, mean, low, high)`` rows: one spoke per theme, the mean
+    from the lowest score (centre) to the highest (the edge). The survey results page and the analysis page show it."""
+    return radar(
+        [(label, scale_share(mean, low, high)) for label, mean, low, high in rows],
+        title=gettext("Place Standard: mean score per theme"),
+        desc=gettext("From 1 (a lot to improve) at the centre to 7 (very little to improve) at the edge."),
+        reference=None,
     )

@@ -1,6 +1,6 @@
 """Demo surveys for Veldrode-Dorp (``kernkompas demo``): an open DNA validation survey with 40 invented responses
-and an open Place Standard survey with 30, all marked as demo data. Idempotent: a survey that exists (same
-trajectory, kind and title) is left as it is, with its responses.
+and an open Place Standard survey with 30, all marked as demo data, both with public results. Idempotent: a survey
+that exists (same trajectory, kind and title) is left as it is, with its responses.
 
 The validation survey tests Veldrode-Dorp's published DNA. When the demo has none (the building-blocks demo is
 loaded by ``demo.load_demo`` before this), a DNA version with the same five blocks is made here first, so the
@@ -174,5 +174,7 @@ def load_demo(by, summary) -> None:
         Survey.objects.filter(pk=survey.pk).update(is_demo=True)
         survey = survey_actions.open_survey(by, survey)
         _seed_responses(survey, 30, rng, texts=(IMPROVE,))
+        # Public results: the API and the core's analysis page ("also measured") show the means per theme.
+        Survey.objects.filter(pk=survey.pk).update(results_public=True)
         summary.created["dna.Survey"] += 1
         summary.created["dna.Response"] += 30

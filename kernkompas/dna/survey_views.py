@@ -22,7 +22,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from kernkompas.core import ratelimit
-from kernkompas.dna import charts, selectors, survey_charts, survey_export, survey_questions, survey_selectors
+from kernkompas.dna import selectors, survey_charts, survey_export, survey_questions, survey_selectors
 from kernkompas.dna.actions import surveys as survey_actions
 from kernkompas.dna.models import RespondentGroup, SurveyKind, SurveyStatus
 from kernkompas.dna.survey_forms import NonceProblem, ResponseForm, SurveyForm, new_nonce, nonce_hash
@@ -271,11 +271,6 @@ def survey_results_public(request, pk: int, survey_pk: int):
     return redirect(survey.get_absolute_url())
 
 
-def _scale_share(mean: float | None, low: int, high: int) -> float | None:
-    """Where a mean lies on its scale, from 0 (lowest score) to 100 (highest), for the radar."""
-    return None if mean is None else 100 * (mean - low) / (high - low)
-
-
 def _group_filter(request) -> str:
     group = request.GET.get("groep", "")
     return group if group in RespondentGroup.values else ""
@@ -310,14 +305,11 @@ def survey_results(request, pk: int, survey_pk: int):
     radar = None
     if survey.kind == SurveyKind.BELEVING and found.items:
         # The Place Standard's own picture: one spoke per theme, the mean from 1 (centre) to 7 (the edge).
-        radar = charts.radar(
+        radar = survey_charts.place_standard_radar(
             [
-                (r.item.label, _scale_share((r.groups[group] if group else r.overall).mean, r.item.low, r.item.high))
+                (r.item.label, (r.groups[group] if group else r.overall).mean, r.item.low, r.item.high)
                 for r in found.items
-            ],
-            title=_("Place Standard: mean score per theme"),
-            desc=_("From 1 (a lot to improve) at the centre to 7 (very little to improve) at the edge."),
-            reference=None,
+            ]
         )
     context = {
         "trajectory": trajectory,

@@ -17,6 +17,7 @@ class MonitorConfig(parts.PartConfig):
     place_panels = "kernkompas.monitor.place_panels.panels"
     theme_indicators = "kernkompas.monitor.theme_links.indicators_for_themes"
     core_unit_counts = "kernkompas.monitor.core_units.core_unit_counts"
+    core_footfall = "kernkompas.monitor.core_units.core_footfall"
     area_links = "kernkompas.monitor.links.area_links"
 
     def ready(self):

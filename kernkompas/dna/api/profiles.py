@@ -13,7 +13,7 @@ from ninja import Field, Query, Router, Schema, Status
 
 from kernkompas.core import api as core_api
 from kernkompas.core.api import max_id, object_id
-from kernkompas.dna import profiling, vocabulary
+from kernkompas.dna import analysis_extra, profiling, vocabulary
 from kernkompas.dna.api.common import PlaceOut
 from kernkompas.places.models import Kern
 
@@ -62,6 +62,17 @@ class KernOut(Schema):
     gemeente: PlaceOut
 
 
+class FootfallOut(Schema):
+    mean_per_day: float = Field(description="Mean passers-by per complete day, summed over the counting points.")
+    days: int = Field(description="Complete days behind the mean (at least 14).")
+    date_from: datetime.date
+    date_to: datetime.date
+    points: list[str] = Field(description="The counting points of the core's public areas in the Kernmonitor.")
+    n_peers: int = Field(description="Peers with footfall.")
+    peer_median: float | None = Field(description="The median of the peers with footfall; null with fewer than 5.")
+    percentile: float | None = Field(description="The core's percentile among them; null with fewer than 5 peers.")
+
+
 class ProfileOut(Schema):
     kern: KernOut
     has_figures: bool
@@ -71,6 +82,9 @@ class ProfileOut(Schema):
     indicators: list[IndicatorOut]
     strengths: list[StrengthOut] = Field(description="Candidate strengths, best first.")
     withheld: list[WithheldOut]
+    footfall: FootfallOut | None = Field(
+        description="Passers-by per day (Kernmonitor, public areas; not per inhabitant), null when not counted."
+    )
 
 
 class ProfileFilters(Schema):
@@ -109,6 +123,9 @@ def profile(
         result = profiling.analyse(kern, chosen)
     else:
         result = profiling.analyse(kern)
+        # The analysis page's default group, so that its footfall comparison and this one agree.
+        chosen = list(profiling.default_peers(kern).order_by("name", "pk")[: profiling.MAX_PEERS])
+    footfall = analysis_extra.footfall(kern, chosen)
     out = {
         "kern": {
             "id": kern.pk,
@@ -123,7 +140,19 @@ def profile(
         "indicators": [],
         "strengths": [],
         "withheld": [],
+        "footfall": None,
     }
+    if footfall.own is not None:
+        out["footfall"] = {
+            "mean_per_day": round(footfall.own.mean_per_day, 2),
+            "days": footfall.own.days,
+            "date_from": footfall.own.date_from,
+            "date_to": footfall.own.date_to,
+            "points": list(footfall.own.points),
+            "n_peers": footfall.n_peers,
+            "peer_median": analysis_extra.rounded(footfall.peer_median, 2),
+            "percentile": analysis_extra.rounded(footfall.percentile, 2),
+        }
     comparison = result.comparison
     if comparison is None:
         return Status(200, out)
