@@ -226,3 +226,16 @@ def test_the_latest_public_survey_is_shown_and_a_draft_never(cast, trajectory):
     assert found["beleving"].survey == older and "validatie" not in found
     assert found["beleving"].results_url == ""
     assert [row.n for row in found["beleving"].rows] == [3] * 14
+
+
+def test_hostile_names_of_points_and_surveys_reach_the_page_as_text(client, cast, trajectory):
+    hostile = '<script>alert("x")</script>'
+    count_days(area(cast.centrum, "Markt"), hostile, 100, 28)
+    survey = place_standard(cast, trajectory)
+    survey.title = hostile
+    survey.save()
+    survey_actions.set_results_public(cast.ellen, survey, True)
+    trajectory_actions.set_published(cast.ellen, trajectory, True)
+    raw = client.get(page_url(cast.centrum)).content.decode()
+    assert hostile not in raw
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in raw or "&lt;script&gt;alert(&#x27;" in raw
