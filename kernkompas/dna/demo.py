@@ -9,9 +9,13 @@ The demo cores also get DNA figures: :mod:`kernkompas.dna.demo_figures` writes a
 
 from __future__ import annotations
 
+import io
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image, ImageDraw
 
 from kernkompas.dna import photos, survey_demo
 from kernkompas.dna.actions import steps as step_actions
@@ -265,11 +269,6 @@ def _load_dna(by, plan: DemoDna, summary: DnaLoadSummary) -> None:
 
 def _market_picture():
     """A drawn market square (the demo has no real photos): a lime tree, stalls with awnings, cobbles."""
-    import io
-
-    from django.core.files.uploadedfile import SimpleUploadedFile
-    from PIL import Image, ImageDraw
-
     image = Image.new("RGB", (1200, 800), (196, 222, 236))
     draw = ImageDraw.Draw(image)
     draw.rectangle((0, 520, 1200, 800), fill=(168, 160, 150))

@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+from django.utils.formats import number_format
 from django.utils.html import escape
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext
@@ -26,8 +27,6 @@ def _num(value: float) -> str:
 
 
 def _decimal(value: float) -> str:
-    from django.utils.formats import number_format
-
     return number_format(value, 1)
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.db.models import Count
 from django.utils.translation import gettext
 from django.utils.translation import gettext_noop as _
 
@@ -87,8 +88,6 @@ def default_questions(kind: str, kern_name: str) -> list[str]:
 
 def versions_with_all_blocks(trajectory):
     """The trajectory's DNA versions that have all five building blocks (a validation survey can test them)."""
-    from django.db.models import Count
-
     return (
         DnaVersion.objects.filter(trajectory=trajectory)
         .annotate(block_total=Count("blocks", distinct=True))

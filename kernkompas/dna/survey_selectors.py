@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
@@ -33,8 +34,6 @@ GROUP_NAMES = {
 
 
 def surveys_of(trajectory) -> list[Survey]:
-    from django.db.models import Count
-
     return list(trajectory.surveys.annotate(response_total=Count("responses")).order_by("-created_at"))
 
 
@@ -44,8 +43,6 @@ def open_surveys_of(trajectory) -> list[Survey]:
 
 def open_for_gemeente(gemeente) -> list[Survey]:
     """The open surveys of a municipality's trajectories with their response counts (the workspace panel)."""
-    from django.db.models import Count
-
     return list(
         Survey.objects.filter(trajectory__kern__gemeente=gemeente, status=SurveyStatus.OPEN)
         .select_related("trajectory__kern")

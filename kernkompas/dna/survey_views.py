@@ -202,11 +202,14 @@ def survey_edit(request, pk: int, survey_pk: int):
 def survey_detail(request, pk: int, survey_pk: int):
     trajectory, survey = survey_selectors.editable_survey(request.user, pk, survey_pk)
     url = public_url(request, survey)
+    qr = ""
+    if survey.status != SurveyStatus.CONCEPT:
+        qr = mark_safe(qr_svg(url, _("QR code to the survey")))  # noqa: S308 — drawn here, label escaped
     context = {
         "trajectory": trajectory,
         "survey": survey,
         "public_url": url,
-        "qr": mark_safe(qr_svg(url, _("QR code to the survey")) if survey.status != SurveyStatus.CONCEPT else ""),  # noqa: S308
+        "qr": qr,
         "response_total": survey.responses.count(),
         "can_publish": selectors.can_publish(request.user, trajectory),
         "validation": survey.kind == SurveyKind.VALIDATIE,
