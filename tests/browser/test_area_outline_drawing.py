@@ -7,18 +7,9 @@ import pytest
 from playwright.sync_api import expect
 
 from kernkompas.places.models import Gebied
-from kernkompas.site.demo import DEMO_PASSWORD
+from tests.browser.helpers import log_in
 
 pytestmark = pytest.mark.browser
-
-
-def log_in(page, dutch, username: str) -> None:
-    page.goto("/")
-    page.get_by_role("link", name=dutch("Log in"), exact=True).click()
-    page.get_by_label(dutch("E-mail address or user name")).fill(username)
-    page.get_by_label(dutch("Password"), exact=True).fill(DEMO_PASSWORD)
-    page.get_by_role("main").get_by_role("button", name=dutch("Log in"), exact=True).click()
-    expect(page.get_by_role("button", name=dutch("Log out"))).to_be_visible()
 
 
 @pytest.mark.parametrize("width", [1280, 390])

@@ -10,22 +10,13 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from kernkompas.site.demo import DEMO_PASSWORD
+from tests.browser.helpers import log_in
 
 pytestmark = pytest.mark.browser
 
 AUDIT_LOG = "/beheer/auditlog/"
 SHOTS = "/tmp/kk-misc-audit-{}.png"
 LONG_WORD = "https://example.org/" + "a" * 400  # one unbroken value of 420 characters
-
-
-def log_in(page, dutch, username: str) -> None:
-    page.goto("/")
-    page.get_by_role("link", name=dutch("Log in"), exact=True).click()
-    page.get_by_label(dutch("E-mail address or user name")).fill(username)
-    page.get_by_label(dutch("Password"), exact=True).fill(DEMO_PASSWORD)
-    page.get_by_role("main").get_by_role("button", name=dutch("Log in"), exact=True).click()
-    expect(page.get_by_role("button", name=dutch("Log out"))).to_be_visible()
 
 
 def overflow(page) -> int:

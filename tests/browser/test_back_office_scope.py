@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from kernkompas.site.demo import DEMO_PASSWORD
+from tests.browser.helpers import log_in
 
 pytestmark = pytest.mark.browser
 
@@ -15,15 +15,6 @@ pytestmark = pytest.mark.browser
 MAASDIJK_AREAS = ["Marktplein", "Statiestraat"]
 VELDRODE_AREAS = ["Dorpsplein", "Kapelstraat"]
 OTHER_AREAS = ["Nieuwstraat", "Kerkplein"]  # Bremhout and Lindeloo
-
-
-def log_in(page, dutch, username: str) -> None:
-    page.goto("/")
-    page.get_by_role("link", name=dutch("Log in"), exact=True).click()
-    page.get_by_label(dutch("E-mail address or user name")).fill(username)
-    page.get_by_label(dutch("Password"), exact=True).fill(DEMO_PASSWORD)
-    page.get_by_role("main").get_by_role("button", name=dutch("Log in"), exact=True).click()
-    expect(page.get_by_role("button", name=dutch("Log out"))).to_be_visible()
 
 
 def open_areas_list(page, dutch) -> None:

@@ -5,11 +5,9 @@ reads the page on a phone. axe on every page, at 1280 px and 390 px."""
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.helpers import fits
+
 pytestmark = pytest.mark.browser
-
-
-def fits(tab) -> bool:
-    return tab.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
 
 
 @pytest.fixture

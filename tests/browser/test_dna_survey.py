@@ -6,22 +6,9 @@ results per group. axe on every page (no serious or critical violation), at 390 
 import pytest
 from playwright.sync_api import expect
 
-from kernkompas.site.demo import DEMO_PASSWORD
+from tests.browser.helpers import fits, log_in
 
 pytestmark = pytest.mark.browser
-
-
-def log_in(page, dutch, username: str) -> None:
-    page.goto("/")
-    page.get_by_role("link", name=dutch("Log in"), exact=True).click()
-    page.get_by_label(dutch("E-mail address or user name")).fill(username)
-    page.get_by_label(dutch("Password"), exact=True).fill(DEMO_PASSWORD)
-    page.get_by_role("main").get_by_role("button", name=dutch("Log in"), exact=True).click()
-    expect(page.get_by_role("button", name=dutch("Log out"))).to_be_visible()
-
-
-def fits(tab) -> bool:
-    return tab.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
 
 
 @pytest.fixture

@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from kernkompas.site.demo import DEMO_PASSWORD
+from tests.browser.helpers import fits, log_in
 
 pytestmark = pytest.mark.browser
 
@@ -45,21 +45,6 @@ def shot(tab, name: str) -> None:
     if SHOTS:
         Path(SHOTS).mkdir(parents=True, exist_ok=True)
         tab.screenshot(path=str(Path(SHOTS) / f"{name}.png"), full_page=True)
-
-
-def log_in(page, dutch, username: str, accessible=None) -> None:
-    page.goto("/")
-    page.get_by_role("link", name=dutch("Log in"), exact=True).click()
-    page.get_by_label(dutch("E-mail address or user name")).fill(username)
-    page.get_by_label(dutch("Password"), exact=True).fill(DEMO_PASSWORD)
-    if accessible:
-        accessible(page, "the login page")
-    page.get_by_role("main").get_by_role("button", name=dutch("Log in"), exact=True).click()
-    expect(page.get_by_role("button", name=dutch("Log out"))).to_be_visible()
-
-
-def fits(tab) -> bool:
-    return tab.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
 
 
 @pytest.fixture

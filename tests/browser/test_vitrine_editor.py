@@ -9,21 +9,13 @@ import pytest
 from playwright.sync_api import expect
 
 from kernkompas.site.demo import DEMO_PASSWORD
+from tests.browser.helpers import log_in
 
 pytestmark = pytest.mark.browser
 
 SCREENSHOT = "/tmp/kk-vitrine-editor-published.png"  # outside the repository, to look at
 TITLE = "Een huiskamer in de dorpskern"
 ALT = "Bewoners drinken koffie aan lange tafels in een oud winkelpand"
-
-
-def log_in(page, dutch, username: str) -> None:
-    page.goto("/")
-    page.get_by_role("link", name=dutch("Log in"), exact=True).click()
-    page.get_by_label(dutch("E-mail address or user name")).fill(username)
-    page.get_by_label(dutch("Password"), exact=True).fill(DEMO_PASSWORD)
-    page.get_by_role("main").get_by_role("button", name=dutch("Log in"), exact=True).click()
-    expect(page.get_by_role("button", name=dutch("Log out"))).to_be_visible()
 
 
 def rich_text(page, field: str, text: str) -> None:
