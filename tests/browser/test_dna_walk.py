@@ -100,7 +100,7 @@ def test_issue_12_done_when_the_whole_kern_dna_walk(demo, browser, live_server, 
         return context, context.new_page()
 
     # 1. Femke starts a trajectory for Kiezelberg (no trajectory yet) from /dna/ and sees its steps.
-    log_in(page, dutch, "femke", assert_accessible)
+    log_in(page, dutch, "femke", accessible=assert_accessible)
     page.goto("/dna/")
     assert_accessible(page, "/dna/ for the facilitator")
     page.get_by_role("link", name="Start een DNA-traject").click()
