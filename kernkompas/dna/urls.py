@@ -2,13 +2,23 @@
 
 from django.urls import path
 
-from kernkompas.dna import analysis_views, attachment_views, block_views, poster_views, region_views, survey_urls, views
+from kernkompas.dna import (
+    analysis_views,
+    attachment_views,
+    block_views,
+    poster_views,
+    region_views,
+    survey_views,
+    views,
+)
 
 app_name = "dna"
 
 TRAJECTORY = "traject/<int:pk>/"
 STEP = TRAJECTORY + "stap/<int:step_pk>/"
 VERSION = "versie/<int:vpk>/"
+SURVEY = TRAJECTORY + "aftoetsen/<int:survey_pk>/"
+PUBLIC_SURVEY = "enquete/<str:token>/"
 
 urlpatterns = [
     path("", views.index, name="index"),
@@ -42,7 +52,19 @@ urlpatterns = [
     # The region view (issue 12, complementarity): a places.Regio, or any chosen set of cores with ?kern=…
     path("regio/", region_views.choose, name="regions"),
     path("regio/<slug:slug>/", region_views.region, name="region"),
-    *survey_urls.urlpatterns,  # the surveys ("aftoetsen")
+    # The surveys ("aftoetsen"): the public form by its token, and the team's pages per trajectory.
+    path(PUBLIC_SURVEY, survey_views.survey_form, name="survey_form"),
+    path(PUBLIC_SURVEY + "bedankt/", survey_views.survey_thanks, name="survey_thanks"),
+    path(PUBLIC_SURVEY + "qr.svg", survey_views.survey_qr, name="survey_qr"),
+    path(TRAJECTORY + "aftoetsen/nieuw/", survey_views.survey_create, name="survey_create"),
+    path(SURVEY, survey_views.survey_detail, name="survey"),
+    path(SURVEY + "bewerken/", survey_views.survey_edit, name="survey_edit"),
+    path(SURVEY + "afdrukken/", survey_views.survey_print, name="survey_print"),
+    path(SURVEY + "status/", survey_views.survey_status, name="survey_status"),
+    path(SURVEY + "nieuwe-link/", survey_views.survey_new_link, name="survey_new_link"),
+    path(SURVEY + "resultaten-openbaar/", survey_views.survey_results_public, name="survey_results_public"),
+    path(SURVEY + "resultaten/", survey_views.survey_results, name="survey_results"),
+    path(SURVEY + "antwoorden.csv", survey_views.survey_csv, name="survey_csv"),
     # The poster and share image: a version's preview first, or "versie/<pk>" would be read as a core's slugs.
     path("versie/<int:pk>/poster.pdf", poster_views.version_poster_pdf, name="version_poster"),
     path("versie/<int:pk>/deelbeeld.png", poster_views.version_share_png, name="version_share_image"),
