@@ -217,3 +217,31 @@ def json_reason(exc: json.JSONDecodeError, text: str) -> str:
         "line": exc.lineno,
         "column": exc.colno,
     }
+
+
+def sniff_osm(path, problems: Problems) -> str | None:
+    """ "pbf" or "osm" (XML) from an OpenStreetMap extract's first bytes, whatever the file is called; otherwise says
+    in ``problems`` what is wrong with the file and returns None. Every OSM import (places, Kernmonitor, Kern-DNA)
+    asks this first, so a wrong file gets the same words everywhere."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(64)
+    except FileNotFoundError:
+        problems.add(_("the file does not exist (check the name and the folder)"))
+        return None
+    except PermissionError:
+        problems.add(_("you have no permission to read this file"))
+        return None
+    except OSError as exc:
+        problems.add(_("the file cannot be read (%(reason)s)") % {"reason": exc.strerror or exc})
+        return None
+    if not head.strip():
+        problems.add(_("the file is empty"))
+        return None
+    # A PBF file starts with the length of its first block header, then the block type "OSMHeader".
+    if len(head) > 13 and head[:2] == b"\x00\x00" and b"OSMHeader" in head[:20]:
+        return "pbf"
+    if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith((b"<?xml", b"<osm")):
+        return "osm"
+    problems.add(_("this is not an OpenStreetMap file (.osm.pbf or .osm)"))
+    return None

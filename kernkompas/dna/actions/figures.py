@@ -26,7 +26,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from kernkompas.core import audit
-from kernkompas.core.problems import ImportRejected, Problems
+from kernkompas.core.problems import ImportRejected, Problems, sniff_osm
 from kernkompas.dna.models import CoreFigures, FiguresSource
 from kernkompas.lib.dna import osm as dna_osm
 from kernkompas.lib.dna.catalogue import CATALOGUE
@@ -62,29 +62,6 @@ def outline(kern: Kern) -> shapely.Geometry | None:
     return shape if shape.area > 0 else None
 
 
-def _sniff(path: Path, problems: Problems) -> bool:
-    """Whether the file looks like an OpenStreetMap extract (PBF or XML); says why not in ``problems``."""
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(64)
-    except FileNotFoundError:
-        problems.add(_("the file does not exist (check the name and the folder)"))
-        return False
-    except OSError as exc:
-        problems.add(_("the file cannot be read (%(reason)s)") % {"reason": exc.strerror or exc})
-        return False
-    if not head.strip():
-        problems.add(_("the file is empty"))
-        return False
-    if len(head) > 13 and head[:2] == b"\x00\x00" and b"OSMHeader" in head[:20]:
-        return True
-    text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
-    if text.startswith(b"<?xml") or text.startswith(b"<osm"):
-        return True
-    problems.add(_("this is not an OpenStreetMap file (.osm.pbf or .osm)"))
-    return False
-
-
 def extract_bounds(path: Path, features: dna_osm.Features) -> tuple[float, float, float, float] | None:
     """The extract's bounding box (west, south, east, north): from its header, else around its features."""
     try:
@@ -113,7 +90,7 @@ def measure_extract(
     otherwise such cores are simply not measured (the default: every core whose outline lies in the extract)."""
     path = Path(path)
     problems = Problems(file_name or path.name)
-    if not _sniff(path, problems):
+    if sniff_osm(path, problems) is None:
         raise ImportRejected(problems.as_list())
     outlines: dict[int, shapely.Geometry] = {}
     kernen = list(kernen)

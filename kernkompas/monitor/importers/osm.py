@@ -39,7 +39,7 @@ import shapely
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from kernkompas.core.problems import ImportRejected, Problems, limit_reason
+from kernkompas.core.problems import ImportRejected, Problems, limit_reason, sniff_osm
 from kernkompas.lib import filelimits
 from kernkompas.lib.filelimits import LimitExceeded
 from kernkompas.lib.osm_tags import KEYS, TAG_TABLE  # noqa: F401  (TAG_TABLE: one source, re-exported)
@@ -120,7 +120,7 @@ def read_osm(
     """
     path = Path(path)
     problems = Problems(file_name or path.name)
-    osm_format = _sniff(path, problems)
+    osm_format = sniff_osm(path, problems)
     if osm_format is None:
         raise ImportRejected(problems.as_list())
     try:
@@ -195,30 +195,6 @@ def _check_limits(obj, looked_at: int, kept: int) -> None:
 
 def _object_place(obj) -> str:
     return _("OSM object %(id)s") % {"id": f"{'node' if obj.is_node() else 'way'}/{obj.id}"}
-
-
-def _sniff(path: Path, problems: Problems) -> str | None:
-    """ "pbf" or "osm" (XML) from the first bytes, whatever the file is called; reports and returns None if not."""
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(64)
-    except FileNotFoundError:
-        problems.add(_("the file does not exist (check the name and the folder)"))
-        return None
-    except OSError as exc:
-        problems.add(_("the file cannot be read (%(reason)s)") % {"reason": exc.strerror or exc})
-        return None
-    if not head.strip():
-        problems.add(_("the file is empty"))
-        return None
-    # A PBF file starts with the length of its first block header, then the block type "OSMHeader".
-    if len(head) > 13 and head[:2] == b"\x00\x00" and b"OSMHeader" in head[:20]:
-        return "pbf"
-    text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
-    if text.startswith(b"<?xml") or text.startswith(b"<osm"):
-        return "osm"
-    problems.add(_("this is not an OpenStreetMap file (.osm.pbf or .osm)"))
-    return None
 
 
 def _record(obj) -> UnitRecord | None:

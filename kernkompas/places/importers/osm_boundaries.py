@@ -26,7 +26,7 @@ import shapely
 from django.utils.translation import gettext as _
 from shapely.geometry import mapping
 
-from kernkompas.core.problems import ImportRejected, Problems, check_length, limit_reason
+from kernkompas.core.problems import ImportRejected, Problems, check_length, limit_reason, sniff_osm
 from kernkompas.lib.dna.osm import AdminArea, admin_areas
 from kernkompas.lib.filelimits import LimitExceeded
 from kernkompas.lib.geo import GeometryError, check_area_geometry, round_coordinates
@@ -88,7 +88,7 @@ def read_boundaries(path: str | Path, *, admin_level: int, country: str, country
         problems.add(
             _("admin_level %(level)s does not exist in OpenStreetMap: choose 2 to 11") % {"level": admin_level}
         )
-    if problems or _sniff(path, problems) is None:
+    if problems or sniff_osm(path, problems) is None:
         raise ImportRejected(problems.as_list())
     try:
         areas = admin_areas(path, admin_level)
@@ -128,32 +128,6 @@ def read_boundaries(path: str | Path, *, admin_level: int, country: str, country
     if problems:
         raise ImportRejected(problems.as_list())
     return result
-
-
-def _sniff(path: Path, problems: Problems) -> str | None:
-    """ "pbf" or "osm" (XML) from the first bytes, whatever the file is called; reports and returns None if not."""
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(64)
-    except FileNotFoundError:
-        problems.add(_("the file does not exist (check the name and the folder)"))
-        return None
-    except PermissionError:
-        problems.add(_("you have no permission to read this file"))
-        return None
-    except OSError as exc:
-        problems.add(_("the file cannot be read (%(reason)s)") % {"reason": exc.strerror or exc})
-        return None
-    if b"OSMHeader" in head[:20]:
-        return "pbf"
-    text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
-    if text.startswith((b"<?xml", b"<osm")):
-        return "osm"
-    if not head:
-        problems.add(_("the file is empty"))
-    else:
-        problems.add(_("this is not an OpenStreetMap extract (.osm.pbf or .osm)"))
-    return None
 
 
 def _country_area(path: Path, country: str) -> AdminArea | None:
