@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "kernkompas.vitrine",
     "kernkompas.monitor",
     "kernkompas.dna",
+    "kernkompas.labs",
     "kernkompas.api",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
