@@ -57,11 +57,17 @@ class ActionPlan(models.Model):
         return reverse("labs:plan", kwargs={"pk": self.pk})
 
 
+class BottleneckKind(models.TextChoices):
+    KNELPUNT = "knelpunt", _("bottleneck")
+    KANS = "kans", _("opportunity")
+
+
 class Bottleneck(models.Model):
-    """A knelpunt: what is wrong, what happens if nobody acts, and the evidence (an indicator of the Kernmonitor, a
-    note or cluster of a lab, or words)."""
+    """A knelpunt (or a kans, an opportunity: the first step of the plan names both): what is wrong, what happens if
+    nobody acts, and the evidence (an indicator of the Kernmonitor, a note or cluster of a lab, or words)."""
 
     plan = models.ForeignKey(ActionPlan, on_delete=models.CASCADE, related_name="bottlenecks")
+    kind = models.CharField(_("kind"), max_length=20, choices=BottleneckKind.choices, default=BottleneckKind.KNELPUNT)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     title = models.CharField(_("bottleneck"), max_length=200)
     description = models.TextField(_("description"), blank=True, max_length=4000)
