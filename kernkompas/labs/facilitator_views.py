@@ -17,7 +17,7 @@ import qrcode
 import qrcode.image.svg
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
@@ -133,7 +133,9 @@ def lab_new(request):
             gemeenten=data["gemeenten"],
             **_lab_values(data),
         )
-        messages.success(request, _("The lab was prepared. Participants join with the code %(code)s.") % {"code": lab.code})
+        messages.success(
+            request, _("The lab was prepared. Participants join with the code %(code)s.") % {"code": lab.code}
+        )
         return redirect("labs:lab", pk=lab.pk)
     return render(request, "labs/lab_form.html", {"form": form, "lab": None})
 
@@ -456,9 +458,9 @@ def decision_remove(request, pk: int, decision: int):
 
 def _templates(user):
     """The platform's templates and those of the user's municipalities."""
-    return CanvasTemplate.objects.filter(
-        Q(gemeente__isnull=True) | Q(gemeente__in=_gemeenten(user))
-    ).select_related("gemeente")
+    return CanvasTemplate.objects.filter(Q(gemeente__isnull=True) | Q(gemeente__in=_gemeenten(user))).select_related(
+        "gemeente"
+    )
 
 
 def _may_edit_template(user, template: CanvasTemplate) -> bool:

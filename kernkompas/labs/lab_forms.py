@@ -23,7 +23,7 @@ PLACE_CHOICES = [
 ]
 
 
-def templates_for(gemeenten) -> "forms.QuerySet":
+def templates_for(gemeenten) -> forms.QuerySet:
     """The platform's templates and those of these municipalities."""
     return CanvasTemplate.objects.filter(Q(gemeente__isnull=True) | Q(gemeente__in=gemeenten)).order_by("name")
 
@@ -44,7 +44,9 @@ class LabForm(forms.Form):
         help_text=_("Time in Brussels and Amsterdam."),
     )
     location = forms.CharField(label=_("Location"), max_length=200, required=False)
-    place = forms.ChoiceField(label=_("The lab is about"), choices=PLACE_CHOICES, widget=forms.RadioSelect, initial="gemeente")
+    place = forms.ChoiceField(
+        label=_("The lab is about"), choices=PLACE_CHOICES, widget=forms.RadioSelect, initial="gemeente"
+    )
     kern = forms.ModelChoiceField(label=_("Core"), queryset=Kern.objects.none(), required=False)
     gebied = forms.ModelChoiceField(label=_("Area"), queryset=Gebied.objects.none(), required=False)
     regio = forms.ModelChoiceField(label=_("Region"), queryset=Regio.objects.none(), required=False)
@@ -56,7 +58,9 @@ class LabForm(forms.Form):
         help_text=_("For a regional lab; left empty, every municipality of the region takes part."),
     )
     template = forms.ModelChoiceField(label=_("Canvas"), queryset=CanvasTemplate.objects.none(), empty_label=None)
-    dots_per_participant = forms.IntegerField(label=_("Dots per participant"), min_value=1, max_value=MAX_DOTS, initial=5)
+    dots_per_participant = forms.IntegerField(
+        label=_("Dots per participant"), min_value=1, max_value=MAX_DOTS, initial=5
+    )
     show_figures = forms.BooleanField(label=_("Participants see the dashboard figures beforehand"), required=False)
     show_dna = forms.BooleanField(label=_("Participants see the DNA beforehand"), required=False)
     show_cases = forms.BooleanField(label=_("Participants see fitting Vitrine cases beforehand"), required=False)
@@ -66,8 +70,8 @@ class LabForm(forms.Form):
         self.lab = lab
         gemeenten = gemeenten.order_by("name_nl")
         self.fields["gemeente"].queryset = gemeenten
-        self.fields["kern"].queryset = Kern.objects.filter(gemeente__in=gemeenten).select_related("gemeente").order_by(
-            "gemeente__name_nl", "name"
+        self.fields["kern"].queryset = (
+            Kern.objects.filter(gemeente__in=gemeenten).select_related("gemeente").order_by("gemeente__name_nl", "name")
         )
         self.fields["gebied"].queryset = (
             Gebied.objects.filter(kern__gemeente__in=gemeenten).select_related("kern").order_by("kern__name", "name")
@@ -88,7 +92,13 @@ class LabForm(forms.Form):
                     "question": lab.question,
                     "starts_at": lab.starts_at,
                     "location": lab.location,
-                    "place": "regio" if lab.regio_id else "gebied" if lab.gebied_id else "kern" if lab.kern_id else "gemeente",
+                    "place": "regio"
+                    if lab.regio_id
+                    else "gebied"
+                    if lab.gebied_id
+                    else "kern"
+                    if lab.kern_id
+                    else "gemeente",
                     "kern": lab.kern,
                     "gebied": lab.gebied,
                     "regio": lab.regio,
@@ -169,7 +179,9 @@ class TemplateForm(forms.Form):
 
     gemeente = forms.ModelChoiceField(label=_("Municipality"), queryset=Gemeente.objects.none(), required=False)
     name = forms.CharField(label=_("Name"), max_length=150)
-    description = forms.CharField(label=_("Description"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
+    description = forms.CharField(
+        label=_("Description"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+    )
     lenses = forms.CharField(
         label=_("Lenses"),
         max_length=20_000,
@@ -189,7 +201,9 @@ class TemplateForm(forms.Form):
                     "name": template.name,
                     "description": template.description,
                     "lenses": "\n".join(
-                        f"{lens.get('title', '')} | {lens.get('prompt', '')}" if lens.get("prompt") else lens.get("title", "")
+                        f"{lens.get('title', '')} | {lens.get('prompt', '')}"
+                        if lens.get("prompt")
+                        else lens.get("title", "")
                         for lens in template.lenses
                     ),
                 }

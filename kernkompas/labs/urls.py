@@ -28,7 +28,11 @@ urlpatterns += [
     path("<int:pk>/clusters/nieuw/", facilitator_views.cluster_new, name="cluster_new"),
     path("<int:pk>/clusters/<int:cluster>/", facilitator_views.cluster_change, name="cluster_change"),
     path("<int:pk>/notities/<int:note>/", facilitator_views.note_change, name="note_change"),
-    path("<int:pk>/deelnemers/<int:participant>/blokkeren/", facilitator_views.participant_block, name="participant_block"),
+    path(
+        "<int:pk>/deelnemers/<int:participant>/blokkeren/",
+        facilitator_views.participant_block,
+        name="participant_block",
+    ),
     path("<int:pk>/afspraken/", facilitator_views.decision_add, name="decision_add"),
     path("<int:pk>/afspraken/<int:decision>/verwijderen/", facilitator_views.decision_remove, name="decision_remove"),
 ]

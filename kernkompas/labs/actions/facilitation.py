@@ -19,7 +19,6 @@ from django.utils.text import slugify
 
 from kernkompas.core import audit
 from kernkompas.labs import events
-from kernkompas.labs.models.lab import MAX_DOTS
 from kernkompas.labs.models import (
     CanvasTemplate,
     Cluster,
@@ -32,11 +31,19 @@ from kernkompas.labs.models import (
     Vote,
     VotingState,
 )
+from kernkompas.labs.models.lab import MAX_DOTS
 
 #: No 0/O, 1/I/L: a code read aloud or from a projector is not mistyped.
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 CODE_LENGTH = 6
-PHASE_ORDER = [Phase.VOORBEREIDING, Phase.VERKENNEN, Phase.CLUSTEREN, Phase.PRIORITEREN, Phase.AFSPRAKEN, Phase.AFGESLOTEN]
+PHASE_ORDER = [
+    Phase.VOORBEREIDING,
+    Phase.VERKENNEN,
+    Phase.CLUSTEREN,
+    Phase.PRIORITEREN,
+    Phase.AFSPRAKEN,
+    Phase.AFGESLOTEN,
+]
 MAX_TIMER_SECONDS = 4 * 60 * 60
 MAX_LENSES = 20
 MAX_CLUSTER_TITLE = 200
@@ -401,7 +408,9 @@ def rename_cluster(by, cluster: Cluster, title: str) -> Cluster:
         old = cluster.title
         cluster.title = title
         cluster.save(update_fields=["title"])
-        audit.record(by, "labs.cluster_renamed", cluster, gemeente=cluster.lab.gemeente, changes={"title": [old, title]})
+        audit.record(
+            by, "labs.cluster_renamed", cluster, gemeente=cluster.lab.gemeente, changes={"title": [old, title]}
+        )
         events.emit(cluster.lab, "cluster.changed", events.cluster_data(cluster))
     return cluster
 

@@ -163,7 +163,9 @@ def test_a_place_or_municipality_of_another_municipality_is_refused(client, cast
 
 
 def test_someone_elses_template_is_refused(client, cast):
-    theirs = CanvasTemplate.objects.create(gemeente=cast.veldrode, name="Van Veldrode", lenses=[{"key": "a", "title": "A"}])
+    theirs = CanvasTemplate.objects.create(
+        gemeente=cast.veldrode, name="Van Veldrode", lenses=[{"key": "a", "title": "A"}]
+    )
     login(client, cast, "ellen")
     response = client.post(reverse("labs:lab_new"), lab_post(cast, template=theirs.pk))
     assert response.status_code == 200 and "template" in response.context["form"].errors
@@ -258,7 +260,10 @@ def test_another_labs_objects_give_404(client, cast, lab):
     url = lambda name, **kw: reverse(f"labs:{name}", kwargs={"pk": lab.pk, **kw})  # noqa: E731
     assert client.post(url("note_change", note=theirs.pk), {"action": "hide"}).status_code == 404
     assert client.post(url("note_change", note=mine.pk), {"action": "merge", "into": theirs.pk}).status_code == 404
-    assert client.post(url("note_change", note=mine.pk), {"action": "move", "cluster": their_cluster.pk}).status_code == 404
+    assert (
+        client.post(url("note_change", note=mine.pk), {"action": "move", "cluster": their_cluster.pk}).status_code
+        == 404
+    )
     response = client.post(url("cluster_new"), {"lens": lab.lenses.first().pk, "title": "X", "notes": [theirs.pk]})
     assert response.status_code == 404
     assert client.post(url("cluster_change", cluster=their_cluster.pk), {"action": "remove"}).status_code == 404

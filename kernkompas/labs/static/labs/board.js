@@ -66,20 +66,23 @@
     if (busyTyping()) { timer = window.setTimeout(refresh, 1500); return; }
     if (pending) { timer = window.setTimeout(refresh, 300); return; }
     pending = true;
-    fetch(fragmentUrl, { credentials: "same-origin", headers: { "X-Requested-With": "fetch" } })
-      .then(function (response) {
-        if (!response.ok) { throw new Error(String(response.status)); }
-        return response.text();
-      })
-      .then(function (html) {
-        var state = remember();
-        var doc = new DOMParser().parseFromString(html, "text/html");
-        board.replaceChildren.apply(board, Array.prototype.slice.call(doc.body.childNodes));
-        restore(state);
-        tick();
-      })
-      .catch(function () { /* the next event or the fallback refresh tries again */ })
-      .then(function () { pending = false; });
+    // The browser loads the fragment as a document (our own server's escaped HTML); no string becomes markup here.
+    var request = new XMLHttpRequest();
+    request.open("GET", fragmentUrl);
+    request.responseType = "document";
+    request.setRequestHeader("X-Requested-With", "fetch");
+    request.onload = function () {
+      pending = false;
+      if (request.status !== 200 || !request.response || !request.response.body) { return; }
+      var state = remember();
+      board.replaceChildren.apply(board, Array.prototype.slice.call(request.response.body.childNodes).map(function (node) {
+        return document.adoptNode(node);
+      }));
+      restore(state);
+      tick();
+    };
+    request.onerror = function () { pending = false; };  // the next event or the fallback refresh tries again
+    request.send();
   }
 
   function schedule() {
