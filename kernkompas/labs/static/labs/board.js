@@ -9,7 +9,6 @@
   if (!board) { return; }
   var fragmentUrl = board.getAttribute("data-fragment-url");
   var streamUrl = board.getAttribute("data-stream-url");
-  var status = document.getElementById("lab-live-status");
   var KINDS = ["note.added", "note.changed", "note.hidden", "note.shown", "note.merged", "cluster.added",
     "cluster.changed", "cluster.removed", "lab.phase", "lab.timer", "votes.results", "votes.cast",
     "participant.joined", "participant.blocked", "lab.changed"];
@@ -31,7 +30,6 @@
     var active = document.activeElement;
     var state = {
       focusId: active && board.contains(active) ? active.id : "",
-      focusName: active && board.contains(active) && !active.id ? [active.getAttribute("name"), active.value] : null,
       open: [],
       checked: []
     };
@@ -108,7 +106,6 @@
     var source = new EventSource(streamUrl + (streamUrl.indexOf("?") === -1 ? "?" : "&") + "na=" + encodeURIComponent(seq));
     KINDS.forEach(function (kind) { source.addEventListener(kind, schedule); });
     source.onmessage = schedule;
-    source.onopen = function () { if (status) { status.textContent = status.getAttribute("data-live") || ""; } };
   } else {
     window.setInterval(schedule, 10000);
   }
