@@ -30,7 +30,9 @@ def quiet_announce(monkeypatch):
     monkeypatch.setattr(events, "_announce", lambda lab_id, seq: None)
 
 
-def test_a_facilitator_prepares_and_runs_a_lab(demo_region, quiet_announce, browser, live_server, page, dutch, assert_accessible):
+def test_a_facilitator_prepares_and_runs_a_lab(
+    demo_region, quiet_announce, browser, live_server, page, dutch, assert_accessible
+):
     from kernkompas.labs.models import Lab, Note, Participant
 
     log_in(page, dutch, "femke")
