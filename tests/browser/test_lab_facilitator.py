@@ -79,6 +79,12 @@ def test_a_facilitator_prepares_and_runs_a_lab(
     assert fits(tab)
     assert_accessible(tab, "the board at 390 px")
     shot(tab, "board-390")
+    # A new note reaches the open board without a reload (here through the fallback refresh: no stream on this
+    # branch), swapped in from the server-rendered fragment, escaped.
+    tab.locator(f"#tools-{first.pk}").click()
+    Note.objects.create(lab=lab, lens=lens, participant=who, text="<b>Parkeren</b> bij de haven")
+    expect(tab.locator("label", has_text="<b>Parkeren</b> bij de haven")).to_be_visible(timeout=25_000)
+    expect(tab.locator(f"#note-{first.pk} details")).to_have_attribute("open", "")
 
     room = browser.new_context(base_url=live_server.url, locale="nl-BE", viewport={"width": 1280, "height": 800})
     projector = room.new_page()
