@@ -121,6 +121,14 @@ def _lab_values(data: dict) -> dict:
     }
 
 
+def _region_members(form) -> dict:
+    """``{regio pk: [gemeente pk]}`` of the regions on offer, so the form ticks a region's municipalities."""
+    members: dict[str, list[int]] = {}
+    for regio in form.fields["regio"].queryset.prefetch_related("gemeenten"):
+        members[str(regio.pk)] = [gemeente.pk for gemeente in regio.gemeenten.all()]
+    return members
+
+
 @_staff_only
 def lab_new(request):
     form = lab_forms.LabForm(request.POST or None, gemeenten=_gemeenten(request.user))
@@ -137,7 +145,7 @@ def lab_new(request):
             request, _("The lab was prepared. Participants join with the code %(code)s.") % {"code": lab.code}
         )
         return redirect("labs:lab", pk=lab.pk)
-    return render(request, "labs/lab_form.html", {"form": form, "lab": None})
+    return render(request, "labs/lab_form.html", {"form": form, "lab": None, "regions": _region_members(form)})
 
 
 @_staff_only
@@ -149,7 +157,7 @@ def lab_edit(request, pk: int):
         facilitation.change_lab(request.user, lab, gemeenten=data["gemeenten"], **_lab_values(data))
         messages.success(request, _("The lab was saved."))
         return redirect("labs:lab", pk=lab.pk)
-    return render(request, "labs/lab_form.html", {"form": form, "lab": lab})
+    return render(request, "labs/lab_form.html", {"form": form, "lab": lab, "regions": _region_members(form)})
 
 
 # --- The board -----------------------------------------------------------------------------------------------------

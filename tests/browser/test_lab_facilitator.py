@@ -34,7 +34,12 @@ def test_a_facilitator_prepares_and_runs_a_lab(
     demo_region, quiet_announce, browser, live_server, page, dutch, assert_accessible
 ):
     from kernkompas.labs.models import Lab, Note, Participant
+    from kernkompas.places.models import Gemeente, Regio
 
+    region = Regio.objects.create(name="Demoregio", slug="demoregio")
+    maasdijk = Gemeente.objects.get(slug="maasdijk")
+    members = [maasdijk, *Gemeente.objects.exclude(pk=maasdijk.pk).order_by("pk")[:2]]
+    region.gemeenten.set(members)
     log_in(page, dutch, "femke")
     page.goto("/binnenstadslab/")
     assert_accessible(page, "the list of labs")
@@ -43,9 +48,19 @@ def test_a_facilitator_prepares_and_runs_a_lab(
     page.get_by_label("Titel").fill("Binnenstadslab Maasdijk")
     page.get_by_label("Vraag:", exact=True).fill("Hoe blijft het centrum levendig?")
     page.get_by_label("Datum en tijd").fill("2027-03-04T19:30")
+    # A regional lab: only the region's fields show, and choosing the region ticks its municipalities.
+    expect(page.locator(".lab-field-regio")).to_be_hidden()
+    page.get_by_label("Een regio van meerdere gemeenten").check()
+    expect(page.locator(".lab-field-regio")).to_be_visible()
+    expect(page.locator(".lab-field-kern")).to_be_hidden()
+    page.get_by_label("Regio:").select_option(label="Demoregio")
+    for gemeente in members:
+        expect(page.locator(f"input[name=gemeenten][value='{gemeente.pk}']")).to_be_checked()
+    shot(page, "lab-form-1280")
     page.get_by_role("button", name="Lab voorbereiden").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Binnenstadslab Maasdijk")
     lab = Lab.objects.get(title="Binnenstadslab Maasdijk")
+    assert lab.regio == region and set(lab.gemeenten.all()) == set(members)
     expect(page.locator(".lab-code")).to_have_text(lab.code)
     expect(page.locator(".lab-join svg")).to_be_visible()
 
