@@ -1,5 +1,39 @@
 """The Binnenstadslab's pages (mounted at /binnenstadslab/ in both languages)."""
 
+from django.urls import path
+
+from kernkompas.labs import facilitator_views
+
 app_name = "labs"
 
 urlpatterns: list = []
+
+# --- facilitator ---
+urlpatterns += [
+    path("", facilitator_views.index, name="index"),
+    path("nieuw/", facilitator_views.lab_new, name="lab_new"),
+    path("sjablonen/", facilitator_views.templates, name="templates"),
+    path("sjablonen/nieuw/", facilitator_views.template_new, name="template_new"),
+    path("sjablonen/<int:pk>/", facilitator_views.template_edit, name="template_edit"),
+    path("<int:pk>/", facilitator_views.lab, name="lab"),
+    path("<int:pk>/bewerken/", facilitator_views.lab_edit, name="lab_edit"),
+    path("<int:pk>/bord/", facilitator_views.lab_board_fragment, name="lab_board_fragment"),
+    path("<int:pk>/projectie/", facilitator_views.projector, name="projector"),
+    path("<int:pk>/projectie/bord/", facilitator_views.projector_fragment, name="projector_fragment"),
+    path("<int:pk>/fase/", facilitator_views.lab_phase, name="lab_phase"),
+    path("<int:pk>/timer/", facilitator_views.lab_timer, name="lab_timer"),
+    path("<int:pk>/stemmen/", facilitator_views.lab_voting, name="lab_voting"),
+    path("<int:pk>/lenzen/", facilitator_views.lab_lenses, name="lab_lenses"),
+    path("<int:pk>/lenzen/<int:lens>/", facilitator_views.lab_lens, name="lab_lens"),
+    path("<int:pk>/clusters/nieuw/", facilitator_views.cluster_new, name="cluster_new"),
+    path("<int:pk>/clusters/<int:cluster>/", facilitator_views.cluster_change, name="cluster_change"),
+    path("<int:pk>/notities/<int:note>/", facilitator_views.note_change, name="note_change"),
+    path(
+        "<int:pk>/deelnemers/<int:participant>/blokkeren/",
+        facilitator_views.participant_block,
+        name="participant_block",
+    ),
+    path("<int:pk>/afspraken/", facilitator_views.decision_add, name="decision_add"),
+    path("<int:pk>/afspraken/<int:decision>/verwijderen/", facilitator_views.decision_remove, name="decision_remove"),
+]
+# --- end facilitator ---
