@@ -14,7 +14,7 @@ class InviteForm(forms.Form):
 
 
 class ProgressForm(forms.Form):
-    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
     text = forms.CharField(label=_("What happened?"), max_length=MAX_TEXT, widget=forms.Textarea(attrs={"rows": 4}))
     status = forms.ChoiceField(
         label=_("Status after this"),

@@ -80,9 +80,9 @@ def progress_share(baseline, target, current) -> float | None:
 def format_euro(amount) -> str:
     if amount is None:
         return ""
-    text = f"{amount:,.0f}"
+    text = f"{amount:,.0f}" if amount == amount.to_integral_value() else f"{amount:,.2f}"
     if translation.get_language() == "nl":
-        text = text.replace(",", ".")
+        text = text.replace(",", " ").replace(".", ",").replace(" ", ".")
     return f"€ {text}"
 
 
