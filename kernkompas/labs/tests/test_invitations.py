@@ -108,7 +108,7 @@ def test_invitation_page_asks_to_log_in_then_accepts_for_the_invited_address(cas
     page = client.get(url)
     assert page.status_code == 200
     body = page.content.decode()
-    assert f"?next={reverse('labs:plan_invitation', kwargs={'token': ''})}" in body.replace("%2F", "/")
+    assert f"?next={url}" in body.replace("%2F", "/")
 
     client.force_login(cast.bram)
     other = client.get(url)
@@ -144,6 +144,8 @@ def test_invite_page_for_each_role(cast, plan, client):
     client.post(reverse("labs:plan_invitation_revoke", kwargs={"pk": invitation.pk}))
     invitation.refresh_from_db()
     assert invitation.revoked_at
+    page = client.get(url).content.decode()
+    assert "nieuw@example.org" in page and "ingetrokken" in page and "withdrawn" not in page
 
 
 # --- Reporting progress ------------------------------------------------------------------------------------------
