@@ -6,7 +6,9 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from kernkompas.testing import PASSWORD
+from kernkompas.labs.models import ActionPlan, PartyMember
+from kernkompas.labs.tests.plan_fixtures import make_plan
+from kernkompas.testing import PASSWORD, make_cast
 from tests.browser.helpers import fits
 
 pytestmark = pytest.mark.browser
@@ -14,10 +16,6 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture
 def plan(browser_db):
-    from kernkompas.labs.models import PartyMember
-    from kernkompas.labs.tests.plan_fixtures import make_plan
-    from kernkompas.testing import make_cast
-
     cast = make_cast()
     found = make_plan(cast)
     PartyMember.objects.create(party=found.ondernemers, user=cast.bram)
@@ -60,8 +58,6 @@ def test_party_member_reports_progress_at_390(page, plan, assert_accessible, dut
 
 
 def test_staff_preview_with_the_report_form_at_390(page, plan, assert_accessible, dutch):
-    from kernkompas.labs.models import ActionPlan
-
     ActionPlan.objects.filter(pk=plan.plan.pk).update(is_published=False)
     page.set_viewport_size({"width": 390, "height": 844})
     _log_in(page, dutch, "ellen")

@@ -10,6 +10,7 @@ import pytest
 from django.urls import reverse
 
 from kernkompas.core import parts
+from kernkompas.labs.models import ActionPlan
 from kernkompas.labs.tests.plan_fixtures import HOSTILE, make_plan
 from kernkompas.monitor.models import AreaIndicators, Count
 
@@ -75,3 +76,13 @@ def test_hostile_action_title_is_escaped_on_the_dashboard(cast, client, dashboar
     found.action.save()
     body = client.get(dashboard).content.decode()
     assert HOSTILE not in body and "&lt;script&gt;" in body
+
+
+def test_another_municipalitys_unpublished_plan_never_reaches_the_area(cast, client, dashboard):
+    found = make_plan(cast, published=False, title="Plan van Veldrode")
+    ActionPlan.objects.filter(pk=found.plan.pk).update(gemeente=cast.veldrode)
+    assert parts.indicator_targets(cast.markt) == []
+    client.force_login(cast.ellen)
+    assert "Plan van Veldrode" not in client.get(dashboard).content.decode()
+    ActionPlan.objects.filter(pk=found.plan.pk).update(is_published=True)
+    assert [link.plan_title for link in parts.indicator_targets(cast.markt)] == ["Plan van Veldrode"]
