@@ -56,7 +56,8 @@ class Unusable(Exception):
 
 
 def invitation_label(invitation: PlanInvitation) -> str:
-    return f"plan invitation #{invitation.pk} · {invitation.party.name}"
+    # "plan invitation #12": the log screen names it by its kind in the reader's language (never by the address).
+    return f"plan invitation #{invitation.pk}"
 
 
 def may_invite(user, party: Party) -> bool:
@@ -91,7 +92,7 @@ def invite(by, party: Party, email: str) -> tuple[PlanInvitation, str]:
             invitation,
             gemeente=party.plan.gemeente,
             label=invitation_label(invitation),
-            changes={"party_id": party.pk},
+            changes={"plan_party": party.name},
         )
         transaction.on_commit(lambda: send_mail(invitation, token))
     return invitation, token
@@ -193,6 +194,6 @@ def accept(token: str, user) -> PartyMember:
             invitation,
             gemeente=invitation.party.plan.gemeente,
             label=invitation_label(invitation),
-            changes={"user_id": user.pk, "party_id": invitation.party_id},
+            changes={"plan_party": invitation.party.name},
         )
     return member

@@ -60,9 +60,9 @@ def report_progress(by, action: Action, date: datetime.date, text: str, status: 
         update = ProgressUpdate.objects.create(
             action=action, date=date, text=text, status=status, author=by, party=party
         )
-        changes = {"action_id": action.pk, "date": date.isoformat()}
+        changes = {"plan_action": action.title, "progress_date": date.isoformat()}
         if status and status != action.status:
-            changes["status"] = [action.status, status]
+            changes["action_status"] = status
             action.status = status
             action.save(update_fields=["status", "updated_at"])
         audit.record(
@@ -70,7 +70,7 @@ def report_progress(by, action: Action, date: datetime.date, text: str, status: 
             "labs.progress_reported",
             update,
             gemeente=action.plan.gemeente,
-            label=f"progress update #{update.pk} · {action.title}",
+            label=f"progress update #{update.pk}",
             changes=changes,
         )
     return update

@@ -225,3 +225,19 @@ def test_report_validation_and_staff_may_report(cast, plan, client):
 
 def test_my_actions_needs_login(client, db):
     assert client.get(reverse("labs:my_actions")).status_code == 302
+
+
+def test_the_audit_log_names_these_events_in_dutch(cast, plan, client):
+    _member(cast, plan)
+    progress.report_progress(cast.ellen, plan.action, timezone.localdate(), "Gedaan", "afgerond")
+    client.force_login(cast.anton)
+    page = client.get(reverse("kk_audit_log")).content.decode()
+    for words in (
+        "nodigde iemand van een partij uit voor een actieplan",
+        "aanvaardde een uitnodiging voor een actieplan",
+        "meldde de voortgang van een actie",
+        "partij van het plan",
+        "status van de actie",
+    ):
+        assert words in page, words
+    assert "plan_party" not in page and "action_status" not in page and "jan@ondernemers.example" not in page
