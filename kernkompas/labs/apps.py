@@ -8,7 +8,13 @@ class LabsConfig(parts.PartConfig):
     label = "labs"
     verbose_name = _("Binnenstadslab")
     url_prefix = "binnenstadslab/"
+    api_router = "kernkompas.labs.api.router"
+    api_prefix = "/labs"
+    indicator_targets = "kernkompas.labs.targets.indicator_targets"
 
     def ready(self):
         # import here: ready() is where Django lets an app import modules that need the models loaded.
-        from kernkompas.labs.actions import facilitation_labels  # noqa: F401  (names the facilitator's audit actions)
+        from kernkompas.labs.actions import (
+            facilitation_labels,  # noqa: F401  (names the facilitator's audit actions)
+            labels,  # noqa: F401  (names its audit actions)
+        )

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from kernkompas.accounts import permissions
 from kernkompas.accounts.models import Role
 from kernkompas.core import parts
-from kernkompas.monitor import downloads, indicators, selectors
+from kernkompas.monitor import downloads, indicators, plan_targets, selectors
 from kernkompas.monitor.actions.import_undo import undoable_import
 from kernkompas.monitor.actions.thresholds import save_threshold
 from kernkompas.monitor.actions.visibility import set_area_public
@@ -162,6 +162,7 @@ def area_dashboard(request, gemeente, kern, gebied):
         "duration_choices": selectors.DURATIONS,
         "download_links": panels.download_links(area, filters),
         "count_date": date_text(page.count.date) if page.count else "",
+        "plan_targets": plan_targets.target_rows(area, request.user),
     }
     if context["can_manage"]:
         context["undoable_import"] = undoable_import(area)
