@@ -14,10 +14,13 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from kernkompas.core.models import AuditEvent
+from kernkompas.dna.tests.test_place_dna import dna
 from kernkompas.labs import report
 from kernkompas.labs.actions import reports as report_actions
 from kernkompas.labs.models import Cluster, Decision, Lab, Lens, Note, Participant, Vote
-from kernkompas.places.models import Kern, KernKind, Regio
+from kernkompas.monitor.tests.test_place_figures import indicators
+from kernkompas.places.models import Gebied, Kern, KernKind, Regio
+from kernkompas.vitrine.tests.list_cases import make_case
 
 HOSTILE = "<script>alert(1)</script>"
 HIDDEN_TEXT = "GEHEIM-VERBORGEN"
@@ -217,6 +220,26 @@ def test_background_page_by_code(cast, client):
     assert response.status_code == 200
     assert lab.question in response.content.decode()
     assert client.get(reverse("labs:background", kwargs={"code": "NOPE99"})).status_code == 404
+
+
+def test_background_shows_public_figures_dna_and_chosen_cases_only(cast, client):
+    cast.markt.is_public = True
+    cast.markt.save()
+    hidden = Gebied.objects.create(kern=cast.centrum, name="Achterstraat", slug="achterstraat")
+    indicators(cast.markt, datetime.date(2026, 3, 1), units=40, vacant_units=5, mix={})
+    indicators(hidden, datetime.date(2026, 3, 1), units=60, vacant_units=20, mix={})
+    dna(cast.centrum, tagline="De markt van de Maas")
+    case = make_case("gemert", "De dorpswinkel", ["samenwerking"], [], "10k-25k", "dorpskern", "NL", "lt10k")
+    lab = make_lab(cast.maasdijk, kern=cast.centrum)
+    lab.cases.set([case.pk])
+    page = client.get(reverse("labs:background", kwargs={"code": lab.code.lower()})).content.decode()
+    assert "12,5 %" in page and "25,0 %" not in page  # the private area's count stays out
+    assert "De markt van de Maas" in page and "Markt" in page
+    assert "De dorpswinkel" in page
+    lab.show_figures = lab.show_dna = lab.show_cases = False
+    lab.save()
+    page = client.get(reverse("labs:background", kwargs={"code": lab.code})).content.decode()
+    assert "12,5 %" not in page and "De markt van de Maas" not in page and "De dorpswinkel" not in page
 
 
 def test_regional_view(cast, client):
