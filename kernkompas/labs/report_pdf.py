@@ -46,7 +46,7 @@ def _styles() -> dict[str, ParagraphStyle]:
         "note": ParagraphStyle("note", fontName=regular, fontSize=9, leading=12, leftIndent=8, spaceAfter=2),
         "merged": ParagraphStyle("merged", fontName=regular, fontSize=8.5, leading=11, leftIndent=20, spaceAfter=1),
         "cell": ParagraphStyle("cell", fontName=regular, fontSize=8, leading=10),
-        "head": ParagraphStyle("head", fontName=bold, fontSize=8, leading=10),
+        "head": ParagraphStyle("head", fontName=bold, fontSize=7, leading=9),
     }
 
 
@@ -54,16 +54,19 @@ def _dots(n: int) -> str:
     return ngettext("%(n)s dot", "%(n)s dots", n) % {"n": n}
 
 
-def _note_lines(entry: ReportNote, styles, *, depth: int = 0) -> list:
-    author = (
-        _("%(name)s, %(role)s") % {"name": entry.author, "role": entry.role_label} if entry.author else _("anonymous")
-    )
+def _note_lines(entry: ReportNote, styles, *, show_names: bool, depth: int = 0) -> list:
+    if not entry.author:
+        author = _("anonymous")
+    elif show_names:
+        author = _("%(name)s, %(role)s") % {"name": entry.author, "role": entry.role_label}
+    else:
+        author = entry.role_label
     dots = f" · <b>{_text(_dots(entry.tally.total))}</b>" if entry.tally.total else ""
     style = styles["merged"] if depth else styles["note"]
     prefix = "↳ " if depth else "• "
     lines = [Paragraph(f"{prefix}{_text(entry.note.text)} <font color='#4a5560'>— {_text(author)}</font>{dots}", style)]
     for child in entry.merged:
-        lines += _note_lines(child, styles, depth=depth + 1)
+        lines += _note_lines(child, styles, show_names=show_names, depth=depth + 1)
     return lines
 
 
@@ -93,7 +96,8 @@ def _footer(canvas, doc, title: str) -> None:
     canvas.restoreState()
 
 
-def story(report: LabReport) -> list:
+def story(report: LabReport, *, show_names: bool = True) -> list:
+    """The report's flowables; ``show_names`` False leaves out the names people typed (roles only)."""
     styles = _styles()
     lab = report.lab
     width = A4[0] - 2 * MARGIN
@@ -124,9 +128,9 @@ def story(report: LabReport) -> list:
             dots = f" · {_text(_dots(group.tally.total))}" if group.tally.total else ""
             block.append(Paragraph(f"<b>{_text(group.cluster.title)}</b>{dots}", styles["body"]))
             for note in group.notes:
-                block += _note_lines(note, styles)
+                block += _note_lines(note, styles, show_names=show_names)
         for note in entry.notes:
-            block += _note_lines(note, styles)
+            block += _note_lines(note, styles, show_names=show_names)
         if entry.is_empty:
             block.append(Paragraph(_text(_("No notes on this lens.")), styles["muted"]))
         flow.append(KeepTogether(block[:3]))
@@ -148,7 +152,7 @@ def story(report: LabReport) -> list:
                     str(item.tally.total),
                 ]
             )
-        number_width = min(16 * mm, (width * 0.45) / (len(labels) + 1))
+        number_width = max(14 * mm, min(22 * mm, width * 0.6 / (len(labels) + 1)))
         text_width = width - number_width * (len(labels) + 1)
         widths = [text_width * 0.68, text_width * 0.32, *[number_width] * (len(labels) + 1)]
         flow.append(_table(rows, widths, numeric_from=2))
@@ -168,7 +172,7 @@ def story(report: LabReport) -> list:
     return flow
 
 
-def render(report: LabReport) -> bytes:
+def render(report: LabReport, *, show_names: bool = True) -> bytes:
     buffer = io.BytesIO()
     title = _("Report: %(title)s") % {"title": report.lab.title}
     doc = SimpleDocTemplate(
@@ -183,6 +187,8 @@ def render(report: LabReport) -> bytes:
         lang="nl",
     )
     doc.build(
-        story(report), onFirstPage=lambda c, d: _footer(c, d, title), onLaterPages=lambda c, d: _footer(c, d, title)
+        story(report, show_names=show_names),
+        onFirstPage=lambda c, d: _footer(c, d, title),
+        onLaterPages=lambda c, d: _footer(c, d, title),
     )
     return buffer.getvalue()

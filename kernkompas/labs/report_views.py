@@ -37,14 +37,15 @@ def report_page(request, pk: int):
         "lab": lab,
         "report": report.build(lab),
         "is_staff": is_staff,
+        "show_names": is_staff,  # the public report names roles, not the names people typed in the room
         "can_publish": permissions.can_publish(request.user, lab.gemeente),
     }
     return render(request, "labs/report.html", context)
 
 
 def report_pdf_view(request, pk: int):
-    lab, _is_staff = report_lab(request.user, pk)
-    pdf = report_pdf.render(report.build(lab))
+    lab, is_staff = report_lab(request.user, pk)
+    pdf = report_pdf.render(report.build(lab), show_names=is_staff)
     response = HttpResponse(pdf, content_type="application/pdf")
     name = slugify(lab.title)[:60] or "lab"
     response["Content-Disposition"] = f'inline; filename="verslag-{name}.pdf"'

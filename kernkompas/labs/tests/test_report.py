@@ -142,7 +142,13 @@ def test_public_report_for_everyone(cast, client, role):
     assert "Te veel leegstand" in page
     # Only staff see the publish button and the way into the action plan.
     assert (reverse("labs:carry", kwargs={"pk": lab.pk}) in page) == (PRIVATE_STATUS[role] == 200)
-    assert client.get(reverse("labs:report_pdf", kwargs={"pk": lab.pk})).status_code == 200
+    # Outsiders read roles, not the names people typed in the room.
+    assert ("Piet" in page) == (PRIVATE_STATUS[role] == 200)
+    pdf = client.get(reverse("labs:report_pdf", kwargs={"pk": lab.pk}))
+    assert pdf.status_code == 200
+    text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.content)).pages)
+    assert ("Piet" in text) == (PRIVATE_STATUS[role] == 200)
+    assert "Te veel leegstand" in text
 
 
 def test_report_page_escapes_and_hides(cast, client):
