@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kernkompas.accounts import permissions
+from kernkompas.core import ratelimit
 from kernkompas.labs import background, regional, report, report_pdf
 from kernkompas.labs.actions import reports as report_actions
 from kernkompas.labs.report_access import lab_by_code, report_lab, staff_lab
@@ -68,9 +69,29 @@ def report_publish(request, pk: int):
     return redirect("labs:report", pk=lab.pk)
 
 
-def background_page(request, code: str):
+def _by_code(view):
+    """A page reached by a lab's code: every request counts as an attempt on the join form's limit ("lab_join",
+    per address) unless the code exists, so these pages never let anyone guess codes past that limit."""
+
+    @functools.wraps(view)
+    def wrapped(request, code: str, *args, **kwargs):
+        try:
+            counted = ratelimit.attempt(request, JOIN_RATE)
+        except ratelimit.Limited as limited:
+            return ratelimit.ratelimited_response(request, limited)
+        lab = lab_by_code(code)  # 404 for an unknown code: that attempt stays counted
+        counted.succeeded()
+        return view(request, lab, *args, **kwargs)
+
+    return wrapped
+
+
+JOIN_RATE = "lab_join"
+
+
+@_by_code
+def background_page(request, lab):
     """What participants see beforehand, for anyone who has the lab's code (the join page shows the same)."""
-    lab = lab_by_code(code)
     context = {"lab": lab, "background": background.background_for(lab), "code": lab.code}
     return render(request, "labs/background.html", context)
 
@@ -92,6 +113,6 @@ def regional_page(request, pk: int):
     return _regional(request, staff_lab(request.user, pk))
 
 
-def participant_regional_page(request, code: str):
-    lab = lab_by_code(code)
+@_by_code
+def participant_regional_page(request, lab):
     return _regional(request, lab, code=lab.code)

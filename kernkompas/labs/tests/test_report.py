@@ -248,6 +248,19 @@ def test_background_shows_public_figures_dna_and_chosen_cases_only(cast, client)
     assert "12,5 %" not in page and "De markt van de Maas" not in page and "De dorpswinkel" not in page
 
 
+def test_codes_cannot_be_guessed_through_the_background_page(cast, client, settings):
+    settings.RATELIMITS = {"lab_join": (3, 3600)}
+    lab = make_lab(cast.maasdijk)
+    url = reverse("labs:background", kwargs={"code": lab.code})
+    for _ in range(5):
+        assert client.get(url).status_code == 200  # the right code does not count
+    for guess in ("AAAAA1", "AAAAA2", "AAAAA3"):
+        assert client.get(reverse("labs:background", kwargs={"code": guess})).status_code == 404
+    assert client.get(reverse("labs:background", kwargs={"code": "AAAAA4"})).status_code == 429
+    assert client.get(url).status_code == 429  # over the limit, a right guess tells nothing either
+    assert client.get(reverse("labs:participant_regional", kwargs={"code": lab.code})).status_code == 429
+
+
 def test_regional_view(cast, client):
     regio = Regio.objects.create(name="Maasland", slug="maasland")
     lab = make_lab(cast.maasdijk, regio=regio)
