@@ -73,6 +73,17 @@ class PartConfig(AppConfig):
     #: A function ``(gebied) -> list[TargetLink]``: the targets of actions of action plans on indicators measured in
     #: this area, so that the Kernmonitor's dashboard shows progress against them without importing the plans.
     indicator_targets: str | None = None
+    # --- What a Binnenstadslab shows its participants (issue 13) ---
+    #: A function ``(places, include_private=False) -> {place_key(place): PlaceFigures}``: the current key figures
+    #: of municipalities, cores or areas (vacancy, units, function mix, footfall), of their **public** areas unless
+    #: the caller says the user may see the private ones; places without any figure are left out.
+    place_figures: str | None = None
+    #: A function ``(kernen) -> {kern_pk: DnaSummary}``: the **published** DNA of each core (tagline, blocks).
+    place_dna: str | None = None
+    #: A function ``(ids) -> list[CaseLink]``: the live, public cases among these page ids, in the order given.
+    cases_by_ids: str | None = None
+    #: A function ``(text, limit) -> list[CaseLink]``: live, public cases matching a search text.
+    case_search: str | None = None
 
 
 def all_parts() -> list[PartConfig]:
@@ -301,3 +312,84 @@ def indicator_targets(gebied) -> list[TargetLink]:
         if part.indicator_targets:
             found.extend(import_string(part.indicator_targets)(gebied))
     return found
+
+
+# --- What a Binnenstadslab shows its participants (issue 13) ---------------------------------------------------
+
+
+def place_key(place) -> str:
+    """The key of a municipality, core or area in :func:`place_figures`'s answer, e.g. ``"kern:12"``."""
+    return f"{place._meta.model_name}:{place.pk}"
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One key figure of a place: its label, its value as the pages write it (Dutch formatting), and its date."""
+
+    label: str
+    value: str
+    date: Any = None  # datetime.date of the measurement, None when not dated
+
+
+@dataclass(frozen=True)
+class PlaceFigures:
+    """The current key figures of one place and the dashboard that shows them (``url`` may be "")."""
+
+    name: str
+    figures: tuple[Figure, ...]
+    url: str = ""
+    date: Any = None  # the most recent date among the figures
+
+
+def place_figures(places, *, include_private: bool = False) -> dict[str, PlaceFigures]:
+    """The key figures of these places (municipalities, cores or areas) from the part that measures them, keyed by
+    :func:`place_key`; only their public areas unless ``include_private`` (the caller checked the user may)."""
+    places = [place for place in places if place is not None]
+    if not places:
+        return {}
+    for part in all_parts():
+        if part.place_figures:
+            return import_string(part.place_figures)(places, include_private=include_private)
+    return {}
+
+
+@dataclass(frozen=True)
+class DnaSummary:
+    """The published DNA of a core: its tagline, the names of its building blocks and its public page."""
+
+    tagline: str
+    blocks: tuple[str, ...]
+    url: str
+
+
+def place_dna(kernen) -> dict[int, DnaSummary]:
+    """Per core (pk), its published DNA from the part that keeps DNA (cores without one are left out)."""
+    kernen = [kern for kern in kernen if kern is not None]
+    if not kernen:
+        return {}
+    for part in all_parts():
+        if part.place_dna:
+            return import_string(part.place_dna)(kernen)
+    return {}
+
+
+def cases_by_ids(ids) -> list[CaseLink]:
+    """The live, public cases among these ids, in the order given (others, and drafts, are left out)."""
+    ids = [int(i) for i in ids]
+    if not ids:
+        return []
+    for part in all_parts():
+        if part.cases_by_ids:
+            return import_string(part.cases_by_ids)(ids)
+    return []
+
+
+def search_cases(text: str, limit: int = 10) -> list[CaseLink]:
+    """Live, public cases matching ``text`` from the part that has cases (nothing without one or without text)."""
+    text = (text or "").strip()[:200]
+    if not text:
+        return []
+    for part in all_parts():
+        if part.case_search:
+            return import_string(part.case_search)(text, limit)
+    return []

@@ -15,6 +15,7 @@ class DnaConfig(parts.PartConfig):
     demo_order = 30
     workspace_panels = "kernkompas.dna.workspace.panels"
     place_panels = "kernkompas.dna.place_panels.panels"
+    place_dna = "kernkompas.dna.place_dna.place_dna"
 
     def ready(self):
         # import here: ready() is where Django lets an app import modules that need the models loaded.

@@ -7,7 +7,7 @@ including maximal and hostile ones.
 
 Every text is fitted into its box: wrapped, then set smaller down to a minimum size, then cut with "…". Text from
 the database reaches reportlab's Paragraph markup only escaped (a name "<b>&" prints as it is written) and only with
-characters the font can draw (:func:`kernkompas.dna.fonts.printable`).
+characters the font can draw (:func:`kernkompas.lib.fonts.printable`).
 """
 
 from __future__ import annotations
@@ -34,8 +34,9 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
-from kernkompas.dna import fonts, profiling, vocabulary
+from kernkompas.dna import profiling, vocabulary
 from kernkompas.dna.models import BLOCKS_PER_VERSION, DnaVersion, FiguresSource
+from kernkompas.lib import fonts
 from kernkompas.lib.dna import profiles
 from kernkompas.lib.dna.catalogue import BY_CODE
 

@@ -3,7 +3,7 @@ five building blocks and the Kernkompas mark, for link previews when someone sha
 
 It draws the same :class:`~kernkompas.dna.poster.PosterContent` as the poster, with the same fonts, and fits every
 text the same way: wrapped, set smaller down to a minimum, then cut with "…". Pillow draws text as it is given, so
-no escaping is needed; :func:`kernkompas.dna.fonts.printable` keeps only what the font can draw.
+no escaping is needed; :func:`kernkompas.lib.fonts.printable` keeps only what the font can draw.
 """
 
 from __future__ import annotations
@@ -14,9 +14,9 @@ import io
 from django.utils.translation import gettext as _
 from PIL import Image, ImageDraw, ImageFont
 
-from kernkompas.dna import fonts
 from kernkompas.dna.models import BLOCKS_PER_VERSION
 from kernkompas.dna.poster import ELLIPSIS, PosterContent
+from kernkompas.lib import fonts
 
 WIDTH, HEIGHT = 1200, 630
 PAD = 60

@@ -14,7 +14,8 @@ class LabsConfig(parts.PartConfig):
 
     def ready(self):
         # import here: ready() is where Django lets an app import modules that need the models loaded.
-        from kernkompas.labs.actions import (
-            facilitation_labels,  # noqa: F401  (names the facilitator's audit actions)
-            labels,  # noqa: F401  (names its audit actions)
+        from kernkompas.labs.actions import (  # noqa: F401  (they name the audit actions)
+            facilitation_labels,
+            labels,
+            report_labels,
         )

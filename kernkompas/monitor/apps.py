@@ -18,6 +18,7 @@ class MonitorConfig(parts.PartConfig):
     theme_indicators = "kernkompas.monitor.theme_links.indicators_for_themes"
     core_unit_counts = "kernkompas.monitor.core_units.core_unit_counts"
     core_footfall = "kernkompas.monitor.core_units.core_footfall"
+    place_figures = "kernkompas.monitor.place_figures.place_figures"
     area_links = "kernkompas.monitor.links.area_links"
     indicator_catalogue = "kernkompas.monitor.plan_links.indicator_catalogue"
     indicator_values = "kernkompas.monitor.plan_links.indicator_values"

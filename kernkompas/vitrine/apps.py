@@ -16,6 +16,8 @@ class VitrineConfig(parts.PartConfig):
     demo_order = 10
     place_panels = "kernkompas.vitrine.connections.place_panels"
     case_finder = "kernkompas.vitrine.connections.find_cases"
+    cases_by_ids = "kernkompas.vitrine.connections.cases_by_ids"
+    case_search = "kernkompas.vitrine.connections.search_cases"
 
     def ready(self):
         # import here: both read the models, which exist only once the apps are ready; importing them registers

@@ -120,3 +120,21 @@ def place_panels(request, place) -> list[Panel]:
             slug="vitrine-cases",
         )
     ]
+
+
+# --- Cases a Binnenstadslab shows its participants (issue 13) --------------------------------------------------
+
+
+def cases_by_ids(ids: list[int]) -> list[CaseLink]:
+    """The live, public cases among these page ids, in the order given (drafts and other pages left out)."""
+    found = {case.pk: case for case in live_cases().filter(pk__in=ids).specific()}
+    return [CaseLink(found[pk].title, found[pk].url) for pk in ids if pk in found]
+
+
+def search_cases(text: str, limit: int = 10) -> list[CaseLink]:
+    """Live, public cases matching ``text``, best first (the Vitrine's own search)."""
+    # import here: the search layer loads its vocabulary lazily; only a lab's case picker asks for it.
+    from kernkompas.vitrine.search import search_case_ids
+
+    ids = [scored.page_id for scored in search_case_ids(text)[: max(0, limit)]]
+    return cases_by_ids(ids)

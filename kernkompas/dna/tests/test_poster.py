@@ -14,9 +14,10 @@ from django.utils import translation
 from PIL import Image
 from pypdf import PdfReader
 
-from kernkompas.dna import fonts, poster, poster_views, share_image, vocabulary
+from kernkompas.dna import poster, poster_views, share_image, vocabulary
 from kernkompas.dna.actions import trajectories as trajectory_actions
 from kernkompas.dna.models import BuildingBlock, CoreFigures, DnaVersion, FiguresSource
+from kernkompas.lib import fonts
 from kernkompas.places.models import Kern, KernKind
 
 pytestmark = pytest.mark.django_db

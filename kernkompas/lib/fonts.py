@@ -1,4 +1,4 @@
-"""The fonts of the poster and the share image, and text made safe for them.
+"""The fonts of PDFs and images (the Kern-DNA poster and share image, the lab report), and text made safe for them.
 
 DejaVu Sans when the system has it (Debian's fonts-dejavu-core: thousands of glyphs), else Bitstream Vera, which
 ships inside reportlab, so a fresh machine without any fonts still renders. Both cover Dutch and French (é, ë, ’,
