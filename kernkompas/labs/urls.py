@@ -2,7 +2,14 @@
 
 from django.urls import path
 
-from kernkompas.labs import facilitator_views, invitation_views, plan_feeds, plan_public_views
+from kernkompas.labs import (
+    carry_views,
+    facilitator_views,
+    invitation_views,
+    plan_feeds,
+    plan_public_views,
+    report_views,
+)
 
 app_name = "labs"
 
@@ -52,12 +59,11 @@ urlpatterns += [
     path("uitnodiging/<str:token>/", invitation_views.plan_invitation, name="plan_invitation"),
     path("mijn-acties/", invitation_views.my_actions, name="my_actions"),
     path("mijn-acties/<int:action_pk>/voortgang/", invitation_views.report_progress, name="report_progress"),
-from kernkompas.labs import carry_views, report_views
+]
+# --- end planpublic ---
 
-app_name = "labs"
-
-urlpatterns: list = [
-    # --- report ---
+# --- report ---
+urlpatterns += [
     path("doe-mee/<str:code>/achtergrond/", report_views.background_page, name="background"),
     path("doe-mee/<str:code>/regio/", report_views.participant_regional_page, name="participant_regional"),
     path("<int:pk>/regio/", report_views.regional_page, name="regional"),
@@ -65,5 +71,5 @@ urlpatterns: list = [
     path("<int:pk>/verslag.pdf", report_views.report_pdf_view, name="report_pdf"),
     path("<int:pk>/verslag/openbaar/", report_views.report_publish, name="report_publish"),
     path("<int:pk>/naar-actieplan/", carry_views.carry, name="carry"),
-    # --- end report ---
 ]
+# --- end report ---
