@@ -133,13 +133,13 @@ def test_csv_download_in_dutch_with_decimal_commas_and_no_formulas(cast, client)
     rows = _csv_rows(content)
     header = rows[0]
     assert header[:3] == ["nummer", "actie", "beschrijving"]
-    assert "eigenaar" in header and "rol van de gemeente" in header and "budget (€)" in header
+    assert "trekker" in header and "rol van de gemeente" in header and "budget (€)" in header
     first = dict(zip(header, rows[1], strict=True))
     assert first["actie"] == "'" + FORMULA  # neutralised
     assert first["budget (€)"] == "30000,50"
     assert first["beginwaarde"] == "0,2"
     assert first["status"] == "lopend"
-    assert first["eigenaar"] == "Ondernemersvereniging Maasdijk"
+    assert first["trekker"] == "Ondernemersvereniging Maasdijk"
     assert "Ondernemersvereniging Maasdijk: Drie panden" in first["laatste voortgang"]
     for row in rows[1:]:
         for cell in row:
