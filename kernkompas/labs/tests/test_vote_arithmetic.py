@@ -85,11 +85,7 @@ def test_the_dots_per_role(evening):
     vastgoed, bewoner = by_role["vastgoed"], by_role["bewoner"]
     assert (vastgoed.notes, vastgoed.clusters, vastgoed.total) == ({n2.pk: 4}, {}, 4)
     # bewoner (Dirk): n4 1 (→ n2), n5 hidden, c2 1 — 3 dots cast.
-    assert (by_role["bewoner"].notes, by_role["bewoner"].clusters, by_role["bewoner"].total) == (
-        {n2.pk: 1},
-        {c2.pk: 1},
-        3,
-    )
+    assert (bewoner.notes, bewoner.clusters, bewoner.total) == ({n2.pk: 1}, {c2.pk: 1}, 3)
 
 
 def test_each_participants_own_dots_and_what_is_left(evening):
