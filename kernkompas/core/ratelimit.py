@@ -179,6 +179,19 @@ def attempt(request, name: str, account: str | None = None) -> Attempt:
     return Attempt(tuple(counted))
 
 
+def over_limit(request, name: str) -> Limited | None:
+    """Whether the request's address is already over limit ``name``, without counting an attempt: for a page that
+    counts only failures but must not answer differently to a right guess once the limit is reached."""
+    if not getattr(settings, "RATELIMIT_ENABLED", True):
+        return None
+    now = time.time()
+    window = _window(name, client_ip(request), now)
+    hits = RateLimitCounter.objects.filter(key=window.key).values_list("hits", flat=True).first() or 0
+    if hits >= rate_for(name).count:
+        return Limited(name, max(1, math.ceil(window.ends_at - now)))
+    return None
+
+
 def attempt_as(name: str, who: str) -> Attempt:
     """Count one attempt on ``name`` by ``who`` (e.g. ``"participant:12"``) instead of the client's address, for
     people who share one address (a room on the venue's Wi-Fi). Raises ``Limited`` when over the limit."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import uuid
 
 from django.contrib import messages
-from django.http import Http404, JsonResponse
+from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.template import TemplateDoesNotExist
 from django.template.loader import get_template
@@ -45,18 +45,31 @@ def _closed(request, lab: Lab, status: int = 200):
     return render(request, "labs/closed.html", {"lab": lab}, status=status)
 
 
-def _lab_by_code(request, code: str):
-    """The lab of ``code``, or a response: the friendly 404 with the form (a wrong code counts as an attempt
-    against the per-address limit), or the 429 page."""
-    try:
-        attempt = ratelimit.attempt(request, JOIN_LIMIT)
-    except ratelimit.Limited as limited:
+def _lab_by_code(request, code: str, *, as_json: bool = False):
+    """The lab of ``code``, or a response: the friendly 404 with the form, or the 429 page.
+
+    Only wrong codes count against the per-address limit "lab_join" (a whole room joins from the venue's one
+    address), but once the address is over it every code gets the 429, the right one too: otherwise the answer
+    to a right guess would still stand out. Every page and post under a code goes through here, so none of them
+    tells a guesser more than the join form does."""
+    limited = ratelimit.over_limit(request, JOIN_LIMIT)
+    lab = _find_lab(code) if limited is None else None
+    if lab is not None:
+        return lab, None
+    if limited is None:
+        try:
+            ratelimit.attempt(request, JOIN_LIMIT)
+        except ratelimit.Limited as over:
+            limited = over
+    if as_json:
+        status = 429 if limited else 404
+        response = JsonResponse({"errors": {"__all__": [_("There is no lab with this code.")]}}, status=status)
+        if limited:
+            response["Retry-After"] = str(limited.seconds_left)
+        return None, response
+    if limited is not None:
         return None, ratelimit.ratelimited_response(request, limited)
-    lab = _find_lab(code)
-    if lab is None:
-        return None, _unknown_code(request, code)
-    attempt.succeeded()  # a right code does not count: a whole room joins from the venue's one address
-    return lab, None
+    return None, _unknown_code(request, code)
 
 
 # --- Joining ----------------------------------------------------------------------------------------------------
@@ -154,9 +167,9 @@ def _background_template() -> str:
 
 @never_cache
 def canvas(request, code: str):
-    lab = _find_lab(code)
-    if lab is None:
-        return _unknown_code(request, code)
+    lab, refusal = _lab_by_code(request, code)
+    if refusal is not None:
+        return refusal
     if not lab.is_open:
         return _closed(request, lab)
     participant = identity.participant_for(request, lab)
@@ -198,9 +211,9 @@ def _refused(request, lab: Lab, status: int, errors: dict[str, list[str]]):
 
 def _post_context(request, code: str):
     """The lab and the participant of a post, or a refusal (unknown code 404, closed lab or no participant 403)."""
-    lab = _find_lab(code)
-    if lab is None:
-        raise Http404
+    lab, refusal = _lab_by_code(request, code, as_json=_wants_json(request))
+    if refusal is not None:
+        return None, None, refusal
     if not lab.is_open:
         return (
             lab,

@@ -63,7 +63,7 @@ def test_a_phone_joins_adds_notes_and_switches_lenses(phone, lab, dutch, assert_
     expect(first.locator(".lab-note-text")).to_have_text("<b>Wonen</b> boven winkels")  # as text, not markup
     expect(first.locator("textarea")).to_have_value("")
     expect(phone.locator("#lab-status")).to_have_text(dutch("Your note is on the canvas."))
-    expect(phone.locator('[data-count-for="%s"]' % lab.lenses.get(key="wonen").pk)).to_have_text("(1)")
+    expect(phone.locator(f'[data-count-for="{lab.lenses.get(key="wonen").pk}"]')).to_have_text("(1)")
 
     phone.locator(".lab-lens-nav a").nth(1).click()
     expect(second).to_be_visible()
@@ -74,9 +74,9 @@ def test_a_phone_joins_adds_notes_and_switches_lenses(phone, lab, dutch, assert_
     phone.route("**/notitie/", lambda route: route.abort())
     second.locator("textarea").fill("Pop-upwinkels in lege panden")
     second.get_by_role("button", name=dutch("Add note")).click()
-    expect(second.locator(".lab-form-error")).to_have_text(dutch(
-        "Sending failed: your note is kept here. Check the connection and try again."
-    ))
+    expect(second.locator(".lab-form-error")).to_have_text(
+        dutch("Sending failed: your note is kept here. Check the connection and try again.")
+    )
     expect(second.locator("textarea")).to_have_value("Pop-upwinkels in lege panden")
     phone.unroute("**/notitie/")
     second.get_by_role("button", name=dutch("Add note")).click()
@@ -131,7 +131,7 @@ def test_without_javascript_the_canvas_still_takes_notes(browser, live_server, l
     context = browser.new_context(base_url=live_server.url, locale="nl-BE", java_script_enabled=False)
     tab = context.new_page()
     _join(tab, dutch, name="Geen Script")
-    tab.locator("#note-text-%s" % lab.lenses.get(key="kansen").pk).fill("Markt op zondag")
+    tab.locator(f"#note-text-{lab.lenses.get(key='kansen').pk}").fill("Markt op zondag")
     tab.locator(".lab-lens").nth(2).get_by_role("button", name=dutch("Add note")).click()
     expect(tab.locator(".lab-lens").nth(2).locator(".lab-note-text")).to_have_text("Markt op zondag")
     context.close()

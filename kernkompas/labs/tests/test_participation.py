@@ -141,6 +141,19 @@ def test_a_wrong_code_guessed_many_times_is_stopped_with_a_dutch_429(client, lab
     assert client.post(reverse("labs:join_code"), {"code": lab.code}).status_code == 429
 
 
+def test_every_page_under_a_code_counts_wrong_codes_and_then_refuses_the_right_one_too(client, lab):
+    participant_client_cookie = _joined_client(client, lab)
+    assert participant_client_cookie
+    for number in range(10):
+        assert client.get(reverse("labs:canvas", kwargs={"code": f"NOPE{number}"})).status_code == 404
+        response = client.post(reverse("labs:add_note", kwargs={"code": f"NOPE{number}"}), {"text": "x"}, **JSON)
+        assert response.status_code == 404
+    assert client.get(reverse("labs:canvas", kwargs={"code": lab.code})).status_code == 429
+    response = _note(client, lab, lab.lenses.first())
+    assert response.status_code == 429 and int(response["Retry-After"]) > 0
+    assert not Note.objects.exists()
+
+
 def test_right_codes_do_not_count_so_a_whole_room_on_one_address_can_join(client, lab):
     for _ in range(40):
         assert client.post(reverse("labs:join_code"), {"code": lab.code.lower()}).status_code == 302
