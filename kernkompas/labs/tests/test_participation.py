@@ -15,7 +15,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from kernkompas.labs import identity
+from kernkompas.labs import events, identity
 from kernkompas.labs.actions import participation
 from kernkompas.labs.models import Cluster, Lab, LabEvent, Note, Participant, Phase, Vote, VotingState
 from kernkompas.labs.tests.lab_factory import join, make_lab
@@ -413,3 +413,49 @@ def test_hostile_text_reaches_the_page_as_text(client, lab):
     body = client.get(reverse("labs:canvas", kwargs={"code": lab.code})).content.decode()
     assert "<script>alert(1)" not in body and "<img src=x" not in body
     assert "\\u003C/script\\u003E" in body  # json_script escapes the data block
+
+
+@pytest.mark.django_db(transaction=True)
+def test_dots_sent_at_the_same_moment_never_exceed_the_budget_on_postgresql(cast, monkeypatch):
+    """Ten dots from one participant at once, budget three: exactly three are counted. Five sends of one dot (the
+    same nonce) at once: one is counted. Needs PostgreSQL (threads on their own connections); SQLite serialises
+    every write transaction at BEGIN IMMEDIATE, so there the race cannot happen at all."""
+    import threading
+
+    from django.db import connections
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the row lock is PostgreSQL's; run with DATABASE_URL=postgres://…")
+    # Committed for real here, so events are announced after each commit; the channel is not what this tests.
+    monkeypatch.setattr(events, "_announce", lambda lab_id, seq: None)
+    lab = make_lab(cast.maasdijk, dots=3)
+    participant = join(lab)
+    note = Note.objects.create(lab=lab, lens=lab.lenses.first(), participant=participant, text="Groen")
+    Lab.objects.filter(pk=lab.pk).update(phase=Phase.PRIORITEREN, voting=VotingState.OPEN)
+
+    def race(nonces):
+        barrier = threading.Barrier(len(nonces))
+        outcomes = []
+
+        def cast_one(nonce):
+            try:
+                barrier.wait()
+                outcomes.append(participation.vote(participant, note=note, nonce=nonce).counted)
+            except participation.NotNow:
+                outcomes.append("refused")
+            finally:
+                connections.close_all()
+
+        threads = [threading.Thread(target=cast_one, args=(nonce,)) for nonce in nonces]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        return outcomes
+
+    same = uuid.uuid4()
+    assert sorted(map(str, race([same] * 5))) == ["False", "False", "False", "False", "True"]
+    outcomes = race([uuid.uuid4() for _ in range(10)])
+    assert outcomes.count(True) == 2 and outcomes.count("refused") == 8
+    assert Vote.objects.filter(participant=participant).count() == 3
+    assert LabEvent.objects.filter(lab=lab, kind="votes.cast").count() == 3
