@@ -459,3 +459,21 @@ def test_dots_sent_at_the_same_moment_never_exceed_the_budget_on_postgresql(cast
     assert outcomes.count(True) == 2 and outcomes.count("refused") == 8
     assert Vote.objects.filter(participant=participant).count() == 3
     assert LabEvent.objects.filter(lab=lab, kind="votes.cast").count() == 3
+
+
+def test_the_canvas_shows_clusters_merged_notes_and_the_results_once_voting_is_closed(client, lab, voting):
+    participant, notes, cluster = voting
+    _vote(client, lab, note=notes[0])
+    _vote(client, lab, cluster=cluster)
+    Note.objects.filter(pk=notes[1].pk).update(merged_into=notes[0])
+    Note.objects.filter(pk=notes[0].pk).update(cluster=cluster)
+    Note.objects.filter(pk=notes[2].pk).update(is_hidden=True)
+    _set(lab, voting=VotingState.GESLOTEN)
+    page = client.get(reverse("labs:canvas", kwargs={"code": lab.code}))
+    body = page.content.decode()
+    assert "Groen" in body and "Samengevoegd met deze notitie:" in body and "1 stippen" in body
+    assert ">n2<" not in body  # the hidden note is shown to nobody
+    state = _state(page)
+    assert state["results"] == {"notes": {str(notes[0].pk): 1}, "clusters": {str(cluster.pk): 1}}
+    assert [n["id"] for n in state["notes"]] == [notes[0].pk, notes[1].pk]
+    assert "lab-dot-button" not in body
