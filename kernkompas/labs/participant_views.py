@@ -7,6 +7,7 @@ redirects back to the canvas, so the page works without JavaScript. Changes go t
 
 from __future__ import annotations
 
+import importlib.util
 import uuid
 
 from django.contrib import messages
@@ -109,10 +110,10 @@ def join(request, code: str):
             form.add_error(refused.field if refused.field in form.fields else None, refused.message)
         else:
             response = redirect("labs:canvas", code=lab.code)
-            identity.remember(response, lab, participant, secret)
+            identity.remember(response, participant, secret)
             return response
     status = 400 if form.is_bound else 200
-    context = {"lab": lab, "form": form, "background_template": _background_template()}
+    context = {"lab": lab, "form": form, **_background(lab)}
     return render(request, "labs/join.html", context, status=status)
 
 
@@ -157,12 +158,20 @@ def _script_labels(role_labels: dict[str, str]) -> dict:
     }
 
 
-def _background_template() -> str:
+def _background(lab: Lab) -> dict:
+    """What the facilitator chose to show beforehand, as the context of ``labs/includes/background.html``; empty
+    when the lab shows nothing, or when the background module (written with that include) is not installed."""
+    if importlib.util.find_spec("kernkompas.labs.background") is None:
+        return {}
     try:
         get_template(BACKGROUND_TEMPLATE)
     except TemplateDoesNotExist:
-        return ""
-    return BACKGROUND_TEMPLATE
+        return {}
+    # import here: the background module comes with the include above; the canvas works without both.
+    from kernkompas.labs import background
+
+    found = background.background_for(lab)
+    return {} if found.is_empty else {"background_template": BACKGROUND_TEMPLATE, "background": found}
 
 
 @never_cache
@@ -188,7 +197,7 @@ def canvas(request, code: str):
         "voting_open": snapshot["voting"] == VotingState.OPEN,
         "urls": urls,
         "stream_url": _optional_url("labs:participant_stream", lab.code),
-        "background_template": _background_template(),
+        **_background(lab),
     }
     return render(request, "labs/canvas.html", context)
 

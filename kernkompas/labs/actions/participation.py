@@ -145,7 +145,7 @@ def join(lab: Lab, display_name: str, role: str, *, user=None) -> tuple[Particip
         lab=lab,
         display_name=name,
         role=role,
-        secret_hash=identity.hash_secret(secret),
+        secret_hash=identity.secret_hash(secret),
         user=user if user is not None and user.is_authenticated else None,
     )
     events.emit(lab, "participant.joined", {"count": lab.participants.count()}, public=False)
