@@ -59,6 +59,11 @@ DEFAULT_RATES: dict[str, Rate] = {
     # Invitations sent (and sent again) from the back office: per address, and per inviting user.
     "invite": Rate(100, 60 * 60),
     "invite_account": Rate(30, 60 * 60),
+    # Binnenstadslab: wrong lab codes from one address (a right code gives its attempt back, so a room of 200 phones
+    # behind the venue's one address is never held up); far too few to guess one of ~900 million codes.
+    "lab_join": Rate(20, 10 * 60),
+    # Notes of one lab participant (counted per participant, not per address: the room shares one).
+    "lab_note": Rate(30, 60),
 }
 
 
@@ -172,6 +177,31 @@ def attempt(request, name: str, account: str | None = None) -> Attempt:
         if _add_one(window, now) > rate_for(limit).count:
             raise Limited(limit, max(1, math.ceil(window.ends_at - now)))
     return Attempt(tuple(counted))
+
+
+def over_limit(request, name: str) -> Limited | None:
+    """Whether the request's address is already over limit ``name``, without counting an attempt: for a page that
+    counts only failures but must not answer differently to a right guess once the limit is reached."""
+    if not getattr(settings, "RATELIMIT_ENABLED", True):
+        return None
+    now = time.time()
+    window = _window(name, client_ip(request), now)
+    hits = RateLimitCounter.objects.filter(key=window.key).values_list("hits", flat=True).first() or 0
+    if hits >= rate_for(name).count:
+        return Limited(name, max(1, math.ceil(window.ends_at - now)))
+    return None
+
+
+def attempt_as(name: str, who: str) -> Attempt:
+    """Count one attempt on ``name`` by ``who`` (e.g. ``"participant:12"``) instead of the client's address, for
+    people who share one address (a room on the venue's Wi-Fi). Raises ``Limited`` when over the limit."""
+    if not getattr(settings, "RATELIMIT_ENABLED", True):
+        return Attempt()
+    now = time.time()
+    window = _window(name, who, now)
+    if _add_one(window, now) > rate_for(name).count:
+        raise Limited(name, max(1, math.ceil(window.ends_at - now)))
+    return Attempt((window,))
 
 
 def forget_account(name: str, account: str) -> None:

@@ -6,6 +6,7 @@ from kernkompas.labs import (
     carry_views,
     facilitator_views,
     invitation_views,
+    participant_views,
     plan_feeds,
     plan_public_views,
     report_views,
@@ -73,3 +74,14 @@ urlpatterns += [
     path("<int:pk>/naar-actieplan/", carry_views.carry, name="carry"),
 ]
 # --- end report ---
+
+# --- participant: joining by code, the phone canvas, notes and dots ---
+urlpatterns += [
+    path("doe-mee/", participant_views.join_code, name="join_code"),
+    path("doe-mee/<str:code>/", participant_views.join, name="join"),
+    path("doe-mee/<str:code>/canvas/", participant_views.canvas, name="canvas"),
+    path("doe-mee/<str:code>/notitie/", participant_views.add_note, name="add_note"),
+    path("doe-mee/<str:code>/stem/", participant_views.vote, name="vote"),
+    path("doe-mee/<str:code>/stem/terug/", participant_views.unvote, name="unvote"),
+]
+# --- end participant ---
