@@ -16,3 +16,4 @@ class LabsConfig(parts.PartConfig):
     def ready(self):
         # import here: ready() is where Django lets an app import modules that need the models loaded.
         from kernkompas.labs import personal_data  # noqa: F401
+        from kernkompas.labs.actions import back_office  # noqa: F401  (names its audit actions)
