@@ -8,6 +8,8 @@ from collections import Counter
 import pytest
 from django.db.models import Count
 
+from kernkompas.core import privacy
+from kernkompas.core.personal_data import Person
 from kernkompas.labs.demo import data, load_demo
 from kernkompas.labs.models import (
     Action,
@@ -123,3 +125,17 @@ def test_nothing_personal_but_fictional(region):
         assert address.endswith(".example.org"), address
     assert not Participant.objects.filter(user__isnull=False).exists()
     assert set(Participant.objects.values_list("secret_hash", flat=True)) == {"0" * 64}
+
+
+def test_a_participant_and_a_stakeholder_contact_can_be_exported_and_erased(region):
+    load_demo()
+    name = data.PARTICIPANTS[4].name
+    exported = privacy.export(Person(name=name))
+    assert any(rows for label, rows in exported.items() if "Participant" in label or "participant" in label)
+    privacy.erase(Person(name=name))
+    assert not Participant.objects.filter(display_name=name).exists()
+    assert Note.objects.filter(text__startswith="Boven de winkels", participant=None).exists()  # the note stays
+    address = "secretariaat@ov-maasdijk.example.org"
+    privacy.erase(Person(email=address))
+    contact = Stakeholder.objects.get(name="Ondernemersvereniging Maasdijk Centrum")
+    assert contact.contact_email == "" and contact.contact_name == ""
