@@ -72,6 +72,13 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
                     "countertoken",
                 )
             ),
+            # The Binnenstadslab's own lists: the municipality's canvas templates and roles (the platform-wide
+            # ones are read-only for them, see labs.viewsets).
+            *(
+                f"labs.{action}_{model}"
+                for action in ("add", "change", "delete", "view")
+                for model in ("canvastemplate", "steeringrole")
+            ),
         }
     ),
     Role.BEGELEIDER: frozenset(
@@ -86,6 +93,9 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
             "monitor.view_branchalias",
             "monitor.view_countingpoint",
             "monitor.view_threshold",
+            # Facilitators prepare labs on the municipality's canvases and roles; its staff maintain them.
+            "labs.view_canvastemplate",
+            "labs.view_steeringrole",
         }
     ),
     Role.REDACTIE: frozenset(

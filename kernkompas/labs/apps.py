@@ -10,11 +10,17 @@ class LabsConfig(parts.PartConfig):
     url_prefix = "binnenstadslab/"
     api_router = "kernkompas.labs.api.router"
     api_prefix = "/labs"
+    demo_loader = "kernkompas.labs.demo.load_demo"
+    demo_order = 40
+    workspace_panels = "kernkompas.labs.workspace.panels"
+    place_panels = "kernkompas.labs.place_panels.panels"
     indicator_targets = "kernkompas.labs.targets.indicator_targets"
 
     def ready(self):
         # import here: ready() is where Django lets an app import modules that need the models loaded.
+        from kernkompas.labs import personal_data  # noqa: F401
         from kernkompas.labs.actions import (  # noqa: F401  (they name the audit actions)
+            back_office,
             facilitation_labels,
             labels,
             report_labels,

@@ -8,6 +8,8 @@ from wagtail.models import TaskState
 
 from kernkompas.accounts import permissions
 from kernkompas.dna.models import DnaVersion
+from kernkompas.labs import links as lab_links
+from kernkompas.labs.models import ActionPlan, Lab
 from kernkompas.monitor.indicator_catalogue import INDICATORS, VACANCY_THEME
 from kernkompas.monitor.selectors import visible_gebieden
 from kernkompas.monitor.theme_links import indicator_url
@@ -29,7 +31,10 @@ def home(request):
             "cases": CasePage.objects.live().public().count(),
             "dashboards": Gebied.objects.filter(is_public=True).count(),
             "kompassen": DnaVersion.objects.filter(is_published=True, trajectory__is_published=True).count(),
+            "plans": ActionPlan.objects.filter(is_published=True).count(),
+            "lab_reports": Lab.objects.filter(is_report_public=True).count(),
         },
+        "lab": _lab_entries(request.user),
         "chain": _chain(),
         "demo_gemeenten": current.filter(is_demo=True).order_by("name_nl")[:6],
     }
@@ -40,6 +45,17 @@ def home(request):
         context["editor"] = _editor_entries(user) if permissions.is_redactie(user) else None
         context["administrator"] = permissions.is_beheerder(user)
     return render(request, "core/home.html", context)
+
+
+def _lab_entries(user) -> dict:
+    """The Binnenstadslab card's links: its labs for staff, the published plans for everyone, joining with a code."""
+    staff = user.is_authenticated and permissions.is_staff_of_any(user)
+    return {
+        "url": (lab_links.index_url() if staff else "") or lab_links.public_plans_url() or lab_links.join_code_url(),
+        "index": lab_links.index_url() if staff else "",
+        "plans": lab_links.public_plans_url(),
+        "join": lab_links.join_code_url(),
+    }
 
 
 def _chain() -> dict:

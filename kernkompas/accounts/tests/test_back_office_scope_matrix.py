@@ -221,6 +221,9 @@ SCOPES: dict[str, Scope] = {
     "monitor.threshold": scoped("gebied__kern__gemeente"),
     "monitor.ownercontact": scoped("unit__gebied__kern__gemeente"),
     "monitor.countertoken": scoped("gemeente", make=_counter_key),
+    # Binnenstadslab.
+    "labs.canvastemplate": scoped("gemeente"),
+    "labs.steeringrole": scoped("gemeente"),
     # Vitrine: the vocabularies (themes and audiences are shown on the public Vitrine) and the pages.
     "vitrine.theme": editorial(public_names=True),
     "vitrine.audience": editorial(public_names=True),
