@@ -185,7 +185,9 @@ def change_lab(by, lab: Lab, *, gemeenten=None, cases=None, **values) -> Lab:
             changes[name] = [str(old) if old is not None else "", str(values[name]) if values[name] is not None else ""]
             setattr(lab, name, values[name])
     if changes:
-        lab.save()
+        # Only the changed fields: the lab object may be older than its last event, and a full save would write a
+        # stale event_seq back (the next event would then collide with one already stored).
+        lab.save(update_fields=[*changes, "updated_at"])
     if gemeenten is not None:
         lab.gemeenten.set(list(gemeenten) if lab.regio_id else [])
     if cases is not None:
