@@ -60,6 +60,16 @@ class PartConfig(AppConfig):
     #: weeks, summed over the counting points of the **public** areas of these cores (the Kernmonitor's footfall), so
     #: that the Kern-DNA's analysis can show it without importing the Kernmonitor.
     core_footfall: str | None = None
+    # --- The action plan's links (issue 13) ---
+    #: A function ``() -> list[(code, label, unit, higher_is_better)]``: the indicators an action or a bottleneck of
+    #: an action plan may be linked to (the Kernmonitor's catalogue), so that the plan offers them as choices.
+    indicator_catalogue: str | None = None
+    #: A function ``(gebied_ids, codes) -> {(gebied_id, code): (value, date, formatted)}``: the latest value of
+    #: each of these indicators in each of these areas (pairs without a value are left out).
+    indicator_values: str | None = None
+    #: A function ``(limit) -> list[(page_id, title, url)]``: the live, public cases an action may name as its
+    #: inspiration, newest first.
+    case_choices: str | None = None
 
 
 def all_parts() -> list[PartConfig]:
@@ -232,3 +242,34 @@ def area_links(gebied, user) -> list[tuple[str, str]]:
         if part.area_links:
             found.extend(import_string(part.area_links)(gebied, user))
     return found
+
+
+# --- What an action plan links to (issue 13) ------------------------------------------------------------------
+
+
+def indicator_catalogue() -> list[tuple[str, str, str, bool | None]]:
+    """``(code, label, unit, higher_is_better)`` of every indicator a plan may link to, from the part that measures
+    (empty without one)."""
+    for part in all_parts():
+        if part.indicator_catalogue:
+            return list(import_string(part.indicator_catalogue)())
+    return []
+
+
+def indicator_values(gebied_ids, codes) -> dict[tuple[int, str], tuple[Any, Any, str]]:
+    """``{(gebied_id, code): (value, date, formatted)}``: the latest value of each indicator in each area."""
+    gebied_ids, codes = [pk for pk in set(gebied_ids) if pk], [code for code in set(codes) if code]
+    if not gebied_ids or not codes:
+        return {}
+    for part in all_parts():
+        if part.indicator_values:
+            return import_string(part.indicator_values)(gebied_ids, codes)
+    return {}
+
+
+def case_choices(limit: int = 200) -> list[tuple[int, str, str]]:
+    """``(page_id, title, url)`` of the live, public cases, from the part that has cases (empty without one)."""
+    for part in all_parts():
+        if part.case_choices:
+            return list(import_string(part.case_choices)(limit))
+    return []

@@ -8,3 +8,7 @@ class LabsConfig(parts.PartConfig):
     label = "labs"
     verbose_name = _("Binnenstadslab")
     url_prefix = "binnenstadslab/"
+
+    def ready(self):
+        # import here: ready() is where Django lets an app import modules that need the models loaded.
+        from kernkompas.labs.actions import plan_labels  # noqa: F401  (names the plan's audit actions)

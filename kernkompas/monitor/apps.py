@@ -19,6 +19,8 @@ class MonitorConfig(parts.PartConfig):
     core_unit_counts = "kernkompas.monitor.core_units.core_unit_counts"
     core_footfall = "kernkompas.monitor.core_units.core_footfall"
     area_links = "kernkompas.monitor.links.area_links"
+    indicator_catalogue = "kernkompas.monitor.plan_links.indicator_catalogue"
+    indicator_values = "kernkompas.monitor.plan_links.indicator_values"
 
     def ready(self):
         # import here: ready() is where Django lets an app import modules that need the models loaded.

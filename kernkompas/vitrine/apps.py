@@ -16,6 +16,7 @@ class VitrineConfig(parts.PartConfig):
     demo_order = 10
     place_panels = "kernkompas.vitrine.connections.place_panels"
     case_finder = "kernkompas.vitrine.connections.find_cases"
+    case_choices = "kernkompas.vitrine.connections.case_choices"
 
     def ready(self):
         # import here: both read the models, which exist only once the apps are ready; importing them registers

@@ -120,3 +120,12 @@ def place_panels(request, place) -> list[Panel]:
             slug="vitrine-cases",
         )
     ]
+
+
+# --- Cases an action plan names as its inspiration --------------------------------------------------------------
+
+
+def case_choices(limit: int = 200) -> list[tuple[int, str, str]]:
+    """``(page_id, title, url)`` of the live, public cases, newest first (an action's "inspired by" choices)."""
+    cases = live_cases().order_by("-first_published_at", "-pk")[: max(0, limit)]
+    return [(case.pk, case.title, case.url) for case in cases]
