@@ -12,6 +12,7 @@ from kernkompas.core.models import AuditEvent
 from kernkompas.labs.actions import plans as plan_actions
 from kernkompas.labs.models import Action, ActionPlan, Bottleneck, Goal, Party, SteeringRole
 from kernkompas.monitor.models import AreaIndicators, Count
+from kernkompas.vitrine.tests.list_cases import make_case
 
 pytestmark = pytest.mark.django_db
 
@@ -267,3 +268,17 @@ def test_the_english_pages_speak_english(client, cast, filled):
     page = login(client, cast.ellen).get("/en" + filled["plan"].get_absolute_url()).content.decode()
     assert "Bottlenecks & opportunities" in page and "Knelpunten" not in page
     assert "€ 1,000.00" in page
+
+
+def test_an_action_names_published_vitrine_cases_but_not_drafts(client, cast, filled):
+    live = make_case("tongeren", "Pop-upwinkels in Tongeren", [], [], "25k-50k", "binnenstad", "BE", "lt10k")
+    draft = make_case("draft", "Nog niet af", [], [], "25k-50k", "stadskern", "BE", "lt10k", live=False)
+    login(client, cast.ellen)
+    url = reverse("labs:action_edit", kwargs={"pk": filled["action"].pk})
+    form_page = client.get(url).content.decode()
+    assert "Pop-upwinkels in Tongeren" in form_page and "Nog niet af" not in form_page
+    refused = client.post(url, action_post(filled["plan"], title="Pop-ups", cases=[draft.pk]))
+    assert refused.status_code == 400 and not filled["action"].cases.exists()
+    assert client.post(url, action_post(filled["plan"], title="Pop-ups", cases=[live.pk])).status_code == 302
+    assert list(filled["action"].cases.values_list("pk", flat=True)) == [live.pk]
+    assert live.url in client.get(filled["action"].get_absolute_url()).content.decode()
