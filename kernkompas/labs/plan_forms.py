@@ -63,6 +63,9 @@ class PlanForm(forms.ModelForm):
     def __init__(self, *args, gemeenten, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["gemeente"].queryset = gemeenten
+        only = list(gemeenten[:2])
+        if len(only) == 1:  # the one municipality someone works for is chosen already
+            self.fields["gemeente"].initial = only[0].pk
         if self.instance.pk:
             del self.fields["gemeente"]
             gemeente_ids = [self.instance.gemeente_id]

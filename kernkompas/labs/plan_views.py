@@ -69,7 +69,8 @@ def plan_new(request):
     gemeenten = _managed_gemeenten(request.user)
     if not permissions.is_staff_of_any(request.user):
         raise Http404
-    form = PlanForm(request.POST or None, gemeenten=gemeenten, initial={"gemeente": request.GET.get("gemeente")})
+    initial = {"gemeente": request.GET["gemeente"]} if request.GET.get("gemeente", "").isdigit() else {}
+    form = PlanForm(request.POST or None, gemeenten=gemeenten, initial=initial)
     created = []
 
     def save(data):

@@ -6,6 +6,7 @@ the start, a negative amount, a party or area of another plan or municipality) i
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -297,14 +298,30 @@ def rename_role(by, role: SteeringRole, name: str, description: str = "") -> Ste
 # --- Actions -------------------------------------------------------------------------------------------------
 
 
+def _plain_number(text: str) -> str:
+    """ "12.500,50" (Dutch), "12,500.50" (English), "12.500" (Dutch thousands) and "12500.5" as "12500.50"-style
+    text. The separator that comes last is the decimal point; a lone dot before exactly three digits groups
+    thousands, as an amount in euro has at most two decimals."""
+    text = text.strip().replace("€", "").replace(" ", "").replace("\u00a0", "")
+    if "," in text and "." in text:
+        decimal_mark = "," if text.rfind(",") > text.rfind(".") else "."
+        grouping = "." if decimal_mark == "," else ","
+        return text.replace(grouping, "").replace(decimal_mark, ".")
+    if "," in text:
+        return text.replace(",", ".") if text.count(",") == 1 else text.replace(",", "")
+    if re.fullmatch(r"-?\d{1,3}(\.\d{3})+", text):
+        return text.replace(".", "")
+    return text
+
+
 def parse_amount(value) -> Decimal:
     """An amount in euro from a number or a text ("1.250,50", "1250.5"); a ValidationError when it is not one."""
     if isinstance(value, Decimal):
         amount = value
     else:
-        text = str(value).strip().replace("€", "").replace(" ", "")
-        if "," in text:  # Dutch: dots group thousands, the comma is the decimal point
-            text = text.replace(".", "").replace(",", ".")
+        text = _plain_number(str(value))
+        if not re.fullmatch(r"-?\d{1,15}(\.\d{1,2})?", text):
+            raise ValidationError({"funding": _("An amount is a number of euros, e.g. 12.500,00.")})
         try:
             amount = Decimal(text)
         except InvalidOperation:

@@ -105,7 +105,9 @@ def test_an_action_with_owner_partners_role_and_funding_is_saved(cast, plan, ond
         ({"start_date": datetime.date(2026, 6, 1), "deadline": datetime.date(2026, 5, 1)}, "deadline", "deadline"),
         ({"funding": [{"payer": "gemeente", "amount": "-5"}]}, "funding", "negatief"),
         ({"funding": [{"payer": "gemeente", "amount": "vijfduizend"}]}, "funding", "aantal euro"),
-        ({"funding": [{"payer": "gemeente", "amount": "1e400"}]}, "funding", "te groot"),
+        ({"funding": [{"payer": "gemeente", "amount": "99.999.999.999"}]}, "funding", "te groot"),
+        ({"funding": [{"payer": "gemeente", "amount": "1e400"}]}, "funding", "aantal euro"),
+        ({"funding": [{"payer": "gemeente", "amount": "1,234"}]}, "funding", "aantal euro"),
         ({"funding": [{"payer": "oom", "amount": "5"}]}, "funding", "wie betaalt"),
         ({"status": "klaar"}, "status", "geldige keuze"),
     ],
@@ -163,6 +165,20 @@ def test_the_registry_offers_the_kernmonitor_catalogue_and_latest_values(cast):
     value, date, formatted = parts.indicator_values([cast.markt.pk], ["vacancy_rate"])[(cast.markt.pk, "vacancy_rate")]
     assert (value, date) == (0.12, datetime.date(2025, 3, 1))
     assert formatted == "12,0 %"
+
+
+@pytest.mark.parametrize(
+    ("text", "euros"),
+    [
+        ("12.500", "12500.00"),
+        ("12.500,50", "12500.50"),
+        ("12,500.50", "12500.50"),
+        ("7500", "7500.00"),
+        ("0,5", "0.50"),
+    ],
+)
+def test_amounts_are_read_as_dutch_or_english_people_write_them(text, euros):
+    assert str(plan_actions.parse_amount(text)) == euros
 
 
 def test_a_linked_action_starts_from_the_current_value_and_shows_its_progress(cast, plan):
