@@ -55,6 +55,6 @@ def test_the_municipality_makes_a_plan_with_an_action_and_reads_it_on_a_phone(
     gebied = Gebied.objects.filter(kern__gemeente__slug="maasdijk").first()
     area_actions.add_stakeholder(None, gebied, name="Bakkerij De Maas", kind="ondernemers", engagement="trekker")
     page.goto(f"/binnenstadslab/gebied/{gebied.pk}/")
-    expect(page.get_by_text("Bakkerij De Maas")).to_be_visible()
+    expect(page.get_by_text("Bakkerij De Maas", exact=True)).to_be_visible()
     assert fits(page)
     assert_accessible(page, "the area approach on a phone")
