@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kernkompas.core import parts
@@ -225,3 +226,4 @@ class ProgressForm(forms.ModelForm):
     def __init__(self, *args, plan, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["party"].queryset = plan.parties.all()
+        self.fields["date"].initial = timezone.localdate()
