@@ -36,4 +36,5 @@ def percent(share: float | None) -> int | None:
     """A progress share as a whole percentage (rounded down, so 99.6 % is not shown as done), or None."""
     if share is None:
         return None
-    return int(math.floor(share * 100 + 1e-9))
+    # Rounded to a millionth first: 0.1 − 0.12 over 0.08 − 0.12 is 0.4999999999999998 in floating point, not 49 %.
+    return int(math.floor(round(share * 100, 6)))

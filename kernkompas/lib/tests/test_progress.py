@@ -3,6 +3,8 @@ whichever way is forward."""
 
 import math
 
+import pytest
+
 from kernkompas.lib.progress import percent, progress
 
 
@@ -12,7 +14,8 @@ def test_it_is_the_share_of_the_way_from_baseline_to_target_when_the_figure_shou
 
 
 def test_it_works_the_same_when_the_figure_should_fall_like_vacancy():
-    assert progress(0.12, 0.08, 0.10) == 0.5
+    assert progress(0.12, 0.08, 0.10) == pytest.approx(0.5)
+    assert percent(progress(0.12, 0.08, 0.10)) == 50
     assert percent(progress(12, 8, 11)) == 25
 
 
