@@ -30,7 +30,7 @@ from kernkompas.labs.plan_forms import (
     RoleForm,
 )
 from kernkompas.labs.staff import confirm_remove, direction, item_form, require_manager, save_form, staff_only
-from kernkompas.places.models import Gemeente
+from kernkompas.places.models import Gebied, Gemeente
 
 
 def _managed_gemeenten(user):
@@ -59,7 +59,12 @@ def plans(request):
     if not permissions.is_staff_of_any(request.user):
         raise Http404
     found = permissions.scope_queryset(request.user, ActionPlan.objects.select_related("gemeente", "kern", "regio"))
-    context = {"plans": list(found), "gemeenten": list(_managed_gemeenten(request.user))}
+    areas = permissions.scope_queryset(request.user, Gebied.objects.select_related("kern__gemeente"), "kern__gemeente")
+    context = {
+        "plans": list(found),
+        "gemeenten": list(_managed_gemeenten(request.user)),
+        "areas": list(areas.order_by("kern__gemeente__name_nl", "kern__name", "name")[:200]),
+    }
     return render(request, "labs/plans/plans.html", context)
 
 

@@ -282,3 +282,10 @@ def test_an_action_names_published_vitrine_cases_but_not_drafts(client, cast, fi
     assert client.post(url, action_post(filled["plan"], title="Pop-ups", cases=[live.pk])).status_code == 302
     assert list(filled["action"].cases.values_list("pk", flat=True)) == [live.pk]
     assert live.url in client.get(filled["action"].get_absolute_url()).content.decode()
+
+
+def test_the_list_of_plans_leads_to_the_area_approach_of_own_areas_only(client, cast, plan):
+    page = login(client, cast.ellen).get(reverse("labs:plans")).content.decode()
+    assert "Centrum 2030" in page and reverse("labs:area", kwargs={"gebied_pk": cast.markt.pk}) in page
+    other = login(client, cast.sofie).get(reverse("labs:plans")).content.decode()
+    assert "Centrum 2030" not in other and "Marktplein" not in other
