@@ -23,5 +23,6 @@ class LabsConfig(parts.PartConfig):
             back_office,
             facilitation_labels,
             labels,
+            plan_labels,
             report_labels,
         )

@@ -18,6 +18,7 @@ class VitrineConfig(parts.PartConfig):
     case_finder = "kernkompas.vitrine.connections.find_cases"
     cases_by_ids = "kernkompas.vitrine.connections.cases_by_ids"
     case_search = "kernkompas.vitrine.connections.search_cases"
+    case_choices = "kernkompas.vitrine.connections.case_choices"
 
     def ready(self):
         # import here: both read the models, which exist only once the apps are ready; importing them registers

@@ -138,3 +138,12 @@ def search_cases(text: str, limit: int = 10) -> list[CaseLink]:
 
     ids = [scored.page_id for scored in search_case_ids(text)[: max(0, limit)]]
     return cases_by_ids(ids)
+
+
+# --- Cases an action plan names as its inspiration --------------------------------------------------------------
+
+
+def case_choices(limit: int = 200) -> list[tuple[int, str, str]]:
+    """``(page_id, title, url)`` of the live, public cases, newest first (an action's "inspired by" choices)."""
+    cases = live_cases().order_by("-first_published_at", "-pk")[: max(0, limit)]
+    return [(case.pk, case.title, case.url) for case in cases]
