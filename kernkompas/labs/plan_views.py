@@ -18,6 +18,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from kernkompas.accounts import permissions
 from kernkompas.labs import plan_display
 from kernkompas.labs.actions import plans as plan_actions
+from kernkompas.labs.actions import progress
 from kernkompas.labs.models import Action, ActionPlan, Bottleneck, Goal, Party, SteeringRole
 from kernkompas.labs.plan_forms import (
     ActionForm,
@@ -345,7 +346,7 @@ def _action(request, pk: int) -> Action:
 def action(request, pk: int):
     item = _action(request, pk)
     form = ProgressForm(request.POST or None, plan=item.plan)
-    if request.method == "POST" and save_form(form, lambda data: plan_actions.add_progress(request.user, item, **data)):
+    if request.method == "POST" and save_form(form, lambda data: progress.report_progress(request.user, item, **data)):
         messages.success(request, _("The progress update has been saved."))
         return redirect(item.get_absolute_url())
     context = {

@@ -35,7 +35,6 @@ audit.describe_actions(
         "labs.action_changed": _("changed an action of an action plan"),
         "labs.action_moved": _("moved an action of an action plan"),
         "labs.action_removed": _("removed an action from an action plan"),
-        "labs.progress_added": _("reported progress on an action"),
         "labs.progress_removed": _("removed a progress update of an action"),
     }
 )

@@ -452,25 +452,6 @@ def remove_action(by, action: Action) -> None:
 
 
 @transaction.atomic
-def add_progress(by, action: Action, *, date, text: str, status: str = "", party=None) -> ProgressUpdate:
-    """What happened on an action; with a status, the action's status follows."""
-    if party is not None and party.plan_id != action.plan_id:
-        raise ValidationError({"party": _("Choose a party of this plan.")})
-    author = by if getattr(by, "is_authenticated", False) else None
-    update = ProgressUpdate(action=action, date=date, text=text, status=status or "", author=author, party=party)
-    update.full_clean(exclude=["action", "author", "party"])
-    update.save()
-    changes = {}
-    if update.status and update.status != action.status:
-        changes["status"] = [action.status, update.status]
-        action.status = update.status
-        action.save(update_fields=["status", "updated_at"])
-    audit.record(by, "labs.progress_added", action, gemeente=action.plan.gemeente, changes=changes)
-    _touch(action.plan)
-    return update
-
-
-@transaction.atomic
 def remove_progress(by, update: ProgressUpdate) -> None:
     action = update.action
     audit.record(by, "labs.progress_removed", action, gemeente=action.plan.gemeente)

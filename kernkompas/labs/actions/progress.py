@@ -37,8 +37,9 @@ def may_report(user, action: Action) -> bool:
     return user.is_authenticated and (is_staff_for(user, action) or owner_member(user, action))
 
 
-def report_progress(by, action: Action, date: datetime.date, text: str, status: str = "") -> ProgressUpdate:
-    """Add a progress update to ``action`` and, with ``status``, set the action's status to it."""
+def report_progress(by, action: Action, date: datetime.date, text: str, status: str = "", party=None) -> ProgressUpdate:
+    """Add a progress update to ``action`` and, with ``status``, set the action's status to it. A party member
+    reports on behalf of the owner party; staff may name the party the news comes from (``party``, of this plan)."""
     if not may_report(by, action):
         raise PermissionDenied(_("You may not report progress on this action."))
     text = (text or "").strip()
@@ -53,9 +54,12 @@ def report_progress(by, action: Action, date: datetime.date, text: str, status: 
         errors["date"] = _("The date cannot be in the future.")
     if status and status not in ActionStatus.values:
         errors["status"] = _("Choose a status from the list.")
+    if party is not None and party.plan_id != action.plan_id:
+        errors["party"] = _("Choose a party of this plan.")
     if errors:
         raise ValidationError(errors)
-    party = action.owner if owner_member(by, action) else None
+    if not is_staff_for(by, action):
+        party = action.owner  # a party member always speaks for the owner party
     with transaction.atomic():
         update = ProgressUpdate.objects.create(
             action=action, date=date, text=text, status=status, author=by, party=party

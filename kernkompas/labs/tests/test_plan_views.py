@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from kernkompas.core.models import AuditEvent
 from kernkompas.labs.actions import plans as plan_actions
+from kernkompas.labs.actions import progress
 from kernkompas.labs.models import Action, ActionPlan, Bottleneck, Goal, Party, SteeringRole
 from kernkompas.monitor.models import AreaIndicators, Count
 from kernkompas.vitrine.tests.list_cases import make_case
@@ -122,7 +123,7 @@ def test_the_plan_page_shows_the_four_steps_with_words_not_codes(client, cast, f
 
 def test_hostile_text_is_shown_as_text(client, cast, filled):
     plan_actions.change_action(cast.ellen, filled["action"], title=HOSTILE, description=HOSTILE)
-    plan_actions.add_progress(cast.ellen, filled["action"], date=datetime.date(2026, 1, 1), text=HOSTILE)
+    progress.report_progress(cast.ellen, filled["action"], date=datetime.date(2026, 1, 1), text=HOSTILE)
     login(client, cast.ellen)
     for url in (reverse("labs:plan", kwargs={"pk": filled["plan"].pk}), filled["action"].get_absolute_url()):
         page = client.get(url).content.decode()

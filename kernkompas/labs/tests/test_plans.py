@@ -14,6 +14,7 @@ from kernkompas.core import parts
 from kernkompas.core.models import AuditEvent
 from kernkompas.labs import plan_display
 from kernkompas.labs.actions import plans as plan_actions
+from kernkompas.labs.actions import progress
 from kernkompas.labs.models import Action, ActionFunding, ActionPlan, Party, SteeringRole
 from kernkompas.monitor.models import AreaIndicators, Count
 from kernkompas.places.models import Gebied, Kern
@@ -209,15 +210,15 @@ def test_a_linked_action_without_figures_has_no_progress(cast, plan):
 
 def test_a_progress_update_with_a_status_moves_the_action(cast, plan, ondernemers):
     action = plan_actions.add_action(cast.ellen, plan, title="Pop-ups")
-    plan_actions.add_progress(
+    progress.report_progress(
         cast.ellen, action, date=datetime.date(2026, 3, 1), text="Eerste drie open", status="lopend"
     )
     action.refresh_from_db()
     assert action.status == "lopend"
-    plan_actions.add_progress(cast.femke, action, date=datetime.date(2026, 4, 1), text="Nog bezig", party=ondernemers)
+    progress.report_progress(cast.femke, action, date=datetime.date(2026, 4, 1), text="Nog bezig", party=ondernemers)
     action.refresh_from_db()
     assert action.status == "lopend" and action.updates.count() == 2
-    assert AuditEvent.objects.filter(action="labs.progress_added").count() == 2
+    assert AuditEvent.objects.filter(action="labs.progress_reported").count() == 2
 
 
 def test_seeded_roles_are_read_only_and_own_roles_can_be_renamed(cast):
