@@ -21,8 +21,5 @@ class LabsConfig(parts.PartConfig):
         from kernkompas.labs import personal_data  # noqa: F401
         from kernkompas.labs.actions import (  # noqa: F401  (they name the audit actions)
             back_office,
-            facilitation_labels,
             labels,
-            plan_labels,
-            report_labels,
         )

@@ -1,7 +1,7 @@
 """Preparing and running a lab: creating and changing it, its lenses, the phases, the timer, dot-voting, clusters,
 merging and hiding notes, blocking a participant, the agreements, and the municipality's canvas templates.
 
-Each operation owns its transaction, writes the audit log (codes named in ``facilitation_labels.py``) and writes
+Each operation owns its transaction, writes the audit log (codes named in ``labels.py``) and writes
 the lab's numbered events (``events.emit``) that the screens in the room follow. What participants may not see (a
 hidden note's text, a blocked participant, vote progress) is emitted with ``public=False``. The views check who may
 do it (``permissions.can_manage_gemeente`` on the lab's municipality) before they call.
