@@ -30,7 +30,7 @@ def test_the_municipality_makes_a_plan_with_an_action_and_reads_it_on_a_phone(
     page.get_by_role("link", name=dutch("Add an action")).click()
     assert_accessible(page, "the action form")
     page.get_by_label("Actie:", exact=True).fill("Pop-upwinkels in lege panden")
-    page.get_by_label("Eigenaar").select_option(label="Ondernemersvereniging Maasdijk")
+    page.get_by_label("Trekker").select_option(label="Ondernemersvereniging Maasdijk")
     page.get_by_label("Begin:", exact=True).fill("2026-01-01")
     page.get_by_label("Deadline").fill("2025-01-01")
     page.locator("#id_financiering-0-payer").select_option("gemeente")
