@@ -1,4 +1,4 @@
-"""``kernkompas serve``: gunicorn with threaded workers, settings from options or environment, static files served."""
+"""``kernkompas serve``: gunicorn with uvicorn (ASGI) workers, settings from options or environment, static files served."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from django.core.management.base import CommandError
 from kernkompas.site.management.commands.serve import (
     DEFAULT_THREADS,
     DEFAULT_WORKERS,
+    DEFAULT_WORKERS_POSTGRESQL,
     KernkompasServer,
     resolve_server_settings,
     server_options,
@@ -36,8 +37,18 @@ def clean_env(monkeypatch):
     return monkeypatch
 
 
-def test_without_options_or_environment_it_listens_on_localhost_8000(clean_env):
-    assert resolve_server_settings(NO_OPTIONS) == ("127.0.0.1", 8000, DEFAULT_WORKERS, DEFAULT_THREADS)
+def test_without_options_or_environment_it_listens_on_localhost_8000(clean_env, settings):
+    settings.KERNKOMPAS_CONCURRENCY = DEFAULT_THREADS
+    postgres = settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
+    workers = DEFAULT_WORKERS_POSTGRESQL if postgres else DEFAULT_WORKERS
+    assert resolve_server_settings(NO_OPTIONS) == ("127.0.0.1", 8000, workers, DEFAULT_THREADS)
+
+
+def test_on_sqlite_one_process_serves_and_on_postgresql_two(clean_env, settings):
+    clean_env.setitem(settings.DATABASES["default"], "ENGINE", "django.db.backends.sqlite3")
+    assert resolve_server_settings(NO_OPTIONS)[2] == 1
+    clean_env.setitem(settings.DATABASES["default"], "ENGINE", "django.db.backends.postgresql")
+    assert resolve_server_settings(NO_OPTIONS)[2] == 2
 
 
 def test_the_environment_sets_the_defaults_and_options_win_over_it(clean_env):
@@ -100,13 +111,12 @@ def test_serve_and_demo_with_debug_on_stop_before_listening_on_every_address(tmp
     assert not (tmp_path / "home" / "static").exists(), "it stopped before collecting static files"
 
 
-def test_gunicorn_is_configured_with_threaded_workers_on_the_address_given():
+def test_gunicorn_is_configured_with_uvicorn_workers_on_the_address_given():
     server = KernkompasServer(server_options("127.0.0.1", 8123, workers=3, threads=5))
 
     assert server.cfg.bind == ["127.0.0.1:8123"]
     assert server.cfg.workers == 3
-    assert server.cfg.threads == 5
-    assert server.cfg.worker_class_str == "gthread"
+    assert server.cfg.worker_class_str == "uvicorn_worker.UvicornWorker"
     assert server.cfg.control_socket_disable is True
 
 
