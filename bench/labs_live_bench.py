@@ -142,11 +142,12 @@ def start_server(args, home: Path, port: int) -> subprocess.Popen:
         command += ["--workers", str(args.workers)]
     if args.threads:
         command += ["--threads", str(args.threads)]
-    server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    log = (home / "serve.log").open("w")
+    server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=log, text=True)
     deadline = time.time() + 120
     while time.time() < deadline:
         if server.poll() is not None:
-            sys.exit(f"the server stopped: {server.stderr.read()[-2000:]}")
+            sys.exit(f"the server stopped: {(home / 'serve.log').read_text()[-2000:]}")
         try:
             with socket.create_connection(("127.0.0.1", port), timeout=1):
                 return server
@@ -175,6 +176,7 @@ class Phone:
         )
         self.arrived: dict[str, float] = {}  # note text → first arrival on this phone's stream
         self.duplicates = 0
+        self.transport_retries = 0
         self.errors: list[str] = []
         self.notes: list[int] = []
         self.opened = asyncio.Event()
@@ -206,7 +208,9 @@ class Phone:
         while True:
             try:
                 headers = {"Accept": "text/event-stream", "Last-Event-ID": last}
-                async with self.client.stream("GET", f"/binnenstadslab/doe-mee/{self.code}/live/", headers=headers) as r:
+                async with self.client.stream(
+                    "GET", f"/binnenstadslab/doe-mee/{self.code}/live/", headers=headers
+                ) as r:
                     if r.status_code != 200:
                         raise RuntimeError(f"stream answered {r.status_code}")
                     self.opened.set()
@@ -233,15 +237,30 @@ class Phone:
         fields = {"lens": random.choice(self.lens_ids), "text": text, "client_id": client_id}
         if replay_of is None:
             self.sent_at[text] = time.perf_counter()
-        answer = await self.client.post(f"/binnenstadslab/doe-mee/{self.code}/notitie/", data=fields, headers=self._csrf())
+        answer = await self._post(f"/binnenstadslab/doe-mee/{self.code}/notitie/", fields)
         if answer.status_code in (200, 201):
             self.notes.append(answer.json()["note"]["id"])
         return answer.status_code, text, client_id
 
     async def vote(self, note_id: int, nonce: str) -> int:
         fields = {"note": note_id, "nonce": nonce}
-        answer = await self.client.post(f"/binnenstadslab/doe-mee/{self.code}/stem/", data=fields, headers=self._csrf())
+        answer = await self._post(f"/binnenstadslab/doe-mee/{self.code}/stem/", fields)
         return answer.status_code
+
+    async def _post(self, path: str, fields: dict):
+        """POST as the phone's script does: a connection the server closed while idle (keep-alive) is retried with
+        the same client_id or nonce, which the server stores or counts once."""
+        # import here: see __init__.
+        import httpx
+
+        for attempt in range(3):
+            try:
+                return await self.client.post(path, data=fields, headers=self._csrf())
+            except (httpx.ReadError, httpx.RemoteProtocolError, httpx.ConnectError):
+                self.transport_retries += 1
+                if attempt == 2:
+                    raise
+        raise AssertionError("unreachable")
 
 
 async def run(args, base: str, code: str, lab_id: int, lens_ids: list[int]) -> dict:
@@ -314,6 +333,7 @@ async def run(args, base: str, code: str, lab_id: int, lens_ids: list[int]) -> d
         result["dot_statuses"] = sorted({s for statuses, _ in voted for s in statuses})
         result["dot_replay_statuses"] = sorted({replay for _, replay in voted})
         result["stream_errors"] = [e for phone in phones for e in phone.errors][:5]
+        result["transport_retries"] = sum(phone.transport_retries for phone in phones)
     finally:
         for phone in phones:
             if phone.stream_task:
@@ -340,9 +360,9 @@ def main() -> int:
             server.wait(timeout=30)
         except subprocess.TimeoutExpired:
             server.kill()
+        notes_after, dots_after, participants = counts(lab.pk)
         if temporary:
             shutil.rmtree(home, ignore_errors=True)
-    notes_after, dots_after, participants = counts(lab.pk)
 
     latencies = result["latencies"]
     sent_notes = args.participants * args.notes
@@ -365,7 +385,7 @@ def main() -> int:
     )
     print(
         f"  dots: {sent_dots} sent in {result['dot_wall']:.2f} s; answers {result['dot_statuses']}, "
-        f"replays {result['dot_replay_statuses']}"
+        f"replays {result['dot_replay_statuses']}; connections lost and retried: {result['transport_retries']}"
     )
     print(
         f"  database: notes +{notes_after - notes_before} (expected {sent_notes}), "

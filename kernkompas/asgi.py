@@ -19,6 +19,14 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kernkompas.settings")
 django_application = get_asgi_application()
 
 from django.conf import settings  # noqa: E402  (after Django is set up by get_asgi_application)
+from django.db import connections  # noqa: E402
+
+# Under ASGI every request's sync code runs in a thread of its own, so a connection kept open for the next request
+# (CONN_MAX_AGE, 60 s with DATABASE_URL) is never reused and stays open in a finished thread: PostgreSQL ran out of
+# connections ("too many clients") with 200 phones. Django's advice for ASGI: close at the end of each request.
+for alias in settings.DATABASES:
+    settings.DATABASES[alias]["CONN_MAX_AGE"] = 0
+    connections[alias].settings_dict["CONN_MAX_AGE"] = 0
 
 # The long-lived streams: /binnenstadslab/<pk>/live/ and /binnenstadslab/doe-mee/<code>/live/ (and under /en/).
 STREAM_PATH = re.compile(r"^/(?:[a-z]{2}/)?binnenstadslab/(?:\d+|doe-mee/[^/]+)/live/$")

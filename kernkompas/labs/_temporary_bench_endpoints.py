@@ -6,8 +6,8 @@ import uuid
 
 from django.db import IntegrityError, transaction
 from django.http import Http404, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, redirect
 from django.middleware.csrf import get_token
+from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_POST
 
 from kernkompas.labs import events, identity
@@ -19,8 +19,12 @@ def join(request, code):
     if request.method == "POST":
         secret = identity.new_secret()
         with transaction.atomic():
-            p = Participant.objects.create(lab=lab, display_name=request.POST["display_name"][:40],
-                                           role=request.POST["role"], secret_hash=identity.secret_hash(secret))
+            p = Participant.objects.create(
+                lab=lab,
+                display_name=request.POST["display_name"][:40],
+                role=request.POST["role"],
+                secret_hash=identity.secret_hash(secret),
+            )
         response = redirect(f"/binnenstadslab/doe-mee/{code}/canvas/")
         identity.remember(response, p, secret)
         return response
@@ -46,8 +50,13 @@ def add_note(request, code):
     if found:
         return JsonResponse({"note": events.note_data(found), "seq": lab.event_seq}, status=200)
     with transaction.atomic():
-        note = Note.objects.create(lab=lab, lens_id=int(request.POST["lens"]), participant=p,
-                                   text=request.POST["text"][:500], client_id=client_id)
+        note = Note.objects.create(
+            lab=lab,
+            lens_id=int(request.POST["lens"]),
+            participant=p,
+            text=request.POST["text"][:500],
+            client_id=client_id,
+        )
         seq = events.emit(lab, "note.added", events.note_data(note))
     return JsonResponse({"note": events.note_data(note), "seq": seq}, status=201)
 

@@ -89,9 +89,23 @@ def latest_seq(lab_id: int) -> int:
     return LabEvent.objects.filter(lab_id=lab_id).aggregate(m=Max("seq"))["m"] or 0
 
 
-def _in_own_connection(function: Callable) -> Callable:
-    """Run ``function`` in a worker thread and close that thread's database connection afterwards, so the streams
-    hold no connection while they wait (200 open phones must not mean 200 connections)."""
+_slots: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Semaphore] = weakref.WeakKeyDictionary()
+
+
+def _database_slots() -> asyncio.Semaphore:
+    """At most KERNKOMPAS_CONCURRENCY of the streams' database calls at once per process (200 phones opening their
+    stream together must not open 200 connections)."""
+    loop = asyncio.get_running_loop()
+    found = _slots.get(loop)
+    if found is None:
+        found = _slots[loop] = asyncio.Semaphore(getattr(settings, "KERNKOMPAS_CONCURRENCY", 32))
+    return found
+
+
+def in_own_connection(function: Callable) -> Callable:
+    """``function`` as a coroutine: run in a worker thread whose database connection is closed afterwards, so a
+    stream holds no connection while it waits (Django closes a request's connection only when its response ends,
+    which for a stream is when the phone leaves), and at most KERNKOMPAS_CONCURRENCY at once."""
 
     def run(*args):
         try:
@@ -100,11 +114,17 @@ def _in_own_connection(function: Callable) -> Callable:
             # A shared in-memory SQLite test database is never really closed (Django keeps it alive).
             connections.close_all()
 
-    return sync_to_async(run, thread_sensitive=False)
+    threaded = sync_to_async(run, thread_sensitive=False)
+
+    async def call(*args):
+        async with _database_slots():
+            return await threaded(*args)
+
+    return call
 
 
-read_events_async = _in_own_connection(read_events)
-latest_seq_async = _in_own_connection(latest_seq)
+read_events_async = in_own_connection(read_events)
+latest_seq_async = in_own_connection(latest_seq)
 
 
 # --- Channels ---------------------------------------------------------------------------------------------------

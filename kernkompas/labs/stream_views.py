@@ -72,6 +72,12 @@ async def _stream(lab_id: int, after: int | None, public_only: bool, still_allow
         return  # too far behind: the browser reconnects with Last-Event-ID and catches up from the database
 
 
+def _checked(request, check):
+    """Under ASGI the check runs in its own connection, closed at once (see ``live.in_own_connection``); under WSGI
+    on the request's thread and connection, which Django closes when the (short) response ends."""
+    return live.in_own_connection(check) if isinstance(request, ASGIRequest) else sync_to_async(check)
+
+
 def _participant_lab(request, code: str) -> tuple[Lab, Participant]:
     lab = Lab.objects.filter(code__iexact=code).select_related("gemeente").first()
     if lab is None:
@@ -84,13 +90,12 @@ def _participant_lab(request, code: str) -> tuple[Lab, Participant]:
 
 async def participant_stream(request, code: str):
     """The phones' stream: public events of the lab this browser joined."""
-    lab, participant = await sync_to_async(_participant_lab)(request, code)
+    lab, participant = await _checked(request, _participant_lab)(request, code)
 
-    @sync_to_async
-    def still_allowed() -> bool:
+    def allowed() -> bool:
         return Participant.objects.filter(pk=participant.pk, is_blocked=False).exists()
 
-    return await _respond(request, lab.pk, public_only=True, still_allowed=still_allowed)
+    return await _respond(request, lab.pk, public_only=True, still_allowed=live.in_own_connection(allowed))
 
 
 def _staff_lab(request, pk: int) -> Lab:
@@ -105,5 +110,5 @@ def _staff_lab(request, pk: int) -> Lab:
 async def stream(request, pk: int):
     """The facilitator's and the projector's stream: every event of the lab."""
     await request.auser()  # the user is read once here, in async code, before the sync checks
-    lab = await sync_to_async(_staff_lab)(request, pk)
+    lab = await _checked(request, _staff_lab)(request, pk)
     return await _respond(request, lab.pk, public_only=False)

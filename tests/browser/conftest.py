@@ -383,11 +383,12 @@ class AsgiServer:
 
 
 @pytest.fixture
-def asgi_server(transactional_db, settings):
+def asgi_server(browser_db, settings):
     """The real ASGI application (live streams stay open, as under ``kernkompas serve``) against the test database.
 
     Like pytest-django's ``live_server``, but uvicorn in a thread of this process: with SQLite the test database is
-    a shared in-memory database, which every thread of the process sees. Needs committed data (transactional_db).
+    a shared in-memory database, which every thread of the process sees. Real transactions with the migrations'
+    data back (``browser_db``), as the server reads only committed data.
     Yields an object with ``.url``."""
     settings.ALLOWED_HOSTS = ["127.0.0.1", "localhost", "testserver"]
     server = AsgiServer().start()

@@ -1,4 +1,4 @@
-"""``kernkompas serve``: gunicorn with uvicorn (ASGI) workers, settings from options or environment, static files served."""
+"""``kernkompas serve``: gunicorn with uvicorn (ASGI) workers, settings from options or environment, static files."""
 
 from __future__ import annotations
 
