@@ -13,6 +13,7 @@ from __future__ import annotations
 from asgiref.sync import sync_to_async
 from django.core.exceptions import PermissionDenied
 from django.core.handlers.asgi import ASGIRequest
+from django.db import connections
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 
 from kernkompas.accounts import permissions
@@ -53,6 +54,9 @@ async def _respond(request, lab_id: int, *, public_only: bool, still_allowed=Non
             events = [e for e in events if e.public]
         body = "".join(e.sse(public_only=public_only) for e in events)
         return _headers(HttpResponse(body + RETRY))
+    # Whatever this request's thread opened before (the session and user of a staff stream) is closed now: Django
+    # would close it only when the response ends, which for a stream is when the screen leaves.
+    await sync_to_async(connections.close_all)()
     return _headers(StreamingHttpResponse(_stream(lab_id, after, public_only, still_allowed)))
 
 

@@ -220,3 +220,37 @@ def test_serve_answers_404_for_a_static_file_that_does_not_exist(running_server)
         fetch(base + "/static/kernkompas/css/does-not-exist.css")
 
     assert error.value.code == 404
+
+
+# --- The ASGI application's bound on requests at once ---------------------------------------------------------------
+def test_a_process_answers_at_most_the_bound_of_ordinary_requests_at_once_and_streams_are_not_counted():
+    import asyncio
+
+    from kernkompas.asgi import STREAM_PATH, BoundedConcurrency
+
+    inside, most, release = 0, 0, None
+
+    async def app(scope, receive, send):
+        nonlocal inside, most
+        inside += 1
+        most = max(most, inside)
+        await release.wait()
+        inside -= 1
+
+    async def scenario():
+        nonlocal release
+        release = asyncio.Event()
+        bounded = BoundedConcurrency(app, limit=3)
+        pages = [bounded({"type": "http", "path": "/vitrine/"}, None, None) for _ in range(10)]
+        streams = [bounded({"type": "http", "path": "/binnenstadslab/doe-mee/AB12CD/live/"}, None, None)]
+        streams += [bounded({"type": "http", "path": "/en/binnenstadslab/7/live/"}, None, None) for _ in range(5)]
+        tasks = [asyncio.ensure_future(call) for call in pages + streams]
+        await asyncio.sleep(0.05)
+        at_once = inside
+        release.set()
+        await asyncio.gather(*tasks)
+        return at_once
+
+    assert asyncio.run(scenario()) == 3 + 6  # three pages and every stream
+    assert STREAM_PATH.match("/binnenstadslab/12/live/")
+    assert not STREAM_PATH.match("/binnenstadslab/12/projectie/")
