@@ -92,6 +92,15 @@ MIDDLEWARE = [
 
 ROOT_URLCONF = "kernkompas.urls"
 WSGI_APPLICATION = "kernkompas.wsgi.application"
+ASGI_APPLICATION = "kernkompas.asgi.application"
+# ``kernkompas serve`` runs the ASGI application (the Binnenstadslab's live streams). Requests other than streams are
+# answered at most KERNKOMPAS_CONCURRENCY at once per process (each holds a thread and a database connection);
+# KERNKOMPAS_LIVE_CHANNEL: how the processes tell each other a lab has news (kernkompas/labs/live.py):
+# auto | local | postgres | redis.
+KERNKOMPAS_CONCURRENCY = env_int("KERNKOMPAS_CONCURRENCY", 32, minimum=1)
+KERNKOMPAS_LIVE_CHANNEL = env_str("KERNKOMPAS_LIVE_CHANNEL", "auto")
+if KERNKOMPAS_LIVE_CHANNEL not in {"auto", "local", "postgres", "redis"}:
+    raise ImproperlyConfigured("KERNKOMPAS_LIVE_CHANNEL must be auto, local, postgres or redis.")
 
 TEMPLATES = [
     {

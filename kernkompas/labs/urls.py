@@ -12,6 +12,7 @@ from kernkompas.labs import (
     plan_public_views,
     plan_views,
     report_views,
+    stream_views,
 )
 
 app_name = "labs"
@@ -122,3 +123,10 @@ urlpatterns += [
     path("rollen/wijzigen/<int:pk>/", plan_views.role_edit, name="role_edit"),
 ]
 # --- end plan ---
+
+# --- live: the Server-Sent Events streams ---
+urlpatterns += [
+    path("doe-mee/<str:code>/live/", stream_views.participant_stream, name="participant_stream"),
+    path("<int:pk>/live/", stream_views.stream, name="stream"),
+]
+# --- end live ---

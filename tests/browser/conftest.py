@@ -343,3 +343,56 @@ def describe_violations(violations: list[dict], where: str) -> str:
         if len(violation["nodes"]) > 5:
             lines.append(f"    … and {len(violation['nodes']) - 5} more element(s)")
     return "\n".join(lines)
+
+
+class AsgiServer:
+    """``kernkompas.asgi.application`` on uvicorn in a thread of this process, on a free port (see ``asgi_server``)."""
+
+    def __init__(self):
+        # import here: uvicorn is only needed by the tests that use the real live stream.
+        import socket
+        import threading
+
+        import uvicorn
+
+        from kernkompas.asgi import application
+
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            self.port = sock.getsockname()[1]
+        self.url = f"http://127.0.0.1:{self.port}"
+        config = uvicorn.Config(application, host="127.0.0.1", port=self.port, lifespan="off", log_level="warning")
+        self.server = uvicorn.Server(config)
+        self.thread = threading.Thread(target=self.server.run, name="asgi-server", daemon=True)
+
+    def start(self):
+        # import here: only this fixture waits for a server.
+        import time
+
+        self.thread.start()
+        deadline = time.monotonic() + 30  # a bound on start-up, not an assertion about speed
+        while not self.server.started:
+            if not self.thread.is_alive() or time.monotonic() > deadline:
+                raise RuntimeError("the ASGI test server did not start")
+            time.sleep(0.05)
+        return self
+
+    def stop(self):
+        self.server.should_exit = True
+        self.thread.join(timeout=30)
+
+
+@pytest.fixture
+def asgi_server(browser_db, settings):
+    """The real ASGI application (live streams stay open, as under ``kernkompas serve``) against the test database.
+
+    Like pytest-django's ``live_server``, but uvicorn in a thread of this process: with SQLite the test database is
+    a shared in-memory database, which every thread of the process sees. Real transactions with the migrations'
+    data back (``browser_db``), as the server reads only committed data.
+    Yields an object with ``.url``."""
+    settings.ALLOWED_HOSTS = ["127.0.0.1", "localhost", "testserver"]
+    server = AsgiServer().start()
+    try:
+        yield server
+    finally:
+        server.stop()

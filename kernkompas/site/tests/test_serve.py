@@ -1,4 +1,4 @@
-"""``kernkompas serve``: gunicorn with threaded workers, settings from options or environment, static files served."""
+"""``kernkompas serve``: gunicorn with uvicorn (ASGI) workers, settings from options or environment, static files."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from django.core.management.base import CommandError
 from kernkompas.site.management.commands.serve import (
     DEFAULT_THREADS,
     DEFAULT_WORKERS,
+    DEFAULT_WORKERS_POSTGRESQL,
     KernkompasServer,
     resolve_server_settings,
     server_options,
@@ -36,8 +37,18 @@ def clean_env(monkeypatch):
     return monkeypatch
 
 
-def test_without_options_or_environment_it_listens_on_localhost_8000(clean_env):
-    assert resolve_server_settings(NO_OPTIONS) == ("127.0.0.1", 8000, DEFAULT_WORKERS, DEFAULT_THREADS)
+def test_without_options_or_environment_it_listens_on_localhost_8000(clean_env, settings):
+    settings.KERNKOMPAS_CONCURRENCY = DEFAULT_THREADS
+    postgres = settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
+    workers = DEFAULT_WORKERS_POSTGRESQL if postgres else DEFAULT_WORKERS
+    assert resolve_server_settings(NO_OPTIONS) == ("127.0.0.1", 8000, workers, DEFAULT_THREADS)
+
+
+def test_on_sqlite_one_process_serves_and_on_postgresql_two(clean_env, settings):
+    clean_env.setitem(settings.DATABASES["default"], "ENGINE", "django.db.backends.sqlite3")
+    assert resolve_server_settings(NO_OPTIONS)[2] == 1
+    clean_env.setitem(settings.DATABASES["default"], "ENGINE", "django.db.backends.postgresql")
+    assert resolve_server_settings(NO_OPTIONS)[2] == 2
 
 
 def test_the_environment_sets_the_defaults_and_options_win_over_it(clean_env):
@@ -100,13 +111,12 @@ def test_serve_and_demo_with_debug_on_stop_before_listening_on_every_address(tmp
     assert not (tmp_path / "home" / "static").exists(), "it stopped before collecting static files"
 
 
-def test_gunicorn_is_configured_with_threaded_workers_on_the_address_given():
+def test_gunicorn_is_configured_with_uvicorn_workers_on_the_address_given():
     server = KernkompasServer(server_options("127.0.0.1", 8123, workers=3, threads=5))
 
     assert server.cfg.bind == ["127.0.0.1:8123"]
     assert server.cfg.workers == 3
-    assert server.cfg.threads == 5
-    assert server.cfg.worker_class_str == "gthread"
+    assert server.cfg.worker_class_str == "uvicorn_worker.UvicornWorker"
     assert server.cfg.control_socket_disable is True
 
 
@@ -210,3 +220,37 @@ def test_serve_answers_404_for_a_static_file_that_does_not_exist(running_server)
         fetch(base + "/static/kernkompas/css/does-not-exist.css")
 
     assert error.value.code == 404
+
+
+# --- The ASGI application's bound on requests at once ---------------------------------------------------------------
+def test_a_process_answers_at_most_the_bound_of_ordinary_requests_at_once_and_streams_are_not_counted():
+    import asyncio
+
+    from kernkompas.asgi import STREAM_PATH, BoundedConcurrency
+
+    inside, most, release = 0, 0, None
+
+    async def app(scope, receive, send):
+        nonlocal inside, most
+        inside += 1
+        most = max(most, inside)
+        await release.wait()
+        inside -= 1
+
+    async def scenario():
+        nonlocal release
+        release = asyncio.Event()
+        bounded = BoundedConcurrency(app, limit=3)
+        pages = [bounded({"type": "http", "path": "/vitrine/"}, None, None) for _ in range(10)]
+        streams = [bounded({"type": "http", "path": "/binnenstadslab/doe-mee/AB12CD/live/"}, None, None)]
+        streams += [bounded({"type": "http", "path": "/en/binnenstadslab/7/live/"}, None, None) for _ in range(5)]
+        tasks = [asyncio.ensure_future(call) for call in pages + streams]
+        await asyncio.sleep(0.05)
+        at_once = inside
+        release.set()
+        await asyncio.gather(*tasks)
+        return at_once
+
+    assert asyncio.run(scenario()) == 3 + 6  # three pages and every stream
+    assert STREAM_PATH.match("/binnenstadslab/12/live/")
+    assert not STREAM_PATH.match("/binnenstadslab/12/projectie/")

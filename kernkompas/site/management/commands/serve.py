@@ -1,4 +1,5 @@
-"""``kernkompas serve``: the production web server (gunicorn with threaded workers, static files by WhiteNoise)."""
+"""``kernkompas serve``: the production web server: gunicorn with uvicorn workers running the ASGI application
+(``kernkompas/asgi.py``: the Binnenstadslab's live streams stay open on the event loop), static files by WhiteNoise."""
 
 from __future__ import annotations
 
@@ -14,10 +15,14 @@ from gunicorn.app.base import BaseApplication
 
 from kernkompas.conf import env_int, env_str
 
-# Each worker process answers requests on several threads; 2 × 4 suits a small server and SQLite, whose single
-# writer makes more processes no faster. Larger installations on PostgreSQL raise KERNKOMPAS_WORKERS.
-DEFAULT_WORKERS = 2
-DEFAULT_THREADS = 4
+# Each worker process is one event loop (uvicorn) that answers at most "threads" ordinary requests at once (each a
+# thread with a database connection; kernkompas/asgi.py BoundedConcurrency) and holds any number of live streams.
+# On SQLite one process: one writer, and the Binnenstadslab's hub stays in-process; on PostgreSQL two (they tell
+# each other about a lab's news with NOTIFY). Larger installations raise KERNKOMPAS_WORKERS.
+DEFAULT_WORKERS = 1
+DEFAULT_WORKERS_POSTGRESQL = 2
+DEFAULT_THREADS = 32
+WORKER_CLASS = "uvicorn_worker.UvicornWorker"
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 
 
@@ -44,7 +49,7 @@ class KernkompasServer(BaseApplication):
 
     def load(self):
         # import here: gunicorn calls load() in each worker after it forks, which is where the application belongs.
-        from kernkompas.wsgi import application
+        from kernkompas.asgi import application
 
         return application
 
@@ -53,8 +58,7 @@ def server_options(host: str, port: int, workers: int, threads: int) -> dict:
     return {
         "bind": f"[{host}]:{port}" if ":" in host else f"{host}:{port}",
         "workers": workers,
-        "threads": threads,
-        "worker_class": "gthread",
+        "worker_class": WORKER_CLASS,
         "proc_name": "kernkompas",
         "accesslog": "-",
         "errorlog": "-",
@@ -71,7 +75,7 @@ def serve_site(stdout, host: str, port: int, workers: int, threads: int, collect
         # WhiteNoise serves only collected files; collecting each start keeps a fresh install or upgrade working.
         call_command("collectstatic", interactive=False, verbosity=0)
     stdout.write(
-        _("Kernkompas is being served at %(url)s (%(workers)d × %(threads)d threads). Stop with Ctrl+C.")
+        _("Kernkompas is being served at %(url)s (%(workers)d × %(threads)d requests at once). Stop with Ctrl+C.")
         % {"url": site_url(host, port), "workers": workers, "threads": threads}
     )
     if not is_local(host):
@@ -82,12 +86,14 @@ def serve_site(stdout, host: str, port: int, workers: int, threads: int, collect
     stdout.flush()
     # Migrate and collectstatic may have opened database connections; forked workers must not share them.
     connections.close_all()
+    # The bound on ordinary requests at once per process, read by kernkompas/asgi.py in each forked worker.
+    settings.KERNKOMPAS_CONCURRENCY = threads
     KernkompasServer(server_options(host, port, workers, threads)).run()
 
 
 class Command(BaseCommand):
     help = _(
-        "Serve Kernkompas with gunicorn (threaded workers); static files are collected first and served by "
+        "Serve Kernkompas with gunicorn (uvicorn workers, ASGI); static files are collected first and served by "
         "WhiteNoise. Defaults come from KERNKOMPAS_HOST, KERNKOMPAS_PORT, KERNKOMPAS_WORKERS, KERNKOMPAS_THREADS."
     )
     requires_migrations_checks = True
@@ -95,8 +101,18 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--host", default=None, help=_("Address to listen on (default 127.0.0.1)."))
         parser.add_argument("--port", type=int, default=None, help=_("Port to listen on (default 8000)."))
-        parser.add_argument("--workers", type=int, default=None, help=_("Number of worker processes (default 2)."))
-        parser.add_argument("--threads", type=int, default=None, help=_("Threads per worker process (default 4)."))
+        parser.add_argument(
+            "--workers",
+            type=int,
+            default=None,
+            help=_("Number of worker processes (default 1 on SQLite, 2 on PostgreSQL)."),
+        )
+        parser.add_argument(
+            "--threads",
+            type=int,
+            default=None,
+            help=_("Requests each worker process answers at once, live streams not counted (default 32)."),
+        )
         parser.add_argument(
             "--no-collectstatic",
             action="store_true",
@@ -113,8 +129,8 @@ def resolve_server_settings(options: dict) -> tuple[str, int, int, int]:
     """Command-line options win over the environment, which wins over the defaults."""
     host = _given(options, "host", lambda: env_str("KERNKOMPAS_HOST", "127.0.0.1"))
     port = _given(options, "port", lambda: env_int("KERNKOMPAS_PORT", 8000, minimum=1))
-    workers = _given(options, "workers", lambda: env_int("KERNKOMPAS_WORKERS", DEFAULT_WORKERS, minimum=1))
-    threads = _given(options, "threads", lambda: env_int("KERNKOMPAS_THREADS", DEFAULT_THREADS, minimum=1))
+    workers = _given(options, "workers", lambda: env_int("KERNKOMPAS_WORKERS", default_workers(), minimum=1))
+    threads = _given(options, "threads", lambda: env_int("KERNKOMPAS_THREADS", settings.KERNKOMPAS_CONCURRENCY))
     for name, value in (("--port", port), ("--workers", workers), ("--threads", threads)):
         if value < 1:
             raise CommandError(_("%(option)s must be at least 1, not %(value)s.") % {"option": name, "value": value})
@@ -132,6 +148,12 @@ def resolve_server_settings(options: dict) -> tuple[str, int, int, int]:
             % {"host": host or "0.0.0.0"}
         )
     return host, port, workers, threads
+
+
+def default_workers() -> int:
+    """One process on SQLite (one writer at a time; the live hub in-process), two on PostgreSQL."""
+    postgres = settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
+    return DEFAULT_WORKERS_POSTGRESQL if postgres else DEFAULT_WORKERS
 
 
 def _given(options: dict, name: str, fallback):
