@@ -354,6 +354,7 @@ class AsgiServer:
         import threading
 
         import uvicorn
+        from django.contrib.staticfiles.handlers import ASGIStaticFilesHandler
 
         from kernkompas.asgi import application
 
@@ -361,7 +362,9 @@ class AsgiServer:
             sock.bind(("127.0.0.1", 0))
             self.port = sock.getsockname()[1]
         self.url = f"http://127.0.0.1:{self.port}"
-        config = uvicorn.Config(application, host="127.0.0.1", port=self.port, lifespan="off", log_level="warning")
+        # Static files from the apps' folders, as pytest-django's live_server serves them (nothing is collected here).
+        served = ASGIStaticFilesHandler(application)
+        config = uvicorn.Config(served, host="127.0.0.1", port=self.port, lifespan="off", log_level="warning")
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, name="asgi-server", daemon=True)
 

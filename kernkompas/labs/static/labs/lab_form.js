@@ -34,7 +34,17 @@
     });
   }
 
-  form.querySelectorAll("input[name=place]").forEach(function (radio) { radio.addEventListener("change", update); });
+  function noneTicked() {
+    return !form.querySelector("input[name=gemeenten]:checked");
+  }
+
+  form.querySelectorAll("input[name=place]").forEach(function (radio) {
+    radio.addEventListener("change", function () {
+      update();
+      // The region already chosen (often the only one) fires no change of its own: tick its municipalities now.
+      if (chosen() === "regio" && noneTicked()) { tickRegion(); }
+    });
+  });
   var regio = form.querySelector("select[name=regio]");
   if (regio) { regio.addEventListener("change", tickRegion); }
   update();
