@@ -70,9 +70,10 @@ def carry(request, pk: int):
         items = [
             carry_actions.CarryItem(
                 kind=row["kind"],
-                dots=row["item"].tally.total,
+                dots=built.cluster_dots(row["item"].obj) if row["item"].kind == "cluster" else row["item"].tally.total,
                 note=row["item"].obj if row["item"].kind == "note" else None,
                 cluster=row["item"].obj if row["item"].kind == "cluster" else None,
+                details=tuple(built.cluster_notes(row["item"].obj)) if row["item"].kind == "cluster" else (),
             )
             for row in rows
             if row["checked"]

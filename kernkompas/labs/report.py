@@ -82,6 +82,22 @@ class LabReport:
     participant_count: int
     dot_count: int
 
+    def cluster_entry(self, cluster: Cluster) -> ReportCluster | None:
+        for lens in self.lenses:
+            for entry in lens.clusters:
+                if entry.cluster.pk == cluster.pk:
+                    return entry
+        return None
+
+    def cluster_dots(self, cluster: Cluster) -> int:
+        """The dots of a cluster with those of the notes in it (the table counts each on its own row)."""
+        entry = self.cluster_entry(cluster)
+        return entry.tally.total + sum(note.tally.total for note in entry.notes) if entry else 0
+
+    def cluster_notes(self, cluster: Cluster) -> list[str]:
+        entry = self.cluster_entry(cluster)
+        return [note.note.text for note in entry.notes] if entry else []
+
 
 def _tally_of(note: Note, children: dict[int, list[Note]], counted: LabTallies, seen: set[int]) -> ReportNote:
     seen.add(note.pk)

@@ -29,10 +29,15 @@ class CarryItem:
     dots: int = 0
     note: Note | None = None
     cluster: Cluster | None = None
+    details: tuple[str, ...] = ()  # a cluster's notes, which become the description
 
     @property
     def text(self) -> str:
         return self.note.text if self.note is not None else self.cluster.title
+
+    @property
+    def description(self) -> str:
+        return "\n".join(f"- {line}" for line in self.details) if self.details else self.text
 
 
 @dataclass
@@ -50,6 +55,9 @@ def _title(text: str) -> str:
 def evidence_text(lab: Lab, dots: int) -> str:
     date = formats.date_format(timezone.localtime(lab.starts_at), "j F Y")
     stippen = ngettext("%(n)s dot", "%(n)s dots", dots) % {"n": dots}
+    # "Binnenstadslab Binnenstadslab Kempenland" reads badly: name the lab once when its title already says it is one.
+    if lab.title.lower().startswith("binnenstadslab"):
+        return _("%(title)s, %(date)s: %(dots)s") % {"title": lab.title, "date": date, "dots": stippen}
     return _("Binnenstadslab %(title)s, %(date)s: %(dots)s") % {"title": lab.title, "date": date, "dots": stippen}
 
 
@@ -102,7 +110,7 @@ def carry_into_plan(by, lab: Lab, plan: ActionPlan, items: list[CarryItem]) -> C
         source = {"source_note": item.note, "source_cluster": item.cluster}
         if item.kind == "actie":
             action = Action.objects.create(
-                plan=plan, order=next_action, title=_title(item.text), description=item.text, **source
+                plan=plan, order=next_action, title=_title(item.text), description=item.description, **source
             )
             next_action += 1
             result.actions.append(action)
@@ -112,7 +120,7 @@ def carry_into_plan(by, lab: Lab, plan: ActionPlan, items: list[CarryItem]) -> C
                 kind=BottleneckKind.KANS if item.kind == "kans" else BottleneckKind.KNELPUNT,
                 order=next_bottleneck,
                 title=_title(item.text),
-                description=item.text,
+                description=item.description,
                 evidence=evidence_text(lab, item.dots),
                 **source,
             )
