@@ -94,10 +94,17 @@ def test_a_facilitator_prepares_and_runs_a_lab(
     assert fits(tab)
     assert_accessible(tab, "the board at 390 px")
     shot(tab, "board-390")
-    # A new note reaches the open board without a reload (here through the fallback refresh: no stream on this
-    # branch), swapped in from the server-rendered fragment, escaped.
+    # A new note reaches the open board without a reload (through the stream; under this test server's WSGI it
+    # answers and closes, and the browser asks again a second later), swapped in from the server-rendered fragment,
+    # escaped.
     tab.locator(f"#tools-{first.pk}").click()
-    Note.objects.create(lab=lab, lens=lens, participant=who, text="<b>Parkeren</b> bij de haven")
+    from django.db import transaction
+
+    from kernkompas.labs import events
+
+    with transaction.atomic():  # as a participant's note arrives: stored with its event, which the board follows
+        late = Note.objects.create(lab=lab, lens=lens, participant=who, text="<b>Parkeren</b> bij de haven")
+        events.emit(lab, "note.added", events.note_data(late))
     expect(tab.locator("label", has_text="<b>Parkeren</b> bij de haven")).to_be_visible(timeout=25_000)
     expect(tab.locator(f"#note-{first.pk} details")).to_have_attribute("open", "")
 
