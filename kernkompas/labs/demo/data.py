@@ -543,14 +543,14 @@ ACTIONS = (
         ("ov",),
         "Regisseur",
         (("gemeente", "", Decimal("60000")), ("ondernemers", "", Decimal("15000"))),
-        date(2027, 1, 1),
+        date(2026, 10, 1),
         date(2027, 4, 1),
         "lopend",
         0,
         ("leegstand-markt", "concurrentie"),
         updates=(
             (
-                date(2027, 2, 3),
+                date(2026, 11, 3),
                 "Vacature gepubliceerd; de ondernemersvereniging zit in de selectiecommissie.",
                 "lopend",
                 "gemeente",
@@ -572,9 +572,9 @@ ACTIONS = (
         indicator=("vacancy_rate", "centrum", "marktplein", 0.12, 0.08, date(2028, 12, 31)),
         cluster="aanlooproutes",
         updates=(
-            (date(2026, 12, 1), "Regeling vastgesteld; drie eigenaars doen mee.", "lopend", "gemeente"),
+            (date(2026, 11, 16), "Regeling vastgesteld; drie eigenaars doen mee.", "lopend", "gemeente"),
             (
-                date(2027, 2, 20),
+                date(2026, 12, 2),
                 "Twee pop-ups geopend in de Statiestraat (een fietsenmaker en een tweedehandswinkel).",
                 "lopend",
                 "bram",
@@ -602,15 +602,15 @@ ACTIONS = (
         ("ov",),
         "Partner",
         (("gemeente", "", Decimal("5000")),),
-        date(2026, 11, 1),
-        date(2027, 1, 31),
+        date(2026, 9, 1),
+        date(2026, 11, 30),
         "afgerond",
         2,
         ("concurrentie",),
         cluster="evenementen",
         updates=(
             (
-                date(2027, 1, 25),
+                date(2026, 11, 25),
                 "De kalender 2027 staat online; de jaarmarkt en de kermis vallen niet meer samen.",
                 "afgerond",
                 "remise",
@@ -629,7 +629,7 @@ ACTIONS = (
         "vertraagd",
         0,
         ("leegstand-markt",),
-        updates=((date(2027, 3, 10), "Ontwerp uitgesteld: eerst een parkeeronderzoek.", "vertraagd", "gemeente"),),
+        updates=((date(2026, 11, 10), "Ontwerp uitgesteld: eerst een parkeeronderzoek.", "vertraagd", "gemeente"),),
     ),
 )
 
