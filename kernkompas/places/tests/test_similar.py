@@ -171,7 +171,8 @@ def test_the_page_does_not_query_more_with_more_candidates(client, towns, django
         html = client.get(MAASDIJK_EN).content.decode()
     assert len(many.captured_queries) == len(few.captured_queries)
     assert len(cards(html)) == 6
-    with django_assert_max_num_queries(12):
+    # A fixed number for the whole page: each part's panel adds a constant few (the Binnenstadslab's plans and labs).
+    with django_assert_max_num_queries(13):
         client.get(MAASDIJK_EN)
 
 
