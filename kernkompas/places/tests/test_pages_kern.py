@@ -140,8 +140,8 @@ def test_queries_do_not_grow_with_the_number_of_sibling_cores_and_areas(client, 
     with CaptureQueriesContext(connection) as many:
         client.get(CENTRUM)
     assert len(many.captured_queries) == len(few.captured_queries)
-    # 9 for the page itself (session, user and roles of the logged-in client included), 4 for the panels of the
+    # 9 for the page itself (session, user and roles of the logged-in client included), 6 for the panels of the
     # other parts (the Kernmonitor's areas with their latest figures; the Vitrine's cases and page restrictions;
-    # the Kern-DNA's trajectories).
-    with django_assert_max_num_queries(13):
+    # the Kern-DNA's trajectories; the Binnenstadslab's plans and labs).
+    with django_assert_max_num_queries(15):
         client.get(CENTRUM)
