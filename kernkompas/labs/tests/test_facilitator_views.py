@@ -196,7 +196,9 @@ def test_editing_keeps_the_municipality(client, cast, lab):
 
 def test_the_board_shows_code_qr_and_escapes_notes(client, cast, lab):
     lens = lab.lenses.first()
-    who = Participant.objects.create(lab=lab, display_name=HOSTILE, role="ondernemer", secret_hash="0" * 64)
+    who = Participant.objects.create(
+        lab=lab, display_name="<img src=x onerror=alert(2)>", role="ondernemer", secret_hash="0" * 64
+    )
     Note.objects.create(lab=lab, lens=lens, text=HOSTILE, participant=who)
     login(client, cast, "femke")
     for name in ("labs:lab", "labs:lab_board_fragment", "labs:projector", "labs:projector_fragment"):
