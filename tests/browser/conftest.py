@@ -113,22 +113,6 @@ def unavailable_reason() -> str | None:
 
 
 @pytest.fixture(scope="session")
-def migrated_data(django_db_setup, django_db_blocker) -> str:
-    """What the migrations put into the test database (countries, Wagtail's root page and site), serialized.
-
-    Taken before Playwright starts: from then on an event loop runs in this thread, so Django hands the tests
-    a connection per async context and the one that holds pytest-django's serialized copy is out of reach.
-    """
-    from django.db import connection
-
-    saved = getattr(connection, "_test_serialized_contents", None)
-    if saved is None:
-        with django_db_blocker.unblock():
-            saved = connection.creation.serialize_db_to_string()
-    return saved
-
-
-@pytest.fixture(scope="session")
 def browser(migrated_data):
     reason = unavailable_reason()
     if reason:
@@ -160,26 +144,9 @@ def _no_browser_problems():
 
 
 @pytest.fixture
-def browser_db(transactional_db, django_db_serialized_rollback, migrated_data):
-    """Real transactions, because the live server reads only committed data; and the migrations' data back.
-
-    Every transactional test ends by emptying the tables, which also removes what data migrations created.
-    Requesting ``django_db_serialized_rollback`` makes pytest-django serialize that data when it creates the
-    test database; this fixture empties the tables and loads it again, whatever ran before (Django's own
-    restore cannot see it, see ``migrated_data``).
-    """
-    from django.apps import apps
-    from django.core.management import call_command
-    from django.core.management.color import no_style
-    from django.db import connection
-
-    call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True)
-    connection.creation.deserialize_db_from_string(migrated_data)
-    # The rows came back with their ids; move PostgreSQL's sequences past them so new rows get fresh ids.
-    statements = connection.ops.sequence_reset_sql(no_style(), apps.get_models(include_auto_created=True))
-    with connection.cursor() as cursor:
-        for statement in statements:
-            cursor.execute(statement)
+def browser_db(committed_db):
+    """Real transactions with the migrations' data back (``committed_db`` in the root conftest.py)."""
+    return committed_db
 
 
 @pytest.fixture

@@ -1,5 +1,5 @@
 """Published action plans: the agenda (vision and goals), bottlenecks and opportunities, and the actions with their
-owner, status, dates, municipal role, budget, indicator progress and progress updates. Updates name a party (or
+lead party, status, dates, municipal role, budget, indicator progress and progress updates. Updates name a party (or
 "gemeente"), never a person."""
 
 from __future__ import annotations
@@ -92,7 +92,7 @@ class ActionOut(Schema):
     description: str
     goal: str
     bottlenecks: list[str]
-    owner: str
+    lead_party: str = Field(description="The party that carries the action (its trekker).")
     partners: list[str]
     municipal_role: str
     status: CodeLabelOut
@@ -158,7 +158,7 @@ def plan_detail(request, plan_id: int = object_id(ActionPlan, "The plan's number
                 "description": action.description,
                 "goal": row.goal,
                 "bottlenecks": row.bottlenecks,
-                "owner": row.owner,
+                "lead_party": row.owner,
                 "partners": row.partners,
                 "municipal_role": row.role,
                 "status": {"code": action.status, "label": row.status_label},

@@ -92,8 +92,7 @@ async def collect(subscription, until_seq: int) -> list:
 
 
 # --- The hub ----------------------------------------------------------------------------------------------------
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_an_announced_event_reaches_a_subscriber_through_the_local_channel_with_one_read():
+def test_an_announced_event_reaches_a_subscriber_through_the_local_channel_with_one_read(committed_db):
     lab = make_lab()
 
     async def scenario():
@@ -116,8 +115,7 @@ def test_an_announced_event_reaches_a_subscriber_through_the_local_channel_with_
     asyncio.run(scenario())
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_a_reconnect_gets_exactly_the_missed_events_once_then_the_new_ones():
+def test_a_reconnect_gets_exactly_the_missed_events_once_then_the_new_ones(committed_db):
     lab = make_lab()
     for n in range(5):
         emit(lab, "lab.changed", {"title": f"t{n}", "question": ""})
@@ -137,8 +135,7 @@ def test_a_reconnect_gets_exactly_the_missed_events_once_then_the_new_ones():
     asyncio.run(scenario())
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_the_safety_poll_delivers_an_event_whose_announcement_was_lost(monkeypatch):
+def test_the_safety_poll_delivers_an_event_whose_announcement_was_lost(committed_db, monkeypatch):
     lab = make_lab()
     monkeypatch.setattr(live, "announce", lambda lab_id, seq: None)  # the notification is lost
 
@@ -154,8 +151,7 @@ def test_the_safety_poll_delivers_an_event_whose_announcement_was_lost(monkeypat
     asyncio.run(scenario())
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_participants_never_get_private_events_nor_the_text_of_a_hidden_note():
+def test_participants_never_get_private_events_nor_the_text_of_a_hidden_note(committed_db):
     lab = make_lab()
     pia, _ = join(lab)
     note = add_note(lab, "Geheime scheldtekst", pia)
@@ -191,8 +187,7 @@ def test_participants_never_get_private_events_nor_the_text_of_a_hidden_note():
 
 
 # --- The stream views (WSGI: the test client answers the missed events and ends with retry) ---------------------
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_the_participant_stream_sends_missed_public_events_as_sse_without_hidden_text(client):
+def test_the_participant_stream_sends_missed_public_events_as_sse_without_hidden_text(committed_db, client):
     lab = make_lab()
     pia, secret = join(lab)
     add_note(lab, "Meer bankjes", pia)
@@ -219,8 +214,7 @@ def test_the_participant_stream_sends_missed_public_events_as_sse_without_hidden
     assert client.get(url).content.decode() == "retry: 1000\n\n"  # no number: from now on
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_the_participant_stream_refuses_a_forged_or_blocked_or_foreign_cookie_and_an_unknown_code(client):
+def test_the_participant_stream_refuses_a_forged_or_blocked_or_foreign_cookie_and_an_unknown_code(committed_db, client):
     lab = make_lab()
     other_lab = make_lab(lab.gemeente, code="OTHER1")
     pia, secret = join(lab)
@@ -291,8 +285,7 @@ def _across_two_hubs(lab: Lab, channel_a, channel_b, publish) -> None:
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_the_postgresql_channel_wakes_the_hubs_of_other_processes():
+def test_the_postgresql_channel_wakes_the_hubs_of_other_processes(committed_db):
     if connection.vendor != "postgresql":
         pytest.skip("needs DATABASE_URL pointing at PostgreSQL")
     lab = make_lab()
@@ -308,8 +301,7 @@ def _redis_running() -> bool:
         return False
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_the_redis_channel_wakes_the_hubs_of_other_processes():
+def test_the_redis_channel_wakes_the_hubs_of_other_processes(committed_db):
     if not _redis_running():
         pytest.skip("no Redis at 127.0.0.1:6379")
     url = os.environ.get("KERNKOMPAS_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")

@@ -415,8 +415,7 @@ def test_hostile_text_reaches_the_page_as_text(client, lab):
     assert "\\u003C/script\\u003E" in body  # json_script escapes the data block
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_dots_sent_at_the_same_moment_never_exceed_the_budget_on_postgresql(cast, monkeypatch):
+def test_dots_sent_at_the_same_moment_never_exceed_the_budget_on_postgresql(committed_db, cast, monkeypatch):
     """Ten dots from one participant at once, budget three: exactly three are counted. Five sends of one dot (the
     same nonce) at once: one is counted. Needs PostgreSQL (threads on their own connections); SQLite serialises
     every write transaction at BEGIN IMMEDIATE, so there the race cannot happen at all."""

@@ -41,7 +41,7 @@ def test_detail_of_a_published_plan(cast, client):
     assert data["bottlenecks"][0]["kind"]["label"] == "knelpunt"
     first = data["actions"][0]
     assert first["title"] == "Pop-upwinkels in lege panden"
-    assert first["owner"] == "Ondernemersvereniging Maasdijk"
+    assert first["lead_party"] == "Ondernemersvereniging Maasdijk"
     assert first["status"] == {"code": "lopend", "label": "lopend"}
     assert float(first["budget"]) == pytest.approx(30000.5)
     assert first["indicator"]["code"] == "vacancy_rate"

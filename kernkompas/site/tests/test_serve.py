@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import concurrent.futures
 import os
 import re
 import socket
@@ -224,8 +226,6 @@ def test_serve_answers_404_for_a_static_file_that_does_not_exist(running_server)
 
 # --- The ASGI application's bound on requests at once ---------------------------------------------------------------
 def test_a_process_answers_at_most_the_bound_of_ordinary_requests_at_once_and_streams_are_not_counted():
-    import asyncio
-
     from kernkompas.asgi import STREAM_PATH, BoundedConcurrency
 
     inside, most, release = 0, 0, None
@@ -251,6 +251,9 @@ def test_a_process_answers_at_most_the_bound_of_ordinary_requests_at_once_and_st
         await asyncio.gather(*tasks)
         return at_once
 
-    assert asyncio.run(scenario()) == 3 + 6  # three pages and every stream
+    # On a thread of its own: after the browser tests, Playwright's event loop runs in this thread.
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        at_once = pool.submit(asyncio.run, scenario()).result(timeout=60)
+    assert at_once == 3 + 6  # three pages and every stream
     assert STREAM_PATH.match("/binnenstadslab/12/live/")
     assert not STREAM_PATH.match("/binnenstadslab/12/projectie/")
