@@ -44,7 +44,13 @@ def _url(place, areas: list[Gebied]) -> str:
     return reverse("monitor:index")
 
 
+# The function group of the vacant units (kernkompas/monitor/taxonomy.py).
+VACANT_GROUP = "leegstand"
+
+
 def _mix_headline(mix: dict, units: int, names: dict[str, str]) -> str:
+    # Vacancy has a figure of its own: the largest group is the largest group of units in use.
+    mix = {code: n for code, n in (mix or {}).items() if code != VACANT_GROUP}
     if not mix or not units:
         return ""
     code, n = max(mix.items(), key=lambda item: (item[1], item[0]))

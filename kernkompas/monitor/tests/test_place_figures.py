@@ -57,3 +57,12 @@ def test_private_areas_only_when_asked(counted):
 
 def test_nothing_without_places():
     assert parts.place_figures([]) == {}
+
+
+def test_the_largest_function_group_is_one_in_use_not_vacancy(cast):
+    cast.markt.is_public = True
+    cast.markt.save()
+    indicators(cast.markt, datetime.date(2026, 3, 1), units=40, vacant_units=20, mix={"leegstand": 20, "horeca": 8})
+    found = parts.place_figures([cast.markt])[parts.place_key(cast.markt)]
+    assert texts(found)[2][1].endswith("(20,0 % van de panden)")  # horeca, 8 of 40; vacancy has its own line
+    assert not texts(found)[2][1].lower().startswith("leegstand")
