@@ -59,7 +59,18 @@ def migrated_data(django_db_setup, django_db_blocker) -> str:
 
 
 @pytest.fixture
-def committed_db(transactional_db, django_db_serialized_rollback, migrated_data):
+def _empty_tables(django_db_setup, django_db_blocker):
+    """Empty every table before ``committed_db`` sets up, so that Django's own restore of the migrations' data
+    (serialized rollback) loads into empty tables instead of colliding with rows an earlier test left (a browser
+    test's connection belongs to another async context, so its teardown may leave them)."""
+    from django.core.management import call_command
+
+    with django_db_blocker.unblock():
+        call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True)
+
+
+@pytest.fixture
+def committed_db(_empty_tables, transactional_db, django_db_serialized_rollback, migrated_data):
     """Real transactions (a live server, other threads or processes read only committed data), and the
     migrations' data back.
 

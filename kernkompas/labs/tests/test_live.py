@@ -4,6 +4,7 @@ after a reconnect too; participants never get what is not public, nor the text o
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import datetime as dt
 import os
 import socket
@@ -20,6 +21,13 @@ from kernkompas.testing import make_gemeente
 
 WAIT = 10  # seconds a test waits for an event that must come (a bound, not a timing assertion)
 QUIET = 0.5  # seconds a test waits to see that nothing more comes
+
+
+def run_async(coroutine):
+    """Run the scenario's event loop on a thread of its own: after the browser tests, Playwright's loop runs in
+    this thread and ``asyncio.run`` would refuse."""
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result(timeout=120)
 
 
 def make_lab(gemeente=None, code="LIVE01") -> Lab:
@@ -112,7 +120,7 @@ def test_an_announced_event_reaches_a_subscriber_through_the_local_channel_with_
         finally:
             await hub.close()
 
-    asyncio.run(scenario())
+    run_async(scenario())
 
 
 def test_a_reconnect_gets_exactly_the_missed_events_once_then_the_new_ones(committed_db):
@@ -132,7 +140,7 @@ def test_a_reconnect_gets_exactly_the_missed_events_once_then_the_new_ones(commi
         finally:
             await hub.close()
 
-    asyncio.run(scenario())
+    run_async(scenario())
 
 
 def test_the_safety_poll_delivers_an_event_whose_announcement_was_lost(committed_db, monkeypatch):
@@ -148,7 +156,7 @@ def test_the_safety_poll_delivers_an_event_whose_announcement_was_lost(committed
         finally:
             await hub.close()
 
-    asyncio.run(scenario())
+    run_async(scenario())
 
 
 def test_participants_never_get_private_events_nor_the_text_of_a_hidden_note(committed_db):
@@ -178,7 +186,7 @@ def test_participants_never_get_private_events_nor_the_text_of_a_hidden_note(com
             await hub.close()
         return on_phone, on_board
 
-    on_phone, on_board = asyncio.run(scenario())
+    on_phone, on_board = run_async(scenario())
     assert "event: note.added" in on_phone and "event: note.hidden" in on_phone
     assert "scheldtekst" not in on_phone
     assert on_phone.count("Later verborgen") == 1  # once, before it was hidden; not in the later catch-up
@@ -187,7 +195,7 @@ def test_participants_never_get_private_events_nor_the_text_of_a_hidden_note(com
 
 
 # --- The stream views (WSGI: the test client answers the missed events and ends with retry) ---------------------
-def test_the_participant_stream_sends_missed_public_events_as_sse_without_hidden_text(committed_db, client):
+def test_the_participant_stream_sends_missed_public_events_as_sse_without_hidden_text(db, client):
     lab = make_lab()
     pia, secret = join(lab)
     add_note(lab, "Meer bankjes", pia)
@@ -214,7 +222,7 @@ def test_the_participant_stream_sends_missed_public_events_as_sse_without_hidden
     assert client.get(url).content.decode() == "retry: 1000\n\n"  # no number: from now on
 
 
-def test_the_participant_stream_refuses_a_forged_or_blocked_or_foreign_cookie_and_an_unknown_code(committed_db, client):
+def test_the_participant_stream_refuses_a_forged_or_blocked_or_foreign_cookie_and_an_unknown_code(db, client):
     lab = make_lab()
     other_lab = make_lab(lab.gemeente, code="OTHER1")
     pia, secret = join(lab)
@@ -281,7 +289,7 @@ def _across_two_hubs(lab: Lab, channel_a, channel_b, publish) -> None:
             await one.close()
             await two.close()
 
-    asyncio.run(scenario())
+    run_async(scenario())
 
 
 @pytest.mark.postgres
