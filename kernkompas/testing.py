@@ -11,6 +11,8 @@
 
 from __future__ import annotations
 
+import ast
+import gc
 import os
 import subprocess
 import time
@@ -175,3 +177,16 @@ def wait_for_the_others() -> None:
     (start.parent / f"ready-{os.getpid()}").touch()
     while not start.exists():
         time.sleep(0.005)
+
+
+def parse_python(source: str) -> ast.Module:
+    """``ast.parse`` with the garbage collector held off. After the browser tests, a collection during the parse can
+    finalize a Playwright object, which switches greenlets in the middle of CPython 3.11's AST constructor and makes it
+    fail with "AST constructor recursion depth mismatch" (a flaky SystemError seen in CI)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return ast.parse(source)
+    finally:
+        if was_enabled:
+            gc.enable()

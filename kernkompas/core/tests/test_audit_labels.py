@@ -15,6 +15,7 @@ from django.utils import translation
 from kernkompas.core import audit
 from kernkompas.monitor.actions import back_office as monitor_back_office
 from kernkompas.places.actions import back_office as places_back_office
+from kernkompas.testing import parse_python
 
 PACKAGE = Path(__file__).resolve().parents[2]
 
@@ -25,7 +26,7 @@ def written_action_codes() -> dict[str, str]:
     for path in PACKAGE.rglob("*.py"):
         if "tests" in path.parts or "migrations" in path.parts:
             continue
-        for node in ast.walk(ast.parse(path.read_text())):
+        for node in ast.walk(parse_python(path.read_text())):
             is_record = isinstance(node, ast.Call) and (
                 getattr(node.func, "attr", None) == "record" or getattr(node.func, "id", None) == "record"
             )

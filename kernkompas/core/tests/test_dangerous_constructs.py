@@ -27,6 +27,7 @@ import pytest
 from django.apps import apps
 
 import kernkompas
+from kernkompas.testing import parse_python
 
 PACKAGE = Path(kernkompas.__file__).resolve().parent
 
@@ -113,7 +114,7 @@ def scan_script(text: str) -> list[tuple[int, str]]:
 def scan_python(text: str) -> list[tuple[int, str]]:
     found = []
     lines = text.splitlines()
-    tree = ast.parse(text)
+    tree = parse_python(text)
     docstrings = {id(n.value) for n in ast.walk(tree) if isinstance(n, ast.Expr) and _is_literal(n.value)}
     for node in ast.walk(tree):
         if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings:

@@ -17,6 +17,8 @@ from pathlib import Path
 import grimp
 import pytest
 
+from kernkompas.testing import parse_python
+
 ROOT = Path(__file__).resolve().parents[3]
 PACKAGE = ROOT / "kernkompas"
 LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
@@ -82,7 +84,7 @@ def imports_inside_functions_without_reason(source: str) -> list[int]:
     """Line numbers of imports inside a function with no comment on their line or on the comment lines above."""
     lines = source.splitlines()
     found = []
-    for node in ast.walk(ast.parse(source)):
+    for node in ast.walk(parse_python(source)):
         if not isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
             continue
         for inner in ast.walk(node):
