@@ -28,7 +28,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kernkompas.accounts import permissions
-from kernkompas.labs import lab_forms
+from kernkompas.labs import lab_forms, tallies
 from kernkompas.labs.actions import facilitation
 from kernkompas.labs.models import (
     CanvasTemplate,
@@ -39,7 +39,6 @@ from kernkompas.labs.models import (
     Note,
     Participant,
     Phase,
-    Vote,
     VotingState,
 )
 from kernkompas.places.models import Gemeente
@@ -170,7 +169,12 @@ def _board_context(request, lab: Lab, *, projector: bool = False) -> dict:
     if projector:
         notes_qs = notes_qs.filter(is_hidden=False)
     notes = list(notes_qs.filter(lab=lab))
-    clusters = list(Cluster.objects.filter(lab=lab).annotate(dots=Count("votes")).order_by("order", "pk"))
+    clusters = list(Cluster.objects.filter(lab=lab).order_by("order", "pk"))
+    # The totals the phones and the report show (labs/tallies.py): a note with the dots of the notes merged into it,
+    # hidden notes left out. A merged note listed under its target keeps its own count (``dots`` above).
+    counted = tallies.dots(lab)
+    for cluster in clusters:
+        cluster.dots = counted.clusters.get(cluster.pk, 0)
     merged: dict[int, list[Note]] = {}
     for note in notes:
         if note.merged_into_id:
@@ -178,6 +182,8 @@ def _board_context(request, lab: Lab, *, projector: bool = False) -> dict:
     for note in notes:
         note.merged_children = merged.get(note.pk, [])
     top = [note for note in notes if not note.merged_into_id]
+    for note in top:
+        note.dots = counted.notes.get(note.pk, 0)
     lenses = []
     for lens in Lens.objects.filter(lab=lab).order_by("order", "pk"):
         lens_notes = [note for note in top if note.lens_id == lens.pk]
@@ -198,7 +204,7 @@ def _board_context(request, lab: Lab, *, projector: bool = False) -> dict:
         "lab": lab,
         "lenses": lenses,
         "participants": lab.participants.count(),
-        "dots_cast": Vote.objects.filter(lab=lab).count(),
+        "dots_cast": counted.total,
         "show_dots": show_dots,
         "decisions": list(Decision.objects.filter(lab=lab).select_related("cluster")),
         "phases": [(value, label) for value, label in Phase.choices if value in STEPPED_PHASES],

@@ -13,12 +13,12 @@ import secrets
 from datetime import timedelta
 
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Max
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.text import slugify
 
 from kernkompas.core import audit
-from kernkompas.labs import events
+from kernkompas.labs import events, tallies
 from kernkompas.labs.models import (
     CanvasTemplate,
     Cluster,
@@ -28,7 +28,6 @@ from kernkompas.labs.models import (
     Note,
     Participant,
     Phase,
-    Vote,
     VotingState,
 )
 from kernkompas.labs.models.lab import MAX_DOTS
@@ -290,7 +289,7 @@ def set_phase(by, lab: Lab, phase: str) -> Lab:
     audit.record(by, "labs.phase_changed", lab, gemeente=lab.gemeente, changes={"phase": [old, phase]})
     events.emit(lab, "lab.phase", phase_payload(lab))
     if closing_votes:
-        events.emit(lab, "votes.results", tallies(lab))
+        events.emit(lab, "votes.results", tallies.dots(lab).as_payload())
     return lab
 
 
@@ -319,18 +318,6 @@ def stop_timer(by, lab: Lab) -> Lab:
     return lab
 
 
-def tallies(lab: Lab) -> dict:
-    """Dots per note and per cluster, as the ``votes.results`` payload (ids as strings: JSON object keys).
-
-    Counted here with one query each; the participant side's ``labs/tallies.py`` is not on this branch yet."""
-    notes = Vote.objects.filter(lab=lab, note__isnull=False).values("note").annotate(n=Count("pk"))
-    clusters = Vote.objects.filter(lab=lab, cluster__isnull=False).values("cluster").annotate(n=Count("pk"))
-    return {
-        "notes": {str(row["note"]): row["n"] for row in notes},
-        "clusters": {str(row["cluster"]): row["n"] for row in clusters},
-    }
-
-
 @transaction.atomic
 def open_voting(by, lab: Lab) -> Lab:
     lab = Lab.objects.select_for_update().get(pk=lab.pk)
@@ -354,7 +341,7 @@ def close_voting(by, lab: Lab) -> Lab:
         return lab
     lab.voting = VotingState.GESLOTEN
     lab.save(update_fields=["voting", "updated_at"])
-    results = tallies(lab)
+    results = tallies.dots(lab).as_payload()
     audit.record(
         by,
         "labs.voting_closed",

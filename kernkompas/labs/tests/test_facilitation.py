@@ -280,3 +280,23 @@ def test_every_audit_code_has_a_label():
     assert len(codes) > 15
     for code in codes:
         assert audit.action_label(code) != code, code
+
+
+def test_the_published_results_are_the_phones_and_the_reports_numbers(cast):
+    """The closing event counts as labs/tallies.py does: a merged note's dots go to the note it joined, a hidden
+    note's dots are left out (a screen that reloads shows the same numbers as one that heard the event)."""
+    from kernkompas.labs import tallies
+
+    lab = make_lab(cast)
+    lens = lab.lenses.first()
+    piet = participant(lab, "Piet")
+    a, b, c = note(lab, lens, "a"), note(lab, lens, "b"), note(lab, lens, "c")
+    facilitation.open_voting(cast.femke, lab)
+    for target in (a, b, b, c):
+        Vote.objects.create(lab=lab, participant=piet, note=target)
+    facilitation.merge_notes(cast.femke, b, a)
+    facilitation.hide_note(cast.femke, c)
+    facilitation.close_voting(cast.femke, lab)
+    (results,) = [e for e in events(lab) if e.kind == "votes.results"]
+    assert results.payload == {"notes": {str(a.pk): 3}, "clusters": {}}
+    assert results.payload == tallies.dots(lab).as_payload()
