@@ -7,21 +7,18 @@ and the answers' validation in ``survey_forms``. See docs/dna.md, "Aftoetsen: th
 
 from __future__ import annotations
 
-import qrcode
-import qrcode.image.svg
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.html import escape
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from kernkompas.core import ratelimit
+from kernkompas.core.qr import qr_svg
 from kernkompas.dna import selectors, survey_charts, survey_export, survey_questions, survey_selectors
 from kernkompas.dna.actions import surveys as survey_actions
 from kernkompas.dna.models import RespondentGroup, SurveyKind, SurveyStatus
@@ -39,14 +36,6 @@ def _cookie_name(survey) -> str:
 
 def public_url(request, survey) -> str:
     return request.build_absolute_uri(survey.get_public_url())
-
-
-def qr_svg(url: str, label: str) -> str:
-    """A QR code of ``url`` as SVG (drawn here, no external service), with a title for screen readers."""
-    svg = qrcode.make(url, image_factory=qrcode.image.svg.SvgPathImage, border=2).to_string(encoding="unicode")
-    head, rest = svg.split(">", 1)
-    head = head.replace("<svg ", '<svg class="qr-code" role="img" focusable="false" ', 1)
-    return f"{head}><title>{escape(label)}</title>{rest}"
 
 
 # --- Public -------------------------------------------------------------------------------------------------------
@@ -204,7 +193,7 @@ def survey_detail(request, pk: int, survey_pk: int):
     url = public_url(request, survey)
     qr = ""
     if survey.status != SurveyStatus.CONCEPT:
-        qr = mark_safe(qr_svg(url, _("QR code to the survey")))  # noqa: S308 — drawn here, label escaped
+        qr = qr_svg(url, _("QR code to the survey"))
     context = {
         "trajectory": trajectory,
         "survey": survey,
@@ -225,7 +214,7 @@ def survey_print(request, pk: int, survey_pk: int):
         "trajectory": trajectory,
         "survey": survey,
         "public_url": url,
-        "qr": mark_safe(qr_svg(url, _("QR code to the survey"))),  # noqa: S308 — drawn here, label escaped
+        "qr": qr_svg(url, _("QR code to the survey")),
     }
     return render(request, "dna/survey_print.html", context)
 

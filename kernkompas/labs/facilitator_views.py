@@ -13,8 +13,6 @@ from __future__ import annotations
 import functools
 from zoneinfo import ZoneInfo
 
-import qrcode
-import qrcode.image.svg
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.db.models import Count, Q
@@ -22,12 +20,11 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
-from django.utils.html import escape
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kernkompas.accounts import permissions
+from kernkompas.core.qr import qr_svg
 from kernkompas.labs import lab_forms, tallies
 from kernkompas.labs.actions import facilitation
 from kernkompas.labs.models import (
@@ -82,14 +79,6 @@ def join_url(request, lab: Lab) -> str:
     except NoReverseMatch:  # the join page is built on the participant branch; the address is the contract's
         path = f"{reverse('labs:index')}doe-mee/{lab.code}/"
     return request.build_absolute_uri(path)
-
-
-def qr_svg(url: str, label: str) -> str:
-    """A QR code of ``url`` as SVG drawn here (no external service), with a title for screen readers."""
-    svg = qrcode.make(url, image_factory=qrcode.image.svg.SvgPathImage, border=2).to_string(encoding="unicode")
-    head, rest = svg.split(">", 1)
-    head = head.replace("<svg ", '<svg class="lab-qr" role="img" focusable="false" ', 1)
-    return f"{head}><title>{escape(label)}</title>{rest}"
 
 
 # --- Lists and preparing -------------------------------------------------------------------------------------------
@@ -220,7 +209,7 @@ def _board_context(request, lab: Lab, *, projector: bool = False) -> dict:
 def _with_qr(request, context: dict) -> dict:
     lab = context["lab"]
     label = _("QR code to join the lab with code %(code)s") % {"code": lab.code}
-    context["qr"] = mark_safe(qr_svg(context["join_url"], label))  # noqa: S308 — SVG drawn by qrcode, title escaped
+    context["qr"] = qr_svg(context["join_url"], label, css_class="lab-qr")
     return context
 
 

@@ -8,16 +8,15 @@ from __future__ import annotations
 import json
 from urllib.parse import quote, urlencode
 
-import qrcode
-import qrcode.image.svg
 from django import template
 from django.urls import get_script_prefix
-from django.utils.html import escape, format_html
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
+from kernkompas.core.qr import qr_svg
 from kernkompas.lib.video import parse_video_url
 from kernkompas.vitrine import selectors
 from kernkompas.vitrine.actions import view_counts
@@ -58,14 +57,10 @@ def share_links(page, url: str) -> list[dict]:
     ]
 
 
-@register.simple_tag
-def qr_svg(url: str, label: str = "") -> str:
+@register.simple_tag(name="qr_svg")
+def qr_svg_tag(url: str, label: str = "") -> str:
     """A QR code of ``url`` as inline SVG, drawn on the server (no image request, no external service)."""
-    svg = qrcode.make(url, image_factory=qrcode.image.svg.SvgPathImage, border=2).to_string(encoding="unicode")
-    title = escape(label or _("QR code to this page"))
-    head, rest = svg.split(">", 1)
-    head = head.replace("<svg ", '<svg class="qr-code" role="img" focusable="false" ', 1)
-    return mark_safe(f"{head}><title>{title}</title>{rest}")  # noqa: S308 — generated here, label escaped
+    return qr_svg(url, label or _("QR code to this page"))
 
 
 def _og_rendition(page):
