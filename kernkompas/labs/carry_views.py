@@ -10,7 +10,7 @@ from django.urls import NoReverseMatch
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from kernkompas.labs import report
+from kernkompas.labs import report, tallies
 from kernkompas.labs.actions import carry as carry_actions
 from kernkompas.labs.models import ActionPlan
 from kernkompas.labs.report_access import staff_lab
@@ -50,6 +50,29 @@ def _rows(built: report.LabReport, data=None) -> list[dict]:
     return rows
 
 
+def _chosen_items(lab, built: report.LabReport, rows: list[dict]) -> list[carry_actions.CarryItem]:
+    """The ticked rows as items to carry. A cluster's evidence counts the dots of its notes too
+    (``tallies.cluster_totals``) and its notes become the description."""
+    cluster_dots = tallies.cluster_totals(lab)
+    items = []
+    for row in rows:
+        if not row["checked"]:
+            continue
+        item = row["item"]
+        if item.kind == "cluster":
+            items.append(
+                carry_actions.CarryItem(
+                    kind=row["kind"],
+                    dots=cluster_dots.get(item.obj.pk, 0),
+                    cluster=item.obj,
+                    details=tuple(built.cluster_notes(item.obj)),
+                )
+            )
+        else:
+            items.append(carry_actions.CarryItem(kind=row["kind"], dots=item.tally.total, note=item.obj))
+    return items
+
+
 def _plan_url(plan: ActionPlan) -> str | None:
     try:
         return plan.get_absolute_url()
@@ -67,17 +90,7 @@ def carry(request, pk: int):
     rows = _rows(built, data)
     chosen_plan = data.get("plan", "") if data is not None else (str(plans[0].pk) if plans else NEW_PLAN)
     if data is not None:
-        items = [
-            carry_actions.CarryItem(
-                kind=row["kind"],
-                dots=built.cluster_dots(row["item"].obj) if row["item"].kind == "cluster" else row["item"].tally.total,
-                note=row["item"].obj if row["item"].kind == "note" else None,
-                cluster=row["item"].obj if row["item"].kind == "cluster" else None,
-                details=tuple(built.cluster_notes(row["item"].obj)) if row["item"].kind == "cluster" else (),
-            )
-            for row in rows
-            if row["checked"]
-        ]
+        items = _chosen_items(lab, built, rows)
         plan = None
         if chosen_plan != NEW_PLAN:
             plan = next((p for p in plans if str(p.pk) == chosen_plan), None)

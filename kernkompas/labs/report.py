@@ -8,13 +8,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from kernkompas.labs.models import Cluster, Decision, Lab, Lens, Note
-from kernkompas.labs.report_tallies import LabTallies, Tally, tallies
+from kernkompas.labs.tallies import RoleTallies, RoleTally, per_role
 
 
 @dataclass
 class ReportNote:
     note: Note
-    tally: Tally  # its own dots plus those of the visible notes merged into it
+    tally: RoleTally  # its own dots plus those of the visible notes merged into it
     merged: list[ReportNote] = field(default_factory=list)
 
     @property
@@ -29,7 +29,7 @@ class ReportNote:
 @dataclass
 class ReportCluster:
     cluster: Cluster
-    tally: Tally
+    tally: RoleTally
     notes: list[ReportNote] = field(default_factory=list)
 
 
@@ -51,7 +51,7 @@ class Item:
     kind: str  # "note" or "cluster"
     obj: Note | Cluster
     lens: Lens
-    tally: Tally
+    tally: RoleTally
     cells: list[int] = field(default_factory=list)  # the dots per role, in the order of the report's roles
 
     @property
@@ -89,20 +89,15 @@ class LabReport:
                     return entry
         return None
 
-    def cluster_dots(self, cluster: Cluster) -> int:
-        """The dots of a cluster with those of the notes in it (the table counts each on its own row)."""
-        entry = self.cluster_entry(cluster)
-        return entry.tally.total + sum(note.tally.total for note in entry.notes) if entry else 0
-
     def cluster_notes(self, cluster: Cluster) -> list[str]:
         entry = self.cluster_entry(cluster)
         return [note.note.text for note in entry.notes] if entry else []
 
 
-def _tally_of(note: Note, children: dict[int, list[Note]], counted: LabTallies, seen: set[int]) -> ReportNote:
+def _tally_of(note: Note, children: dict[int, list[Note]], counted: RoleTallies, seen: set[int]) -> ReportNote:
     seen.add(note.pk)
-    tally = Tally()
-    tally.merge(counted.notes.get(note.pk, Tally()))
+    tally = RoleTally()
+    tally.merge(counted.notes.get(note.pk, RoleTally()))
     merged = []
     for child in children.get(note.pk, []):
         if child.pk in seen:  # a merge loop never happens, but must not hang the report
@@ -114,7 +109,7 @@ def _tally_of(note: Note, children: dict[int, list[Note]], counted: LabTallies, 
 
 
 def build(lab: Lab) -> LabReport:
-    counted = tallies(lab)
+    counted = per_role(lab)
     lenses = list(lab.lenses.order_by("order", "pk"))
     clusters = list(Cluster.objects.filter(lab=lab).order_by("lens__order", "order", "pk"))
     visible = list(
@@ -134,7 +129,7 @@ def build(lab: Lab) -> LabReport:
     items: list[Item] = []
     lens_of = {lens.pk: lens for lens in lenses}
     for cluster in clusters:
-        entry = ReportCluster(cluster=cluster, tally=counted.clusters.get(cluster.pk, Tally()))
+        entry = ReportCluster(cluster=cluster, tally=counted.clusters.get(cluster.pk, RoleTally()))
         by_cluster[cluster.pk] = entry
         by_lens[cluster.lens_id].clusters.append(entry)
         items.append(Item("cluster", cluster, lens_of[cluster.lens_id], entry.tally))

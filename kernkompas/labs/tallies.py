@@ -1,4 +1,5 @@
-"""The dots of a lab's dot-voting, counted (selectors: read only).
+"""The dots of a lab's dot-voting, counted (selectors: read only): the totals the phones, the board, the projector
+and the closing event show, and the counts per role that the report lays out (``per_role``).
 
 How dots count:
 - A dot on a note counts for that note; a dot on a cluster for that cluster. A note's dots are not added to its
@@ -15,7 +16,10 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from kernkompas.labs.models import Lab, Note, Participant, Vote
+from django.db.models import Count
+from django.utils.text import capfirst
+
+from kernkompas.labs.models import Lab, Note, Participant, ParticipantRole, Vote
 
 
 @dataclass
@@ -73,12 +77,6 @@ def dots(lab: Lab) -> Tally:
     return _count(lab, Vote.objects.filter(lab=lab))
 
 
-def dots_by_role(lab: Lab) -> dict[str, Tally]:
-    """The dots per participant role (ondernemer, vastgoed, …), for the roles that voted."""
-    roles = Vote.objects.filter(lab=lab).values_list("participant__role", flat=True).distinct()
-    return {role: _count(lab, Vote.objects.filter(lab=lab, participant__role=role)) for role in sorted(set(roles))}
-
-
 def dots_of(participant: Participant) -> Tally:
     """One participant's dots (what their phone shows as "your dots")."""
     return _count(participant.lab, Vote.objects.filter(participant=participant))
@@ -102,3 +100,64 @@ def used(participant: Participant) -> int:
 def remaining(participant: Participant, lab: Lab | None = None) -> int:
     lab = lab or participant.lab
     return max(0, lab.dots_per_participant - used(participant))
+
+
+# --- Per role, for the report (web page and PDF) and for carrying results into the action plan ---------------------
+
+
+@dataclass
+class RoleTally:
+    """The dots on one note or cluster: in total and per role code (the report's table)."""
+
+    total: int = 0
+    by_role: Counter = field(default_factory=Counter)
+
+    def add(self, role: str, n: int) -> None:
+        self.total += n
+        self.by_role[role] += n
+
+    def merge(self, other: RoleTally) -> None:
+        self.total += other.total
+        self.by_role.update(other.by_role)
+
+
+@dataclass
+class RoleTallies:
+    notes: dict[int, RoleTally]  # the dots on each note itself (not yet those of the notes merged into it)
+    clusters: dict[int, RoleTally]
+    participants: Counter  # participants per role code
+    dots_cast: Counter  # dots cast per role code
+
+    def roles(self) -> list[tuple[str, str]]:
+        """``(code, label)`` (capitalised, for table headers) of the roles that took part or voted, in the order
+        of the choices."""
+        present = set(self.participants) | set(self.dots_cast)
+        return [(code, capfirst(str(label))) for code, label in ParticipantRole.choices if code in present]
+
+
+def per_role(lab: Lab) -> RoleTallies:
+    """The report's counts, in two queries: the dots on each note itself and each cluster per role (the report
+    adds merged notes to their target as it lays them out), and the participants per role."""
+    notes: dict[int, RoleTally] = {}
+    clusters: dict[int, RoleTally] = {}
+    dots_cast: Counter = Counter()
+    rows = (
+        Vote.objects.filter(lab=lab)
+        .values("note_id", "cluster_id", "participant__role")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    for row in rows:
+        role, n = row["participant__role"], row["n"]
+        dots_cast[role] += n
+        if row["note_id"] is not None:
+            notes.setdefault(row["note_id"], RoleTally()).add(role, n)
+        else:
+            clusters.setdefault(row["cluster_id"], RoleTally()).add(role, n)
+    participants = Counter(
+        {
+            row["role"]: row["n"]
+            for row in Participant.objects.filter(lab=lab).values("role").annotate(n=Count("pk")).order_by()
+        }
+    )
+    return RoleTallies(notes=notes, clusters=clusters, participants=participants, dots_cast=dots_cast)

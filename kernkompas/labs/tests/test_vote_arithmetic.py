@@ -75,17 +75,25 @@ def test_the_totals_follow_merges_and_leave_out_the_hidden_note(evening):
 
 
 def test_the_dots_per_role(evening):
-    lab, _, (n1, n2, *_), (c1, c2) = evening
-    by_role = tallies.dots_by_role(lab)
-    assert sorted(by_role) == ["bewoner", "ondernemer", "vastgoed"]
-    # ondernemer (Anna, Bart): n1 3; n2 Anna 1 + Bart's 2 on n3; c1 3 — 9 dots.
-    assert (by_role["ondernemer"].notes, by_role["ondernemer"].clusters) == ({n1.pk: 3, n2.pk: 3}, {c1.pk: 3})
-    assert by_role["ondernemer"].total == 9
-    # vastgoed (Cor): n2 3 + n4 1 — 4 dots.
-    vastgoed, bewoner = by_role["vastgoed"], by_role["bewoner"]
-    assert (vastgoed.notes, vastgoed.clusters, vastgoed.total) == ({n2.pk: 4}, {}, 4)
-    # bewoner (Dirk): n4 1 (→ n2), n5 hidden, c2 1 — 3 dots cast.
-    assert (bewoner.notes, bewoner.clusters, bewoner.total) == ({n2.pk: 1}, {c2.pk: 1}, 3)
+    """The report's counts (``per_role``): each note's own dots per role, before merges (the report lays merged
+    notes under their target and adds them there), every cluster's, and the participants and dots per role."""
+    lab, _, (n1, n2, n3, n4, n5), (c1, c2) = evening
+    counted = tallies.per_role(lab)
+    own = {pk: dict(tally.by_role) for pk, tally in counted.notes.items()}
+    assert own == {
+        n1.pk: {"ondernemer": 3},  # Anna 2, Bart 1
+        n2.pk: {"ondernemer": 1, "vastgoed": 3},  # Anna 1 (her replay counted once), Cor 3
+        n3.pk: {"ondernemer": 2},  # Bart
+        n4.pk: {"vastgoed": 1, "bewoner": 1},  # Cor 1, Dirk 2 − 1 taken back
+        n5.pk: {"bewoner": 1},  # Dirk; the report leaves the hidden note out
+    }
+    assert {pk: dict(t.by_role) for pk, t in counted.clusters.items()} == {
+        c1.pk: {"ondernemer": 3},
+        c2.pk: {"bewoner": 1},
+    }
+    assert counted.dots_cast == {"ondernemer": 9, "vastgoed": 4, "bewoner": 3}
+    assert counted.participants == {"ondernemer": 2, "vastgoed": 1, "bewoner": 1}
+    assert [code for code, _label in counted.roles()] == ["ondernemer", "vastgoed", "bewoner"]
 
 
 def test_each_participants_own_dots_and_what_is_left(evening):
