@@ -469,3 +469,11 @@ def hub() -> Hub:
     if found is None:
         found = _hubs[loop] = Hub()
     return found
+
+
+def close_hubs(timeout: float = 10) -> None:
+    """Stop every process hub whose event loop still runs, from another thread (the tests' ASGI server calls it
+    before it stops), so that no feed keeps reading the database after its server is gone."""
+    for loop, found in list(_hubs.items()):
+        if loop.is_running():
+            asyncio.run_coroutine_threadsafe(found.close(), loop).result(timeout=timeout)

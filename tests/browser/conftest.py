@@ -348,6 +348,10 @@ class AsgiServer:
         return self
 
     def stop(self):
+        # import here: the labs' live module is only needed by the tests that use the real live stream.
+        from kernkompas.labs import live
+
+        live.close_hubs()  # the feeds of the streams still open stop reading the (soon emptied) database
         self.server.should_exit = True
         self.thread.join(timeout=30)
 
