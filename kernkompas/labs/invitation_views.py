@@ -27,6 +27,13 @@ from kernkompas.labs.actions import invitations, progress
 from kernkompas.labs.models import Action, Party, PartyMember, PlanInvitation
 
 
+def _unusable(request, problem: invitations.Unusable):
+    """The page for a link that cannot be used: 404 for an unknown one, 410 for one that was."""
+    status = 404 if problem.reason == "unknown" else 410
+    context = {"message": invitations.message(problem)}
+    return render(request, "labs/plan_invitation_unusable.html", context, status=status)
+
+
 def _staff_party(user, party_pk: int) -> Party:
     party = get_object_or_404(Party.objects.select_related("plan__gemeente"), pk=party_pk)
     if not permissions.can_manage_gemeente(user, party.plan.gemeente):
@@ -81,7 +88,9 @@ def plan_invitation(request, token: str):
         found = invitations.find(token)
     except invitations.Unusable as problem:
         status = 404 if problem.reason == "unknown" else 410
-        return render(request, "labs/plan_invitation_unusable.html", {"message": problem.message()}, status=status)
+        return render(
+            request, "labs/plan_invitation_unusable.html", {"message": invitations.message(problem)}, status=status
+        )
     context = {"invitation": found, "party": found.party, "plan": found.party.plan}
     if not request.user.is_authenticated:
         here = request.get_full_path()
@@ -95,7 +104,9 @@ def plan_invitation(request, token: str):
             invitations.accept(token, request.user)
         except invitations.Unusable as problem:
             status = 404 if problem.reason == "unknown" else 410
-            return render(request, "labs/plan_invitation_unusable.html", {"message": problem.message()}, status=status)
+            return render(
+                request, "labs/plan_invitation_unusable.html", {"message": invitations.message(problem)}, status=status
+            )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:

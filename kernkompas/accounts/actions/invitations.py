@@ -183,9 +183,11 @@ class Accepted:
     membership: Membership | None  # None when the person had the role already
 
 
-def find(token: str, *, for_update: bool = False) -> Invitation:
-    """The invitation behind a link, if it can still be accepted; ``Unusable`` with the reason otherwise."""
-    queryset = Invitation.objects.select_related("gemeente", "invited_by")
+def find_usable(queryset, token: str, may_still_invite, *, for_update: bool = False):
+    """The invitation in ``queryset`` behind a link, if it can still be accepted; ``Unusable`` with the reason
+    otherwise. Any invitation model with ``token_hash``, ``accepted_at``, ``revoked_at``, ``expires_at`` and
+    ``invited_by`` (a role here, a party of an action plan in the Binnenstadslab). The inviter's right is checked
+    again (``may_still_invite(inviter, invitation)``): someone whose role was taken away brings no one in."""
     if for_update:
         queryset = queryset.select_for_update(of=("self",))
     invitation = queryset.filter(token_hash=hash_token(token or "")).first()
@@ -198,14 +200,19 @@ def find(token: str, *, for_update: bool = False) -> Invitation:
     if invitation.expires_at <= timezone.now():
         raise Unusable("expired", invitation)
     inviter = invitation.invited_by
-    # The inviter's right is checked again: someone whose role was taken away can no longer bring people in.
-    if (
-        inviter is None
-        or not inviter.is_active
-        or not permissions.can_grant_role(inviter, invitation.role, invitation.gemeente)
-    ):
+    if inviter is None or not inviter.is_active or not may_still_invite(inviter, invitation):
         raise Unusable("inviter", invitation)
     return invitation
+
+
+def find(token: str, *, for_update: bool = False) -> Invitation:
+    """The invitation behind a link, if it can still be accepted; ``Unusable`` with the reason otherwise."""
+    return find_usable(
+        Invitation.objects.select_related("gemeente", "invited_by"),
+        token,
+        lambda inviter, invitation: permissions.can_grant_role(inviter, invitation.role, invitation.gemeente),
+        for_update=for_update,
+    )
 
 
 def account_exists(email: str) -> bool:

@@ -25,8 +25,10 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from kernkompas.accounts import permissions
+from kernkompas.accounts.actions import invitations as account_invitations
 from kernkompas.accounts.actions import members
 from kernkompas.accounts.actions.invitations import hash_token
 from kernkompas.core import audit
@@ -37,22 +39,20 @@ logger = logging.getLogger(__name__)
 VALID_DAYS = 14
 
 
-class Unusable(Exception):
-    """The link cannot be used (any more). ``reason``: unknown, expired, accepted, revoked or inviter."""
+# The same reasons as an invitation to a role (unknown, expired, accepted, revoked, inviter), said for a plan.
+Unusable = account_invitations.Unusable
 
-    def __init__(self, reason: str, invitation: PlanInvitation | None = None):
-        super().__init__(reason)
-        self.reason = reason
-        self.invitation = invitation
+MESSAGES = {
+    "unknown": _lazy("This invitation link is not known. Check that you copied the whole link from the e-mail."),
+    "expired": _lazy("This invitation has expired. Ask the municipality to invite you again."),
+    "accepted": _lazy("This invitation has already been accepted."),
+    "revoked": _lazy("This invitation has been withdrawn by the municipality."),
+    "inviter": _lazy("The person who sent this invitation can no longer invite people. Ask the municipality."),
+}
 
-    def message(self) -> str:
-        return {
-            "unknown": _("This invitation link is not known. Check that you copied the whole link from the e-mail."),
-            "expired": _("This invitation has expired. Ask the municipality to invite you again."),
-            "accepted": _("This invitation has already been accepted."),
-            "revoked": _("This invitation has been withdrawn by the municipality."),
-            "inviter": _("The person who sent this invitation can no longer invite people. Ask the municipality."),
-        }[self.reason]
+
+def message(problem: Unusable) -> str:
+    return str(MESSAGES[problem.reason])
 
 
 def invitation_label(invitation: PlanInvitation) -> str:
@@ -150,23 +150,12 @@ def send_mail(invitation: PlanInvitation, token: str) -> None:
 
 def find(token: str, *, for_update: bool = False) -> PlanInvitation:
     """The invitation behind a link if it can still be accepted; ``Unusable`` with the reason otherwise."""
-    queryset = PlanInvitation.objects.select_related("party__plan__gemeente", "invited_by")
-    if for_update:
-        queryset = queryset.select_for_update(of=("self",))
-    invitation = queryset.filter(token_hash=hash_token(token or "")).first()
-    if invitation is None:
-        raise Unusable("unknown")
-    if invitation.accepted_at:
-        raise Unusable("accepted", invitation)
-    if invitation.revoked_at:
-        raise Unusable("revoked", invitation)
-    if invitation.expires_at <= timezone.now():
-        raise Unusable("expired", invitation)
-    inviter = invitation.invited_by
-    # The inviter's right is checked again: someone who no longer works for the municipality brings no one in.
-    if inviter is None or not inviter.is_active or not may_invite(inviter, invitation.party):
-        raise Unusable("inviter", invitation)
-    return invitation
+    return account_invitations.find_usable(
+        PlanInvitation.objects.select_related("party__plan__gemeente", "invited_by"),
+        token,
+        lambda inviter, invitation: may_invite(inviter, invitation.party),
+        for_update=for_update,
+    )
 
 
 def is_for(invitation: PlanInvitation, user) -> bool:
