@@ -8,7 +8,7 @@ from __future__ import annotations
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from kernkompas.labs import public_plans
+from kernkompas.labs import plan_display, public_plans
 from kernkompas.lib import spreadsheet
 
 FORMATS = {
@@ -62,7 +62,7 @@ def table(plan) -> tuple[list[str], list[list]]:
                 action.start_date,
                 action.deadline,
                 row.budget,
-                "; ".join(f"{payer}: {public_plans.format_euro(amount)}" for payer, amount in row.funding),
+                "; ".join(f"{payer}: {plan_display.euro(amount)}" for payer, amount in row.funding),
                 indicator.label if indicator else "",
                 indicator.area if indicator else "",
                 action.indicator_baseline,

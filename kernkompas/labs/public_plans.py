@@ -11,19 +11,19 @@ Kernmonitor stores it (a share such as vacancy as 0–1, shown as a percentage).
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from django.utils import translation
 from django.utils.translation import gettext as _
 
 from kernkompas.accounts import permissions
 from kernkompas.core import parts
 from kernkompas.labs.models import Action, ActionPlan, ProgressUpdate
+from kernkompas.labs.plan_display import euro, format_indicator
+from kernkompas.lib.progress import percent, progress
 
 LATEST_UPDATES = 10
 
@@ -42,48 +42,6 @@ def get_visible_plan(user, pk: int) -> ActionPlan:
     if not may_see(user, plan):
         raise Http404
     return plan
-
-
-def format_indicator(unit: str, value) -> str:
-    """A value of an indicator in the page's language (a share as a percentage)."""
-    if value is None:
-        return "–"
-    dutch = translation.get_language() == "nl"
-    if unit == "share":
-        text = f"{value * 100:.1f} %" if dutch else f"{value * 100:.1f}%"
-        return text.replace(".", ",") if dutch else text
-    if unit == "index":
-        text = f"{value:.2f}"
-        return text.replace(".", ",") if dutch else text
-    if float(value).is_integer():
-        text = f"{value:,.0f}"
-        return text.replace(",", ".") if dutch else text
-    text = f"{value:,.1f}"
-    return text.replace(",", " ").replace(".", ",").replace(" ", ".") if dutch else text
-
-
-def progress_share(baseline, target, current) -> float | None:
-    """The share (0–1) of the way from ``baseline`` to ``target`` that ``current`` has come, or None."""
-    if baseline is None or target is None or current is None:
-        return None
-    try:
-        start, goal, now = float(baseline), float(target), float(current)
-    except (TypeError, ValueError):
-        return None
-    if not all(math.isfinite(x) for x in (start, goal, now)):
-        return None
-    if goal == start:
-        return 1.0 if now == goal else None
-    return min(1.0, max(0.0, (now - start) / (goal - start)))
-
-
-def format_euro(amount) -> str:
-    if amount is None:
-        return ""
-    text = f"{amount:,.0f}" if amount == amount.to_integral_value() else f"{amount:,.2f}"
-    if translation.get_language() == "nl":
-        text = text.replace(",", " ").replace(".", ",").replace(" ", ".")
-    return f"€ {text}"
 
 
 @dataclass
@@ -153,7 +111,7 @@ def action_rows(plan: ActionPlan, *, updates_per_action: int | None = 5) -> list
                 status_label=str(action.get_status_display()),
                 role=action.municipal_role.name if action.municipal_role_id else "",
                 budget=budget,
-                budget_text=format_euro(budget),
+                budget_text=euro(budget) if budget is not None else "",
                 funding=funding,
                 indicator=_indicator(action, catalogue, values),
                 updates=updates[:updates_per_action] if updates_per_action else updates,
@@ -171,17 +129,17 @@ def _indicator(action: Action, catalogue: dict, values: dict) -> IndicatorProgre
     label, unit = catalogue.get(action.indicator_code, (action.indicator_code, ""))
     found = values.get((action.indicator_gebied_id, action.indicator_code)) if action.indicator_gebied_id else None
     current, current_date, current_text = found if found else (None, None, "–")
-    share = progress_share(action.indicator_baseline, action.indicator_target, current)
+    share = progress(action.indicator_baseline, action.indicator_target, current)
     return IndicatorProgress(
         code=action.indicator_code,
         label=str(label),
         area=action.indicator_gebied.name if action.indicator_gebied_id else "",
-        baseline_text=format_indicator(unit, action.indicator_baseline),
-        target_text=format_indicator(unit, action.indicator_target),
+        baseline_text=format_indicator(action.indicator_baseline, unit) or "–",
+        target_text=format_indicator(action.indicator_target, unit) or "–",
         current_text=current_text,
         current_date=current_date,
         target_date=action.target_date,
-        percent=None if share is None else int(math.floor(share * 100 + 1e-9)),
+        percent=percent(share),
         current=current,
     )
 
