@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "kernkompas.monitor",
     "kernkompas.dna",
     "kernkompas.labs",
+    "kernkompas.learning",
     "kernkompas.api",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -230,6 +231,8 @@ else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = env_str("KERNKOMPAS_FROM_EMAIL", "Kernkompas <noreply@kernkompas.invalid>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Where replies to the newsletter, reminders and confirmations go (empty: to the sender).
+KERNKOMPAS_REPLY_TO = env_str("KERNKOMPAS_REPLY_TO", "")
 
 # --- Language and time -------------------------------------------------------------------------------------
 LANGUAGE_CODE = "nl"

@@ -1,0 +1,1 @@
+"""The learning part's named operations: each owns its transaction and writes the audit log."""

@@ -1,0 +1,16 @@
+from django.utils.translation import gettext_lazy as _
+
+from kernkompas.core import parts
+
+
+class LearningConfig(parts.PartConfig):
+    name = "kernkompas.learning"
+    label = "learning"
+    verbose_name = _("Urban learning")
+    url_prefix = "leren/"
+    demo_order = 50
+
+    def ready(self):
+        # import here: ready() is where Django lets an app import modules that need the models loaded.
+        from kernkompas.learning import personal_data  # noqa: F401
+        from kernkompas.learning.actions import labels  # noqa: F401  (it names the audit actions)
