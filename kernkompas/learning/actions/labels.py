@@ -9,6 +9,28 @@ from kernkompas.core import audit
 LABELS: dict = {}
 
 # --- running the programme (BEGIN staff) ---
+LABELS.update(
+    {
+        "learning.framework_created": _("created a theme framework"),
+        "learning.framework_changed": _("changed a theme framework"),
+        "learning.framework_removed": _("removed a theme framework"),
+        "learning.theme_created": _("created a learning theme"),
+        "learning.theme_changed": _("changed a learning theme"),
+        "learning.theme_removed": _("removed a learning theme"),
+        "learning.programme_created": _("created a learning programme"),
+        "learning.programme_changed": _("changed a learning programme"),
+        "learning.session_created": _("created a session"),
+        "learning.session_changed": _("changed a session"),
+        "learning.session_published": _("published a session"),
+        "learning.session_cancelled": _("cancelled a session"),
+        "learning.material_added": _("added material to a session"),
+        "learning.material_changed": _("changed material of a session"),
+        "learning.material_removed": _("removed material from a session"),
+        "learning.material_moved": _("moved material of a session"),
+        "learning.backoffice_saved": _("saved in the back office (Stedelijk leren)"),
+        "learning.backoffice_deleted": _("deleted in the back office (Stedelijk leren)"),
+    }
+)
 # --- (END staff) ---
 
 # --- registration (BEGIN public) ---
