@@ -32,6 +32,7 @@ def model_field(model, name: str, **overrides) -> forms.Field:
 def web_link_field(model, name: str) -> forms.URLField:
     field = model_field(model, name, assume_scheme="https")
     field.validators = [v for v in field.validators if not isinstance(v, URLValidator)] + [WEB_LINK]
+    field.error_messages["invalid"] = WEB_LINK.message
     return field
 
 
@@ -70,7 +71,7 @@ class ProgrammeForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["title"] = model_field(Programme, "title")
         self.fields["description"] = model_field(Programme, "description")
-        gemeenten = Gemeente.objects.order_by("name")
+        gemeenten = Gemeente.objects.order_by("name_nl")
         if not permissions.is_redactie(user):
             gemeenten = permissions.scope_queryset(user, gemeenten, "")
         self.fields["gemeente"] = model_field(Programme, "gemeente", queryset=gemeenten)
@@ -122,11 +123,11 @@ class SessionForm(forms.Form):
             model_field(
                 Session,
                 "gebied",
-                queryset=access.gebieden_for(programme).order_by("kern__gemeente__name", "kern__name", "name"),
+                queryset=access.gebieden_for(programme).order_by("kern__gemeente__name_nl", "kern__name", "name"),
                 help_text=_("For an intervision: the area at its centre."),
             ),
         )
-        self.fields["gebied"].label_from_instance = lambda g: f"{g.name} ({g.kern.name}, {g.kern.gemeente.name})"
+        self.fields["gebied"].label_from_instance = lambda g: f"{g.name} ({g.kern.name}, {g.kern.gemeente})"
         gebied = session.gebied if session is not None else None
         if gebied is not None:
             self.may_share = access.can_decide_sharing(user, gebied)

@@ -30,7 +30,6 @@ from kernkompas.learning.models import (
     LearningTheme,
     Material,
     MaterialTiming,
-    Programme,
     RegistrationStatus,
     Session,
     SessionKind,
@@ -132,7 +131,8 @@ def _programme_crumbs(programme):
 
 
 def _session_crumbs(session):
-    return [*_programme_crumbs(session.programme), (session.title, reverse("learning:session_manage", args=[session.pk]))]
+    here = (session.title, reverse("learning:session_manage", args=[session.pk]))
+    return [*_programme_crumbs(session.programme), here]
 
 
 def _may_manage_anything(user) -> bool:
@@ -157,7 +157,7 @@ def manage(request):
         access.programmes_run_by(user)
         .select_related("gemeente", "regio")
         .annotate(session_total=Count("sessions"))
-        .order_by("gemeente__name", "title")
+        .order_by("gemeente__name_nl", "title")
     )
     run = access.programmes_run_by(user)
     coming = _with_counts(

@@ -27,8 +27,7 @@ LABELS.update(
         "learning.material_changed": _("changed material of a session"),
         "learning.material_removed": _("removed material from a session"),
         "learning.material_moved": _("moved material of a session"),
-        "learning.backoffice_saved": _("saved in the back office (Stedelijk leren)"),
-        "learning.backoffice_deleted": _("deleted in the back office (Stedelijk leren)"),
+        "learning.backoffice_deleted": _("deleted a programme or session in the back office"),
     }
 )
 # --- (END staff) ---

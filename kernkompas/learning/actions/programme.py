@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -60,6 +61,7 @@ SHARE_FIELDS = ("share_dashboard", "share_dna", "share_plan")
 #: What a calendar app shows: a change of one of these in a published session is a new version of the event.
 SCHEDULE_FIELDS = ("starts_at", "ends_at", "format", "location")
 MATERIAL_FIELDS = ("kind", "timing", "title", "url", "text", "is_public")
+MATERIAL_DOCUMENT = "document"  # chosen from the library in the back office; uploaded on the staff page
 MAX_LINKS = 50  # cases, themes or indicators on one session or material
 MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
 SLUG_MAX = 90
@@ -170,7 +172,8 @@ def remove_theme(by, theme: LearningTheme) -> None:
 def _check_programme(by, programme: Programme) -> None:
     if programme.gemeente is None:
         if not permissions.is_redactie(by):
-            raise ValidationError({"gemeente": _("Choose your municipality: platform-wide programmes are for editors.")})
+            message = _("Choose your municipality: platform-wide programmes are for editors.")
+            raise ValidationError({"gemeente": message})
     elif not (permissions.is_redactie(by) or permissions.can_manage_gemeente(by, programme.gemeente)):
         raise ValidationError({"gemeente": _("Choose a municipality you work for.")})
     if programme.regio is not None:
@@ -222,9 +225,8 @@ def _check_times(session: Session) -> None:
 
 def _check_capacity(capacity) -> None:
     if capacity is not None and not 1 <= capacity <= MAX_CAPACITY:
-        raise ValidationError(
-            {"capacity": _("Give a capacity from 1 to %(max)s, or leave it empty for no limit.") % {"max": MAX_CAPACITY}}
-        )
+        message = _("Give a capacity from 1 to %(max)s, or leave it empty for no limit.") % {"max": MAX_CAPACITY}
+        raise ValidationError({"capacity": message})
 
 
 def _check_place(session: Session) -> None:
@@ -398,6 +400,15 @@ def cancel_session(by, session: Session) -> int:
     return len(recipients)
 
 
+def _programme_link(programme: Programme) -> str:
+    """The programme's public page for the e-mail; the part's index while that page is not there (private)."""
+    try:
+        path = programme.get_absolute_url() if programme.is_public else reverse("learning:index")
+    except NoReverseMatch:
+        path = "/leren/"
+    return mail.absolute(path)
+
+
 def _mail_cancellation(session_pk: int, registration_pks: list[int]) -> None:
     session = Session.objects.select_related("programme").get(pk=session_pk)
     for registration in Registration.objects.filter(pk__in=registration_pks):
@@ -405,9 +416,27 @@ def _mail_cancellation(session_pk: int, registration_pks: list[int]) -> None:
             "session": session,
             "name": registration.name,
             "was_waiting": registration.status == RegistrationStatus.WACHTLIJST,
-            "programme_url": mail.absolute(session.programme.get_absolute_url()),
+            "programme_url": _programme_link(session.programme),
         }
         mail.send("learning/emails/session_cancelled", context, registration.email)
+
+
+@transaction.atomic
+def remove_unused(by, obj: Programme | Session) -> None:
+    """Delete (from the back office) a draft session nobody registered for, or a programme without published
+    sessions: what participants may have seen is cancelled, never deleted."""
+    if not permissions.is_redactie(by):
+        raise PermissionDenied
+    if isinstance(obj, Session):
+        if obj.status != SessionStatus.CONCEPT or obj.registrations.exists():
+            raise ValidationError(_("Only a draft session without registrations can be deleted; cancel it instead."))
+        gemeente = obj.programme.gemeente
+    else:
+        if obj.sessions.exclude(status=SessionStatus.CONCEPT).exists():
+            raise ValidationError(_("A programme with published sessions cannot be deleted."))
+        gemeente = obj.gemeente
+    audit.record(by, "learning.backoffice_deleted", obj, gemeente=gemeente)
+    obj.delete()
 
 
 # --- Materials -------------------------------------------------------------------------------------------------
@@ -444,7 +473,7 @@ def add_material(by, session: Session, values: dict, relations: dict | None = No
     if not access.can_run_programme(by, session.programme):
         raise PermissionDenied
     material = Material(session=session)
-    _apply(material, MATERIAL_FIELDS, values)
+    _apply(material, (*MATERIAL_FIELDS, MATERIAL_DOCUMENT), values)
     _check_material(material, upload)
     links = _check_links(session.programme, relations or {})
     if upload is not None:
@@ -462,7 +491,7 @@ def change_material(by, material: Material, values: dict, relations: dict | None
     session = material.session
     if not access.can_run_programme(by, session.programme):
         raise PermissionDenied
-    changes = _apply(material, MATERIAL_FIELDS, values)
+    changes = _apply(material, (*MATERIAL_FIELDS, MATERIAL_DOCUMENT), values)
     _check_material(material, upload)
     links = _check_links(session.programme, relations or {}, current=material)
     if upload is not None:
