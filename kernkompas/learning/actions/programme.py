@@ -20,6 +20,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from wagtail.documents import get_document_model
 
 from kernkompas.accounts import permissions
 from kernkompas.core import audit, parts
@@ -457,8 +458,6 @@ def _check_material(material: Material, upload) -> None:
 
 def _store_document(by, title: str, upload):
     """The uploaded slides as a document of the back office's library (Wagtail checks the file extension)."""
-    from wagtail.documents import get_document_model
-
     document = get_document_model()(title=title[:255], file=upload, uploaded_by_user=by)
     try:
         document.full_clean(exclude=["collection", "file_hash", "file_size"])

@@ -73,7 +73,7 @@ def test_visible_sessions_are_the_published_ones_plus_ones_own(world):
 # --- The overview ----------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("role", "status"), zip(ROLES, [302, 404, 200, 200, 200, 200, 200], strict=True))
+@pytest.mark.parametrize(("role", "status"), list(zip(ROLES, [302, 404, 200, 200, 200, 200, 200], strict=True)))
 def test_who_opens_the_overview(world, role, status):
     assert get(world.cast.by_role()[role], "learning:manage").status_code == status
 
@@ -87,7 +87,7 @@ def test_the_overview_shows_only_what_the_user_runs(world):
     assert "Leren in Veldrode" in eva and reverse("learning:frameworks") in eva
 
 
-@pytest.mark.parametrize(("role", "status"), zip(ROLES, [302, 404, 200, 404, 200, 200, 200], strict=True))
+@pytest.mark.parametrize(("role", "status"), list(zip(ROLES, [302, 404, 200, 404, 200, 200, 200], strict=True)))
 def test_who_opens_maasdijks_programme_and_session(world, role, status):
     user = world.cast.by_role()[role]
     assert get(user, "learning:programme_manage", world.programme.pk).status_code == status
@@ -184,7 +184,7 @@ def test_programme_slugs_stay_unique(world):
 # --- Theme frameworks -------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("role", "status"), zip(ROLES, [302, 404, 404, 404, 404, 200, 200], strict=True))
+@pytest.mark.parametrize(("role", "status"), list(zip(ROLES, [302, 404, 404, 404, 404, 200, 200], strict=True)))
 def test_only_editors_and_administrators_define_frameworks(world, role, status):
     user = world.cast.by_role()[role]
     theme = world.framework.themes.first()
