@@ -232,6 +232,8 @@ class _SaveThroughOperation:
                     form.add_error(field if field in form.fields else None, errors)
             else:
                 form.add_error(None, error)
+            self.produced_error_code = "validation_error"
+            self.produced_error_message = self.get_error_message()
             return self.form_invalid(form)
 
 

@@ -301,3 +301,54 @@ def test_a_back_office_edit_that_does_not_fit_is_refused_on_the_form(world):
     assert response.status_code == 200
     world.programme.refresh_from_db()
     assert world.programme.title == "Leren in Maasdijk"
+
+
+def back_office_session(programme, **changes):
+    data = {
+        "programme": programme.pk,
+        "kind": "thematisch",
+        "title": "Sessie uit de beheeromgeving",
+        "description": "",
+        "starts_at": "2030-05-01 14:00",
+        "ends_at": "2030-05-01 15:00",
+        "format": "online",
+        "location": "",
+        "meeting_url": "https://meet.example.org/beheer",
+        "meeting_link_opens_minutes": "30",
+        "speakers": "",
+        "capacity": "",
+        "advice_open": "on",
+    }
+    data.update(changes)
+    return data
+
+
+def test_a_session_made_in_the_back_office_is_checked_like_one_made_on_the_staff_pages(world):
+    client = client_for(world.ellen)
+    add = reverse(f"{SESSIONS}:add")
+    assert client.get(add).status_code == 200
+    refused = client.post(add, back_office_session(world.programme, ends_at="2030-05-01 13:00"))
+    assert refused.status_code == 200 and "ends_at" in refused.context["form"].errors
+    elsewhere = client.post(add, back_office_session(world.other_programme))
+    assert elsewhere.status_code == 200 and "programme" in elsewhere.context["form"].errors
+    assert not Session.objects.filter(title="Sessie uit de beheeromgeving").exists()
+    made = client.post(add, back_office_session(world.programme))
+    assert made.status_code == 302, made.context["form"].errors
+    session = Session.objects.get(title="Sessie uit de beheeromgeving")
+    assert session.starts_at == at(2030, 5, 1, 14)
+    assert AuditEvent.objects.filter(action="learning.session_created", target_id=str(session.pk)).exists()
+
+
+def test_only_editors_delete_and_only_a_draft_nobody_registered_for(world):
+    from kernkompas.learning.tests.test_staff_fixtures import register
+
+    delete = reverse(f"{SESSIONS}:delete", args=[world.session.pk])
+    assert client_for(world.ellen).post(delete).status_code in (302, 403)
+    assert Session.objects.filter(pk=world.session.pk).exists()
+    register(world.session, "Anna")
+    assert client_for(world.eva).post(delete).status_code == 404
+    assert Session.objects.filter(pk=world.session.pk).exists()
+    world.session.registrations.all().delete()
+    assert client_for(world.eva).post(delete).status_code == 302
+    assert not Session.objects.filter(pk=world.session.pk).exists()
+    assert AuditEvent.objects.filter(action="learning.backoffice_deleted").exists()
