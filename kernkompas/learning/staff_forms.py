@@ -140,6 +140,19 @@ class SessionForm(forms.Form):
         add("cases", _case_field(Session, session))
         add("indicator_codes", _indicator_field())
 
+    def fieldsets(self) -> list[tuple[str, list]]:
+        """The long form in parts a reader can take in one at a time."""
+        groups = [
+            (_("The session"), ("kind", "title", "description", "themes", "speakers")),
+            (
+                _("When and where"),
+                ("starts_at", "ends_at", "format", "location", "meeting_url", "meeting_link_opens_minutes", "capacity"),
+            ),
+            (_("Intervision"), ("gebied", *operations.SHARE_FIELDS, "advice_open")),
+            (_("Links to cases and indicators"), ("cases", "indicator_codes")),
+        ]
+        return [(legend, [self[name] for name in names if name in self.fields]) for legend, names in groups]
+
     def values(self) -> tuple[dict, dict]:
         """The session's own fields and its links, as the operations take them."""
         data = dict(self.cleaned_data)

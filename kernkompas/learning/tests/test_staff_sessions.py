@@ -276,3 +276,16 @@ def test_a_session_planned_from_a_suggestion_is_prefilled(world):
 def test_a_bad_suggestion_number_is_ignored(world):
     url = new_session_url(world.programme) + "?voorstel=99999999999999999999999"
     assert client_for(world.eva).get(url).status_code == 200
+
+
+def test_the_cancellation_mail_escapes_a_title_with_markup_in_its_html_part(world, django_capture_on_commit_callbacks):
+    Session.objects.filter(pk=world.session.pk).update(title="<b>Leegstand</b>")
+    publish(world.ellen, world.session)
+    register(world.session, "Anna")
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        client_for(world.ellen).post(reverse("learning:session_cancel", args=[world.session.pk]))
+    (message,) = mail.outbox
+    html = message.alternatives[0][0]
+    assert "<b>Leegstand</b>" not in html and "&lt;b&gt;Leegstand&lt;/b&gt;" in html
+    assert message.subject == "Geannuleerd: <b>Leegstand</b>"  # a subject is plain text, shown as written
