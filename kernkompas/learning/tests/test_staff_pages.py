@@ -352,3 +352,61 @@ def test_only_editors_delete_and_only_a_draft_nobody_registered_for(world):
     assert client_for(world.eva).post(delete).status_code == 302
     assert not Session.objects.filter(pk=world.session.pk).exists()
     assert AuditEvent.objects.filter(action="learning.backoffice_deleted").exists()
+
+
+def every_staff_url(world):
+    from kernkompas.learning.models import Material
+
+    material = Material.objects.create(session=world.session, title="Opname", url="https://video.example.org/1")
+    theme = world.framework.themes.first()
+    return [
+        reverse("learning:manage"),
+        reverse("learning:frameworks"),
+        reverse("learning:framework_new"),
+        reverse("learning:framework_edit", args=[world.framework.pk]),
+        reverse("learning:framework_remove", args=[world.framework.pk]),
+        reverse("learning:theme_new", args=[world.framework.pk]),
+        reverse("learning:theme_edit", args=[theme.pk]),
+        reverse("learning:theme_remove", args=[theme.pk]),
+        reverse("learning:programme_new"),
+        reverse("learning:programme_manage", args=[world.programme.pk]),
+        reverse("learning:programme_edit", args=[world.programme.pk]),
+        reverse("learning:session_new", args=[world.programme.pk]),
+        reverse("learning:session_manage", args=[world.session.pk]),
+        reverse("learning:session_edit", args=[world.session.pk]),
+        reverse("learning:session_publish", args=[world.session.pk]),
+        reverse("learning:session_cancel", args=[world.session.pk]),
+        reverse("learning:material_new", args=[world.session.pk]),
+        reverse("learning:material_edit", args=[material.pk]),
+        reverse("learning:material_remove", args=[material.pk]),
+        reverse("learning:material_move", args=[material.pk]),
+    ]
+
+
+def test_every_staff_page_sends_an_anonymous_visitor_to_the_login_page(world):
+    from django.conf import settings
+
+    for url in every_staff_url(world):
+        for method in ("get", "post"):
+            response = getattr(client_for(None), method)(url)
+            assert response.status_code == 302, (method, url)
+            assert response["Location"].startswith(reverse(settings.LOGIN_URL) if ":" in settings.LOGIN_URL else "/")
+
+
+def test_every_staff_page_is_not_found_for_a_member_without_a_role(world):
+    for url in every_staff_url(world):
+        for method in ("get", "post"):
+            status = getattr(client_for(world.bram), method)(url).status_code
+            assert status in (404, 405), (method, url, status)
+    world.session.refresh_from_db()
+    assert world.session.status == "concept"
+
+
+def test_every_page_of_maasdijks_programme_is_not_found_for_sofie(world):
+    urls = [url for url in every_staff_url(world) if "/programma/" in url or "/sessie/" in url or "/materiaal/" in url]
+    for url in urls:
+        if url.endswith("/programma/nieuw/"):
+            continue
+        for method in ("get", "post"):
+            status = getattr(client_for(world.sofie), method)(url).status_code
+            assert status in (404, 405), (method, url, status)
