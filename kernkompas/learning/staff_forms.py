@@ -137,7 +137,8 @@ class SessionForm(forms.Form):
             if self.may_share:
                 add(name, model_field(Session, name))
         add("advice_open", model_field(Session, "advice_open"))
-        add("cases", _case_field(Session, session))
+        add("casus_zoekterm", case_search_field())
+        add("cases", _case_field(self, session))
         add("indicator_codes", _indicator_field())
 
     def fieldsets(self) -> list[tuple[str, list]]:
@@ -149,23 +150,44 @@ class SessionForm(forms.Form):
                 ("starts_at", "ends_at", "format", "location", "meeting_url", "meeting_link_opens_minutes", "capacity"),
             ),
             (_("Intervision"), ("gebied", *operations.SHARE_FIELDS, "advice_open")),
-            (_("Links to cases and indicators"), ("cases", "indicator_codes")),
+            (_("Links to cases and indicators"), ("casus_zoekterm", "cases", "indicator_codes")),
         ]
         return [(legend, [self[name] for name in names if name in self.fields]) for legend, names in groups]
 
     def values(self) -> tuple[dict, dict]:
         """The session's own fields and its links, as the operations take them."""
         data = dict(self.cleaned_data)
+        data.pop("casus_zoekterm", None)
         relations = {name: data.pop(name) for name in ("themes", "cases", "indicator_codes")}
         return data, relations
 
 
-def _case_field(model, obj) -> forms.Field:
-    """The Vitrine's live public cases (newest first), plus those already linked (kept if they went offline)."""
-    choices = [(str(pk), title) for pk, title, _url in parts.case_choices(200)]
+CASE_SEARCH = "casus_zoeken"  # the name of the button that narrows the cases without saving
+MAX_CASE_CHOICES = 200
+
+
+def case_search_field() -> forms.CharField:
+    return forms.CharField(
+        label=_("Search Vitrine cases"),
+        required=False,
+        max_length=200,
+        help_text=_("Words from the title or place; then press “Search cases”. Your input is kept."),
+    )
+
+
+def _case_field(form, obj) -> forms.Field:
+    """The Vitrine's live public cases (the newest, or those matching the search box through the Vitrine's own
+    search), plus those already linked or ticked (kept if they went offline)."""
+    query = (form.data.get("casus_zoekterm") or "").strip()[:200] if form.is_bound else ""
+    choices = [(str(pk), title) for pk, title, url in _cases_matching(query)]
+    offered = {value for value, _label in choices}
+    ticked = set(form.data.getlist("cases")) if form.is_bound else set()
     if obj is not None and obj.pk:
-        offered = {value for value, _label in choices}
-        choices += [(str(page.pk), page.title) for page in obj.cases.all() if str(page.pk) not in offered]
+        ticked |= {str(pk) for pk in obj.cases.values_list("pk", flat=True)}
+    known = {str(pk): title for pk, title, _url in parts.case_choices(1000)}
+    if obj is not None and obj.pk:
+        known |= {str(page.pk): page.title for page in obj.cases.all()}
+    choices += [(pk, known[pk]) for pk in sorted(ticked - offered) if pk in known]
     return forms.MultipleChoiceField(
         label=_("Vitrine cases"),
         choices=choices,
@@ -173,6 +195,13 @@ def _case_field(model, obj) -> forms.Field:
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Cases that show what the session is about."),
     )
+
+
+def _cases_matching(query: str) -> list[tuple[int, str, str]]:
+    if not query:
+        return parts.case_choices(MAX_CASE_CHOICES)
+    urls = {case.url for case in parts.search_cases(query, limit=50)}
+    return [row for row in parts.case_choices(1000) if row[2] in urls]
 
 
 def _indicator_field() -> forms.Field:
@@ -200,11 +229,13 @@ class MaterialForm(forms.Form):
         )
         add("text", model_field(Material, "text"))
         add("themes", checkboxes(model_field(Material, "themes", queryset=operations.theme_choices(programme))))
-        add("cases", _case_field(Material, material))
+        add("casus_zoekterm", case_search_field())
+        add("cases", _case_field(self, material))
         add("is_public", model_field(Material, "is_public"))
 
     def values(self) -> tuple[dict, dict, object]:
         data = dict(self.cleaned_data)
+        data.pop("casus_zoekterm", None)
         upload = data.pop("upload", None)
         relations = {name: data.pop(name) for name in ("themes", "cases")}
         return data, relations, upload

@@ -15,6 +15,7 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q
+from django.forms.utils import ErrorDict
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
@@ -38,7 +39,14 @@ from kernkompas.learning.models import (
     ThemeFramework,
     ThemeSuggestion,
 )
-from kernkompas.learning.staff_forms import FrameworkForm, MaterialForm, ProgrammeForm, SessionForm, ThemeForm
+from kernkompas.learning.staff_forms import (
+    CASE_SEARCH,
+    FrameworkForm,
+    MaterialForm,
+    ProgrammeForm,
+    SessionForm,
+    ThemeForm,
+)
 
 FORM_TEMPLATE = "learning/staff/form.html"
 CONFIRM_TEMPLATE = "learning/staff/confirm.html"
@@ -90,8 +98,10 @@ def _save(form, save) -> bool:
 
 
 def _form_page(request, form, *, title, back, save, crumbs=(), intro="", multipart=False):
-    """One form on a page: on a valid POST, ``save()`` returns where to go."""
-    if request.method == "POST":
+    """One form on a page: on a valid POST, ``save()`` returns where to go. The case search button shows the form
+    again with fewer cases to choose from and saves nothing."""
+    searching = request.method == "POST" and CASE_SEARCH in request.POST
+    if request.method == "POST" and not searching:
         target = []
         if _save(form, lambda: target.append(save())):
             messages.success(request, _("Saved."))
@@ -103,8 +113,12 @@ def _form_page(request, form, *, title, back, save, crumbs=(), intro="", multipa
         "crumbs": crumbs,
         "intro": intro,
         "multipart": multipart,
+        "case_search": CASE_SEARCH if "casus_zoekterm" in form.fields else "",
     }
-    return render(request, FORM_TEMPLATE, context, status=400 if request.method == "POST" else 200)
+    if searching:
+        form._errors = ErrorDict()  # a search is not a save: no "required" errors on fields not filled in yet
+    failed = request.method == "POST" and not searching
+    return render(request, FORM_TEMPLATE, context, status=400 if failed else 200)
 
 
 def _confirm_page(request, *, title, question, button, back, act, crumbs=(), danger=True):

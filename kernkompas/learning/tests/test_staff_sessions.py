@@ -289,3 +289,25 @@ def test_the_cancellation_mail_escapes_a_title_with_markup_in_its_html_part(worl
     html = message.alternatives[0][0]
     assert "<b>Leegstand</b>" not in html and "&lt;b&gt;Leegstand&lt;/b&gt;" in html
     assert message.subject == "Geannuleerd: <b>Leegstand</b>"  # a subject is plain text, shown as written
+
+
+def test_searching_cases_narrows_the_choices_keeps_the_input_and_saves_nothing(world, monkeypatch):
+    from kernkompas.core import parts
+
+    other = type(world.case).objects.exclude(pk=world.case.pk).first()
+    rows = [(world.case.pk, "Leegstand in Tielt", "/vitrine/tielt/"), (other.pk, "Markt in Lier", "/vitrine/lier/")]
+    monkeypatch.setattr(parts, "case_choices", lambda limit=200: rows)
+    monkeypatch.setattr(
+        parts, "search_cases", lambda text, limit=10: [parts.CaseLink("Markt in Lier", "/vitrine/lier/")]
+    )
+    url = new_session_url(world.programme)
+    response = client_for(world.ellen).post(url, session_data(title="", casus_zoekterm="markt", casus_zoeken="1"))
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert [label for _value, label in form.fields["cases"].choices] == ["Markt in Lier"]
+    assert 'value="markt"' in response.content.decode()
+    assert "Niet opgeslagen" not in response.content.decode()
+    assert not Session.objects.filter(title="Openbare ruimte die werkt").exists()
+    saved = client_for(world.ellen).post(url, session_data(cases=[other.pk], casus_zoekterm="markt"))
+    assert saved.status_code == 302
+    assert list(Session.objects.get(title="Openbare ruimte die werkt").cases.all()) == [other]
