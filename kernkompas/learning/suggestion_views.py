@@ -128,8 +128,9 @@ def suggestion_plan(request, pk: int):
         "suggestion": suggestion,
         "form": form,
         "new_session_links": [
-            (programme, reverse("learning:session_new", args=[programme.pk]) + f"?voorstel={suggestion.pk}")
+            (programme, url)
             for programme in actions.programmes_for_new_session(request.user, suggestion)[:20]
+            if (url := actions.new_session_url(programme, suggestion))
         ],
     }
     status = 400 if request.method == "POST" else 200

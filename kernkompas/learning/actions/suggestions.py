@@ -89,6 +89,15 @@ def sessions_to_plan(user, suggestion: ThemeSuggestion) -> QuerySet:
     )
 
 
+def new_session_url(programme: Programme, suggestion: ThemeSuggestion) -> str:
+    """The staff form for a new session of ``programme``, prefilled from the suggestion; after saving it comes back
+    to the plan page with the new session chosen."""
+    try:
+        return reverse("learning:session_new", args=[programme.pk]) + f"?voorstel={suggestion.pk}"
+    except NoReverseMatch:  # the staff pages are another piece of this part, built side by side
+        return ""
+
+
 def programmes_for_new_session(user, suggestion: ThemeSuggestion) -> QuerySet:
     """Where the user may make a new session for this suggestion: its programme, or every programme they run."""
     programmes = access.programmes_run_by(user).order_by("title")
