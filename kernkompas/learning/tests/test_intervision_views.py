@@ -273,11 +273,11 @@ def test_every_role_on_the_advice_screen(client, cast, session, plan, advice, ro
     elif role in TEAM:
         assert response.status_code == 200
         assert "Zet een kwartiermaker in" in response.text
-        assert 'name="advies-%d-plan"' % advice.pk in response.text
+        assert f'name="advies-{advice.pk}-plan"' in response.text
         assert decide.status_code == 302
     elif role == "redactie":
         assert response.status_code == 200
-        assert 'name="advies-%d-plan"' % advice.pk not in response.text
+        assert f'name="advies-{advice.pk}-plan"' not in response.text
         assert decide.status_code == 404
     else:
         assert response.status_code == 404 and decide.status_code == 404

@@ -9,8 +9,8 @@ import datetime
 import pytest
 from django.test import override_settings
 from django.urls import NoReverseMatch, reverse
-from django.utils.html import escape
 from django.utils import timezone
+from django.utils.html import escape
 
 from kernkompas.core.models import AuditEvent
 from kernkompas.learning.actions import suggestions as actions
