@@ -14,11 +14,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from kernkompas.core import parts
-from kernkompas.core.ratelimit import ratelimit
 from kernkompas.learning import access, intervision
 from kernkompas.learning.actions import advice as actions
 from kernkompas.learning.models import Advice, AdviceStatus, Session
-from kernkompas.learning.suggestion_forms import ADVICE_TITLE_MAX_LENGTH, AdviceForm, TakeAdviceForm, add_refusal
+from kernkompas.learning.suggestion_forms import (
+    ADVICE_TITLE_MAX_LENGTH,
+    AdviceForm,
+    TakeAdviceForm,
+    add_refusal,
+    over_limit,
+)
 
 #: The advice a page lists at most (newest last); an intervision collects tens, not thousands.
 ADVICE_LIMIT = 300
@@ -37,7 +42,6 @@ def _advice_list(session: Session) -> list[Advice]:
 
 
 @require_http_methods(["GET", "POST"])
-@ratelimit("learning_advice")
 def intervision_page(request, programme: str, slug: str):
     user = request.user
     session = _intervision(access.visible_sessions(user), programme__slug=programme, slug=slug)
@@ -53,6 +57,8 @@ def intervision_page(request, programme: str, slug: str):
         if form is None:
             messages.error(request, _("This intervision no longer takes advice."))
             return redirect(request.path)
+        if limited := over_limit(request, "learning_advice"):
+            return limited
         if form.is_valid():
             try:
                 actions.give_advice(user, session, **form.cleaned_data)

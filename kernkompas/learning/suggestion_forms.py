@@ -6,9 +6,20 @@ from django import forms
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
+from kernkompas.core import ratelimit
 from kernkompas.learning.models import Advice, LearningTheme, Programme, ThemeSuggestion
 
 ADVICE_TITLE_MAX_LENGTH = 200
+
+
+def over_limit(request, name: str):
+    """Count one attempt on form ``name`` by the logged-in user; the 429 page when over the limit, else None.
+    Per account, not per address: a room of participants on the venue's one Wi-Fi address is not one person."""
+    try:
+        ratelimit.attempt_as(name, f"user:{request.user.pk}")
+    except ratelimit.Limited as limited:
+        return ratelimit.ratelimited_response(request, limited)
+    return None
 
 
 def add_refusal(form, error) -> None:

@@ -13,11 +13,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from kernkompas.core.ratelimit import ratelimit
 from kernkompas.learning import access
 from kernkompas.learning.actions import suggestions as actions
 from kernkompas.learning.models import Programme, SuggestionStatus, SuggestionSupport
-from kernkompas.learning.suggestion_forms import DeclineForm, PlanForm, SuggestionForm, add_refusal
+from kernkompas.learning.suggestion_forms import DeclineForm, PlanForm, SuggestionForm, add_refusal, over_limit
 
 
 def _programmes_to_suggest_for(user):
@@ -26,7 +25,6 @@ def _programmes_to_suggest_for(user):
 
 
 @require_http_methods(["GET", "POST"])
-@ratelimit("learning_suggestion")
 def suggestions(request):
     """The list, most supported first; the form for logged-in members and staff."""
     user = request.user
@@ -36,6 +34,8 @@ def suggestions(request):
     if request.method == "POST":
         if form is None:
             return redirect_to_login(request.get_full_path())
+        if limited := over_limit(request, "learning_suggestion"):
+            return limited
         if form.is_valid():
             try:
                 actions.suggest(user, **form.cleaned_data)
@@ -64,11 +64,12 @@ def suggestions(request):
 
 
 @require_POST
-@ratelimit("learning_support")
 def suggestion_support(request, pk: int):
     """Support a suggestion, or (``intrekken``) take the support back."""
     if not request.user.is_authenticated:
         return redirect_to_login(reverse("learning:suggestions"))
+    if limited := over_limit(request, "learning_support"):
+        return limited
     suggestion = get_object_or_404(actions.visible_suggestions(request.user), pk=pk)
     try:
         if request.POST.get("intrekken"):

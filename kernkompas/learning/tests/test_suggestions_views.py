@@ -142,6 +142,17 @@ def test_suggesting_is_rate_limited(client, cast):
         assert client.post(reverse("learning:suggestions"), {"title": f"Thema {number}"}).status_code == 302
     assert client.post(reverse("learning:suggestions"), {"title": "Nog een"}).status_code == 429
     assert ThemeSuggestion.objects.count() == 3
+    # Counted per account: a colleague on the same address still gets through.
+    assert login(client, cast.ellen).post(reverse("learning:suggestions"), {"title": "Van Ellen"}).status_code == 302
+
+
+@override_settings(RATELIMITS={"learning_support": (2, 3600)})
+def test_supporting_is_rate_limited(client, cast, suggestion):
+    login(client, cast.ellen)
+    client.post(support_url(suggestion))
+    client.post(support_url(suggestion), {"intrekken": "1"})
+    assert client.post(support_url(suggestion)).status_code == 429
+    assert not SuggestionSupport.objects.exists()
 
 
 # --- Support -----------------------------------------------------------------------------------------------------
