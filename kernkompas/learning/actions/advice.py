@@ -37,7 +37,9 @@ def give_advice(by, session: Session, *, author_name: str, organisation: str, te
 
 
 def _lock(advice: Advice) -> Advice:
-    return Advice.objects.select_for_update().select_related("session__gebied__kern__gemeente").get(pk=advice.pk)
+    """The advice row, locked (only it: the session's area is an outer join, which PostgreSQL will not lock)."""
+    related = Advice.objects.select_related("session__programme", "session__gebied__kern__gemeente")
+    return related.select_for_update(of=("self",)).get(pk=advice.pk)
 
 
 @transaction.atomic
