@@ -52,11 +52,11 @@ def take_advice(by, advice: Advice, *, plan_id: int, kind: str, title: str) -> A
     if not title:
         raise ValidationError({"title": _("Give the action or note a short title.")})
     locked = _lock(advice)
-    if locked.status in TAKEN_STATUSES:
-        return locked
     session = locked.session
     if not is_area_team(by, session):
         raise PermissionDenied
+    if locked.status in TAKEN_STATUSES:
+        return locked
     try:
         url = parts.take_into_plan(by, plan_id, kind, title, locked.text, gemeente=area_gemeente(session))
     except PermissionDenied:

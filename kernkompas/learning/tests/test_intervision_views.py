@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
@@ -345,3 +345,15 @@ def test_the_intervision_page_shows_what_happened_with_advice(client, cast, sess
     actions.take_advice(cast.ellen, advice, plan_id=plan.pk, kind="actie", title="Kwartiermaker")
     response = login(client, cast.bram).get(page(session))
     assert "als actie in het actieplan opgenomen" in response.text
+
+
+@pytest.mark.parametrize("who", ["sofie", "eva", "bram"])
+def test_only_the_area_team_takes_or_sets_aside_advice(cast, session, plan, advice, who):
+    person = getattr(cast, who)
+    with pytest.raises(PermissionDenied):
+        actions.take_advice(person, advice, plan_id=plan.pk, kind="actie", title="Ongevraagd")
+    with pytest.raises(PermissionDenied):
+        actions.set_aside(person, advice)
+    advice.refresh_from_db()
+    assert advice.status == AdviceStatus.NIEUW
+    assert not Action.objects.filter(title="Ongevraagd").exists()
