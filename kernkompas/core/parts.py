@@ -84,6 +84,15 @@ class PartConfig(AppConfig):
     cases_by_ids: str | None = None
     #: A function ``(text, limit) -> list[CaseLink]``: live, public cases matching a search text.
     case_search: str | None = None
+    # --- Stedelijk leren (issue 14): suggestions ---
+    #: A function ``(gemeente, kern, gebied, include_unpublished) -> list[PlanSummary]``: the action plans of a
+    #: municipality for one of its cores (the core's own plans, then the municipality's plans without a core), so
+    #: that an intervision shows them as case material and its advice can be taken into one of them.
+    place_plans: str | None = None
+    #: A function ``(user, plan_id, kind, title, text, gemeente) -> url``: add a piece of advice to an action plan of
+    #: ``gemeente`` as an action (``kind="actie"``) or a note (``"notitie"``), as ``user``; the url of what was added.
+    #: Raises ``PermissionDenied`` when the plan is not ``gemeente``'s or the user may not change it.
+    take_into_plan: str | None = None
 
 
 def all_parts() -> list[PartConfig]:
@@ -393,3 +402,47 @@ def search_cases(text: str, limit: int = 10) -> list[CaseLink]:
         if part.case_search:
             return import_string(part.case_search)(text, limit)
     return []
+
+
+# --- Stedelijk leren (issue 14): suggestions ---------------------------------------------------------------------
+
+#: What an intervision shows of one plan at most: enough to understand it, not the whole plan.
+PLAN_SUMMARY_ITEMS = 20
+
+
+@dataclass(frozen=True)
+class PlanSummary:
+    """An action plan as case material: its title, the titles of its bottlenecks and actions (at most
+    :data:`PLAN_SUMMARY_ITEMS` each), and its public page (``url`` is "" while the plan is not published)."""
+
+    id: int
+    title: str
+    url: str
+    bottlenecks: tuple[str, ...] = ()
+    actions: tuple[str, ...] = ()
+    is_published: bool = False
+
+
+def place_plans(gemeente, kern=None, gebied=None, *, include_unpublished: bool = False) -> list[PlanSummary]:
+    """The action plans of ``gemeente`` for this core (or the core of ``gebied``) from the part that keeps plans;
+    only published ones unless ``include_unpublished`` (the caller checked the municipality shares them)."""
+    if gemeente is None:
+        return []
+    for part in all_parts():
+        if part.place_plans:
+            return list(import_string(part.place_plans)(gemeente, kern, gebied, include_unpublished))
+    return []
+
+
+class NoPlans(Exception):
+    """No installed part keeps action plans."""
+
+
+def take_into_plan(user, plan_id: int, kind: str, title: str, text: str, *, gemeente) -> str:
+    """Add advice to action plan ``plan_id`` of ``gemeente`` as an action or a note; the url of what was added.
+    ``PermissionDenied`` when the plan is not that municipality's or ``user`` may not change it; ``NoPlans``
+    without a part that keeps plans."""
+    for part in all_parts():
+        if part.take_into_plan:
+            return import_string(part.take_into_plan)(user, plan_id, kind, title, text, gemeente)
+    raise NoPlans

@@ -23,3 +23,7 @@ class LabsConfig(parts.PartConfig):
             back_office,
             labels,
         )
+
+    # Stedelijk leren (issue 14): an intervision's case material and its advice taken into a plan.
+    place_plans = "kernkompas.labs.learning_links.place_plans"
+    take_into_plan = "kernkompas.labs.learning_links.take_into_plan"

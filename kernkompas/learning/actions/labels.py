@@ -36,6 +36,18 @@ LABELS.update(
 # --- (END public) ---
 
 # --- suggestions and advice (BEGIN suggestions) ---
+LABELS.update(
+    {
+        "learning.suggestion_made": _("suggested a theme for a learning session"),
+        "learning.suggestion_supported": _("supported a theme suggestion"),
+        "learning.suggestion_support_withdrawn": _("withdrew support for a theme suggestion"),
+        "learning.suggestion_planned": _("planned a theme suggestion into a session"),
+        "learning.suggestion_declined": _("declined a theme suggestion"),
+        "learning.advice_given": _("gave advice in an intervision"),
+        "learning.advice_taken": _("took intervision advice into an action plan"),
+        "learning.advice_set_aside": _("set intervision advice aside"),
+    }
+)
 # --- (END suggestions) ---
 
 # --- the newsletter (BEGIN newsletter) ---
