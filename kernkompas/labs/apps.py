@@ -23,3 +23,6 @@ class LabsConfig(parts.PartConfig):
             back_office,
             labels,
         )
+
+    # --- Stedelijk leren (issue 14): digest ---
+    digest_sections = "kernkompas.labs.digest_links.digest_sections"

@@ -12,5 +12,12 @@ class LearningConfig(parts.PartConfig):
 
     def ready(self):
         # import here: ready() is where Django lets an app import modules that need the models loaded.
-        from kernkompas.learning import personal_data  # noqa: F401
+        from kernkompas.learning import (
+            digest,  # noqa: F401  (notes when a session is first published)
+            personal_data,  # noqa: F401
+        )
         from kernkompas.learning.actions import labels  # noqa: F401  (it names the audit actions)
+
+    # --- Stedelijk leren (issue 14): digest ---
+    digest_sections = "kernkompas.learning.digest.learning_sections"
+    digest_takes_over = "kernkompas.learning.digest.takes_over"
