@@ -12,10 +12,8 @@ class LearningConfig(parts.PartConfig):
 
     def ready(self):
         # import here: ready() is where Django lets an app import modules that need the models loaded.
-        from kernkompas.learning import (
-            digest,  # noqa: F401  (notes when a session is first published)
-            personal_data,  # noqa: F401
-        )
+        import kernkompas.learning.digest  # noqa: F401  (it notes when a session is first published)
+        from kernkompas.learning import personal_data  # noqa: F401
         from kernkompas.learning.actions import labels  # noqa: F401  (it names the audit actions)
 
     # --- Stedelijk leren (issue 14): digest ---
