@@ -93,7 +93,9 @@ def send_digests(now=None) -> RunSummary:
         .exclude(user__email="")
         .order_by("pk")
     )
-    for preference in candidates.iterator(chunk_size=500):
+    # Read up front (a few small fields each): every member below commits on her own, which a cursor still open on
+    # this query would have to outlive.
+    for preference in list(candidates.only("pk", "frequency", "last_sent_at", "created_at")):
         if not digest.is_due(preference, now):
             continue
         summary.due += 1
