@@ -49,6 +49,15 @@ class DigestForm(AccessibleFormMixin, forms.Form):
     )
     place_search = forms.CharField(label=_("Find a municipality or core"), max_length=SEARCH_MAX_LENGTH, required=False)
 
+    # Where the error summary's links land: the first radio button, and the places' fieldset for both lists.
+    ANCHORS = {"id_frequency": "id_frequency_0", "id_kernen_0": "id_gemeenten_0"}
+
+    def error_summary(self) -> list[dict]:
+        summary = super().error_summary()
+        for item in summary:
+            item["anchor"] = self.ANCHORS.get(item["anchor"], item["anchor"])
+        return summary
+
     def clean(self):
         data = super().clean()
         chosen = len(data.get("gemeenten") or []) + len(data.get("kernen") or [])

@@ -187,3 +187,10 @@ def test_a_forged_or_someone_elses_switch_off_link_opens_nothing(cast, client):
     assert client.post(off_url(bram, digest.off_token(ellen))).status_code == 404
     assert client.get(reverse("learning:digest_off", args=[999, digest.off_token(bram)])).status_code == 404
     assert DigestPreference.objects.get(pk=bram.pk).frequency == DigestFrequency.WEKELIJKS
+
+
+def test_the_error_summary_links_to_the_fields_on_the_page(cast, client):
+    client.force_login(cast.bram)
+    html = client.post(URL, {"kernen": ["99999"], "save": "1"}).content.decode()
+    assert 'href="#id_frequency_0"' in html and 'id="id_frequency_0"' in html
+    assert 'href="#id_gemeenten_0"' in html and 'id="id_gemeenten_0"' in html

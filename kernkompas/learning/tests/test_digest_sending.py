@@ -329,3 +329,13 @@ def test_the_command_reports_what_it_did_and_is_safe_to_run_daily(cast, leegstan
     assert "verzonden: 1" in out.getvalue()
     sent = AuditEvent.objects.get(action="learning.digest_sent")
     assert sent.changes == {"sections": 1, "items": 1}
+
+
+def test_titles_reach_the_html_part_only_escaped(cast, leegstand_weekly):
+    with at(1):
+        session(programme(), '<script>alert("x")</script> Leegstand', themes=[theme()])
+    with at(7):
+        send_digests()
+    html = mail.outbox[0].alternatives[0][0]
+    assert "<script>" not in html
+    assert "&lt;script&gt;" in html
