@@ -8,6 +8,7 @@ import pytest
 from django.core import mail
 from django.core.mail import EmailMultiAlternatives
 
+from kernkompas.core import parts
 from kernkompas.learning.actions.digest import send_digests, switch_off
 from kernkompas.learning.models import DigestFrequency
 from kernkompas.learning.tests.test_digest_sending import (  # noqa: F401  (session_pages: an autouse fixture)
@@ -144,3 +145,10 @@ def test_searches_with_e_mail_off_stay_out_of_the_digest(cast):
     with at(7):
         send_digests()
     assert mail.outbox == []
+
+
+def test_the_registry_names_the_members_whose_digest_takes_over(cast):
+    choose(cast.bram, DigestFrequency.MAANDELIJKS)
+    choose(cast.ellen, DigestFrequency.UIT)
+    assert parts.digest_takes_over([cast.bram.pk, cast.ellen.pk, cast.sofie.pk]) == {cast.bram.pk}
+    assert parts.digest_takes_over([]) == set()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from kernkompas.core.models import AuditEvent
@@ -172,8 +173,6 @@ def test_the_switch_off_link_shows_a_button_and_one_click_switches_it_off_withou
 
 
 def test_a_mail_client_posts_the_one_click_switch_off_without_a_csrf_token(cast):
-    from django.test import Client
-
     preference = choose(cast.bram)
     response = Client(enforce_csrf_checks=True).post(off_url(preference), {"List-Unsubscribe": "One-Click"})
     assert response.status_code == 200

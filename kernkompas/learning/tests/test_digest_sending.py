@@ -339,3 +339,15 @@ def test_titles_reach_the_html_part_only_escaped(cast, leegstand_weekly):
     html = mail.outbox[0].alternatives[0][0]
     assert "<script>" not in html
     assert "&lt;script&gt;" in html
+
+
+def test_the_switch_off_link_in_the_message_works_in_one_click(cast, client, leegstand_weekly):
+    with at(1):
+        session(programme(), "Leegstand te lijf", themes=[theme()])
+    with at(7):
+        send_digests()
+    link = mail.outbox[0].extra_headers["List-Unsubscribe"].strip("<>")
+    assert link in mail.outbox[0].body
+    path = link.split("://", 1)[1].split("/", 1)[1]
+    assert client.post("/" + path).status_code == 200
+    assert DigestPreference.objects.get(user=cast.bram).frequency == DigestFrequency.UIT
