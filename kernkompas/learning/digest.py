@@ -240,5 +240,5 @@ def place_choices(search: str, chosen_gemeenten, chosen_kernen, limit: int = 20)
 
 
 def _unique(rows: list) -> list:
-    seen: set[int] = set()
-    return [row for row in rows if not (row.pk in seen or seen.add(row.pk))]
+    """The rows in their order, each once."""
+    return list({row.pk: row for row in rows}.values())
