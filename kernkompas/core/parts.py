@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.apps import AppConfig, apps
 from django.urls import include, path
@@ -93,6 +93,14 @@ class PartConfig(AppConfig):
     #: ``gemeente`` as an action (``kind="actie"``) or a note (``"notitie"``), as ``user``; the url of what was added.
     #: Raises ``PermissionDenied`` when the plan is not ``gemeente``'s or the user may not change it.
     take_into_plan: str | None = None
+    # --- Stedelijk leren (issue 14): digest ---
+    #: A function ``(user, since, until, places) -> list[DigestSection]``: what is new for this member in the part
+    #: in the window (since, until] (a section may keep its own windows, e.g. the Vitrine's saved searches), for
+    #: the personal digest; ``places`` is the member's :class:`DigestPlaces`.
+    digest_sections: str | None = None
+    #: A function ``(user_ids) -> set[int]``: those of these members whose personal digest takes over the parts'
+    #: own alert e-mails (the Vitrine's saved-search alerts then leave them to the digest).
+    digest_takes_over: str | None = None
 
 
 def all_parts() -> list[PartConfig]:
@@ -446,3 +454,53 @@ def take_into_plan(user, plan_id: int, kind: str, title: str, text: str, *, geme
         if part.take_into_plan:
             return import_string(part.take_into_plan)(user, plan_id, kind, title, text, gemeente)
     raise NoPlans
+# --- Stedelijk leren (issue 14): digest ---------------------------------------------------------------------------
+# The personal digest (learning) collects what is new for a member from every part, and the parts' own alert
+# e-mails leave a member with a digest to it, so nobody gets two e-mails for one event.
+
+
+class DigestItem(NamedTuple):
+    title: str
+    url: str  # a path or an absolute address
+    summary: str = ""
+
+
+@dataclass(frozen=True)
+class DigestPlaces:
+    """The places a member follows in the digest (ids of municipalities and cores)."""
+
+    gemeente_ids: frozenset[int] = frozenset()
+    kern_ids: frozenset[int] = frozenset()
+
+
+@dataclass(frozen=True)
+class DigestSection:
+    """One section of a digest. ``done(until)`` is called in the transaction that sends the digest, only when the
+    section had items, so a section with windows of its own (saved searches) moves them with the sending."""
+
+    title: str
+    items: tuple[DigestItem, ...]
+    done: Callable[[Any], None] | None = None
+    order: int = 100
+    slug: str = ""
+
+
+def digest_sections(user, since, until, places: DigestPlaces) -> list[DigestSection]:
+    """Every part's digest sections for this member and window, sections without items left out, in their order."""
+    sections: list[DigestSection] = []
+    for part in all_parts():
+        if part.digest_sections:
+            sections.extend(import_string(part.digest_sections)(user, since, until, places))
+    return sorted((section for section in sections if section.items), key=lambda section: section.order)
+
+
+def digest_takes_over(user_ids) -> set[int]:
+    """Those of these members whose personal digest takes over the parts' alert e-mails (none without a digest)."""
+    user_ids = {int(pk) for pk in user_ids}
+    if not user_ids:
+        return set()
+    taken: set[int] = set()
+    for part in all_parts():
+        if part.digest_takes_over:
+            taken |= set(import_string(part.digest_takes_over)(user_ids))
+    return taken

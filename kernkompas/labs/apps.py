@@ -27,3 +27,5 @@ class LabsConfig(parts.PartConfig):
     # Stedelijk leren (issue 14): an intervision's case material and its advice taken into a plan.
     place_plans = "kernkompas.labs.learning_links.place_plans"
     take_into_plan = "kernkompas.labs.learning_links.take_into_plan"
+    # --- Stedelijk leren (issue 14): digest ---
+    digest_sections = "kernkompas.labs.digest_links.digest_sections"

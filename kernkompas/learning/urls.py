@@ -54,4 +54,10 @@ urlpatterns += [
 # --- (END newsletter) ---
 
 # --- the personal digest (BEGIN digest) ---
+from kernkompas.learning import digest_views  # noqa: E402  (each block imports its own views)
+
+urlpatterns += [
+    path("mijn/overzicht/", digest_views.digest_preference, name="digest"),
+    path("mijn/overzicht/uit/<int:pk>/<str:token>/", digest_views.digest_off, name="digest_off"),
+]
 # --- (END digest) ---

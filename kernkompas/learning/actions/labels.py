@@ -54,6 +54,13 @@ LABELS.update(
 # --- (END newsletter) ---
 
 # --- the digest (BEGIN digest) ---
+LABELS.update(
+    {
+        "learning.digest_saved": _("Digest preference saved"),
+        "learning.digest_switched_off": _("Digest switched off"),
+        "learning.digest_sent": _("Digest sent"),
+    }
+)
 # --- (END digest) ---
 
 audit.describe_actions(LABELS)

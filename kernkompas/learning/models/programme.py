@@ -215,6 +215,9 @@ class Session(models.Model):
     share_plan = models.BooleanField(_("share the action plan"), default=True)
     advice_open = models.BooleanField(_("advice open"), default=True)
     reminder_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # When the session was first published (set on the first save as published, see learning.digest): what the
+    # personal digest calls "new", since a session is often created as a draft long before it is announced.
+    published_at = models.DateTimeField(_("published"), null=True, blank=True, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

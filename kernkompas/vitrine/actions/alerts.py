@@ -3,7 +3,8 @@
 Each saved search remembers until when it was sent (``last_sent_at``). A run looks for live cases first published
 in the window (last_sent_at, run time] — or since the search was saved — and moves ``last_sent_at`` to the run
 time in the same transaction as the sending, per person. So a second run sends nothing, a failed send is retried
-by the next run, and a case published later goes out exactly once.
+by the next run, and a case published later goes out exactly once. A member with a personal digest (learning,
+asked through the registry) is left to it: the digest reads and moves the same windows.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from kernkompas.core import audit
+from kernkompas.core import audit, parts
 from kernkompas.vitrine.models import CasePage, SavedSearch
 from kernkompas.vitrine.selectors import find_cases, parse_query
 
@@ -72,7 +73,12 @@ def send_alerts(now=None) -> RunSummary:
         .distinct()
         .order_by("user_id")
     )
-    for user_id in list(user_ids):
+    user_ids = list(user_ids)
+    # A member with a personal digest gets her new cases in it (kernkompas.vitrine.digest_links), not twice.
+    in_digest = parts.digest_takes_over(user_ids)
+    for user_id in user_ids:
+        if user_id in in_digest:
+            continue
         summary.people += 1
         try:
             sent_cases = _send_for_user(user_id, now)
