@@ -27,7 +27,7 @@ def test_the_home_page_is_dutch_by_default_and_explains_the_product(client, cast
     # And Stedelijk leren (issue 14): counted and linked; nothing on the page is "in ontwikkeling" any more.
     assert "In ontwikkeling" not in html
     assert '<h3><a href="/leren/">Stedelijk leren</a></h3>' in html
-    assert "0 komende sessies · 0 opnames om terug te kijken · 0 nieuwsbrieven in het archief" in html
+    assert "0 komende sessies</a> · 0 opnames om terug te kijken · 0 nieuwsbrieven in het archief" in html
 
 
 def test_the_home_page_is_english_under_en(client, db):
@@ -64,8 +64,10 @@ def test_the_learning_card_counts_coming_sessions_recordings_and_newsletters(cli
     card = learning_card(html)
     # Three published public sessions to come (drafts and Veldrode's own table are not counted), the recordings
     # of the three held sessions, the one newsletter sent.
-    assert "3 komende sessies · 3 opnames om terug te kijken · 1 nieuwsbrief in het archief" in card
-    assert 'href="/leren/"' in card
+    assert (
+        '<a href="/leren/">3 komende sessies</a> · 3 opnames om terug te kijken · 1 nieuwsbrief in het archief' in card
+    )
+    assert '<h3><a href="/leren/">Stedelijk leren</a></h3>' in card
     assert 'href="/leren/nieuwsbrief/"' in card and "Abonneer je op de nieuwsbrief" in card
     assert 'href="/leren/suggesties/"' in card and "Stel een thema voor een sessie voor" in card
     assert "/leren/beheer/" not in card  # visitors run nothing
@@ -75,7 +77,7 @@ def test_the_learning_card_counts_coming_sessions_recordings_and_newsletters(cli
 def test_the_learning_card_is_english_under_en(client, learning_demo_loaded):
     with time_machine.travel(learning_demo.TODAY, tick=False):
         html = client.get("/en/").content.decode()
-    assert "3 coming sessions · 3 recordings to watch again · 1 newsletter in the archive" in html
+    assert "3 coming sessions</a> · 3 recordings to watch again · 1 newsletter in the archive" in html
     assert 'href="/en/leren/nieuwsbrief/"' in html
 
 
