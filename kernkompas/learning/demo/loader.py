@@ -204,45 +204,60 @@ def _make_materials(session: Session, item: data.DemoSession, themes: list, cont
 
 def _make_registrations(session: Session, item: data.DemoSession, context: _Context) -> None:
     """Confirmed registrations in arrival order: the first ``capacity`` who did not cancel have a place, the others
-    wait in arrival order; whoever came in on a place freed by a cancellation was moved up from the waiting list."""
+    wait in arrival order; whoever came in after every place was taken was moved up by a cancellation."""
     if not item.registrations and not item.unconfirmed:
         return
     members = {arrival: context.users[name] for name, arrival in item.members if name in context.users}
     offset = (sum(map(ord, item.slug)) * 7) % len(context.guests)  # each session its own mix of regulars
     guests = (context.guests[(offset + n) % len(context.guests)] for n in range(len(context.guests)))
-    # Registration opens five weeks before; "so far" ends a day before the session or the demo's today.
-    closes = min(item.starts_at, data.TODAY) - timedelta(days=1)
-    opens = min(item.starts_at - timedelta(days=35), closes - timedelta(days=14))
-    step = (closes - opens) / (item.registrations + item.unconfirmed)
-    staying = [a for a in range(1, item.registrations + 1) if a not in item.cancelled]
-    placed = set(staying[: item.capacity])
-    held = item.status == "gepubliceerd" and item.ends_at <= data.TODAY
-    last_cancel = max((opens + step * (a - 1) for a in item.cancelled), default=None)
+    times = _registration_times(item)
     rows = []
-    for arrival in range(1, item.registrations + 1):
-        at = opens + step * (arrival - 1)
+    for arrival, at in enumerate(times[: item.registrations], start=1):
         row = _registration(session, members.get(arrival) or next(guests), arrival, at)
-        if arrival in item.cancelled:
-            row.status, row.cancelled_at = RegistrationStatus.GEANNULEERD, at + (closes - at) / 2
-        elif arrival in placed:
-            row.status, row.attended = RegistrationStatus.INGESCHREVEN, (arrival not in item.no_shows if held else None)
-            # Arrived when every place was taken: a cancellation moved them up.
-            row.promoted_at = last_cancel + (closes - last_cancel) / 2 if arrival > item.capacity else None
-        else:
-            row.status = RegistrationStatus.WACHTLIJST
-        rows.append((row, at))
-    for n in range(item.unconfirmed):
-        at = closes - step * (item.unconfirmed - n - 1)
+        _set_status(row, item, _cancelled_at(item, arrival))
+        rows.append(row)
+    for at in times[item.registrations :]:
         row = _registration(session, next(guests), None, at)
         row.status, row.confirmed_at = RegistrationStatus.WACHT_OP_BEVESTIGING, None
-        rows.append((row, at))
-    made = Registration.objects.bulk_create(row for row, _at in rows)
+        rows.append(row)
+    made = Registration.objects.bulk_create(rows)
     Session.objects.filter(pk=session.pk).update(arrivals=item.registrations)
     session.arrivals = item.registrations
     # The moments people registered, not the moment the demo was loaded.
-    for row, (_row, at) in zip(made, rows, strict=True):
+    for row, at in zip(made, times, strict=True):
         Registration.objects.filter(pk=row.pk).update(created_at=at)
     context.made(Registration, len(made))
+
+
+def _registration_times(item: data.DemoSession) -> list[datetime]:
+    """When each registration came in, evenly from five weeks before the session until the day before the session
+    or before the demo's today, whichever is first (confirmed ones in arrival order, then the unconfirmed)."""
+    closes = min(item.starts_at, data.TODAY) - timedelta(days=1)
+    opens = min(item.starts_at - timedelta(days=35), closes - timedelta(days=14))
+    count = item.registrations + item.unconfirmed
+    step = (closes - opens) / count
+    return [opens + step * n for n in range(count)]
+
+
+def _cancelled_at(item: data.DemoSession, arrival: int) -> datetime | None:
+    """Cancellations come late, after everyone had registered (so the waiting list was full when they came)."""
+    if arrival not in item.cancelled:
+        return None
+    return min(item.starts_at, data.TODAY) - timedelta(hours=12, minutes=arrival)
+
+
+def _set_status(row: Registration, item: data.DemoSession, cancelled_at: datetime | None) -> None:
+    staying = [a for a in range(1, item.registrations + 1) if a not in item.cancelled]
+    if cancelled_at is not None:
+        row.status, row.cancelled_at = RegistrationStatus.GEANNULEERD, cancelled_at
+    elif row.arrival in staying[: item.capacity]:
+        row.status = RegistrationStatus.INGESCHREVEN
+        held = item.status == "gepubliceerd" and item.ends_at <= data.TODAY
+        row.attended = row.arrival not in item.no_shows if held else None
+        if row.arrival > item.capacity:  # every place was taken when they came: the last cancellation moved them up
+            row.promoted_at = max(_cancelled_at(item, a) for a in item.cancelled)
+    else:
+        row.status = RegistrationStatus.WACHTLIJST
 
 
 def _registration(session: Session, person, arrival: int | None, at: datetime) -> Registration:

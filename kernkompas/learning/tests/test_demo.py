@@ -149,7 +149,9 @@ def test_the_full_session_respects_its_capacity_and_keeps_the_waiting_list_in_ar
     # The one cancellation moved the first of the waiting list up.
     assert registrations.get(status=RegistrationStatus.GEANNULEERD).arrival == 12
     promoted = registered.get(promoted_at__isnull=False)
-    assert promoted.arrival == 41
+    cancelled = registrations.get(status=RegistrationStatus.GEANNULEERD)
+    assert promoted.arrival == 41 and promoted.confirmed_at < cancelled.cancelled_at == promoted.promoted_at
+    assert all(r.confirmed_at < cancelled.cancelled_at for r in waiting)  # they were waiting when it came
     # Bram is second on the waiting list; arrival numbers are the session's counter, without gaps.
     assert waiting[1].user.username == "bram"
     arrivals = sorted(registrations.exclude(arrival=None).values_list("arrival", flat=True))
