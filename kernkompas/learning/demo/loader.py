@@ -72,6 +72,9 @@ class _Context:
 
 
 def load_demo(by=None) -> LearningLoadSummary:
+    """Put the demo programmes, registrations, suggestions, newsletter and digest in place; a second run creates
+    nothing. ``by`` (who runs ``kernkompas demo``) is not used: each row names the demo person who would have made
+    it (Eva the platform programme and the newsletters, Ellen Maasdijk's intervision, Sofie Veldrode's table)."""
     summary = LearningLoadSummary()
     gemeenten = {g.slug: g for g in Gemeente.objects.filter(is_demo=True)}
     if "maasdijk" not in gemeenten:
