@@ -20,3 +20,5 @@ class LearningConfig(parts.PartConfig):
     # --- Stedelijk leren (issue 14): digest ---
     digest_sections = "kernkompas.learning.digest.learning_sections"
     digest_takes_over = "kernkompas.learning.digest.takes_over"
+    # --- Stedelijk leren (issue 14): demo ---
+    demo_loader = "kernkompas.learning.demo.load_demo"

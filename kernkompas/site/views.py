@@ -2,7 +2,7 @@ from django.conf import settings
 from django.db.models import Count, Q
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.views.i18n import set_language as django_set_language
 from wagtail.models import TaskState
 
@@ -10,6 +10,7 @@ from kernkompas.accounts import permissions
 from kernkompas.dna.models import DnaVersion
 from kernkompas.labs import links as lab_links
 from kernkompas.labs.models import ActionPlan, Lab
+from kernkompas.learning.models import Material, MaterialKind, Newsletter, NewsletterStatus, Session, SessionStatus
 from kernkompas.monitor.indicator_catalogue import INDICATORS, VACANCY_THEME
 from kernkompas.monitor.selectors import visible_gebieden
 from kernkompas.monitor.theme_links import indicator_url
@@ -35,6 +36,7 @@ def home(request):
             "lab_reports": Lab.objects.filter(is_report_public=True).count(),
         },
         "lab": _lab_entries(request.user),
+        "learning": _learning_entries(request.user),
         "chain": _chain(),
         "demo_gemeenten": current.filter(is_demo=True).order_by("name_nl")[:6],
     }
@@ -55,6 +57,23 @@ def _lab_entries(user) -> dict:
         "index": lab_links.index_url() if staff else "",
         "plans": lab_links.public_plans_url(),
         "join": lab_links.join_code_url(),
+    }
+
+
+def _learning_entries(user) -> dict:
+    """The Stedelijk leren card: what is coming and what can be watched or read again, for everyone; the link to
+    running a programme for those who may (editors for the platform, staff and facilitators for their
+    municipality, as ``learning.access.can_create_programmes`` says)."""
+    now = timezone.now()
+    public = Session.objects.published()
+    may_run = user.is_authenticated and (permissions.is_redactie(user) or permissions.is_staff_of_any(user))
+    return {
+        "coming": public.filter(status=SessionStatus.GEPUBLICEERD).upcoming(now).count(),
+        "recordings": Material.objects.filter(
+            kind=MaterialKind.OPNAME, is_public=True, published_at__lte=now, session__in=public
+        ).count(),
+        "newsletters": Newsletter.objects.filter(status=NewsletterStatus.VERZONDEN).count(),
+        "manage": may_run,
     }
 
 
