@@ -43,6 +43,8 @@ BACK_OFFICE_PREFIX = "beheer/"
 ROLES = ("bezoeker", "lid", "gemeente", "gemeente_andere", "begeleider", "redactie", "beheerder")
 EVERYONE_IN_THE_BACK_OFFICE = frozenset({"gemeente", "gemeente_andere", "begeleider", "redactie", "beheerder"})
 CHOOSER_VIEWS = {"choose", "choose_results", "chosen", "chosen_multiple"}
+# Stedelijk leren's programmes are run by the municipality's staff and facilitators and by the editors (learning/access.py).
+LEARNING_RUNNERS = frozenset({"gemeente", "begeleider", "redactie", "beheerder"})
 
 
 # --- Who may read what: one row per model the back office shows ---------------------------------------------
@@ -224,6 +226,15 @@ SCOPES: dict[str, Scope] = {
     # Binnenstadslab.
     "labs.canvastemplate": scoped("gemeente"),
     "labs.steeringrole": scoped("gemeente"),
+    # Stedelijk leren: the themes are editorial and public; programmes, sessions and materials are run by the
+    # municipality that owns the programme and by the editors.
+    "learning.themeframework": editorial(public_names=True),
+    "learning.learningtheme": editorial(public_names=True),
+    "learning.programme": Scope("runs it", readers=LEARNING_RUNNERS, gemeente_path="gemeente"),
+    "learning.session": Scope("runs its programme", readers=LEARNING_RUNNERS, gemeente_path="programme__gemeente"),
+    "learning.material": Scope(
+        "runs its programme", readers=LEARNING_RUNNERS, gemeente_path="session__programme__gemeente"
+    ),
     # Vitrine: the vocabularies (themes and audiences are shown on the public Vitrine) and the pages.
     "vitrine.theme": editorial(public_names=True),
     "vitrine.audience": editorial(public_names=True),
