@@ -84,6 +84,13 @@ class PartConfig(AppConfig):
     cases_by_ids: str | None = None
     #: A function ``(text, limit) -> list[CaseLink]``: live, public cases matching a search text.
     case_search: str | None = None
+    # --- Stedelijk leren (issue 14): newsletter ---
+    #: A function ``(since, limit) -> list[Publication]``: the live, public Vitrine cases first published at or
+    #: after ``since`` (None: any time), newest first; what an editor may put into the quarterly newsletter.
+    recent_cases: str | None = None
+    #: A function ``(since, limit) -> list[Publication]``: the action plans made public at or after ``since``
+    #: (None: any time) and still public, newest first.
+    recent_plans: str | None = None
 
 
 def all_parts() -> list[PartConfig]:
@@ -393,3 +400,35 @@ def search_cases(text: str, limit: int = 10) -> list[CaseLink]:
         if part.case_search:
             return import_string(part.case_search)(text, limit)
     return []
+
+
+# --- Stedelijk leren (issue 14): newsletter ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Publication:
+    """Something a part has published that a newsletter may announce. ``key`` names it across the parts
+    (``"case:12"``), so that an issue holds it once; ``url`` is a path on the site or an absolute address."""
+
+    key: str
+    title: str
+    summary: str
+    url: str
+    published_at: Any  # an aware datetime
+
+
+def _recent(attribute: str, since, limit: int) -> list[Publication]:
+    for part in all_parts():
+        if getattr(part, attribute):
+            return list(import_string(getattr(part, attribute))(since, max(0, int(limit))))
+    return []
+
+
+def recent_cases(since=None, limit: int = 20) -> list[Publication]:
+    """Live, public cases published since ``since`` (None: any time), newest first (empty without a Vitrine)."""
+    return _recent("recent_cases", since, limit)
+
+
+def recent_plans(since=None, limit: int = 20) -> list[Publication]:
+    """Action plans made public since ``since`` (None: any time), newest first (empty without action plans)."""
+    return _recent("recent_plans", since, limit)

@@ -23,3 +23,6 @@ class LabsConfig(parts.PartConfig):
             back_office,
             labels,
         )
+
+    # Stedelijk leren (issue 14): what a quarterly newsletter may announce.
+    recent_plans = "kernkompas.labs.newsletter_links.recent_plans"

@@ -33,6 +33,9 @@ class VitrineConfig(parts.PartConfig):
 
         post_migrate.connect(_ensure_index, sender=self)
 
+    # Stedelijk leren (issue 14): what a quarterly newsletter may announce.
+    recent_cases = "kernkompas.vitrine.learning_links.recent_cases"
+
 
 def _ensure_index(sender, using="default", **kwargs):
     # Create the /vitrine/ page once the page tree exists (after Wagtail's own initial data).
