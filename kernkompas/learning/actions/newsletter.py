@@ -256,7 +256,9 @@ def _check_link(url: str) -> str:
     try:
         URLValidator(schemes=["http", "https"])(url)
     except ValidationError:
-        raise ValidationError({"url": _("This is not a web address we can link to; check it for typing errors.")})
+        raise ValidationError(
+            {"url": _("This is not a web address we can link to; check it for typing errors.")}
+        ) from None
     if len(url) > 500:
         raise ValidationError({"url": _("The web address is too long: at most 500 characters.")})
     return url
