@@ -101,7 +101,11 @@ def test_a_member_subscribes_with_one_click_with_their_account_address(client, c
     assert "bram@example.org" in page.content.decode()
     client.post(SIGNUP, {"lid": "1"})
     subscriber = Subscriber.objects.get()
-    assert (subscriber.email, subscriber.status, subscriber.user) == ("bram@example.org", SubscriberStatus.ACTIEF, cast.bram)
+    assert (subscriber.email, subscriber.status, subscriber.user) == (
+        "bram@example.org",
+        SubscriberStatus.ACTIEF,
+        cast.bram,
+    )
     assert "Je ontvangt de nieuwsbrief op bram@example.org" in client.get(SIGNUP).content.decode()
 
 
