@@ -39,7 +39,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.mail import get_connection
 from django.db import connection, transaction
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -144,8 +144,6 @@ class Progress:
 
 
 def progress(newsletter: Newsletter) -> Progress:
-    from django.db.models import Count
-
     counts = Delivery.objects.filter(newsletter=newsletter).aggregate(
         total=Count("pk"),
         sent=Count("pk", filter=~Q(sent_at=None)),
@@ -288,6 +286,7 @@ def sender_lock():
 @contextlib.contextmanager
 def _file_lock():
     try:
+        # import here: fcntl exists only on Unix; elsewhere the claims alone keep each message single
         import fcntl
     except ImportError:  # Windows: no second sender is kept out; the claims still send each message once
         yield True
