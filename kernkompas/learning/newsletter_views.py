@@ -15,6 +15,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -330,7 +331,10 @@ def send(request, pk: int):
         except ValidationError as refused:
             error = " ".join(refused.messages)
         else:
-            messages.success(request, _("Sending has started to %(count)d subscribers.") % {"count": count})
+            started = ngettext(
+                "Sending has started to %(count)d subscriber.", "Sending has started to %(count)d subscribers.", count
+            )
+            messages.success(request, started % {"count": count})
             return redirect("learning:newsletter_progress", pk=newsletter.pk)
     context = {
         "newsletter": newsletter,
