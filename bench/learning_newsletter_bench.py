@@ -18,6 +18,10 @@ runs it on an empty PostgreSQL database instead of SQLite. It is not a test: pyt
    delivery marked sent, the issue ``verzonden``); that the interruption happened before the end; that memory stays
    flat (the sender's RSS in the last quarter of the messages is at most ``--memory-slack`` MB above the first
    quarter). Exit code 1 when a check fails.
+
+``--hard-kill`` sends SIGKILL instead: the command cannot finish the message in hand, and the one window that no
+sender can close shows (a message the SMTP server accepted but the database had not yet marked is sent again on the
+resume): at most one subscriber may get two copies, everyone else exactly one.
 """
 
 from __future__ import annotations
@@ -51,6 +55,11 @@ def parse_args():
     parser.add_argument("--subscribers", type=int, default=50_000, help="confirmed subscribers (default 50,000)")
     parser.add_argument("--seed", type=int, default=None, help="random seed for the moment of the interruption")
     parser.add_argument("--memory-slack", type=float, default=25.0, help="MB the sender's RSS may grow (default 25)")
+    parser.add_argument(
+        "--hard-kill",
+        action="store_true",
+        help="SIGKILL instead of SIGTERM: shows the one window left (at most one subscriber gets a second copy)",
+    )
     parser.add_argument("--home", type=Path, default=None, help="use and keep this data folder")
     parser.add_argument("--database-url", default="", help="an empty PostgreSQL database instead of SQLite")
     return parser.parse_args()
@@ -185,7 +194,9 @@ def rss_mb(pid: int) -> float | None:
     return None
 
 
-def run_sender(env: dict, sink: Sink, samples: list, *, stop_at: int | None = None) -> tuple[int, float, int]:
+def run_sender(
+    env: dict, sink: Sink, samples: list, *, stop_at: int | None = None, kill: int = signal.SIGTERM
+) -> tuple[int, float, int]:
     """Run the command until it ends (or SIGTERM once the sink has ``stop_at`` messages): its exit code, the seconds
     from its first to its last message, and the messages it sent."""
     before = sink.received
@@ -206,7 +217,7 @@ def run_sender(env: dict, sink: Sink, samples: list, *, stop_at: int | None = No
                 samples.append((sink.received, rss))
             next_sample = now + 0.5
         if stop_at is not None and not signalled and sink.received >= stop_at:
-            process.send_signal(signal.SIGTERM)
+            process.send_signal(kill)
             signalled = True
         time.sleep(0.01)
     out, err = process.communicate()
@@ -249,16 +260,19 @@ def main() -> int:
         samples: list[tuple[int, float]] = []
 
         stop_at = rng.randint(max(1, args.subscribers // 10), max(1, args.subscribers * 9 // 10))
-        print(f"sending; SIGTERM once the sink has {stop_at:,} messages …")
-        code1, seconds1, sent1 = run_sender(env, sink, samples, stop_at=stop_at)
+        kill = signal.SIGKILL if args.hard_kill else signal.SIGTERM
+        print(f"sending; {kill.name} once the sink has {stop_at:,} messages …")
+        code1, seconds1, sent1 = run_sender(env, sink, samples, stop_at=stop_at, kill=kill)
         sent_db, unsent_db, status = database_state(newsletter.pk)
         print(f"interrupted run: exit {code1}, {sent1:,} messages; database: {sent_db:,} sent, {unsent_db:,} not")
-        if code1 != 0:
+        if code1 != 0 and not args.hard_kill:
             failures.append("the interrupted sender did not stop cleanly")
         if unsent_db == 0:
             failures.append("the interruption came after the last message: nothing was left to resume")
-        if sent_db != sink.received:
-            failures.append(f"after SIGTERM the database marks {sent_db:,} sent but the sink has {sink.received:,}")
+        # After SIGTERM the marks match the sink exactly; after SIGKILL one message may be accepted but not marked.
+        allowed_unmarked = 1 if args.hard_kill else 0
+        if not 0 <= sink.received - sent_db <= allowed_unmarked:
+            failures.append(f"after {kill.name} the database marks {sent_db:,} sent but the sink has {sink.received:,}")
 
         code2, seconds2, sent2 = run_sender(env, sink, samples)
         sent_db, unsent_db, status = database_state(newsletter.pk)
@@ -269,6 +283,9 @@ def main() -> int:
         expected = {f"abonnee{n:06d}@voorbeeld.be" for n in range(args.subscribers)}
         missing = expected - set(sink.counts)
         twice = {address: n for address, n in sink.counts.items() if n != 1}
+        if args.hard_kill and len(twice) <= allowed_unmarked and all(n == 2 for n in twice.values()):
+            print(f"hard kill: {len(twice)} subscriber(s) got a second copy (the documented window)")
+            twice = {}
         strangers = set(sink.counts) - expected
         every_one_once = not missing and not twice and not strangers
         print(
