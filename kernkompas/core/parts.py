@@ -101,6 +101,13 @@ class PartConfig(AppConfig):
     #: A function ``(user_ids) -> set[int]``: those of these members whose personal digest takes over the parts'
     #: own alert e-mails (the Vitrine's saved-search alerts then leave them to the digest).
     digest_takes_over: str | None = None
+    # --- Stedelijk leren (issue 14): newsletter ---
+    #: A function ``(since, limit) -> list[Publication]``: the live, public Vitrine cases first published at or
+    #: after ``since`` (None: any time), newest first; what an editor may put into the quarterly newsletter.
+    recent_cases: str | None = None
+    #: A function ``(since, limit) -> list[Publication]``: the action plans made public at or after ``since``
+    #: (None: any time) and still public, newest first.
+    recent_plans: str | None = None
 
 
 def all_parts() -> list[PartConfig]:
@@ -504,3 +511,33 @@ def digest_takes_over(user_ids) -> set[int]:
         if part.digest_takes_over:
             taken |= set(import_string(part.digest_takes_over)(user_ids))
     return taken
+# --- Stedelijk leren (issue 14): newsletter ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Publication:
+    """Something a part has published that a newsletter may announce. ``key`` names it across the parts
+    (``"case:12"``), so that an issue holds it once; ``url`` is a path on the site or an absolute address."""
+
+    key: str
+    title: str
+    summary: str
+    url: str
+    published_at: Any  # an aware datetime
+
+
+def _recent(attribute: str, since, limit: int) -> list[Publication]:
+    for part in all_parts():
+        if getattr(part, attribute):
+            return list(import_string(getattr(part, attribute))(since, max(0, int(limit))))
+    return []
+
+
+def recent_cases(since=None, limit: int = 20) -> list[Publication]:
+    """Live, public cases published since ``since`` (None: any time), newest first (empty without a Vitrine)."""
+    return _recent("recent_cases", since, limit)
+
+
+def recent_plans(since=None, limit: int = 20) -> list[Publication]:
+    """Action plans made public since ``since`` (None: any time), newest first (empty without action plans)."""
+    return _recent("recent_plans", since, limit)

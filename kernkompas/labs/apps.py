@@ -29,3 +29,5 @@ class LabsConfig(parts.PartConfig):
     take_into_plan = "kernkompas.labs.learning_links.take_into_plan"
     # --- Stedelijk leren (issue 14): digest ---
     digest_sections = "kernkompas.labs.digest_links.digest_sections"
+    # Stedelijk leren (issue 14): what a quarterly newsletter may announce.
+    recent_plans = "kernkompas.labs.newsletter_links.recent_plans"

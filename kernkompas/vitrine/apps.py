@@ -35,6 +35,8 @@ class VitrineConfig(parts.PartConfig):
 
     # --- Stedelijk leren (issue 14): digest ---
     digest_sections = "kernkompas.vitrine.digest_links.digest_sections"
+    # Stedelijk leren (issue 14): what a quarterly newsletter may announce.
+    recent_cases = "kernkompas.vitrine.learning_links.recent_cases"
 
 
 def _ensure_index(sender, using="default", **kwargs):

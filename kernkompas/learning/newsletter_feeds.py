@@ -1,0 +1,62 @@
+"""The Atom feed of the newsletter's archive (/leren/nieuwsbrief/feed/): the issues that were sent, newest first,
+each with its introduction and the titles of its items."""
+
+from __future__ import annotations
+
+from django.contrib.syndication.views import Feed
+from django.urls import reverse
+from django.utils import translation
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
+
+from kernkompas.learning.models import Newsletter, NewsletterStatus
+
+FEED_SIZE = 20
+
+
+class NewsletterFeed(Feed):
+    feed_type = Atom1Feed
+
+    def title(self):
+        return _("Newsletter of Stedelijk leren")
+
+    def subtitle(self):
+        return _("New cases, sessions, recordings and action plans, four times a year.")
+
+    def link(self):
+        return reverse("learning:newsletter_signup")
+
+    def feed_url(self):
+        return reverse("learning:newsletter_feed")
+
+    def items(self):
+        sent = Newsletter.objects.filter(status=NewsletterStatus.VERZONDEN).exclude(sent_at=None)
+        return sent.order_by("-sent_at").prefetch_related("items")[:FEED_SIZE]
+
+    def item_title(self, newsletter):
+        return newsletter.title
+
+    def item_description(self, newsletter):
+        # Plain text: the feed escapes it, so an editor's markup stays text in a feed reader too.
+        lines = [newsletter.introduction] if newsletter.introduction else []
+        lines += [f"• {item.title}" for item in newsletter.items.all()]
+        return "\n\n".join(lines)
+
+    def item_link(self, newsletter):
+        return newsletter.get_absolute_url()
+
+    def item_guid(self, newsletter):
+        return f"kernkompas-nieuwsbrief-{newsletter.pk}"
+
+    item_guid_is_permalink = False
+
+    def item_pubdate(self, newsletter):
+        return newsletter.sent_at
+
+    def item_updateddate(self, newsletter):
+        return newsletter.sent_at
+
+    def get_feed(self, obj, request):
+        feed = super().get_feed(obj, request)
+        feed.feed["language"] = translation.get_language()
+        return feed
