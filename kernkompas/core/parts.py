@@ -461,6 +461,8 @@ def take_into_plan(user, plan_id: int, kind: str, title: str, text: str, *, geme
         if part.take_into_plan:
             return import_string(part.take_into_plan)(user, plan_id, kind, title, text, gemeente)
     raise NoPlans
+
+
 # --- Stedelijk leren (issue 14): digest ---------------------------------------------------------------------------
 # The personal digest (learning) collects what is new for a member from every part, and the parts' own alert
 # e-mails leave a member with a digest to it, so nobody gets two e-mails for one event.
@@ -511,6 +513,8 @@ def digest_takes_over(user_ids) -> set[int]:
         if part.digest_takes_over:
             taken |= set(import_string(part.digest_takes_over)(user_ids))
     return taken
+
+
 # --- Stedelijk leren (issue 14): newsletter ---------------------------------------------------------------------
 
 

@@ -43,7 +43,7 @@ BACK_OFFICE_PREFIX = "beheer/"
 ROLES = ("bezoeker", "lid", "gemeente", "gemeente_andere", "begeleider", "redactie", "beheerder")
 EVERYONE_IN_THE_BACK_OFFICE = frozenset({"gemeente", "gemeente_andere", "begeleider", "redactie", "beheerder"})
 CHOOSER_VIEWS = {"choose", "choose_results", "chosen", "chosen_multiple"}
-# Stedelijk leren's programmes are run by the municipality's staff and facilitators and by the editors (learning/access.py).
+# Who runs Stedelijk leren's programmes: the municipality's staff and facilitators, and the editors (access.py).
 LEARNING_RUNNERS = frozenset({"gemeente", "begeleider", "redactie", "beheerder"})
 
 
