@@ -14,3 +14,5 @@ class LearningConfig(parts.PartConfig):
         # import here: ready() is where Django lets an app import modules that need the models loaded.
         from kernkompas.learning import personal_data  # noqa: F401
         from kernkompas.learning.actions import labels  # noqa: F401  (it names the audit actions)
+
+    place_panels = "kernkompas.learning.place_panels.panels"
