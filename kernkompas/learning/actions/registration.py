@@ -163,7 +163,9 @@ def register_member(session: Session, user, *, organisation: str = "") -> Regist
     """A member registers with one click: name and address from the account, confirmed at once (the address was
     confirmed when the account was made), so the registration takes a place or a place on the waiting list."""
     email = normalise_email(user.email)
-    name = (getattr(user, "display_name", "") or user.get_full_name() or user.get_username())[:120]
+    if not email:
+        raise ValidationError(_("Your account has no e-mail address; add one to your profile to register."))
+    name = (user.get_full_name() or user.get_username())[:120]
     return _register(session, user=user, name=name, email=email, organisation=organisation, confirmed=True)
 
 
