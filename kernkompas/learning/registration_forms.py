@@ -23,7 +23,7 @@ class MemberRegistrationForm(forms.Form):
         label=_("Organisation"),
         max_length=Registration._meta.get_field("organisation").max_length,
         required=False,
-        help_text=_("Optional: the organisation you take part for."),
+        help_text=_("The organisation you take part for."),
     )
 
     def clean_organisation(self):
