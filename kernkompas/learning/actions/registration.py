@@ -116,6 +116,13 @@ def fill_places(session: Session, now=None) -> list[Registration]:
     return promoted
 
 
+def move_up(session: Session) -> list[Registration]:
+    """Give free places to the waiting list in its own locked transaction: for the staff's operations after they
+    raise a session's capacity (or remove its limit)."""
+    with transaction.atomic():
+        return fill_places(_locked(session))
+
+
 # --- Mail ----------------------------------------------------------------------------------------------------------
 
 

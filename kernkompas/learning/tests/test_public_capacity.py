@@ -214,3 +214,12 @@ def test_thirty_people_at_once_for_ten_places_end_as_ten_registered_and_twenty_w
     assert [status for _arrival, status in rows] == [REGISTERED] * 10 + [WAITING] * 20
     session.refresh_from_db()
     assert session.arrivals == 30
+
+
+def test_a_larger_capacity_moves_the_waiting_list_up_in_arrival_order(full_session):
+    session, five = full_session
+    session.capacity = 4
+    session.save(update_fields=["capacity"])
+    promoted = registrations.move_up(session)
+    assert [registration.arrival for registration in promoted] == [3, 4]
+    assert state(session) == [(1, REGISTERED), (2, REGISTERED), (3, REGISTERED), (4, REGISTERED), (5, WAITING)]

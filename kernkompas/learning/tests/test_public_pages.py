@@ -195,13 +195,25 @@ def test_materials_for_participants_only_are_shown_only_to_registered_people(cli
 
 
 def test_cases_and_indicators_linked_to_the_session_are_shown(client, session, monkeypatch):
+    from wagtail.models import Page
+
     from kernkompas.core import parts
 
+    case = Page.objects.get(depth=1)
+    asked = []
+
+    def cases_by_ids(ids):
+        asked.extend(ids)
+        return [parts.CaseLink(title="Pop-upwinkels in Veldrode", url="/vitrine/pop-up/")]
+
+    monkeypatch.setattr(parts, "cases_by_ids", cases_by_ids)
     monkeypatch.setattr(parts, "indicator_catalogue", lambda: [("leegstand_pct", "Leegstand (%)", "%", False)])
+    session.cases.add(case)
     session.indicator_codes = ["leegstand_pct"]
     session.save(update_fields=["indicator_codes"])
     page = client.get(url(session)).content.decode()
     assert "Leegstand (%)" in page
+    assert asked == [case.pk] and 'href="/vitrine/pop-up/"' in page and "Pop-upwinkels in Veldrode" in page
 
 
 def test_the_place_page_of_the_municipality_shows_its_coming_sessions(client, cast, session):
