@@ -57,8 +57,10 @@ def registration_url(registration: Registration, secret: str) -> str:
 
 
 def _locked(session: Session) -> Session:
-    """The session's row, locked until the transaction ends: the one door every change of places goes through."""
-    return Session.objects.select_for_update().select_related("programme").get(pk=session.pk)
+    """The session's row, locked until the transaction ends: the one door every change of places goes through.
+    Only the session's row (``of=self``): its programme is read along but not locked, so the sessions of one programme
+    do not wait for each other."""
+    return Session.objects.select_for_update(of=("self",)).select_related("programme").get(pk=session.pk)
 
 
 def check_open(session: Session, now=None) -> None:
