@@ -71,6 +71,13 @@ def register(request, programme, slug):
                 registration = registrations.register_guest(
                     session, name=data["name"], email=data["email"], organisation=data.get("organisation", "")
                 )
+        except registrations.AlreadyRegistered as refusal:
+            if not member:
+                form.add_error(None, refusal)
+            else:
+                # A member's second click: her registration is on the page she returns to.
+                messages.info(request, " ".join(refusal.messages))
+                return redirect(session.get_absolute_url() + "#inschrijven")
         except ValidationError as refusal:
             form.add_error(None, refusal)
         else:

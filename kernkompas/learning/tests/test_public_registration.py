@@ -95,6 +95,9 @@ def test_a_member_registers_with_one_click_with_the_name_and_address_of_her_acco
     )
     assert registration.status == RegistrationStatus.INGESCHREVEN
     assert "U bent ingeschreven voor deze sessie" in client.get(session.get_absolute_url()).content.decode()
+    second_click = client.post(register_url(session), {"organisation": ""}, follow=True).content.decode()
+    assert "U bent met dit e-mailadres al ingeschreven" in second_click
+    assert Registration.objects.count() == 1
 
 
 def test_a_member_cancels_from_the_session_page_after_a_confirm_page(client, cast, session):
