@@ -22,3 +22,4 @@ class LearningConfig(parts.PartConfig):
     digest_takes_over = "kernkompas.learning.digest.takes_over"
     # --- Stedelijk leren (issue 14): demo ---
     demo_loader = "kernkompas.learning.demo.load_demo"
+    place_panels = "kernkompas.learning.place_panels.panels"

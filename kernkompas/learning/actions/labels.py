@@ -33,6 +33,15 @@ LABELS.update(
 # --- (END staff) ---
 
 # --- registration (BEGIN public) ---
+LABELS.update(
+    {
+        "learning.registration_created": _("registered for a session"),
+        "learning.registration_confirmed": _("confirmed a registration for a session"),
+        "learning.registration_cancelled": _("cancelled a registration for a session"),
+        "learning.registration_promoted": _("moved a registration up from the waiting list"),
+        "learning.attendance_recorded": _("recorded the attendance of a session"),
+    }
+)
 # --- (END public) ---
 
 # --- suggestions and advice (BEGIN suggestions) ---
