@@ -66,7 +66,7 @@ def test_a_full_session_says_you_go_on_the_waiting_list(client, cast, session):
     for name in ("een", "twee"):
         registrations.register_member(session, make_user(name, name))
     page = client.get(url(session)).content.decode()
-    assert "Vol — u komt op de wachtlijst" in page
+    assert "Vol — je komt op de wachtlijst" in page
     assert "Inschrijven op de wachtlijst" in page
 
 

@@ -46,7 +46,7 @@ def test_a_visitor_registers_confirms_downloads_the_calendar_and_cancels_and_the
     assert "Bijna klaar" in client.get(response["Location"]).content.decode()
     registration = Registration.objects.get()
     assert registration.status == RegistrationStatus.WACHT_OP_BEVESTIGING and registration.arrival is None
-    assert outbox.outbox[-1].subject == f"Bevestig uw inschrijving: {session.title}"
+    assert outbox.outbox[-1].subject == f"Bevestig je inschrijving: {session.title}"
     pk, secret = last_link("griet@example.be")
     assert pk == registration.pk and secret not in registration.secret_hash
 
@@ -57,7 +57,7 @@ def test_a_visitor_registers_confirms_downloads_the_calendar_and_cancels_and_the
     registration.refresh_from_db()
     assert registration.status == RegistrationStatus.INGESCHREVEN and registration.arrival == 1
     page = client.get(personal(pk, secret)).content.decode()
-    assert "u hebt een plaats" in page and "sessie.ics" in page
+    assert "je hebt een plaats" in page and "sessie.ics" in page
     assert client.get(reverse("learning:session_ics", kwargs={"programme": "maasdijk-leert", "slug": session.slug}))[
         "Content-Type"
     ].startswith("text/calendar")
@@ -78,13 +78,13 @@ def test_a_visitor_registers_confirms_downloads_the_calendar_and_cancels_and_the
     assert outbox.outbox[-1].to == ["bram@example.org"]
     assert "vrijgekomen" in outbox.outbox[-1].subject
     bram_pk, bram_secret = last_link("bram@example.org")
-    assert "u hebt een plaats" in client.get(personal(bram_pk, bram_secret)).content.decode()
+    assert "je hebt een plaats" in client.get(personal(bram_pk, bram_secret)).content.decode()
 
 
 def test_a_member_registers_with_one_click_with_the_name_and_address_of_her_account(client, cast, session):
     client.force_login(cast.bram)
     page = client.get(session.get_absolute_url()).content.decode()
-    assert "U schrijft zich in als Bram (bram@example.org)" in page and 'name="email"' not in page
+    assert "Je schrijft je in als Bram (bram@example.org)" in page and 'name="email"' not in page
     client.post(register_url(session), {"organisation": "Bakkerij Bram"})
     registration = Registration.objects.get()
     assert (registration.user, registration.name, registration.email, registration.organisation) == (
@@ -94,9 +94,9 @@ def test_a_member_registers_with_one_click_with_the_name_and_address_of_her_acco
         "Bakkerij Bram",
     )
     assert registration.status == RegistrationStatus.INGESCHREVEN
-    assert "U bent ingeschreven voor deze sessie" in client.get(session.get_absolute_url()).content.decode()
+    assert "Je bent ingeschreven voor deze sessie" in client.get(session.get_absolute_url()).content.decode()
     second_click = client.post(register_url(session), {"organisation": ""}, follow=True).content.decode()
-    assert "U bent met dit e-mailadres al ingeschreven" in second_click
+    assert "Je bent met dit e-mailadres al ingeschreven" in second_click
     assert Registration.objects.count() == 1
 
 
@@ -174,7 +174,7 @@ def test_a_second_registration_for_the_same_address_is_refused_and_the_link_sent
     with django_capture_on_commit_callbacks(execute=True):
         response = guest(client, session, email="GRIET@example.be")
     assert response.status_code == 400
-    assert "U bent met dit e-mailadres al ingeschreven" in response.content.decode()
+    assert "Je bent met dit e-mailadres al ingeschreven" in response.content.decode()
     assert Registration.objects.count() == 1
     assert [message.to for message in outbox.outbox] == [["griet@example.be"]]
     pk, secret = last_link("griet@example.be")
@@ -184,9 +184,9 @@ def test_a_second_registration_for_the_same_address_is_refused_and_the_link_sent
 @pytest.mark.parametrize(
     ("data", "message"),
     [
-        ({"name": "", "email": "a@example.be"}, "Vul uw naam in."),
-        ({"name": "   ", "email": "a@example.be"}, "Vul uw naam in."),
-        ({"name": "Ann", "email": ""}, "Vul uw e-mailadres in"),
+        ({"name": "", "email": "a@example.be"}, "Vul je naam in."),
+        ({"name": "   ", "email": "a@example.be"}, "Vul je naam in."),
+        ({"name": "Ann", "email": ""}, "Vul je e-mailadres in"),
         ({"name": "Ann", "email": "geen-adres"}, "Dit is geen geldig e-mailadres"),
         ({"name": "A" * 121, "email": "a@example.be"}, "niet meer dan 120 tekens"),
         ({"name": "Ann", "email": "a@example.be", "organisation": "x" * 151}, "niet meer dan 150 tekens"),
@@ -256,7 +256,7 @@ def test_my_learning_lists_registrations_and_the_themes_covered_and_next(client,
     client.force_login(cast.bram)
     page = client.get(reverse("learning:mine")).content.decode()
     assert "Leegstand vorig jaar" in page and "Branding dit voorjaar" in page and "aanwezig" in page
-    assert "U hebt 1 van de 7 thema's behandeld." in page
+    assert "Je hebt 1 van de 7 thema's behandeld." in page
     row = page[page.index("Branding en citymarketing") :]
     assert "Branding dit voorjaar" in row[: row.index("</tr>")]
     client.force_login(cast.sofie)
