@@ -27,6 +27,7 @@ from kernkompas.accounts import permissions
 from kernkompas.core import parts
 from kernkompas.learning import access
 from kernkompas.learning.actions import programme as operations
+from kernkompas.learning.actions import suggestions as suggestion_actions
 from kernkompas.learning.models import (
     LearningTheme,
     Material,
@@ -368,11 +369,12 @@ def programme_edit(request, pk: int):
 
 
 def _suggestion(request) -> ThemeSuggestion | None:
-    """The theme suggestion named by ``?voorstel=`` (a session planned from it), if it is still open."""
+    """The theme suggestion named by ``?voorstel=`` (a session planned from it), if it is still open and this user
+    decides on it (another programme's suggestion, or one of a programme that is not public, is not prefilled)."""
     raw = request.GET.get("voorstel", "")
     if not raw.isdigit() or len(raw) > 12:
         return None
-    return ThemeSuggestion.objects.filter(pk=int(raw), status=SuggestionStatus.OPEN).first()
+    return suggestion_actions.suggestions_to_decide(request.user).filter(pk=int(raw)).first()
 
 
 @login_required_here

@@ -25,6 +25,7 @@ from wagtail.documents import get_document_model
 from kernkompas.accounts import permissions
 from kernkompas.core import audit, parts
 from kernkompas.learning import access, mail
+from kernkompas.learning.actions import registration as registrations
 from kernkompas.learning.models import (
     LearningTheme,
     Material,
@@ -343,9 +344,22 @@ def change_session(by, session: Session, values: dict, relations: dict | None = 
         _check_publishable(session)
         if any(name in changes for name in SCHEDULE_FIELDS):
             session.sequence += 1
+    if "capacity" in changes:
+        _check_capacity_fits(session)
     session.save()
     changes |= _set_links(session, links)
+    if "capacity" in changes:
+        # More places (or no limit any more): the waiting list moves up at once, in arrival order, with the e-mail.
+        registrations.fill_places(session)
     audit.record(by, "learning.session_changed", session, gemeente=session.programme.gemeente, changes=changes)
+
+
+def _check_capacity_fits(session: Session) -> None:
+    """A smaller capacity may not take places away from people who already have one."""
+    taken = registrations.registered_count(session)
+    if session.capacity is not None and session.capacity < taken:
+        message = _("%(n)s people already have a place: the capacity cannot be less than that.") % {"n": taken}
+        raise ValidationError({"capacity": message})
 
 
 def _check_publishable(session: Session) -> None:

@@ -223,3 +223,31 @@ def test_a_larger_capacity_moves_the_waiting_list_up_in_arrival_order(full_sessi
     promoted = registrations.move_up(session)
     assert [registration.arrival for registration in promoted] == [3, 4]
     assert state(session) == [(1, REGISTERED), (2, REGISTERED), (3, REGISTERED), (4, REGISTERED), (5, WAITING)]
+
+
+def test_raising_the_capacity_through_the_staff_operation_moves_the_waiting_list_up_with_an_e_mail(
+    full_session, cast, django_capture_on_commit_callbacks
+):
+    from kernkompas.learning.actions import programme as programme_actions
+
+    session, _five = full_session
+    session.meeting_url = "https://meet.example.org/leegstand"
+    session.save(update_fields=["meeting_url"])
+    with django_capture_on_commit_callbacks(execute=True):
+        programme_actions.change_session(cast.ellen, session, {"capacity": 3})
+    assert state(session) == [(1, REGISTERED), (2, REGISTERED), (3, REGISTERED), (4, WAITING), (5, WAITING)]
+    assert [message.to for message in outbox.outbox] == [["deelnemer3@example.org"]]
+
+
+def test_the_capacity_cannot_go_below_the_places_already_taken(full_session, cast):
+    from kernkompas.learning.actions import programme as programme_actions
+
+    session, _five = full_session
+    session.meeting_url = "https://meet.example.org/leegstand"
+    session.save(update_fields=["meeting_url"])
+    with pytest.raises(ValidationError) as refused:
+        programme_actions.change_session(cast.ellen, session, {"capacity": 1})
+    assert "Er hebben al 2 mensen een plaats" in str(refused.value)
+    session.refresh_from_db()
+    assert session.capacity == 2
+    assert_fair(session)
