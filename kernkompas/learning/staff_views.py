@@ -179,6 +179,7 @@ def manage(request):
         Session.objects.filter(programme__in=run, ends_at__gte=timezone.now())
         .exclude(status=SessionStatus.GEANNULEERD)
         .select_related("programme")
+        .order_by("starts_at", "pk")  # a GROUP BY query ignores Meta.ordering
     )[:50]
     editor = permissions.is_redactie(user)
     context = {
@@ -206,7 +207,11 @@ def _frameworks_crumbs():
 @login_required_here
 def frameworks(request):
     _editor_only(request)
-    found = ThemeFramework.objects.prefetch_related("themes").annotate(programme_total=Count("programmes"))
+    found = (
+        ThemeFramework.objects.prefetch_related("themes")
+        .annotate(programme_total=Count("programmes"))
+        .order_by("order", "name")  # a GROUP BY query ignores Meta.ordering
+    )
     return render(request, "learning/staff/frameworks.html", {"frameworks": found, "crumbs": _crumbs()})
 
 

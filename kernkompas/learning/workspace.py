@@ -17,7 +17,10 @@ MAX_SESSIONS = 10
 
 def panels(request, gemeente) -> list[Panel]:
     programmes = list(
-        Programme.objects.filter(gemeente=gemeente).select_related("regio").annotate(session_total=Count("sessions"))
+        Programme.objects.filter(gemeente=gemeente)
+        .select_related("regio")
+        .annotate(session_total=Count("sessions"))
+        .order_by("title")
     )
     for programme in programmes:
         programme.url = reverse("learning:programme_manage", args=[programme.pk])

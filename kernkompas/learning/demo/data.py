@@ -171,7 +171,7 @@ LEEGSTAND = DemoSession(
             cases=("demo-leegstandsmonitor-bremhout",),
         ),
         DemoMaterial("slides", "Presentatie: leegstand meten en aanpakken", url=f"{DOCS}/2026-09-leegstand-slides.pdf"),
-        DemoMaterial("opname", "Opname van de sessie (85 minuten)", url=f"{VIDEO}/2026-09-leegstand"),
+        DemoMaterial("opname", "Volledige sessie (85 minuten)", url=f"{VIDEO}/2026-09-leegstand"),
         DemoMaterial(
             "verslag",
             "Verslag: vijf lessen over leegstand",
@@ -212,7 +212,7 @@ ONDERMIJNING = DemoSession(
     indicators=("occupant_changes", "openings", "closures"),
     materials=(
         DemoMaterial("slides", "Presentatie: ondermijning herkennen", url=f"{DOCS}/2026-10-ondermijning-slides.pdf"),
-        DemoMaterial("opname", "Opname van de sessie (90 minuten)", url=f"{VIDEO}/2026-10-ondermijning"),
+        DemoMaterial("opname", "Volledige sessie (90 minuten)", url=f"{VIDEO}/2026-10-ondermijning"),
         DemoMaterial(
             "verslag",
             "Verslag en checklist voor eigenaars",
@@ -255,7 +255,7 @@ OPENBARE_RUIMTE = DemoSession(
     ),
     materials=(
         DemoMaterial("slides", "Presentatie: pleinen die uitnodigen", url=f"{DOCS}/2026-11-openbare-ruimte-slides.pdf"),
-        DemoMaterial("opname", "Opname van de sessie (88 minuten)", url=f"{VIDEO}/2026-11-openbare-ruimte"),
+        DemoMaterial("opname", "Volledige sessie (88 minuten)", url=f"{VIDEO}/2026-11-openbare-ruimte"),
         DemoMaterial(
             "verslag",
             "Verslag: eerst proberen, dan pas bouwen",
@@ -393,7 +393,7 @@ PLATFORM = DemoProgramme(
 
 MARKTPLEIN = DemoSession(
     slug="intervisie-marktplein-maasdijk",
-    title="Intervisie: het Marktplein van Maasdijk",
+    title="Het Marktplein van Maasdijk",
     description=(
         "Maasdijk zet het Marktplein centraal: de leegstand aan de noordkant, de vrijdagmarkt die klanten uit de "
         "hele regio trekt maar de winkels te weinig oplevert, en een plein dat vooral parkeerplaats is. De "
@@ -451,7 +451,7 @@ MARKTPLEIN = DemoSession(
 
 STATIESTRAAT = DemoSession(
     slug="intervisie-statiestraat",
-    title="Intervisie: de Statiestraat als aanloopstraat",
+    title="De Statiestraat als aanloopstraat",
     description=(
         "Een tweede intervisie, op de Statiestraat tussen het station en de Markt. Het dashboard van de straat is "
         "nog niet openbaar; de gemeente deelt alleen het actieplan. In voorbereiding."
