@@ -25,6 +25,17 @@ from kernkompas.core import personal_data
 from kernkompas.core.models import AuditEvent
 
 
+def apply_changes(instance, fields, values: Mapping[str, Any]) -> dict:
+    """Set those of ``fields`` that ``values`` names on ``instance`` (not saved); the changes as
+    ``{field: [old, new]}``, ready for :func:`record`'s ``changes``."""
+    changes = {}
+    for name in fields:
+        if name in values and getattr(instance, name) != values[name]:
+            changes[name] = [str(getattr(instance, name) or ""), str(values[name] or "")]
+            setattr(instance, name, values[name])
+    return changes
+
+
 def record(
     actor,
     action: str,

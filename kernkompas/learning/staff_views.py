@@ -9,10 +9,8 @@ only when those pages exist, so this part works on its own.
 
 from __future__ import annotations
 
-import functools
-
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q
 from django.forms.utils import ErrorDict
@@ -54,18 +52,6 @@ CONFIRM_TEMPLATE = "learning/staff/confirm.html"
 
 
 # --- Helpers -----------------------------------------------------------------------------------------------------
-
-
-def login_required_here(view):
-    """Anonymous visitors go to the login page and come back; the view checks role and scope itself."""
-
-    @functools.wraps(view)
-    def wrapped(request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        return view(request, *args, **kwargs)
-
-    return wrapped
 
 
 def optional_url(name: str, *args) -> str:
@@ -164,7 +150,7 @@ def _with_counts(sessions):
     )
 
 
-@login_required_here
+@login_required
 def manage(request):
     user = request.user
     _require(_may_manage_anything(user))
@@ -204,7 +190,7 @@ def _frameworks_crumbs():
     return _crumbs((_("Theme frameworks"), reverse("learning:frameworks")))
 
 
-@login_required_here
+@login_required
 def frameworks(request):
     _editor_only(request)
     found = (
@@ -215,7 +201,7 @@ def frameworks(request):
     return render(request, "learning/staff/frameworks.html", {"frameworks": found, "crumbs": _crumbs()})
 
 
-@login_required_here
+@login_required
 def framework_new(request):
     _editor_only(request)
     form = FrameworkForm(request.POST or None)
@@ -229,7 +215,7 @@ def framework_new(request):
     )
 
 
-@login_required_here
+@login_required
 def framework_edit(request, pk: int):
     _editor_only(request)
     framework = get_object_or_404(ThemeFramework, pk=pk)
@@ -245,7 +231,7 @@ def framework_edit(request, pk: int):
     )
 
 
-@login_required_here
+@login_required
 def framework_remove(request, pk: int):
     _editor_only(request)
     framework = get_object_or_404(ThemeFramework, pk=pk)
@@ -265,7 +251,7 @@ def framework_remove(request, pk: int):
     )
 
 
-@login_required_here
+@login_required
 def theme_new(request, pk: int):
     _editor_only(request)
     framework = get_object_or_404(ThemeFramework, pk=pk)
@@ -280,7 +266,7 @@ def theme_new(request, pk: int):
     )
 
 
-@login_required_here
+@login_required
 def theme_edit(request, pk: int):
     _editor_only(request)
     theme = get_object_or_404(LearningTheme.objects.select_related("framework"), pk=pk)
@@ -295,7 +281,7 @@ def theme_edit(request, pk: int):
     )
 
 
-@login_required_here
+@login_required
 def theme_remove(request, pk: int):
     _editor_only(request)
     theme = get_object_or_404(LearningTheme, pk=pk)
@@ -318,7 +304,7 @@ def theme_remove(request, pk: int):
 # --- Programmes --------------------------------------------------------------------------------------------------
 
 
-@login_required_here
+@login_required
 def programme_new(request):
     _require(access.can_create_programmes(request.user))
     form = ProgrammeForm(request.POST or None, user=request.user)
@@ -332,7 +318,7 @@ def programme_new(request):
     )
 
 
-@login_required_here
+@login_required
 def programme_manage(request, pk: int):
     programme = access.get_programme_for_staff(request, pk)
     sessions = _with_counts(programme.sessions.all()).order_by("-starts_at")
@@ -354,7 +340,7 @@ def _public_programme_url(programme) -> str:
         return ""
 
 
-@login_required_here
+@login_required
 def programme_edit(request, pk: int):
     programme = access.get_programme_for_staff(request, pk)
     initial = {name: getattr(programme, name) for name in operations.PROGRAMME_FIELDS}
@@ -382,7 +368,7 @@ def _suggestion(request) -> ThemeSuggestion | None:
     return suggestion_actions.suggestions_to_decide(request.user).filter(pk=int(raw)).first()
 
 
-@login_required_here
+@login_required
 def session_new(request, pk: int):
     programme = access.get_programme_for_staff(request, pk)
     suggestion = _suggestion(request)
@@ -423,7 +409,7 @@ def _session_initial(session: Session) -> dict:
     return initial
 
 
-@login_required_here
+@login_required
 def session_edit(request, pk: int):
     session = access.get_session_for_staff(request, pk)
     form = SessionForm(
@@ -468,7 +454,7 @@ def _session_links(session: Session) -> dict:
     return links
 
 
-@login_required_here
+@login_required
 def session_manage(request, pk: int):
     session = access.get_session_for_staff(request, pk)
     counts = dict(
@@ -506,7 +492,7 @@ def _publisher_session(request, pk: int) -> Session:
     return session
 
 
-@login_required_here
+@login_required
 @require_POST
 def session_publish(request, pk: int):
     session = _publisher_session(request, pk)
@@ -519,7 +505,7 @@ def session_publish(request, pk: int):
     return redirect("learning:session_manage", pk=session.pk)
 
 
-@login_required_here
+@login_required
 def session_cancel(request, pk: int):
     session = _publisher_session(request, pk)
 
@@ -548,7 +534,7 @@ def _material_for_staff(request, pk: int) -> Material:
     return material
 
 
-@login_required_here
+@login_required
 def material_new(request, pk: int):
     session = access.get_session_for_staff(request, pk)
     form = MaterialForm(request.POST or None, request.FILES or None, programme=session.programme)
@@ -568,7 +554,7 @@ def material_new(request, pk: int):
     )
 
 
-@login_required_here
+@login_required
 def material_edit(request, pk: int):
     material = _material_for_staff(request, pk)
     session = material.session
@@ -594,7 +580,7 @@ def material_edit(request, pk: int):
     )
 
 
-@login_required_here
+@login_required
 def material_remove(request, pk: int):
     material = _material_for_staff(request, pk)
 
@@ -613,7 +599,7 @@ def material_remove(request, pk: int):
     )
 
 
-@login_required_here
+@login_required
 @require_POST
 def material_move(request, pk: int):
     material = _material_for_staff(request, pk)

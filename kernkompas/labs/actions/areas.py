@@ -16,16 +16,6 @@ STAKEHOLDER_FIELDS = ("name", "kind", "contact_name", "contact_email", "engageme
 OPGAVE_FIELDS = ("title", "description", "status")
 
 
-def _apply(instance, fields, values) -> dict:
-    """Set the given fields; the changes as ``{field: [old, new]}`` for the audit log."""
-    changes = {}
-    for name in fields:
-        if name in values and getattr(instance, name) != values[name]:
-            changes[name] = [str(getattr(instance, name) or ""), str(values[name] or "")]
-            setattr(instance, name, values[name])
-    return changes
-
-
 def approach_of(gebied) -> AreaApproach | None:
     """The area's approach, or None before anyone saved one."""
     return AreaApproach.objects.filter(gebied=gebied).first()
@@ -37,7 +27,7 @@ def save_approach(by, gebied, **values) -> AreaApproach:
     approach = AreaApproach.objects.select_for_update().filter(gebied=gebied).first()
     created = approach is None
     approach = approach or AreaApproach(gebied=gebied)
-    changes = _apply(approach, APPROACH_FIELDS, values)
+    changes = audit.apply_changes(approach, APPROACH_FIELDS, values)
     approach.full_clean(exclude=["gebied"])
     if changes or created:
         approach.save()
@@ -53,7 +43,7 @@ def _ensure_approach(by, gebied) -> AreaApproach:
 def add_stakeholder(by, gebied, **values) -> Stakeholder:
     approach = _ensure_approach(by, gebied)
     stakeholder = Stakeholder(approach=approach)
-    _apply(stakeholder, STAKEHOLDER_FIELDS, values)
+    audit.apply_changes(stakeholder, STAKEHOLDER_FIELDS, values)
     stakeholder.full_clean(exclude=["approach"])
     stakeholder.save()
     audit.record(by, "labs.stakeholder_added", stakeholder, gemeente=approach.gemeente)
@@ -62,7 +52,7 @@ def add_stakeholder(by, gebied, **values) -> Stakeholder:
 
 @transaction.atomic
 def change_stakeholder(by, stakeholder: Stakeholder, **values) -> Stakeholder:
-    changes = _apply(stakeholder, STAKEHOLDER_FIELDS, values)
+    changes = audit.apply_changes(stakeholder, STAKEHOLDER_FIELDS, values)
     stakeholder.full_clean(exclude=["approach"])
     if changes:
         stakeholder.save()
@@ -90,7 +80,7 @@ def add_opgave(by, gebied, stakeholders=(), **values) -> Opgave:
     approach = _ensure_approach(by, gebied)
     carriers = _check_carriers(approach, stakeholders)
     opgave = Opgave(approach=approach, order=approach.opgaves.count() + 1)
-    _apply(opgave, OPGAVE_FIELDS, values)
+    audit.apply_changes(opgave, OPGAVE_FIELDS, values)
     opgave.full_clean(exclude=["approach"])
     opgave.save()
     opgave.stakeholders.set(carriers)
@@ -100,7 +90,7 @@ def add_opgave(by, gebied, stakeholders=(), **values) -> Opgave:
 
 @transaction.atomic
 def change_opgave(by, opgave: Opgave, stakeholders=None, **values) -> Opgave:
-    changes = _apply(opgave, OPGAVE_FIELDS, values)
+    changes = audit.apply_changes(opgave, OPGAVE_FIELDS, values)
     opgave.full_clean(exclude=["approach"])
     if stakeholders is not None:
         carriers = _check_carriers(opgave.approach, stakeholders)

@@ -54,16 +54,6 @@ MAX_FUNDING_ROWS = 20
 MAX_AMOUNT = Decimal("9999999999.99")  # what the column holds (12 digits, 2 after the point)
 
 
-def _apply(instance, fields, values) -> dict:
-    """Set the given fields; the changes as ``{field: [old, new]}`` for the audit log."""
-    changes = {}
-    for name in fields:
-        if name in values and getattr(instance, name) != values[name]:
-            changes[name] = [str(getattr(instance, name) or ""), str(values[name] or "")]
-            setattr(instance, name, values[name])
-    return changes
-
-
 def _touch(plan: ActionPlan) -> None:
     ActionPlan.objects.filter(pk=plan.pk).update(updated_at=timezone.now())
 
@@ -83,7 +73,7 @@ def _check_plan(plan: ActionPlan) -> None:
 def create_plan(by, gemeente, **values) -> ActionPlan:
     """A plan of a municipality, or of one of its cores or of a region it belongs to."""
     plan = ActionPlan(gemeente=gemeente, created_by=by if getattr(by, "is_authenticated", False) else None)
-    _apply(plan, PLAN_FIELDS, values)
+    audit.apply_changes(plan, PLAN_FIELDS, values)
     _check_plan(plan)
     plan.save()
     audit.record(by, "labs.plan_created", plan, gemeente=gemeente)
@@ -92,7 +82,7 @@ def create_plan(by, gemeente, **values) -> ActionPlan:
 
 @transaction.atomic
 def change_plan(by, plan: ActionPlan, **values) -> ActionPlan:
-    changes = _apply(plan, PLAN_FIELDS, values)
+    changes = audit.apply_changes(plan, PLAN_FIELDS, values)
     _check_plan(plan)
     if changes:
         plan.save()
@@ -158,7 +148,7 @@ def _clean_bottleneck(bottleneck: Bottleneck) -> None:
 @transaction.atomic
 def add_bottleneck(by, plan: ActionPlan, **values) -> Bottleneck:
     bottleneck = Bottleneck(plan=plan, order=_next_order(plan.bottlenecks))
-    _apply(bottleneck, BOTTLENECK_FIELDS, values)
+    audit.apply_changes(bottleneck, BOTTLENECK_FIELDS, values)
     _clean_bottleneck(bottleneck)
     bottleneck.save()
     audit.record(by, "labs.bottleneck_added", bottleneck, gemeente=plan.gemeente)
@@ -168,7 +158,7 @@ def add_bottleneck(by, plan: ActionPlan, **values) -> Bottleneck:
 
 @transaction.atomic
 def change_bottleneck(by, bottleneck: Bottleneck, **values) -> Bottleneck:
-    changes = _apply(bottleneck, BOTTLENECK_FIELDS, values)
+    changes = audit.apply_changes(bottleneck, BOTTLENECK_FIELDS, values)
     _clean_bottleneck(bottleneck)
     if changes:
         bottleneck.save()
@@ -205,7 +195,7 @@ def add_goal(by, plan: ActionPlan, text: str) -> Goal:
 
 @transaction.atomic
 def change_goal(by, goal: Goal, text: str) -> Goal:
-    changes = _apply(goal, GOAL_FIELDS, {"text": text})
+    changes = audit.apply_changes(goal, GOAL_FIELDS, {"text": text})
     goal.full_clean(exclude=["plan"])
     if changes:
         goal.save()
@@ -238,7 +228,7 @@ def _clean_party(party: Party) -> None:
 @transaction.atomic
 def add_party(by, plan: ActionPlan, **values) -> Party:
     party = Party(plan=plan)
-    _apply(party, PARTY_FIELDS, values)
+    audit.apply_changes(party, PARTY_FIELDS, values)
     _clean_party(party)
     party.save()
     audit.record(by, "labs.party_added", party, gemeente=plan.gemeente)
@@ -247,7 +237,7 @@ def add_party(by, plan: ActionPlan, **values) -> Party:
 
 @transaction.atomic
 def change_party(by, party: Party, **values) -> Party:
-    changes = _apply(party, PARTY_FIELDS, values)
+    changes = audit.apply_changes(party, PARTY_FIELDS, values)
     _clean_party(party)
     if changes:
         party.save()
@@ -285,7 +275,7 @@ def rename_role(by, role: SteeringRole, name: str, description: str = "") -> Ste
     """Only a municipality's own roles change; the seeded ones are everyone's and stay as they are."""
     if role.gemeente_id is None:
         raise ValidationError({"name": _("The standard roles cannot be changed.")})
-    changes = _apply(role, ("name", "description"), {"name": name, "description": description})
+    changes = audit.apply_changes(role, ("name", "description"), {"name": name, "description": description})
     role.full_clean()
     if roles_for(role.gemeente).filter(name__iexact=name).exclude(pk=role.pk).exists():
         raise ValidationError({"name": _("This role exists already.")})
@@ -408,7 +398,7 @@ def add_action(by, plan: ActionPlan, funding=None, **values) -> Action:
     """An action at the end of the plan; ``funding`` is a list of ``{"payer", "payer_name", "amount"}``."""
     relations = {name: values.pop(name) for name in ACTION_RELATIONS if name in values}
     action = Action(plan=plan, order=_next_order(plan.actions))
-    _apply(action, ACTION_FIELDS, values)
+    audit.apply_changes(action, ACTION_FIELDS, values)
     rows = _funding_rows(funding) if funding is not None else None
     _check_action(action, relations)
     _default_baseline(action)
@@ -422,7 +412,7 @@ def add_action(by, plan: ActionPlan, funding=None, **values) -> Action:
 @transaction.atomic
 def change_action(by, action: Action, funding=None, **values) -> Action:
     relations = {name: values.pop(name) for name in ACTION_RELATIONS if name in values}
-    changes = _apply(action, ACTION_FIELDS, values)
+    changes = audit.apply_changes(action, ACTION_FIELDS, values)
     rows = _funding_rows(funding) if funding is not None else None
     _check_action(action, relations)
     _default_baseline(action)

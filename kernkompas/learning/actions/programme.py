@@ -69,16 +69,6 @@ MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
 SLUG_MAX = 90
 
 
-def _apply(instance, fields, values) -> dict:
-    """Set the given fields; the changes as ``{field: [old, new]}`` for the audit log."""
-    changes = {}
-    for name in fields:
-        if name in values and getattr(instance, name) != values[name]:
-            changes[name] = [str(getattr(instance, name) or ""), str(values[name] or "")]
-            setattr(instance, name, values[name])
-    return changes
-
-
 def _unique_slug(queryset, title: str, exclude_pk=None) -> str:
     base = slugify(title)[:SLUG_MAX] or "sessie"
     taken = set(queryset.exclude(pk=exclude_pk).filter(slug__startswith=base).values_list("slug", flat=True))
@@ -107,7 +97,7 @@ def _require_editor(by) -> None:
 def create_framework(by, values: dict) -> ThemeFramework:
     _require_editor(by)
     framework = ThemeFramework()
-    _apply(framework, FRAMEWORK_FIELDS, values)
+    audit.apply_changes(framework, FRAMEWORK_FIELDS, values)
     framework.full_clean()
     framework.save()
     audit.record(by, "learning.framework_created", framework)
@@ -117,7 +107,7 @@ def create_framework(by, values: dict) -> ThemeFramework:
 @transaction.atomic
 def change_framework(by, framework: ThemeFramework, values: dict) -> None:
     _require_editor(by)
-    changes = _apply(framework, FRAMEWORK_FIELDS, values)
+    changes = audit.apply_changes(framework, FRAMEWORK_FIELDS, values)
     framework.full_clean()
     framework.save()
     audit.record(by, "learning.framework_changed", framework, changes=changes)
@@ -137,7 +127,7 @@ def remove_framework(by, framework: ThemeFramework) -> None:
 def create_theme(by, framework: ThemeFramework, values: dict) -> LearningTheme:
     _require_editor(by)
     theme = LearningTheme(framework=framework)
-    _apply(theme, THEME_FIELDS, values)
+    audit.apply_changes(theme, THEME_FIELDS, values)
     theme.slug = _unique_slug(framework.themes.all(), theme.name)
     _clean_theme(theme)
     theme.save()
@@ -148,7 +138,7 @@ def create_theme(by, framework: ThemeFramework, values: dict) -> LearningTheme:
 @transaction.atomic
 def change_theme(by, theme: LearningTheme, values: dict) -> None:
     _require_editor(by)
-    changes = _apply(theme, THEME_FIELDS, values)
+    changes = audit.apply_changes(theme, THEME_FIELDS, values)
     _clean_theme(theme)
     theme.save()
     audit.record(by, "learning.theme_changed", theme, changes=changes)
@@ -191,7 +181,7 @@ def create_programme(by, values: dict) -> Programme:
     if not access.can_create_programmes(by):
         raise PermissionDenied
     programme = Programme(created_by=by)
-    _apply(programme, PROGRAMME_FIELDS, values)
+    audit.apply_changes(programme, PROGRAMME_FIELDS, values)
     if programme.framework is None:
         programme.framework = ThemeFramework.objects.filter(is_default=True).first()
     _check_programme(by, programme)
@@ -205,7 +195,7 @@ def create_programme(by, values: dict) -> Programme:
 def change_programme(by, programme: Programme, values: dict) -> None:
     if not access.can_run_programme(by, programme):
         raise PermissionDenied
-    changes = _apply(programme, PROGRAMME_FIELDS, values)
+    changes = audit.apply_changes(programme, PROGRAMME_FIELDS, values)
     _check_programme(by, programme)
     programme.save()
     audit.record(by, "learning.programme_changed", programme, gemeente=programme.gemeente, changes=changes)
@@ -262,7 +252,7 @@ def _apply_sharing(by, session: Session, values: dict, area_changed: bool) -> di
             raise ValidationError(
                 {name: _("Only staff of the area's municipality decide what the intervision shares.")}
             )
-    return _apply(session, SHARE_FIELDS, wanted)
+    return audit.apply_changes(session, SHARE_FIELDS, wanted)
 
 
 def _check_links(programme: Programme, relations: dict, current=None) -> dict:
@@ -315,7 +305,7 @@ def create_session(by, programme: Programme, values: dict, relations: dict | Non
     if not access.can_run_programme(by, programme):
         raise PermissionDenied
     session = Session(programme=programme, created_by=by, share_dashboard=False, share_dna=False, share_plan=False)
-    _apply(session, SESSION_FIELDS, values)
+    audit.apply_changes(session, SESSION_FIELDS, values)
     _validate_session(session)
     _apply_sharing(by, session, values, area_changed=False)
     links = _check_links(programme, relations or {})
@@ -333,7 +323,7 @@ def change_session(by, session: Session, values: dict, relations: dict | None = 
         raise PermissionDenied
     session = Session.objects.select_for_update().get(pk=session.pk)
     old_gebied = session.gebied_id
-    changes = _apply(session, SESSION_FIELDS, values)
+    changes = audit.apply_changes(session, SESSION_FIELDS, values)
     _validate_session(session)
     changes |= _apply_sharing(by, session, values, area_changed=session.gebied_id != old_gebied)
     links = _check_links(session.programme, relations or {}, current=session)
@@ -486,7 +476,7 @@ def add_material(by, session: Session, values: dict, relations: dict | None = No
     if not access.can_run_programme(by, session.programme):
         raise PermissionDenied
     material = Material(session=session)
-    _apply(material, (*MATERIAL_FIELDS, MATERIAL_DOCUMENT), values)
+    audit.apply_changes(material, (*MATERIAL_FIELDS, MATERIAL_DOCUMENT), values)
     _check_material(material, upload)
     links = _check_links(session.programme, relations or {})
     if upload is not None:
@@ -504,7 +494,7 @@ def change_material(by, material: Material, values: dict, relations: dict | None
     session = material.session
     if not access.can_run_programme(by, session.programme):
         raise PermissionDenied
-    changes = _apply(material, (*MATERIAL_FIELDS, MATERIAL_DOCUMENT), values)
+    changes = audit.apply_changes(material, (*MATERIAL_FIELDS, MATERIAL_DOCUMENT), values)
     _check_material(material, upload)
     links = _check_links(session.programme, relations or {}, current=material)
     if upload is not None:
