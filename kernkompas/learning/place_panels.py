@@ -30,8 +30,14 @@ def panels(request, place) -> list[Panel]:
         .select_related("programme")
         .order_by("starts_at", "pk")
     )
-    sessions = list(coming.filter(programme__gemeente_id=gemeente_id, kind=SessionKind.THEMATISCH)[:LIMIT])
-    intervisions = list(coming.filter(about, kind=SessionKind.INTERVISIE).distinct()[:LIMIT])
+    # One query for both lists: a place page's query budget grows with every part that shows a panel.
+    mine = Q(programme__gemeente_id=gemeente_id, kind=SessionKind.THEMATISCH)
+    found = list(coming.filter(mine | (about & Q(kind=SessionKind.INTERVISIE))).distinct()[: 4 * LIMIT])
+    sessions = [session for session in found if session.kind == SessionKind.THEMATISCH][:LIMIT]
+    intervisions = [session for session in found if session.kind == SessionKind.INTERVISIE][:LIMIT]
+    if len(found) == 4 * LIMIT and len(intervisions) < LIMIT:
+        # So many coming sessions that intervisions may have been cut off: ask for them on their own.
+        intervisions = list(coming.filter(about, kind=SessionKind.INTERVISIE).distinct()[:LIMIT])
     if not sessions and not intervisions:
         return []
     return [

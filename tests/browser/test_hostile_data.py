@@ -148,7 +148,7 @@ def visit_all(page, starts: list[str], *, within: tuple[str, ...], skip: tuple[s
             if parts.netloc != urlsplit(page.url).netloc or parts.query:
                 continue
             link = parts.path
-            if "/download/" in link or link.endswith("/feed/"):
+            if "/download/" in link or link.endswith(("/feed/", ".ics")):
                 seen["files"].add(link)
             elif link.startswith(within) and not link.startswith(skip) and link not in seen["pages"] + queue:
                 queue.append(link)
@@ -163,7 +163,9 @@ def assert_served_as_data(page, path: str) -> None:
     assert "text/html" not in kind, f"{path} is served as HTML ({kind})"
     assert response.headers.get("x-content-type-options") == "nosniff", f"{path} may be sniffed as HTML"
     body = response.body()
-    if kind.startswith(("text/csv", "application/geo+json", "application/json", "application/atom+xml")):
+    if kind.startswith(
+        ("text/csv", "application/geo+json", "application/json", "application/atom+xml", "text/calendar")
+    ):
         text = body.decode("utf-8-sig")
         for raw in (IMG, SCRIPT, SVG):
             # CSV and JSON keep the text as it was (the file is data); XML must escape it.
