@@ -340,6 +340,9 @@ def test_learning_from_programme_to_newsletter(
     take.get_by_label(dutch("an action"), exact=True).check()
     take.get_by_label(dutch("Title in the plan")).fill("Tijdelijke markthal in de hoekpanden")
     assert_accessible(staff, "the advice screen")
+    # "Set aside" is the lesser choice: an outlined button, not a second filled one (site.css used to fill it).
+    set_aside = take.get_by_role("button", name=dutch("Set aside"))
+    assert set_aside.evaluate("button => getComputedStyle(button).backgroundColor") == "rgb(255, 255, 255)"
     shots(staff, "6-advice")
     take.get_by_role("button", name=dutch("Take into the plan")).click()
     assert Action.objects.filter(plan=plan, title="Tijdelijke markthal in de hoekpanden").exists()
