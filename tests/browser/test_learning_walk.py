@@ -256,6 +256,7 @@ def test_learning_from_programme_to_newsletter(
     # 4. Anna cancels from her personal link; Bert moves up and is told by e-mail.
     anna.goto(anna_link)
     anna.get_by_role("link", name=dutch("Cancel my registration")).click()
+    expect(anna.get_by_role("link", name=dutch("No, keep my registration"))).to_be_visible()
     assert_accessible(anna, "cancelling a registration")
     shots(anna, "4-cancel", phone=True)
     anna.get_by_role("button", name=dutch("Yes, cancel my registration")).click()
