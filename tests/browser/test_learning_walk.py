@@ -84,10 +84,21 @@ def world(browser_db):
     return cast, case
 
 
-def _context(browser, live_server, viewport=DESK):
-    context = browser.new_context(base_url=live_server.url, locale="nl-BE", viewport=viewport)
-    context.set_default_timeout(15_000)
-    return context
+@pytest.fixture
+def tab(browser, live_server, browser_db):
+    """A new browser context (own cookies) with one tab; every context is closed when the test ends, so no
+    browser keeps a connection to the live server open past the test's database."""
+    contexts = []
+
+    def open_tab(viewport=DESK):
+        context = browser.new_context(base_url=live_server.url, locale="nl-BE", viewport=viewport)
+        context.set_default_timeout(15_000)
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_tab
+    for context in contexts:
+        context.close()
 
 
 def _log_in(tab, dutch, username: str) -> None:
@@ -135,7 +146,7 @@ def _register(tab, dutch, session_url: str, name: str, email: str, organisation:
 
 
 def test_learning_from_programme_to_newsletter(
-    world, browser, live_server, dutch, assert_accessible, mailoutbox, shots, settings, monkeypatch
+    tab, world, dutch, assert_accessible, mailoutbox, shots, settings, monkeypatch
 ):
     from django.core.management import call_command
     from django.utils import timezone
@@ -159,7 +170,7 @@ def test_learning_from_programme_to_newsletter(
     starts = in_three_weeks.replace(hour=14, minute=0, second=0, microsecond=0)
 
     # 1. Eva (editor) creates a platform-wide programme and an online session of one place.
-    editor = _context(browser, live_server).new_page()
+    editor = tab()
     _log_in(editor, dutch, "eva")
     editor.goto("/leren/beheer/")
     assert_accessible(editor, "the management page")
@@ -212,7 +223,7 @@ def test_learning_from_programme_to_newsletter(
     session_url = session.get_absolute_url()
 
     # 2. A visitor without an account registers, confirms by e-mail, has the place and takes the calendar file.
-    anna = _context(browser, live_server, PHONE).new_page()
+    anna = tab(PHONE)
     anna.goto(session_url)
     expect(anna.get_by_role("heading", level=1)).to_have_text("Leegstand aanpakken met eigenaren")
     expect(anna.get_by_text("Pop-upwinkels in de Maasdijkse Marktstraat").first).to_be_visible()
@@ -244,7 +255,7 @@ def test_learning_from_programme_to_newsletter(
     assert event.decoded("DTSTART") == starts
 
     # 3. A second visitor registers and confirms: the one place is taken, she is number 1 on the waiting list.
-    bert = _context(browser, live_server, PHONE).new_page()
+    bert = tab(PHONE)
     _register(bert, dutch, session_url, "Bert Janssens", "bert@example.nl", "Gemeente Venlo")
     bert.goto(_personal_link(mailoutbox, "bert@example.nl"))
     bert.get_by_role("button", name=dutch("Confirm my registration")).click()
@@ -271,7 +282,7 @@ def test_learning_from_programme_to_newsletter(
     assert statuses == {"anna@example.be": "geannuleerd", "bert@example.nl": "ingeschreven"}
 
     # 5. Bram (member) suggests a theme with markup in it (shown as text); Ellen supports it.
-    member = _context(browser, live_server).new_page()
+    member = tab()
     _log_in(member, dutch, "bram")
     member.goto("/leren/suggesties/")
     member.locator("#id_title").fill("Eigenaren <b>markup</b> aanspreken")
@@ -281,7 +292,7 @@ def test_learning_from_programme_to_newsletter(
     expect(member.get_by_text("Eigenaren <b>markup</b> aanspreken").first).to_be_visible()
     assert member.locator("main b", has_text="markup").count() == 0
     suggestion = ThemeSuggestion.objects.get(title="Eigenaren <b>markup</b> aanspreken")
-    staff = _context(browser, live_server).new_page()
+    staff = tab()
     _log_in(staff, dutch, "ellen")
     staff.goto("/leren/suggesties/")
     entry = staff.locator(f"#voorstel-{suggestion.pk}")
@@ -422,7 +433,7 @@ def test_learning_from_programme_to_newsletter(
     shots(editor, "7-sent")
 
     # The archive and the feed show the issue.
-    reader = _context(browser, live_server).new_page()
+    reader = tab()
     reader.goto("/leren/nieuwsbrief/")
     reader.get_by_role("link", name="Nieuws uit Stedelijk leren").first.click()
     expect(reader.get_by_role("heading", level=1)).to_have_text("Nieuws uit Stedelijk leren")
