@@ -41,6 +41,7 @@ from kernkompas.learning.models import (
     ThemeSuggestion,
 )
 from kernkompas.learning.tests.test_staff_fixtures import at, client_for
+from kernkompas.places.models import Gebied, GebiedKind, Kern, KernKind
 
 # Who is refused how. "staff": a login page for someone anonymous, 404 (or 403) for members and staff of another
 # municipality. "editor": also the facilitator is refused. "hidden": a public address of something not public,
@@ -163,6 +164,16 @@ def test_every_object_url_has_a_scope_rule():
 # --- The world ---------------------------------------------------------------------------------------------------
 
 
+def maasdijk_area(cast) -> Gebied:
+    """An area of Maasdijk: an intervision is about one (without it the intervision page does not exist)."""
+    kern = Kern(
+        gemeente=cast.maasdijk, code="99001_77", name="Maasdijk-Haven", slug="haven-aanval", kind=KernKind.HOOFDKERN
+    )
+    kern.refresh_derived()
+    kern.save()
+    return Gebied.objects.create(kern=kern, name="Marktplein", slug="marktplein", kind=GebiedKind.KERNWINKELGEBIED)
+
+
 @pytest.fixture
 def world(cast):
     framework = ThemeFramework.objects.create(name="Kader van de redactie", order=9)
@@ -185,6 +196,7 @@ def world(cast):
     intervision = Session.objects.create(
         programme=programme,
         kind=SessionKind.INTERVISIE,
+        gebied=maasdijk_area(cast),
         title="Intervisie Maasdijk-centrum",
         slug="intervisie",
         starts_at=at(2030, 4, 2, 14),
