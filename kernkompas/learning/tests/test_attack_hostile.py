@@ -379,3 +379,51 @@ def test_advice_is_rate_limited(world, low_limits):
     count = Advice.objects.count()
     assert_limited(ellen.post(url, {"author_name": "Ellen", "organisation": "", "text": "Laatste"}))
     assert Advice.objects.count() == count
+
+
+def test_attendance_with_garbage_or_huge_ids_changes_nothing(world):
+    cast, _programme, session, other = world
+    mine, _secret = registration_with_secret(session, "Ik", 1)
+    theirs, _secret = registration_with_secret(other, "Zij", 1)
+    Session.objects.filter(pk=session.pk).update(starts_at=at(2020, 1, 1, 14), ends_at=at(2020, 1, 1, 16))
+    ellen = client_for(cast.ellen)
+    url = reverse("learning:attendance", args=[session.pk])
+    for present in (["abc"], [str(10**30)], ["-5"], [str(theirs.pk)]):
+        response = ellen.post(url, {"aanwezig": present})
+        assert response.status_code == 302, present
+    theirs.refresh_from_db()
+    assert theirs.attended is None  # another session's registration is never touched
+
+
+def test_someone_elses_digest_switch_off_token_is_refused(cast):
+    from kernkompas.learning import digest
+    from kernkompas.learning.models import DigestPreference
+
+    ellens = DigestPreference.objects.create(user=cast.ellen, frequency="wekelijks")
+    brams = DigestPreference.objects.create(user=cast.bram, frequency="wekelijks")
+    response = client_for(None).post(reverse("learning:digest_off", args=[ellens.pk, digest.off_token(brams)]))
+    assert response.status_code == 404
+    ellens.refresh_from_db()
+    assert ellens.frequency == "wekelijks"
+
+
+def test_a_newsletter_link_must_be_a_web_address(cast):
+    newsletter = Newsletter.objects.create(title="Concept", slug="concept", created_by=cast.eva)
+    eva = client_for(cast.eva)
+    for url in ("javascript:alert(1)", "data:text/html,<script>alert(1)</script>", "//evil.example/x"):
+        eva.post(reverse("learning:newsletter_link_add", args=[newsletter.pk]), {"title": "Klik", "url": url})
+    assert not newsletter.items.exists()
+
+
+def test_a_suggestion_of_another_municipality_is_not_prefilled(world):
+    cast, programme, _session, _other = world
+    Programme.objects.filter(pk=programme.pk).update(is_public=False)
+    secret = ThemeSuggestion.objects.create(title="Geheim plan", programme=programme, author=cast.ellen)
+    veldrode = Programme.objects.create(
+        title="Veldrode", slug="veldrode", gemeente=cast.veldrode, framework=programme.framework
+    )
+    response = client_for(cast.sofie).get(
+        reverse("learning:session_new", args=[veldrode.pk]) + f"?voorstel={secret.pk}"
+    )
+    assert response.status_code == 200
+    assert "Geheim plan" not in response.content.decode()
