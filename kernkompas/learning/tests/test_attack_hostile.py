@@ -427,3 +427,30 @@ def test_a_suggestion_of_another_municipality_is_not_prefilled(world):
     )
     assert response.status_code == 200
     assert "Geheim plan" not in response.content.decode()
+
+
+@pytest.mark.parametrize("value", ["abc", str(10**30), "-1", ""])
+def test_advice_decisions_on_tampered_ids_answer_404(world, value):
+    cast, programme, _session, _other = world
+    intervision = Session.objects.create(
+        programme=programme,
+        kind=SessionKind.INTERVISIE,
+        gebied=maasdijk_area(cast),
+        title="Intervisie",
+        slug="intervisie",
+        starts_at=at(2030, 5, 12, 14),
+        ends_at=at(2030, 5, 12, 16),
+        status=SessionStatus.GEPUBLICEERD,
+    )
+    url = reverse("learning:advice_manage", args=[intervision.pk])
+    response = client_for(cast.ellen).post(url, {"advies": value, "besluit": "terzijde"})
+    assert response.status_code == 404
+
+
+@pytest.mark.parametrize(
+    "query", ["thema=abc", f"thema={10**30}", f"programma={10**30}", "vorm=<script>", "thema=-1&programma=x"]
+)
+def test_tampered_filters_on_the_index_do_not_break_it(world, query):
+    response = client_for(None).get(reverse("learning:index") + "?" + query)
+    assert response.status_code in (200, 400)
+    assert_escaped(response.content.decode())
