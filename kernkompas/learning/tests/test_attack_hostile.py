@@ -454,3 +454,34 @@ def test_tampered_filters_on_the_index_do_not_break_it(world, query):
     response = client_for(None).get(reverse("learning:index") + "?" + query)
     assert response.status_code in (200, 400)
     assert_escaped(response.content.decode())
+
+
+def test_a_cancellation_mail_with_a_hostile_title_is_escaped(world, django_capture_on_commit_callbacks):
+    cast, _programme, session, _other = world
+    registration_with_secret(session, HOSTILE[:100], 1)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_for(cast.ellen).post(reverse("learning:session_cancel", args=[session.pk]))
+    assert response.status_code == 302
+    assert mail.outbox
+    for message in mail.outbox:
+        assert "\n" not in message.subject and "\r" not in message.subject
+        for html in html_parts(message):
+            assert_escaped(html)
+
+
+def test_a_megabyte_of_advice_is_refused_without_saving(world):
+    cast, programme, _session, _other = world
+    intervision = Session.objects.create(
+        programme=programme,
+        kind=SessionKind.INTERVISIE,
+        gebied=maasdijk_area(cast),
+        title="Intervisie",
+        slug="intervisie",
+        starts_at=at(2030, 5, 12, 14),
+        ends_at=at(2030, 5, 12, 16),
+        status=SessionStatus.GEPUBLICEERD,
+    )
+    url = reverse("learning:intervision", args=[programme.slug, intervision.slug])
+    response = client_for(cast.ellen).post(url, {"author_name": HUGE, "organisation": HUGE, "text": HUGE})
+    assert response.status_code in (200, 400)
+    assert not Advice.objects.exists()
