@@ -485,3 +485,16 @@ def test_a_megabyte_of_advice_is_refused_without_saving(world):
     response = client_for(cast.ellen).post(url, {"author_name": HUGE, "organisation": HUGE, "text": HUGE})
     assert response.status_code in (200, 400)
     assert not Advice.objects.exists()
+
+
+def test_control_characters_do_not_break_the_feed(cast):
+    """A title pasted from a word processor can hold a vertical tab or a form feed, which XML 1.0 forbids."""
+    eva = client_for(cast.eva)
+    eva.post(reverse("learning:newsletter_new"), {"title": "Nieuws\x0bvan\x0cmaart\x1b", "introduction": "Hallo\x0b"})
+    newsletter = Newsletter.objects.get()
+    Newsletter.objects.filter(pk=newsletter.pk).update(status=NewsletterStatus.VERZONDEN, sent_at=timezone.now())
+    response = client_for(None).get(reverse("learning:newsletter_feed"))
+    assert response.status_code == 200
+    feed = feedparser.parse(response.content)
+    assert not feed.bozo, feed.get("bozo_exception")
+    assert len(feed.entries) == 1
