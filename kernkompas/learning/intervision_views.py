@@ -129,7 +129,9 @@ def advice_manage(request, pk: int):
 
 def _decide(request, session: Session, plans):
     """Take the posted advice into a plan or set it aside; (redirect, None) or (None, (pk, form with errors))."""
-    advice = get_object_or_404(session.advice.all(), pk=request.POST.get("advies") or 0)
+    raw = request.POST.get("advies", "")
+    # A tampered id ("abc") would make the lookup raise instead of finding nothing.
+    advice = get_object_or_404(session.advice.all(), pk=int(raw) if raw.isdigit() and len(raw) <= 18 else 0)
     back = reverse("learning:advice_manage", args=[session.pk]) + f"#advies-{advice.pk}"
     if request.POST.get("besluit") == "terzijde":
         actions.set_aside(request.user, advice)

@@ -3,6 +3,8 @@ each with its introduction and the titles of its items."""
 
 from __future__ import annotations
 
+import re
+
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils import translation
@@ -12,6 +14,13 @@ from django.utils.translation import gettext as _
 from kernkompas.learning.models import Newsletter, NewsletterStatus
 
 FEED_SIZE = 20
+# Control characters XML 1.0 forbids (tab, newline and carriage return are allowed). Text pasted from a word
+# processor can hold a vertical tab or a form feed; one such character would make the whole feed fail (500).
+XML_FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def xml_text(text: str) -> str:
+    return XML_FORBIDDEN.sub(" ", text or "")
 
 
 class NewsletterFeed(Feed):
@@ -34,13 +43,13 @@ class NewsletterFeed(Feed):
         return sent.order_by("-sent_at").prefetch_related("items")[:FEED_SIZE]
 
     def item_title(self, newsletter):
-        return newsletter.title
+        return xml_text(newsletter.title)
 
     def item_description(self, newsletter):
         # Plain text: the feed escapes it, so an editor's markup stays text in a feed reader too.
         lines = [newsletter.introduction] if newsletter.introduction else []
         lines += [f"• {item.title}" for item in newsletter.items.all()]
-        return "\n\n".join(lines)
+        return xml_text("\n\n".join(lines))
 
     def item_link(self, newsletter):
         return newsletter.get_absolute_url()

@@ -305,12 +305,24 @@ def send_reminder(registration: Registration, now=None, connection=None) -> bool
 # --- Attendance ----------------------------------------------------------------------------------------------------
 
 
+def _registration_ids(values) -> set[int]:
+    """The ticked ids as numbers; ValueError for anything that is not a plain id. A number too large for the
+    database (a tampered form) is refused here: the database would fail on it instead of finding nothing."""
+    ids = set()
+    for value in values:
+        text = str(value)
+        if not text.isdigit() or len(text) > 18:
+            raise ValueError(text[:30])
+        ids.add(int(text))
+    return ids
+
+
 def record_attendance(session: Session, present_ids, by) -> int:
     """Record who attended (the ticked registrations with a place) and who did not (the others with a place), once
     the session has started. Returns how many attended."""
     if not session.has_started():
         raise ValidationError(_("Attendance can be recorded once the session has started."))
-    present_ids = {int(pk) for pk in present_ids}
+    present_ids = _registration_ids(present_ids)
     with transaction.atomic():
         registered = Registration.objects.filter(session=session, status=RegistrationStatus.INGESCHREVEN)
         attended = registered.filter(pk__in=present_ids).update(attended=True)
