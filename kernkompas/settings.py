@@ -81,6 +81,10 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "kernkompas.core.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Public pages for anonymous visitors from the cache (exact invalidation: kernkompas/core/pagecache.py), kept
+    # as they go on the wire: outside the compression, which is outside everything that draws the page.
+    "kernkompas.core.pagecache.VisitorPageCacheMiddleware",
+    "kernkompas.core.compression.CompressionMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -148,16 +152,36 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache -------------------------------------------------------------------------------------------------
 REDIS_URL = env_str("REDIS_URL")
+# Public pages kept for anonymous visitors (kernkompas/core/pagecache.py): at most this long; any change to the data
+# replaces them at once. 0 switches the page cache off.
+KERNKOMPAS_PAGE_CACHE_SECONDS = env_int("KERNKOMPAS_PAGE_CACHE_SECONDS", 60, minimum=0)
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    # One cache for all app servers: rate limits, the content version and the pages themselves.
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL},
+        "pages": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "pages",
+        },
+    }
 else:
-    # A file cache is shared by all worker processes of one machine, which rate limits need.
+    # A file cache is shared by all worker processes of one machine, which rate limits and the content version
+    # need. The pages themselves are kept in each process's memory (bounded), found by that shared version.
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": str(DATA_DIR / "cache"),
-        }
+        },
+        "pages": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "kernkompas-pages",
+            "OPTIONS": {"MAX_ENTRIES": 2000},
+        },
     }
+
+# The Vitrine's view counters are written every this many seconds, not on every visit (vitrine/actions/view_counts.py).
+VITRINE_VIEW_COUNT_SECONDS = env_int("KERNKOMPAS_VIEW_COUNT_SECONDS", 10, minimum=0)
 
 # --- Accounts ----------------------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"

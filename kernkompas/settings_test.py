@@ -8,10 +8,18 @@ os.environ.setdefault("KERNKOMPAS_HOME", tempfile.mkdtemp(prefix="kernkompas-tes
 from kernkompas.settings import *  # noqa: E402,F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
+}
+# Off in the suite: a test that reads a page, changes data inside its transaction and reads again would otherwise
+# see the page drawn before (the content version changes on commit). core/tests/test_pagecache.py switches it on.
+KERNKOMPAS_PAGE_CACHE_SECONDS = 0
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WHITENOISE_AUTOREFRESH = True
+# Each case view is written at once, so a test reads it back right away (vitrine/actions/view_counts.py).
+VITRINE_VIEW_COUNT_SECONDS = 0

@@ -13,6 +13,8 @@ from kernkompas.core import parts
 from kernkompas.site import views as site_views
 
 urlpatterns = [
+    # For load balancers and uptime checks: the process answers (through every middleware, without the database).
+    path("health/", site_views.health, name="health"),
     path("i18n/setlang/", site_views.set_language, name="set_language"),
     path("sitemap.xml", sitemap, {"sitemaps": parts.sitemaps()}, name="sitemap"),
     # One log-in for the whole site: the back office's own log-in and password-reset forms send people to ours,

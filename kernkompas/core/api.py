@@ -27,6 +27,8 @@ from ninja import Field, NinjaAPI, Path, Schema
 from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
 from ninja.openapi.schema import OpenAPISchema
 
+from kernkompas.core.pagecache import mark_for_visitors
+
 # --- Shared schemas -------------------------------------------------------------------------------------------
 
 
@@ -223,7 +225,8 @@ def _in_request_language(run):
             response = run(request, *args, **kwargs)
         response["Content-Language"] = language
         patch_vary_headers(response, ["Accept-Language"])
-        return response
+        # Reading needs no account: every answer to a GET is the same for all visitors (kernkompas/core/pagecache.py).
+        return mark_for_visitors(response) if request.method == "GET" else response
 
     return in_language
 

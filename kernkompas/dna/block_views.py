@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kernkompas.core.pagecache import cache_for_visitors
 from kernkompas.dna import kompas as kompas_content
 from kernkompas.dna import selectors
 from kernkompas.dna.actions import versions as version_actions
@@ -331,6 +332,7 @@ def _kern_url(name: str, kern) -> str:
     return reverse(name, kwargs={"gemeente": kern.gemeente.slug, "kern": kern.slug})
 
 
+@cache_for_visitors
 def kompas(request, gemeente: str, kern: str):
     found = selectors.kern_by_slugs(gemeente, kern)
     version_ = selectors.published_dna(found)

@@ -9,15 +9,18 @@ from django.urls import reverse
 from django.utils import timezone
 
 from kernkompas.accounts import permissions
+from kernkompas.core.pagecache import cache_for_visitors
 from kernkompas.labs import party_forms, plan_downloads, public_plans
 from kernkompas.labs.actions import progress
 
 
+@cache_for_visitors
 def plans_public(request):
     plans = public_plans.published_plans().order_by("gemeente__name_nl", "title")
     return render(request, "labs/plans_public.html", {"plans": plans})
 
 
+@cache_for_visitors
 def plan_public(request, pk: int):
     plan = public_plans.get_visible_plan(request.user, pk)
     is_staff = permissions.can_manage_gemeente(request.user, plan.gemeente)

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kernkompas.core import parts
+from kernkompas.core.pagecache import cache_for_visitors
 from kernkompas.learning import access, calendar
 from kernkompas.learning.actions import registration as registrations
 from kernkompas.learning.models import (
@@ -68,6 +69,7 @@ def _public_programmes():
     return Programme.objects.filter(is_public=True).select_related("gemeente").order_by("title")
 
 
+@cache_for_visitors
 def index(request):
     now = timezone.now()
     themes = default_themes()
@@ -94,6 +96,7 @@ def _visible_programme(request, slug: str) -> Programme:
     return programme
 
 
+@cache_for_visitors
 def programme(request, slug):
     programme = _visible_programme(request, slug)
     now = timezone.now()
@@ -107,6 +110,7 @@ def programme(request, slug):
     return render(request, "learning/public/programme.html", context)
 
 
+@cache_for_visitors
 def theme(request, pk):
     theme = get_object_or_404(LearningTheme.objects.select_related("framework"), pk=pk)
     now = timezone.now()
@@ -190,6 +194,7 @@ def session_context(request, session: Session, *, form=None) -> dict:
     }
 
 
+@cache_for_visitors
 def session(request, programme, slug):
     session = get_visible_session(request, programme, slug)
     return render(request, "learning/public/session.html", session_context(request, session))
@@ -205,6 +210,7 @@ def _ics(content: bytes, filename: str, *, attachment: bool) -> HttpResponse:
     return response
 
 
+@cache_for_visitors
 def session_ics(request, programme, slug):
     session = get_object_or_404(
         Session.objects.published().select_related("programme"), programme__slug=programme, slug=slug
@@ -212,6 +218,7 @@ def session_ics(request, programme, slug):
     return _ics(calendar.session_ics(session), f"{session.slug}.ics", attachment=True)
 
 
+@cache_for_visitors
 def programme_ics(request, slug):
     programme = get_object_or_404(Programme, slug=slug, is_public=True)
     sessions = Session.objects.published().filter(programme=programme)
@@ -221,6 +228,7 @@ def programme_ics(request, slug):
     )
 
 
+@cache_for_visitors
 def theme_ics(request, pk):
     theme = get_object_or_404(LearningTheme, pk=pk)
     sessions = Session.objects.published().filter(themes=theme).distinct()

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from kernkompas.accounts import permissions
 from kernkompas.accounts.models import Role
 from kernkompas.core import parts
+from kernkompas.core.pagecache import cache_for_visitors
 from kernkompas.monitor import downloads, indicators, plan_targets, selectors
 from kernkompas.monitor.actions.import_undo import undoable_import
 from kernkompas.monitor.actions.thresholds import save_threshold
@@ -34,6 +35,7 @@ from kernkompas.monitor.presentation.undo import import_history
 from kernkompas.places import selectors as place_selectors
 
 
+@cache_for_visitors
 def index(request):
     groups = selectors.overview(request.user)
     for group in groups:
@@ -42,6 +44,7 @@ def index(request):
     return render(request, "monitor/index.html", {"groups": groups, "start": _how_to_begin(request.user, groups)})
 
 
+@cache_for_visitors
 def indicators_explained(request):
     """What each indicator means, and for those that a Vitrine theme is about, the cases on it."""
     rows = []
@@ -101,6 +104,7 @@ def _renamed_address(request, kwargs: dict) -> str | None:
     return reverse(request.resolver_match.view_name, kwargs={**kwargs, **current})
 
 
+@cache_for_visitors
 @_follow_renames
 def kern_dashboard(request, gemeente, kern):
     found, gebieden = selectors.get_kern(request.user, gemeente, kern)
@@ -134,6 +138,7 @@ def kern_dashboard(request, gemeente, kern):
     return render(request, "monitor/kern.html", context)
 
 
+@cache_for_visitors
 @_follow_renames
 def area_dashboard(request, gemeente, kern, gebied):
     area = selectors.get_gebied(request.user, gemeente, kern, gebied)

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy
 
 from kernkompas.accounts import permissions
 from kernkompas.core import parts
+from kernkompas.core.pagecache import cache_for_visitors
 from kernkompas.lib.similarity import MEDIUM, REGIONAL_CENTRE, SMALLER, Reason
 from kernkompas.lib.text import natural_key
 from kernkompas.places import selectors
@@ -63,6 +64,7 @@ def _number(value, decimals: int = 0) -> str:
 # --- Index: search and overview ----------------------------------------------------------------------------
 
 
+@cache_for_visitors
 def index(request):
     query = request.GET.get("q", "").strip()[:100]
     context = {"query": query}
@@ -76,6 +78,7 @@ def index(request):
 # --- Municipality ------------------------------------------------------------------------------------------
 
 
+@cache_for_visitors
 def gemeente_detail(request, slug):
     gemeente, renamed = selectors.find_gemeente(
         slug, Gemeente.objects.select_related("country", "province", "merged_into")
@@ -164,6 +167,7 @@ def core_order(kern: Kern) -> tuple:
 # --- Core --------------------------------------------------------------------------------------------------
 
 
+@cache_for_visitors
 def kern_detail(request, gemeente, slug):
     kern, renamed = selectors.find_kern(
         gemeente,

@@ -1,12 +1,15 @@
 from django.conf import settings
 from django.db.models import Count, Q
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.views.decorators.cache import never_cache
 from django.views.i18n import set_language as django_set_language
 from wagtail.models import TaskState
 
 from kernkompas.accounts import permissions
+from kernkompas.core.pagecache import cache_for_visitors
 from kernkompas.dna.models import DnaVersion
 from kernkompas.labs import links as lab_links
 from kernkompas.labs.models import ActionPlan, Lab
@@ -22,6 +25,7 @@ CHAIN_INDICATOR = "vacancy_rate"
 STAFF_GEMEENTEN_SHOWN = 6
 
 
+@cache_for_visitors
 def home(request):
     """The three parts with live numbers for everyone, then what the signed-in user's roles let them do."""
     current = Gemeente.objects.current()
@@ -131,6 +135,13 @@ def _workspace_url(gemeente) -> str:
 def _editor_entries(user) -> dict:
     """What waits for the editors: the tasks of the review workflow this user may act on."""
     return {"reviews": TaskState.objects.reviewable_by(user).count()}
+
+
+@never_cache
+def health(request):
+    """``/health/``: "ok" when this process answers. A load balancer in front of several app servers asks it; the
+    served-speed benchmark measures it as the empty view every page is compared with."""
+    return HttpResponse("ok\n", content_type="text/plain; charset=utf-8")
 
 
 def set_language(request):

@@ -24,7 +24,10 @@ class VitrineConfig(parts.PartConfig):
         # import here: both read the models, which exist only once the apps are ready; importing them registers
         # the Vitrine's signal receivers and its personal data.
         from kernkompas.vitrine import personal_data, signals, views  # noqa: F401
-        from kernkompas.vitrine.actions import labels  # noqa: F401  (names its audit actions)
+        from kernkompas.vitrine.actions import (
+            labels,  # noqa: F401  (names its audit actions)
+            view_counts,  # noqa: F401  (counts views of cached pages too)
+        )
         from kernkompas.vitrine.models import VitrineIndexPage
 
         # The editor's preview of the index page draws the list too (Wagtail previews through serve_preview, which no

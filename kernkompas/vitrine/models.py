@@ -18,6 +18,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 
+from kernkompas.core.pagecache import mark_for_visitors
 from kernkompas.places.models import CountryCode, SizeClass
 from kernkompas.vitrine.panels import StillToCompletePanel
 
@@ -257,6 +258,10 @@ class CasePage(Page):
 
     parent_page_types = ["vitrine.VitrineIndexPage"]
     subpage_types: list[str] = []
+
+    def serve(self, request, *args, **kwargs):
+        # The same for every visitor who is not signed in: answered from the cache (kernkompas/core/pagecache.py).
+        return mark_for_visitors(super().serve(request, *args, **kwargs))
 
     class Meta:
         verbose_name = _("case")

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from kernkompas.core.pagecache import cache_for_visitors
 from kernkompas.vitrine.feeds import CaseFeed
 from kernkompas.vitrine.models import Theme, VitrineIndexPage
 from kernkompas.vitrine.search import highlight
@@ -25,6 +26,7 @@ SORT_LABELS = {
 }
 
 
+@cache_for_visitors
 def index(request):
     """/vitrine/ by name (``vitrine:index``): the one Vitrine index page, served as Wagtail would."""
     page = VitrineIndexPage.objects.live().first()
@@ -53,6 +55,7 @@ def case_list(request, page):
     return render(request, "vitrine/case_list.html", context)
 
 
+@cache_for_visitors
 def theme_detail(request, slug):
     """A theme with its description and its cases: the list's selector with only this theme chosen."""
     theme = get_object_or_404(Theme, slug=slug)
@@ -73,12 +76,14 @@ def theme_detail(request, slug):
     return render(request, "vitrine/theme.html", context)
 
 
+@cache_for_visitors
 def case_print(request, slug):
     """A case on paper: no navigation, with a QR code back to the page."""
     case = get_object_or_404(live_cases().select_related("hero_image"), slug=slug)
     return render(request, "vitrine/case_print.html", {"page": case, "self": case})
 
 
+@cache_for_visitors
 def feed(request):
     return CaseFeed(parse_query(request.GET))(request)
 

@@ -122,7 +122,7 @@ def count_view(context, page) -> str:
     request = context.get("request")
     if request is None or request.method != "GET" or getattr(request, "is_preview", False) or not page.live:
         return ""
-    view_counts.record_view(page)
+    view_counts.record_view(page, request)
     return ""
 
 

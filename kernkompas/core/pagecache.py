@@ -1,0 +1,221 @@
+"""Whole public pages for visitors who are not signed in, answered from the cache, with exact invalidation.
+
+A page shared in a newsletter gets hundreds of visitors in minutes, all anonymous, all seeing the same page. The
+views that draw such a page mark their response with :func:`cache_for_visitors` (a decorator) or
+:func:`mark_for_visitors`; :class:`VisitorPageCacheMiddleware` keeps the finished response (after compression) and
+answers the next anonymous visitor from it without running the view.
+
+**Exact invalidation: the content version.** Every cached page's key holds the current *content version*, one
+random token in the shared cache. Any committed write to the database (an insert, update or delete on any table
+but the few in :data:`IGNORED_TABLES` that no page shows: sessions, the audit log, rate-limit counters) draws a new
+token, so the next visitor after a publish, an import, a threshold change or any other change gets a freshly drawn
+page. The writes are seen where every query passes (a database execute wrapper installed on each new connection,
+``watch_writes``), so ``bulk_create``, ``update()`` and raw SQL through Django count too, not only model signals. The
+new token is drawn after the transaction commits (``on_commit``), so a page drawn from the old data is never stored
+under the new token. Old entries are not deleted: nothing asks for their key again and they expire.
+
+**Time.** A page can change without a write (the next session moves on, "today" becomes yesterday); entries live
+at most ``KERNKOMPAS_PAGE_CACHE_SECONDS`` (60 by default; 0 switches the cache off).
+
+**Who gets a cached page.** A ``GET`` with no session cookie (so no signed-in user), no flash messages waiting and no
+``Authorization`` header. Anyone else, and every other method, goes through the view as before.
+
+**What is stored.** Only a response the view marked, with status 200, not streamed, that sets no cookie, did not use
+a CSRF token (a form's token belongs to one visitor) and is not ``private``/``no-store``/``no-cache``.
+
+**Where.** The ``pages`` cache (``settings.CACHES``): per process in memory on the embedded default, Redis when
+``REDIS_URL`` is set, so several app servers share pages. The content version lives in the ``default`` cache, which
+all processes and app servers share (a file cache on one machine, or Redis), so a write seen by one process
+invalidates every process's pages.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import functools
+import hashlib
+import logging
+import re
+import uuid
+from collections.abc import Callable
+
+from django.conf import settings
+from django.core.cache import caches
+from django.http import HttpResponse
+from django.utils import translation
+from django.utils.cache import cc_delim_re
+
+VERSION_KEY = "kernkompas:content-version"
+HEADER = "X-Kernkompas-Cache"
+# Tables written while no page changes: sessions, the audit log, rate-limit counters (core.ratelimit counts in the
+# database on every attempt). Parts add their own with ignore_writes_to(); each must hold nothing a page shows.
+IGNORED_TABLES: set[str] = {"django_session", "core_auditevent", "core_ratelimitcounter"}
+_WRITE = re.compile(
+    r"^\s*(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|REPLACE\s+INTO|UPDATE(?:\s+OR\s+\w+)?|DELETE\s+FROM|TRUNCATE(?:\s+TABLE)?)"
+    r'\s+(?:ONLY\s+)?([\w."`]+)',
+    re.IGNORECASE,
+)
+_ACCEPTS_GZIP = re.compile(r"\bgzip\b")
+_UNSEEN = contextvars.ContextVar("kernkompas_unseen_writes", default=False)
+# What must happen on every visit, also when the page comes from the cache (the Vitrine counts a case's views):
+# name -> function(argument). A view asks for it with on_visit(request, name, argument).
+VISIT_HOOKS: dict[str, Callable] = {}
+logger = logging.getLogger(__name__)
+_NOT_SHARED = {"private", "no-store", "no-cache"}
+
+
+def cache_for_visitors(view):
+    """Decorator: this view's page may be answered from the cache to anonymous visitors (see the module)."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        return mark_for_visitors(view(request, *args, **kwargs))
+
+    return wrapper
+
+
+def mark_for_visitors(response):
+    response.cache_for_visitors = True
+    return response
+
+
+def ignore_writes_to(*tables: str) -> None:
+    """Writes to these tables do not change any page (a part's delivery log, say); call from ``AppConfig.ready``."""
+    IGNORED_TABLES.update(table.lower() for table in tables)
+
+
+@contextlib.contextmanager
+def unseen_writes():
+    """Writes inside this block change no page in a way that must show at once (a case's view counter: the list
+    sorted by views may lag until the page expires)."""
+    token = _UNSEEN.set(True)
+    try:
+        yield
+    finally:
+        _UNSEEN.reset(token)
+
+
+def on_visit(request, name: str, argument) -> None:
+    """Run ``VISIT_HOOKS[name](argument)`` now and on each later visit that this page is answered from the cache."""
+    request.kernkompas_visit = (name, argument)
+    VISIT_HOOKS[name](argument)
+
+
+# --- The content version ---------------------------------------------------------------------------------------
+
+
+def content_version() -> str:
+    store = caches["default"]
+    version = store.get(VERSION_KEY)
+    if version is None:
+        store.add(VERSION_KEY, uuid.uuid4().hex, None)
+        version = store.get(VERSION_KEY) or "none"
+    return version
+
+
+def content_changed() -> None:
+    """Every cached page is out of date from now on. Called after each committed write; call it after changing what
+    pages show outside the database (none do today)."""
+    caches["default"].set(VERSION_KEY, uuid.uuid4().hex, None)
+
+
+def written_table(sql) -> str | None:
+    """The table an INSERT/UPDATE/DELETE/TRUNCATE statement writes to, or None for a read (or anything else)."""
+    if not isinstance(sql, str):
+        return None
+    match = _WRITE.match(sql)
+    return match.group(1).replace('"', "").replace("`", "").lower().rsplit(".", 1)[-1] if match else None
+
+
+def _write_watcher(execute, sql, params, many, context):
+    result = execute(sql, params, many, context)
+    table = written_table(sql)
+    if table is not None and table not in IGNORED_TABLES and not _UNSEEN.get():
+        connection = context["connection"]
+        if not connection.in_atomic_block:
+            content_changed()
+        elif not any(func is content_changed for _sids, func, _robust in connection.run_on_commit):
+            # Once per transaction; dropped with it when it (or its savepoint) rolls back.
+            connection.on_commit(content_changed)
+    return result
+
+
+def watch_writes(sender, connection, **kwargs) -> None:
+    """``connection_created`` receiver: every query of this connection passes the write watcher."""
+    if _write_watcher not in connection.execute_wrappers:
+        connection.execute_wrappers.append(_write_watcher)
+
+
+# --- The middleware --------------------------------------------------------------------------------------------
+
+
+class VisitorPageCacheMiddleware:
+    """Answers anonymous ``GET`` requests for marked pages from the ``pages`` cache (see the module). It sits outside
+    the compression middleware, so a page is compressed once and stored as it goes on the wire."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        seconds = settings.KERNKOMPAS_PAGE_CACHE_SECONDS
+        if seconds <= 0 or not may_get_cached_page(request):
+            return self.get_response(request)
+        key = page_key(request)
+        stored = caches["pages"].get(key)
+        if stored is not None:
+            return rebuild(stored)
+        response = self.get_response(request)
+        if may_store(request, response):
+            caches["pages"].set(key, freeze(request, response), seconds)
+            response[HEADER] = "miss"
+        return response
+
+
+def may_get_cached_page(request) -> bool:
+    return (
+        request.method == "GET"
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and "messages" not in request.COOKIES
+        and "HTTP_AUTHORIZATION" not in request.META
+    )
+
+
+def page_key(request) -> str:
+    path = request.get_full_path()
+    language = translation.get_language_from_path(request.path_info) or translation.get_language_from_request(request)
+    gzip = "gz" if _ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")) else "id"
+    # The host and scheme: pages hold absolute addresses (canonical links, feeds, share links).
+    where = f"{request.scheme}://{request.get_host()}|{language}|{gzip}|{path}"
+    return f"kernkompas:page:{content_version()}:{hashlib.sha256(where.encode()).hexdigest()}"
+
+
+def may_store(request, response) -> bool:
+    if not getattr(response, "cache_for_visitors", False) or response.status_code != 200 or response.streaming:
+        return False
+    if response.cookies or request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+        return False  # a cookie or a form's CSRF token belongs to one visitor
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        return False
+    directives = cc_delim_re.split(response.get("Cache-Control", ""))
+    return not ({part.split("=", 1)[0].strip().lower() for part in directives} & _NOT_SHARED)
+
+
+def freeze(request, response) -> tuple:
+    return response.status_code, list(response.items()), response.content, getattr(request, "kernkompas_visit", None)
+
+
+def rebuild(stored) -> HttpResponse:
+    status, headers, content, visit = stored
+    if visit is not None:
+        name, argument = visit
+        try:
+            VISIT_HOOKS[name](argument)
+        except Exception:  # a counter that fails must not cost the visitor the page
+            logger.exception("visit hook %s failed", name)
+    response = HttpResponse(content, status=status)
+    for name, value in headers:
+        response[name] = value
+    response[HEADER] = "hit"
+    return response
