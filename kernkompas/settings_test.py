@@ -23,3 +23,10 @@ STORAGES = {
 WHITENOISE_AUTOREFRESH = True
 # Each case view is written at once, so a test reads it back right away (vitrine/actions/view_counts.py).
 VITRINE_VIEW_COUNT_SECONDS = 0
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # The test database is a file, as in production, not SQLite's shared in-memory database: there a read in one
+    # thread while another writes fails at once with "database table is locked" (shared-cache locks wait for
+    # nothing), which the browser tests met when a live server, a background sender and the test itself touched
+    # the same table. In a file, WAL and the busy timeout behave as they do on a real site.
+    DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "test.sqlite3")}  # noqa: F405

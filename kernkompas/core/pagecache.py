@@ -20,8 +20,11 @@ at most ``KERNKOMPAS_PAGE_CACHE_SECONDS`` (60 by default; 0 switches the cache o
 **Who gets a cached page.** A ``GET`` with no session cookie (so no signed-in user), no flash messages waiting and no
 ``Authorization`` header. Anyone else, and every other method, goes through the view as before.
 
-**What is stored.** Only a response the view marked, with status 200, not streamed, that sets no cookie, did not use
-a CSRF token (a form's token belongs to one visitor) and is not ``private``/``no-store``/``no-cache``.
+**What is stored.** Only a response the view marked, with status 200, not streamed, at most ``MAX_STORED_BYTES``,
+that sets no cookie, did not use a CSRF token (a form's token belongs to one visitor) and is not
+``private``/``no-store``/``no-cache``. The key holds the scheme, host, language, whether the visitor takes gzip, and
+the full path with its query: a search is its own page. With Redis, give it a ``maxmemory`` with an LRU policy, so
+that many different searches cannot fill its memory (entries expire after the minute anyway).
 
 **Where.** The ``pages`` cache (``settings.CACHES``): per process in memory on the embedded default, Redis when
 ``REDIS_URL`` is set, so several app servers share pages. The content version lives in the ``default`` cache, which
@@ -63,6 +66,8 @@ _UNSEEN = contextvars.ContextVar("kernkompas_unseen_writes", default=False)
 VISIT_HOOKS: dict[str, Callable] = {}
 logger = logging.getLogger(__name__)
 _NOT_SHARED = {"private", "no-store", "no-cache"}
+# A page larger than this (as sent) is drawn each time: the cache holds many pages, not a few huge downloads.
+MAX_STORED_BYTES = 1_000_000
 
 
 def cache_for_visitors(view):
@@ -192,6 +197,8 @@ def page_key(request) -> str:
 
 def may_store(request, response) -> bool:
     if not getattr(response, "cache_for_visitors", False) or response.status_code != 200 or response.streaming:
+        return False
+    if len(response.content) > MAX_STORED_BYTES:
         return False
     if response.cookies or request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
         return False  # a cookie or a form's CSRF token belongs to one visitor

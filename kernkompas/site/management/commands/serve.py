@@ -13,7 +13,7 @@ from django.db import connections
 from django.utils.translation import gettext as _
 from gunicorn.app.base import BaseApplication
 
-from kernkompas.conf import env_int, env_str
+from kernkompas.conf import env_bool, env_int, env_str
 
 # Each worker process is one event loop (uvicorn) that answers at most "threads" ordinary requests at once (each a
 # thread with a database connection; kernkompas/asgi.py BoundedConcurrency) and holds any number of live streams.
@@ -54,8 +54,13 @@ class KernkompasServer(BaseApplication):
         return application
 
 
-def server_options(host: str, port: int, workers: int, threads: int) -> dict:
+def server_options(host: str, port: int, workers: int, threads: int, reuse_port: bool = False) -> dict:
     return {
+        # Several `kernkompas serve` processes may listen on one port (SO_REUSEPORT): the kernel shares the
+        # connections among them, and one can be restarted while the others answer (docs/scaling.md).
+        "reuse_port": reuse_port,
+        # A burst of visitors queues in the kernel instead of being refused.
+        "backlog": 2048,
         "bind": f"[{host}]:{port}" if ":" in host else f"{host}:{port}",
         "workers": workers,
         "worker_class": WORKER_CLASS,
@@ -69,7 +74,9 @@ def server_options(host: str, port: int, workers: int, threads: int) -> dict:
     }
 
 
-def serve_site(stdout, host: str, port: int, workers: int, threads: int, collect_static: bool = True) -> None:
+def serve_site(
+    stdout, host: str, port: int, workers: int, threads: int, collect_static: bool = True, reuse_port: bool = False
+) -> None:
     """Collect static files and serve the site until stopped (Ctrl+C or SIGTERM). ``demo`` ends here too."""
     if collect_static:
         # WhiteNoise serves only collected files; collecting each start keeps a fresh install or upgrade working.
@@ -88,7 +95,7 @@ def serve_site(stdout, host: str, port: int, workers: int, threads: int, collect
     connections.close_all()
     # The bound on ordinary requests at once per process, read by kernkompas/asgi.py in each forked worker.
     settings.KERNKOMPAS_CONCURRENCY = threads
-    KernkompasServer(server_options(host, port, workers, threads)).run()
+    KernkompasServer(server_options(host, port, workers, threads, reuse_port)).run()
 
 
 class Command(BaseCommand):
@@ -114,6 +121,12 @@ class Command(BaseCommand):
             help=_("Requests each worker process answers at once, live streams not counted (default 32)."),
         )
         parser.add_argument(
+            "--reuse-port",
+            action="store_true",
+            default=None,
+            help=_("Let other Kernkompas processes listen on the same port (default: KERNKOMPAS_REUSE_PORT, off)."),
+        )
+        parser.add_argument(
             "--no-collectstatic",
             action="store_true",
             help=_("Do not collect static files first (when a deployment step already did)."),
@@ -122,7 +135,16 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         host, port, workers, threads = resolve_server_settings(options)
         links_point_at(host, port)
-        serve_site(self.stdout, host, port, workers, threads, collect_static=not options["no_collectstatic"])
+        reuse_port = options["reuse_port"] or env_bool("KERNKOMPAS_REUSE_PORT", False)
+        serve_site(
+            self.stdout,
+            host,
+            port,
+            workers,
+            threads,
+            collect_static=not options["no_collectstatic"],
+            reuse_port=reuse_port,
+        )
 
 
 def resolve_server_settings(options: dict) -> tuple[str, int, int, int]:
