@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime
 import gzip
+import threading
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from django.contrib.sessions.models import Session
@@ -258,3 +260,46 @@ def test_a_renamed_municipality_shows_on_its_page_at_once(client, committed_db, 
     assert client.get(url)[HEADER] == "hit"
     Gemeente.objects.filter(pk=cast.maasdijk.pk).update(name_nl="Maasdijk-Nieuw")
     assert "Maasdijk-Nieuw" in client.get(url).content.decode()
+
+
+# --- Many visitors at the moment a page expires --------------------------------------------------------------------
+
+
+def _many_at_once(middleware, visitors: int = 8) -> list:
+    barrier = threading.Barrier(visitors)
+
+    def visit(_):
+        barrier.wait()
+        return middleware(RequestFactory().get("/drukte/"))
+
+    with ThreadPoolExecutor(visitors) as pool:
+        return list(pool.map(visit, range(visitors)))
+
+
+def test_visitors_arriving_together_wait_for_one_drawing_of_the_page():
+    drawn = []
+
+    def view(request):
+        drawn.append(1)
+        threading.Event().wait(0.3)  # a page that takes a while to draw, so the others arrive meanwhile
+        return pagecache.mark_for_visitors(HttpResponse("de pagina"))
+
+    responses = _many_at_once(pagecache.VisitorPageCacheMiddleware(view))
+    assert len(drawn) == 1
+    assert sorted(r.get(HEADER) for r in responses) == ["hit"] * 7 + ["miss"]
+    assert {r.content for r in responses} == {b"de pagina"}
+
+
+def test_a_page_that_cannot_be_stored_does_not_make_visitors_queue():
+    drawn = []
+
+    def view(request):
+        drawn.append(1)
+        threading.Event().wait(0.05)
+        return HttpResponse("een formulier")  # not marked: never stored
+
+    middleware = pagecache.VisitorPageCacheMiddleware(view)
+    middleware(RequestFactory().get("/drukte/"))  # the first visit learns that this page is not stored
+    _many_at_once(middleware)
+    assert len(drawn) == 9
+    assert middleware.drawing == {}
