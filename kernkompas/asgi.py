@@ -1,10 +1,18 @@
 """The ASGI application ``kernkompas serve`` runs (gunicorn with uvicorn workers).
 
-Django's ASGI handler with the same middleware as ``wsgi.py`` (WhiteNoise serves the static files from its
-middleware), wrapped in :class:`BoundedConcurrency`: a process answers at most ``KERNKOMPAS_CONCURRENCY`` ordinary
-requests at once. Under ASGI every sync view runs in a thread of its own with its own database connection, so 200
-phones posting at once would otherwise open 200 connections (and 200 SQLite writers waiting for one lock). The
-Binnenstadslab's live streams are not counted: they wait on the event loop and hold no connection while waiting.
+Two ways in, chosen per request by :class:`BoundedConcurrency`:
+
+- **Pages** (everything but the live streams) go through Django's WSGI handler, run by a2wsgi in a fixed pool of
+  ``KERNKOMPAS_CONCURRENCY`` threads: the middleware chain and the view run in one thread, as under a plain WSGI
+  server. Django's own ASGI handler runs a sync middleware chain in async mode, handing each middleware's request
+  and response to a thread and back (some twenty hand-offs) and starting a new thread for every request: an empty
+  view answered 136 requests/s on one process, 440 this way (bench/served_bench.py, issue 15).
+- **The Binnenstadslab's live streams** (async views that wait on the event loop) go through Django's ASGI handler
+  and are not counted against the bound: they hold no thread or connection while waiting.
+
+At most ``KERNKOMPAS_CONCURRENCY`` pages are being answered at once per process; the others wait their turn (in
+order) on the event loop, so 200 phones posting at once do not open 200 database connections (or queue 200 SQLite
+writers behind one lock). WhiteNoise serves the static files from its middleware, as in ``wsgi.py``.
 """
 
 from __future__ import annotations
@@ -13,9 +21,9 @@ import asyncio
 import os
 import re
 
-from asgiref.sync import sync_to_async
+from a2wsgi import WSGIMiddleware
 from django.core.asgi import get_asgi_application
-from django.core.handlers.asgi import ASGIHandler
+from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kernkompas.settings")
 django_application = get_asgi_application()
@@ -23,25 +31,10 @@ django_application = get_asgi_application()
 from django.conf import settings  # noqa: E402  (after Django is set up by get_asgi_application)
 from django.db import connections  # noqa: E402
 
-
-class OneHopHandler(ASGIHandler):
-    """Django's ASGI handler with the whole middleware chain and the view run in one thread per request.
-
-    Django's own handler runs the chain in async mode: each of the eleven middlewares hands its request and its
-    response to a thread and back (``sync_to_async``), some twenty hand-offs that cost ~5 ms of waiting on every
-    request; an empty view answered 136 requests/s. Here the chain is built for sync code and entered once, in the
-    request's own thread (Django's ``ThreadSensitiveContext`` gives each request one), as under WSGI. The
-    Binnenstadslab's live streams (async views) keep Django's handler: see ``application`` below.
-    """
-
-    def load_middleware(self, is_async=False):
-        super().load_middleware(is_async=False)
-        self._middleware_chain = sync_to_async(self._middleware_chain, thread_sensitive=True)
-
-
-# Under ASGI every request's sync code runs in a thread of its own, so a connection kept open for the next request
-# (CONN_MAX_AGE, 60 s with DATABASE_URL) is never reused and stays open in a finished thread: PostgreSQL ran out of
-# connections ("too many clients") with 200 phones. Django's advice for ASGI: close at the end of each request.
+# Under Django's ASGI handler (the streams) every request's sync code runs in a thread of its own, so a connection kept
+# open for the next request (CONN_MAX_AGE, 60 s with DATABASE_URL) is never reused and stays open in a finished
+# thread: PostgreSQL ran out of connections ("too many clients") with 200 phones. Django's advice for ASGI: close at
+# the end of each request. Pages close theirs the same way (one setting for both).
 for alias in settings.DATABASES:
     settings.DATABASES[alias]["CONN_MAX_AGE"] = 0
     connections[alias].settings_dict["CONN_MAX_AGE"] = 0
@@ -75,5 +68,7 @@ class BoundedConcurrency:
             return await self.app(scope, receive, send)
 
 
-# Pages in one thread each (OneHopHandler); the live streams, which wait on the event loop, on Django's own handler.
-application = BoundedConcurrency(OneHopHandler(), settings.KERNKOMPAS_CONCURRENCY, stream_app=django_application)
+# Pages through Django's WSGI handler in a fixed pool of threads (a2wsgi); the live streams, which wait on the event
+# loop, on Django's own ASGI handler.
+pages_application = WSGIMiddleware(get_wsgi_application(), workers=settings.KERNKOMPAS_CONCURRENCY)
+application = BoundedConcurrency(pages_application, settings.KERNKOMPAS_CONCURRENCY, stream_app=django_application)

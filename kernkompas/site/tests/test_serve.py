@@ -12,6 +12,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from email.message import Message
 from pathlib import Path
 
 import pytest
@@ -146,9 +147,10 @@ def server_env(home: Path) -> dict[str, str]:
     return env
 
 
-def fetch(url: str) -> tuple[int, dict, str]:
+def fetch(url: str) -> tuple[int, Message, str]:
+    """Status, headers (looked up case-insensitively, as HTTP wants) and text."""
     with urllib.request.urlopen(url, timeout=30) as response:
-        return response.status, dict(response.headers), response.read().decode("utf-8")
+        return response.status, response.headers, response.read().decode("utf-8")
 
 
 def wait_until_listening(process: subprocess.Popen, port: int) -> None:
