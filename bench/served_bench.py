@@ -41,6 +41,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from email.message import Message
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -303,10 +304,11 @@ def wrk(url: str, *, clients: int, seconds: int, script: Path, timeout: int = 2)
     }
 
 
-def fetch(url: str, encoding: str = "gzip") -> tuple[int, bytes, dict]:
+def fetch(url: str, encoding: str = "gzip") -> tuple[int, bytes, Message]:
+    """Status, body as sent and headers (looked up case-insensitively: the server sends them in lower case)."""
     request = urllib.request.Request(url, headers={"Accept-Encoding": encoding, "Accept-Language": "nl"})
     with urllib.request.urlopen(request, timeout=30) as answer:
-        return answer.status, answer.read(), dict(answer.headers)
+        return answer.status, answer.read(), answer.headers
 
 
 def measure_pages(base: str, pages: dict, args, script: Path) -> list[str]:
