@@ -158,9 +158,9 @@ KERNKOMPAS_PAGE_CACHE_SECONDS = env_int("KERNKOMPAS_PAGE_CACHE_SECONDS", 60, min
 if REDIS_URL:
     # One cache for all app servers: rate limits, the content version and the pages themselves.
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL},
+        "default": {"BACKEND": "kernkompas.core.redis_cache.RedisCache", "LOCATION": REDIS_URL},
         "pages": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "kernkompas.core.redis_cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "pages",
         },
