@@ -14,8 +14,13 @@ page. The writes are seen where every query passes (a database execute wrapper i
 new token is drawn after the transaction commits (``on_commit``), so a page drawn from the old data is never stored
 under the new token. Old entries are not deleted: nothing asks for their key again and they expire.
 
-**Time.** A page can change without a write (the next session moves on, "today" becomes yesterday); entries live
-at most ``KERNKOMPAS_PAGE_CACHE_SECONDS`` (60 by default; 0 switches the cache off).
+**Time.** A page can change without a write (the next session moves on, "today" becomes yesterday); a page is drawn
+again after ``KERNKOMPAS_PAGE_CACHE_SECONDS`` (60 by default; 0 switches the cache off). Then one request in the
+whole site draws it (a lock in the cache) while the others still get the stored page, for at most
+``STALE_SECONDS`` more: the data has not changed (that would be another key), only the clock moved on.
+
+**Many visitors at once.** When the data changes, every page is new: in each process one request draws a page and
+the other visitors of that page wait for it, instead of all drawing it at once.
 
 **Who gets a cached page.** A ``GET`` with no session cookie (so no signed-in user), no flash messages waiting and no
 ``Authorization`` header. Anyone else, and every other method, goes through the view as before.
@@ -70,6 +75,8 @@ logger = logging.getLogger(__name__)
 _NOT_SHARED = {"private", "no-store", "no-cache"}
 # How long a visitor waits for another request that is drawing the same page, before drawing it itself.
 WAIT_FOR_DRAWING_SECONDS = 10
+# How long past its time a page may still be answered while one request draws it again (the data is the same).
+STALE_SECONDS = 30
 # A page larger than this (as sent) is drawn each time: the cache holds many pages, not a few huge downloads.
 MAX_STORED_BYTES = 1_000_000
 
@@ -174,11 +181,16 @@ class VisitorPageCacheMiddleware:
         if seconds <= 0 or not may_get_cached_page(request):
             return self.get_response(request)
         key = page_key(request)
-        stored = caches["pages"].get(key)
+        pages = caches["pages"]
+        stored = pages.get(key)
         if stored is not None:
-            return rebuild(stored)
-        # When a page expires or changes under many visitors, one request draws it and the others of this process
-        # wait for that page instead of all drawing it at once (which made the unlucky ones wait 8 × as long).
+            # Past its minute (the data has not changed: that is another key), one request in the whole site draws
+            # the page again while the others keep getting the stored one.
+            if is_fresh(stored) or not pages.add(key + ":redraw", 1, WAIT_FOR_DRAWING_SECONDS):
+                return rebuild(stored)
+            return self.draw(request, key, seconds)
+        # New, or the data changed: one request draws the page and the others of this process wait for it instead
+        # of all drawing it at once (which made the unlucky ones wait 8 × as long).
         with self.guard:
             drawing = self.drawing.get(key)
             leader = drawing is None and self.not_stored.get(key, 0) < time.monotonic()
@@ -186,25 +198,29 @@ class VisitorPageCacheMiddleware:
                 drawing = self.drawing[key] = threading.Event()
         if not leader:
             if drawing is not None and drawing.wait(WAIT_FOR_DRAWING_SECONDS):
-                stored = caches["pages"].get(key)
+                stored = pages.get(key)
                 if stored is not None:
                     return rebuild(stored)
             return self.get_response(request)
         try:
-            response = self.get_response(request)
-            if may_store(request, response):
-                caches["pages"].set(key, freeze(request, response), seconds)
-                response[HEADER] = "miss"
-            else:
-                with self.guard:
-                    if len(self.not_stored) > 10_000:
-                        self.not_stored.clear()
-                    self.not_stored[key] = time.monotonic() + seconds
-            return response
+            return self.draw(request, key, seconds)
         finally:
             with self.guard:
                 self.drawing.pop(key, None)
             drawing.set()
+
+    def draw(self, request, key: str, seconds: int):
+        response = self.get_response(request)
+        if may_store(request, response):
+            # Kept STALE_SECONDS past its minute, so that a page past it can be answered while it is drawn again.
+            caches["pages"].set(key, freeze(request, response, seconds), seconds + STALE_SECONDS)
+            response[HEADER] = "miss"
+        else:
+            with self.guard:
+                if len(self.not_stored) > 10_000:
+                    self.not_stored.clear()
+                self.not_stored[key] = time.monotonic() + seconds
+        return response
 
 
 def may_get_cached_page(request) -> bool:
@@ -239,12 +255,17 @@ def may_store(request, response) -> bool:
     return not ({part.split("=", 1)[0].strip().lower() for part in directives} & _NOT_SHARED)
 
 
-def freeze(request, response) -> tuple:
-    return response.status_code, list(response.items()), response.content, getattr(request, "kernkompas_visit", None)
+def freeze(request, response, seconds: int) -> tuple:
+    visit = getattr(request, "kernkompas_visit", None)
+    return response.status_code, list(response.items()), response.content, visit, time.time() + seconds
+
+
+def is_fresh(stored) -> bool:
+    return time.time() < stored[4]
 
 
 def rebuild(stored) -> HttpResponse:
-    status, headers, content, visit = stored
+    status, headers, content, visit, _fresh_until = stored
     if visit is not None:
         name, argument = visit
         try:

@@ -6,9 +6,11 @@ from __future__ import annotations
 import datetime
 import gzip
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
+import time_machine
 from django.contrib.sessions.models import Session
 from django.core.cache import caches
 from django.db import connection, transaction
@@ -303,3 +305,21 @@ def test_a_page_that_cannot_be_stored_does_not_make_visitors_queue():
     _many_at_once(middleware)
     assert len(drawn) == 9
     assert middleware.drawing == {}
+
+
+def test_past_its_minute_one_request_draws_the_page_again(client, cast):
+    first = client.get("/")
+    with time_machine.travel(time.time() + 61, tick=False):
+        again = client.get("/")
+        assert again[HEADER] == "miss"  # this request drew it anew (it held the site-wide "redraw" lock)
+        assert client.get("/")[HEADER] == "hit"
+    assert again.content == first.content
+
+
+def test_while_one_request_draws_a_page_again_the_others_get_the_stored_one(client, cast, monkeypatch):
+    client.get("/")
+    monkeypatch.setattr(caches["pages"], "add", lambda *args, **kwargs: False)  # another request holds the lock
+    with time_machine.travel(time.time() + 61, tick=False):
+        assert client.get("/")[HEADER] == "hit"
+    with time_machine.travel(time.time() + 60 + pagecache.STALE_SECONDS + 1, tick=False):
+        assert client.get("/")[HEADER] == "miss"  # gone from the cache: drawn again
