@@ -109,6 +109,7 @@ def main() -> int:
     parser.add_argument("--home", type=Path, help="keep and reuse this data folder")
     parser.add_argument("--port", type=int, default=0, help="port to serve on (default: a free one)")
     args = parser.parse_args()
+    sys.stdout.reconfigure(line_buffering=True)  # each line as it is measured, also into a file
     if shutil.which("wrk") is None:
         print("wrk is not installed (Debian/Ubuntu: apt-get install wrk).", file=sys.stderr)
         return 2

@@ -6,7 +6,7 @@ Two ways in, chosen per request by :class:`BoundedConcurrency`:
   ``KERNKOMPAS_CONCURRENCY`` threads: the middleware chain and the view run in one thread, as under a plain WSGI
   server. Django's own ASGI handler runs a sync middleware chain in async mode, handing each middleware's request
   and response to a thread and back (some twenty hand-offs) and starting a new thread for every request: an empty
-  view answered 136 requests/s on one process, 440 this way (bench/served_bench.py, issue 15).
+  view answered 136 requests/s on one process, about 500 this way (bench/served_bench.py, issue 15).
 - **The Binnenstadslab's live streams** (async views that wait on the event loop) go through Django's ASGI handler
   and are not counted against the bound: they hold no thread or connection while waiting.
 

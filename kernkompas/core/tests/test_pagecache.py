@@ -23,7 +23,7 @@ from kernkompas.core import pagecache
 from kernkompas.core.models import AuditEvent
 from kernkompas.monitor.actions.thresholds import save_threshold
 from kernkompas.monitor.actions.units import import_units
-from kernkompas.monitor.tests.dashboard_fixtures import SLUGS, load_register, second_count
+from kernkompas.monitor.tests.dashboard_fixtures import SLUGS, make_register_public, second_count
 from kernkompas.places.models import Gemeente
 from kernkompas.vitrine.actions.editorial import ensure_vitrine_index
 from kernkompas.vitrine.tests.search_evaluation import publish_case
@@ -49,11 +49,7 @@ def case(slug, title, **fields):
 
 @pytest.fixture
 def public_register(cast):
-    """Maasdijk's Marktplein made public, with two counts (as the Kernmonitor's own tests have it)."""
-    cast.markt.is_public = True
-    cast.markt.save()
-    load_register(cast.markt)
-    return cast
+    return make_register_public(cast)
 
 
 # --- What counts as a write ------------------------------------------------------------------------------------
@@ -323,3 +319,12 @@ def test_while_one_request_draws_a_page_again_the_others_get_the_stored_one(clie
         assert client.get("/")[HEADER] == "hit"
     with time_machine.travel(time.time() + 60 + pagecache.STALE_SECONDS + 1, tick=False):
         assert client.get("/")[HEADER] == "miss"  # gone from the cache: drawn again
+
+
+def test_the_language_switch_is_links_to_this_page_so_public_pages_hold_no_form_token(client, cast):
+    url = case("taal", "Een voorbeeld in twee talen").url
+    dutch = client.get(url + "?q=x").content.decode()
+    assert "csrfmiddlewaretoken" not in dutch
+    assert f'href="/en{url}?q=x" lang="en"' in dutch
+    english = client.get(f"/en{url}").content.decode()
+    assert f'href="{url}" lang="nl"' in english

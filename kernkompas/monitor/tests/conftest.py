@@ -2,13 +2,10 @@
 
 import pytest
 
-from kernkompas.monitor.tests.dashboard_fixtures import load_register
+from kernkompas.monitor.tests.dashboard_fixtures import make_register_public
 
 
 @pytest.fixture
 def public_register(cast):
     """Maasdijk's Marktplein made public, with the two counts of dashboard_fixtures."""
-    cast.markt.is_public = True
-    cast.markt.save()
-    load_register(cast.markt)
-    return cast
+    return make_register_public(cast)

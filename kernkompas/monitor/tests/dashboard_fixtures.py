@@ -65,3 +65,11 @@ def load_register(gebied) -> None:
         import_units(
             gebied, records, count_date=day, file_name=f"telling-{day}.csv", sha256=f"test-{day}", format="csv"
         )
+
+
+def make_register_public(cast):
+    """Maasdijk's Marktplein made public, with the two counts above (the ``public_register`` fixture)."""
+    cast.markt.is_public = True
+    cast.markt.save()
+    load_register(cast.markt)
+    return cast
