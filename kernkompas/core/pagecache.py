@@ -15,9 +15,10 @@ new token is drawn after the transaction commits (``on_commit``), so a page draw
 under the new token. Old entries are not deleted: nothing asks for their key again and they expire.
 
 **Time.** A page can change without a write (the next session moves on, "today" becomes yesterday); a page is drawn
-again after ``KERNKOMPAS_PAGE_CACHE_SECONDS`` (60 by default; 0 switches the cache off). Then one request in the
-whole site draws it (a lock in the cache) while the others still get the stored page, for at most
-``STALE_SECONDS`` more: the data has not changed (that would be another key), only the clock moved on.
+again after ``KERNKOMPAS_PAGE_CACHE_SECONDS`` (60 by default; 0 switches the cache off). Then one request draws it
+again (a lock in the pages cache: for all app servers with Redis, per process otherwise) while the others still get
+the stored page, for at most ``STALE_SECONDS`` more: the data has not changed (that would be another key), only the
+clock moved on.
 
 **Many visitors at once.** When the data changes, every page is new: in each process one request draws a page and
 the other visitors of that page wait for it, instead of all drawing it at once.
