@@ -22,12 +22,10 @@ class VitrineConfig(parts.PartConfig):
 
     def ready(self):
         # import here: both read the models, which exist only once the apps are ready; importing them registers
-        # the Vitrine's signal receivers and its personal data.
+        # the Vitrine's signal receivers, its personal data, the names of its audit actions and the visit hook that
+        # counts the views of case pages answered from the page cache.
         from kernkompas.vitrine import personal_data, signals, views  # noqa: F401
-        from kernkompas.vitrine.actions import (
-            labels,  # noqa: F401  (names its audit actions)
-            view_counts,  # noqa: F401  (counts views of cached pages too)
-        )
+        from kernkompas.vitrine.actions import labels, view_counts  # noqa: F401
         from kernkompas.vitrine.models import VitrineIndexPage
 
         # The editor's preview of the index page draws the list too (Wagtail previews through serve_preview, which no

@@ -28,7 +28,9 @@ from kernkompas.places.models import Gemeente
 from kernkompas.vitrine.actions.editorial import ensure_vitrine_index
 from kernkompas.vitrine.tests.search_evaluation import publish_case
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("_page_cache_on")]
+# No module-wide django_db mark: the tests that commit for real ask for committed_db, and a django_db mark beside it
+# would load the migrations' data into a database that still holds it.
+pytestmark = pytest.mark.usefixtures("_page_cache_on")
 HEADER = pagecache.HEADER
 
 
