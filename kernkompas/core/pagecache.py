@@ -97,11 +97,6 @@ def mark_for_visitors(response):
     return response
 
 
-def ignore_writes_to(*tables: str) -> None:
-    """Writes to these tables do not change any page (a part's delivery log, say); call from ``AppConfig.ready``."""
-    IGNORED_TABLES.update(table.lower() for table in tables)
-
-
 @contextlib.contextmanager
 def unseen_writes():
     """Writes inside this block change no page in a way that must show at once (a case's view counter: the list
@@ -127,7 +122,8 @@ def content_version() -> str:
     version = store.get(VERSION_KEY)
     if version is None:
         store.add(VERSION_KEY, uuid.uuid4().hex, None)
-        version = store.get(VERSION_KEY) or "none"
+        # A cache that keeps nothing: a new token each time, so no page is answered from it (never a stale one).
+        version = store.get(VERSION_KEY) or uuid.uuid4().hex
     return version
 
 
