@@ -60,7 +60,7 @@ from django.utils.cache import cc_delim_re
 VERSION_KEY = "kernkompas:content-version"
 HEADER = "X-Kernkompas-Cache"
 # Tables written while no page changes: sessions, the audit log, rate-limit counters (core.ratelimit counts in the
-# database on every attempt). Parts add their own with ignore_writes_to(); each must hold nothing a page shows.
+# database on every attempt). Each must hold nothing a page shows.
 IGNORED_TABLES: set[str] = {"django_session", "core_auditevent", "core_ratelimitcounter"}
 _WRITE = re.compile(
     r"^\s*(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|REPLACE\s+INTO|UPDATE(?:\s+OR\s+\w+)?|DELETE\s+FROM|TRUNCATE(?:\s+TABLE)?)"
